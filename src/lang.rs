@@ -1,0 +1,175 @@
+//! The languages pagerev reads: month names, date-prefix shapes and "N member countries" phrasings.
+//!
+//! Pages of the same family exist in English, French and Spanish. Everything language-specific lives in
+//! this table so the parser itself only knows the page's *structure*. Regexes are compiled once per
+//! process.
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// A page language, or `Auto` to detect it from the page's dated lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Fr,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Es];
+
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+        }
+    }
+
+    /// Month names (lower case) with their month number; several spellings map to one month.
+    pub fn months(self) -> &'static [(&'static str, u32)] {
+        match self {
+            Lang::En => &[
+                ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+                ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
+                ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
+                ("aug", 8), ("sept", 9), ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+            ],
+            Lang::Fr => &[
+                ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5),
+                ("juin", 6), ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10),
+                ("novembre", 11), ("décembre", 12), ("decembre", 12),
+            ],
+            Lang::Es => &[
+                ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
+                ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
+                ("noviembre", 11), ("diciembre", 12),
+            ],
+        }
+    }
+
+    /// Month number of `name` (any case, NFC), if it is a month of this language.
+    pub fn month(self, name: &str) -> Option<u32> {
+        let lower = name.trim_end_matches('.').to_lowercase();
+        self.months().iter().find(|(m, _)| *m == lower).map(|&(_, n)| n)
+    }
+
+    /// The regex matching a dated lead line's prefix (see [`crate::parse::date`] for the groups).
+    pub fn date_prefix(self) -> &'static Regex {
+        static CELLS: [OnceLock<Regex>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        CELLS[self as usize].get_or_init(|| build_date_prefix(self))
+    }
+
+    /// The regex matching a member-count mention; group `n` is the count.
+    pub fn member_count(self) -> &'static Regex {
+        static CELLS: [OnceLock<Regex>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        CELLS[self as usize].get_or_init(|| {
+            let phrase = match self {
+                Lang::En => r"(?:member\s+(?:countries|states|nations)|member-countries)",
+                Lang::Fr => r"(?:pays\s+membres|États\s+membres|Etats\s+membres)",
+                Lang::Es => r"(?:países\s+miembros|paises\s+miembros|Estados\s+miembros)",
+            };
+            // Only the plain digits count: "195" as in "its 195 member countries".
+            Regex::new(&format!(r"(?i)\b(?P<n>\d{{2,4}})\s+{phrase}\b")).expect("built-in regex compiles")
+        })
+    }
+
+    /// A cheap byte pattern present in every member-count mention, to skip the regex on other text.
+    pub fn member_count_needle(self) -> &'static str {
+        match self {
+            Lang::En => "ember",
+            Lang::Fr => "embres",
+            Lang::Es => "iembros",
+        }
+    }
+
+    /// Detects the language of a page from the month names at the start of its lines: the language whose
+    /// date prefixes match most lines wins; English on a tie or when nothing matches.
+    pub fn detect(text: &str) -> Lang {
+        let mut scores = [0usize; 3];
+        // Enough lines to see a dozen entries; detection must not cost a pass over a huge page.
+        for line in text.lines().take(4000) {
+            let line = crate::canonical::trim(line);
+            if !line.starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            for lang in Lang::ALL {
+                if lang.date_prefix().is_match(line) {
+                    scores[lang as usize] += 1;
+                }
+            }
+        }
+        let best = scores.iter().copied().max().unwrap_or(0);
+        Lang::ALL.into_iter().find(|l| scores[*l as usize] == best && best > 0).unwrap_or(Lang::En)
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == s)
+            .ok_or_else(|| format!("unknown language `{s}` (expected en, fr or es)"))
+    }
+}
+
+fn build_date_prefix(lang: Lang) -> Regex {
+    let mut names: Vec<&str> = lang.months().iter().map(|(m, _)| *m).collect();
+    // Longest first, so `sept` is not cut to `sep` and `september` is not cut to `sept`.
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let month = format!(r"(?:{})\b\.?", names.join("|"));
+    // `de` joins day, month and year in Spanish (`10 de diciembre de 2021`).
+    let de = if lang == Lang::Es { r"(?:\s+de)?" } else { "" };
+    let ordinal = r"(?:st|nd|rd|th|er|ᵉʳ|º|°)?";
+    let to = r"(?:\s*[-\u{2010}-\u{2015}\u{2212}]\s*|\s+(?:to|until|au|à|al|a|y|et|and)\s+)";
+    let from = r"(?:(?:from|du|del|de|entre|between)\s+)?";
+    let dash = r"[-:\u{2010}-\u{2015}\u{2212}]";
+    // A date, possibly a range (`20 – 22 November 2023`, `30 November – 2 December 2019`,
+    // `30 December 2019 – 2 January 2020`), or a month (`December 2023`), or a year (`2019`);
+    // then a dash (or colon) separating it from the text.
+    let pattern = format!(
+        r"(?ix)^
+        (?P<date>
+          {from}
+          (?:
+            (?P<d1>\d{{1,2}}){ordinal}
+            (?:{de}\s*(?P<m1>{month})(?:{de}\s+(?P<y1>\d{{4}}))?)?
+            {to}
+          )?
+          (?:
+            (?:(?P<d2>\d{{1,2}}){ordinal}{de}\s*)?
+            (?P<m2>{month}){de}\s*,?\s*(?P<y2>\d{{4}})
+          |
+            (?P<y3>\d{{4}})
+          )
+        )
+        \s*{dash}\s*
+        (?P<rest>.*)$"
+    );
+    Regex::new(&pattern).expect("built-in regex compiles")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_each_language_from_its_dates() {
+        assert_eq!(Lang::detect("Titre\n\n10 décembre 2021 – Le ministre"), Lang::Fr);
+        assert_eq!(Lang::detect("Título\n10 de diciembre de 2021 – El ministro"), Lang::Es);
+        assert_eq!(Lang::detect("Title\n10 December 2021 – The minister"), Lang::En);
+        assert_eq!(Lang::detect("nothing dated here"), Lang::En);
+    }
+
+    #[test]
+    fn months_parse_in_any_case() {
+        assert_eq!(Lang::Fr.month("Décembre"), Some(12));
+        assert_eq!(Lang::En.month("Sept."), Some(9));
+        assert_eq!(Lang::Es.month("mayo"), Some(5));
+        assert_eq!(Lang::En.month("Mayo"), None);
+    }
+}

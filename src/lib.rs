@@ -1,0 +1,12 @@
+//! pagerev: parse scraped revisions of "dated entries" web pages into canonical records, validate them
+//! against configurable rules, and diff records between revisions.
+//!
+//! Data flows one way: [`source::SourceFile`] (checked text) → [`parse::parse`] → [`record::Page`] →
+//! rules → diagnostics → reports, and pages × pages → diff → reports.
+
+pub mod canonical;
+pub mod error;
+pub mod lang;
+pub mod parse;
+pub mod record;
+pub mod source;

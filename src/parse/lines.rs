@@ -1,0 +1,65 @@
+//! Splitting a page into its non-blank lines, each trimmed, numbered and located, in one pass over the
+//! bytes (`memchr` finds line ends; nothing is copied).
+
+use crate::canonical::{is_blank_char, trim};
+use crate::record::Text;
+
+/// Every non-blank line of `text`, trimmed of surrounding whitespace (NBSP and byte-order marks
+/// included). `\n`, `\r\n` and a lone `\r` end a line.
+pub fn non_blank_lines(text: &str) -> impl Iterator<Item = Text<'_>> {
+    let bytes = text.as_bytes();
+    let mut pos = 0usize;
+    let mut number = 0u32;
+    std::iter::from_fn(move || loop {
+        if pos >= bytes.len() {
+            return None;
+        }
+        number += 1;
+        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[pos..]) {
+            Some(i) => {
+                let at = pos + i;
+                let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') { at + 2 } else { at + 1 };
+                (at, next)
+            }
+            None => (bytes.len(), bytes.len()),
+        };
+        let line = &text[pos..end];
+        let start = pos;
+        pos = next;
+        let trimmed = trim_fast(line);
+        if trimmed.is_empty() {
+            continue;
+        }
+        let lead = trimmed.as_ptr() as usize - line.as_ptr() as usize;
+        return Some(Text { raw: trimmed, line: number, start: (start + lead) as u32 });
+    })
+}
+
+/// [`trim`] with an ASCII fast path: most lines start and end with a visible ASCII character.
+fn trim_fast(line: &str) -> &str {
+    let b = line.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => line,
+        _ => trim(line),
+    }
+}
+
+/// True when the line is blank by pagerev's definition (whitespace, NBSP, byte-order marks).
+pub fn is_blank(line: &str) -> bool {
+    line.chars().all(is_blank_char)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_blank_lines_and_keeps_numbers_and_offsets() {
+        let text = "\u{feff}Title\r\n\r\n\u{a0} \n  20 June 2018 - x \rlast";
+        let got: Vec<_> = non_blank_lines(text).map(|t| (t.line, t.start, t.raw)).collect();
+        assert_eq!(got, vec![(1, 3, "Title"), (4, 18, "20 June 2018 - x"), (5, 36, "last")]);
+        for t in non_blank_lines(text) {
+            assert_eq!(&text[t.start as usize..t.end() as usize], t.raw);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! Parser edge cases, each on a small page written for it.
+
+use super::*;
+use crate::record::{CaptionPosition, Precision};
+
+fn parse_text(text: &str) -> (SourceFile, Lang) {
+    (SourceFile::from_text("t.txt", text).unwrap(), Lang::En)
+}
+
+/// (title, date, caption texts with position, lead text, paragraph count) per record.
+fn outline(text: &str) -> Vec<(String, String, Vec<String>, String, usize)> {
+    let (src, _) = parse_text(text);
+    let page = parse(&src, None);
+    assert_lossless(&src, &page);
+    page.records
+        .iter()
+        .map(|r| {
+            (
+                r.display_title().to_string(),
+                r.date.map_or("none".into(), |d| d.to_string()),
+                r.captions
+                    .iter()
+                    .map(|c| format!("{}:{}", if c.position == CaptionPosition::Before { "B" } else { "A" }, c.text.raw))
+                    .collect(),
+                r.lead.map_or(String::new(), |l| l.text.raw.to_string()),
+                r.paragraphs.len(),
+            )
+        })
+        .collect()
+}
+
+fn assert_lossless(src: &SourceFile, page: &Page<'_>) {
+    let mut seen = std::collections::BTreeMap::new();
+    let mut note = |line: u32, field: &str| {
+        assert!(seen.insert(line, field.to_string()).is_none(), "line {line} in two fields");
+    };
+    if let Some(t) = page.title {
+        note(t.text.line, "page title");
+    }
+    for p in &page.preamble {
+        note(p.line, "preamble");
+    }
+    for r in &page.records {
+        for (f, t) in r.field_lines() {
+            note(t.line, f);
+        }
+    }
+    for n in 1..=src.line_count() {
+        let blank = lines::is_blank(src.line_text(n));
+        assert_eq!(!blank, seen.contains_key(&n), "line {n}: {:?}", src.line_text(n));
+    }
+}
+
+#[test]
+fn title_captions_lead_and_paragraphs() {
+    let got = outline(
+        "Official visits 2018 to 2023\n\nFirst title\n\n\nFirst title\n\n5 July 2023 - The lead.\n\nBody one.\n\nBody two.\n",
+    );
+    assert_eq!(
+        got,
+        vec![("First title".into(), "2023-07-05".into(), vec!["B:First title".into()], "The lead.".into(), 2)]
+    );
+}
+
+#[test]
+fn untitled_entry_between_two_titled_ones() {
+    let got = outline(
+        "Visits 2018 to 2023\n\nA title\n\n10 May 2022 - First lead.\n\nIts body.\n\n\n\n9 May 2022 - Untitled lead.\n\nUntitled body.\n\nB title\n\n1 May 2022 - Third lead.\n",
+    );
+    let titles: Vec<_> = got.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(titles, ["A title", "(untitled)", "B title"]);
+    assert_eq!(got[1].4, 1);
+}
+
+#[test]
+fn trailing_repeated_captions_go_to_their_entry() {
+    let page = "Visits 2019\n\nTanzania Minister\n\n2 December 2019 - LYON, France – Tanzania’s Minister was welcomed.\n\nBody.\n\nTanzania’s Minister was welcomed.\nTanzania’s Minister was welcomed.\nTanzania’s Minister was welcomed.\n\nNext title\n\n1 December 2019 - Next lead.\n";
+    let got = outline(page);
+    assert_eq!(got[0].2, vec!["A:Tanzania’s Minister was welcomed."; 3]);
+    assert_eq!(got[0].4, 1);
+    assert_eq!(got[1].0, "Next title");
+}
+
+#[test]
+fn short_caption_label_after_title() {
+    let got = outline("Visits 2019\n\nNational Director of Public Security for Portugal\n\nPortugal visit\n\n17 December 2019\u{a0} – INTERPOL welcomed Luis.\n\nBody.\n");
+    assert_eq!(got[0].0, "National Director of Public Security for Portugal");
+    assert_eq!(got[0].2, vec!["B:Portugal visit"]);
+}
+
+#[test]
+fn trailing_label_caption_repeating_previous_title_is_not_next_title() {
+    let got = outline("Visits 2019\n\nAlpha visit\n\n3 May 2019 - Alpha lead.\n\nBody.\n\nAlpha visit\n\nBeta visit\n\n2 May 2019 - Beta lead.\n");
+    assert_eq!(got[0].2, vec!["A:Alpha visit"]);
+    assert_eq!(got[1].0, "Beta visit");
+}
+
+#[test]
+fn no_blank_lines_at_all() {
+    let got = outline("Visits 2018 to 2023\nA title\n5 July 2023 - Lead one.\nBody one.\nBody two.\nB title\n4 July 2023 – Lead two.\nBody three.\n");
+    assert_eq!(got.len(), 2);
+    assert_eq!((got[0].0.as_str(), got[0].4), ("A title", 2));
+    assert_eq!((got[1].0.as_str(), got[1].4), ("B title", 1));
+}
+
+#[test]
+fn no_page_title_line() {
+    let (src, _) = parse_text("A title\n\n5 July 2023 - Lead one.\n");
+    let page = parse(&src, None);
+    assert!(page.title.is_none());
+    assert_eq!(page.records[0].display_title(), "A title");
+}
+
+#[test]
+fn placeholder_lines_are_kept_but_ignored() {
+    let (src, _) = parse_text("Visits 2023\n\nA title\n/\n|\n5 July 2023 - Lead one.\n\nBody.\n");
+    let page = parse(&src, None);
+    assert_lossless(&src, &page);
+    let r = &page.records[0];
+    assert_eq!(r.display_title(), "A title");
+    assert_eq!(r.placeholders.len(), 2);
+    assert!(r.captions.is_empty());
+}
+
+#[test]
+fn entry_without_date_is_its_own_record() {
+    let got = outline("Visits 2023\n\nA title\n\n5 July 2023 - Lead one.\n\nBody.\n\nUndated title\n\nIts lead without a date.\n\nIts body.\n\nC title\n\n3 July 2023 - Lead three.\n");
+    let shape: Vec<_> = got.iter().map(|r| (r.0.as_str(), r.1.as_str(), r.3.as_str())).collect();
+    assert_eq!(
+        shape,
+        [
+            ("A title", "2023-07-05", "Lead one."),
+            ("Undated title", "none", "Its lead without a date."),
+            ("C title", "2023-07-03", "Lead three.")
+        ]
+    );
+}
+
+#[test]
+fn ids_are_unique_and_stable() {
+    let (src, _) = parse_text("Visits 2019\n\nSame title\n\n5 July 2019 - One.\n\nSame title\n\n5 July 2019 - Two.\n\n\n4 July 2019 - Three.\n");
+    let page = parse(&src, None);
+    let ids: Vec<_> = page.records.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["2019-07-05-same-title", "2019-07-05-same-title-2", "2019-07-04-untitled"]);
+}
+
+#[test]
+fn crlf_bom_and_nbsp_give_the_same_records() {
+    let clean = "Visits 2019\n\nA title\n\n5 July 2019 - The lead.\n\nBody.\n";
+    let messy = "\u{feff}Visits 2019\r\n\r\n\u{a0}A title\u{a0}\r\n\r\n\u{a0}5 July 2019\u{a0}- The lead.\r\n\r\nBody.\r\n";
+    assert_eq!(outline(clean), outline(messy));
+    let lone_cr = clean.replace('\n', "\r");
+    assert_eq!(outline(clean), outline(&lone_cr));
+}
+
+#[test]
+fn french_page() {
+    let (src, _) = parse_text("Visites officielles 2018 à 2023\n\nMinistre de l’Intérieur\n\n10 décembre 2021 – Le ministre a rencontré le Secrétaire général.\n\nINTERPOL soutient ses 195 pays membres.\n");
+    let page = parse(&src, None);
+    assert_eq!(page.lang, Lang::Fr);
+    assert_eq!(page.title.unwrap().years, Some((2018, 2023)));
+    let r = &page.records[0];
+    assert_eq!(r.date.unwrap().to_string(), "2021-12-10");
+    assert_eq!(r.member_counts[0].count, 195);
+}
+
+#[test]
+fn spanish_page() {
+    let (src, _) = parse_text("Visitas oficiales 2018 a 2023\n\nMinistro del Interior\n\n10 de diciembre de 2021 – El ministro se reunió.\n\nINTERPOL apoya a sus 195 países miembros.\n\nOtro título\n\ndiciembre de 2021 – Texto.\n");
+    let page = parse(&src, None);
+    assert_eq!(page.lang, Lang::Es);
+    assert_eq!(page.records[0].member_counts[0].count, 195);
+    assert_eq!(page.records[1].date.unwrap().precision, Precision::Month);
+}

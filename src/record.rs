@@ -1,0 +1,266 @@
+//! The canonical record: what one dated entry of a page *is*, independent of how the scrape laid it out.
+//!
+//! Records borrow their text from the [`crate::source::SourceFile`] they were parsed from, so a page of
+//! hundreds of megabytes is held in memory once. Every field keeps its exact source position.
+
+use crate::canonical;
+use chrono::NaiveDate;
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+
+/// A piece of the page as written: the text (trimmed of surrounding whitespace), the 1-based line it is on
+/// and its byte offset in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text<'a> {
+    pub raw: &'a str,
+    pub line: u32,
+    pub start: u32,
+}
+
+impl<'a> Text<'a> {
+    /// Byte offset just past the text.
+    pub fn end(&self) -> u32 {
+        self.start + self.raw.len() as u32
+    }
+
+    /// The canonical form used for comparisons (see [`crate::canonical`]).
+    pub fn canonical(&self) -> Cow<'a, str> {
+        canonical::canonical(self.raw)
+    }
+
+    /// A piece of this text (`range` in bytes relative to it), on the same line.
+    pub fn slice(&self, range: std::ops::Range<usize>) -> Text<'a> {
+        Text { raw: &self.raw[range.clone()], line: self.line, start: self.start + range.start as u32 }
+    }
+
+    /// The source span of this text.
+    pub fn span(&self) -> Span {
+        Span { line_start: self.line, line_end: self.line, byte_start: self.start, byte_end: self.end() }
+    }
+}
+
+impl Serialize for Text<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let canonical = self.canonical();
+        let differs = matches!(canonical, Cow::Owned(_));
+        let mut st = s.serialize_struct("Text", if differs { 5 } else { 4 })?;
+        st.serialize_field("text", self.raw)?;
+        if differs {
+            st.serialize_field("canonical", &canonical)?;
+        }
+        st.serialize_field("line", &self.line)?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end())?;
+        st.end()
+    }
+}
+
+/// A range of the source: 1-based first and last line, and byte offsets (end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub line_start: u32,
+    pub line_end: u32,
+    pub byte_start: u32,
+    pub byte_end: u32,
+}
+
+impl Span {
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            line_start: self.line_start.min(other.line_start),
+            line_end: self.line_end.max(other.line_end),
+            byte_start: self.byte_start.min(other.byte_start),
+            byte_end: self.byte_end.max(other.byte_end),
+        }
+    }
+}
+
+/// How much of a date the page gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+/// A record's date: a day, a month or a year, or a range of days (`20 – 22 November 2023`).
+///
+/// `start` is the first day the date covers (the 1st of the month for month precision, 1 January for year
+/// precision); `end` is set for ranges only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Date {
+    pub start: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveDate>,
+    pub precision: Precision,
+}
+
+impl Date {
+    /// The last day the date covers (`end` of a range, the last day of a month or year).
+    pub fn last_day(&self) -> NaiveDate {
+        use chrono::Datelike;
+        if let Some(end) = self.end {
+            return end;
+        }
+        match self.precision {
+            Precision::Day => self.start,
+            Precision::Month => {
+                let (y, m) = if self.start.month() == 12 {
+                    (self.start.year() + 1, 1)
+                } else {
+                    (self.start.year(), self.start.month() + 1)
+                };
+                NaiveDate::from_ymd_opt(y, m, 1).and_then(|d| d.pred_opt()).unwrap_or(self.start)
+            }
+            Precision::Year => NaiveDate::from_ymd_opt(self.start.year(), 12, 31).unwrap_or(self.start),
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    /// ISO form: `2023-11-20`, `2023-11-20/2023-11-22`, `2023-12`, `2023`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.precision, self.end) {
+            (Precision::Day, Some(end)) => write!(f, "{}/{}", self.start, end),
+            (Precision::Day, None) => write!(f, "{}", self.start),
+            (Precision::Month, _) => write!(f, "{}", self.start.format("%Y-%m")),
+            (Precision::Year, _) => write!(f, "{}", self.start.format("%Y")),
+        }
+    }
+}
+
+/// Where a caption stands relative to the record's paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaptionPosition {
+    /// Between the title and the lead paragraph.
+    Before,
+    /// After the last body paragraph.
+    After,
+}
+
+/// A photo caption or alt text scraped along with the entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Caption<'a> {
+    pub position: CaptionPosition,
+    #[serde(flatten)]
+    pub text: Text<'a>,
+}
+
+/// A "N member countries" mention (or its French/Spanish phrasing), with the sentence it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MemberCount<'a> {
+    pub count: u32,
+    /// The matched phrase, e.g. `195 member countries`.
+    pub phrase: Text<'a>,
+    /// The sentence around it.
+    pub sentence: Text<'a>,
+}
+
+/// The lead paragraph: the line that opens an entry with its date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Lead<'a> {
+    /// The whole line as written, date prefix included.
+    pub line: Text<'a>,
+    /// The date prefix as written (`20 – 22 November 2023`), when the line has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_text: Option<Text<'a>>,
+    /// The dateline (`LYON, France`) between the date and the text, when present.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<Text<'a>>,
+    /// The paragraph without its date prefix and dateline.
+    pub text: Text<'a>,
+}
+
+/// A record's stable identifier: its date and normalised title, e.g.
+/// `2019-12-02-tanzania-minister-of-home-affairs`; unique within a revision.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RecordId(pub String);
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl RecordId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// One dated entry of a page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Record<'a> {
+    pub id: RecordId,
+    /// 0-based position on the page (the page lists newest first).
+    pub index: usize,
+    /// From the first to the last line of the entry.
+    pub span: Span,
+    pub title: Option<Text<'a>>,
+    /// The parsed date; `None` when the lead has no date or its date is not a real calendar date.
+    pub date: Option<Date>,
+    pub captions: Vec<Caption<'a>>,
+    pub lead: Option<Lead<'a>>,
+    pub paragraphs: Vec<Text<'a>>,
+    pub member_counts: Vec<MemberCount<'a>>,
+    /// Lines left by images (a lone `/` or `|`): kept so nothing is lost, ignored by rules.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub placeholders: Vec<Text<'a>>,
+}
+
+impl<'a> Record<'a> {
+    /// The line each field of this record came from, with the field's name: the losslessness contract.
+    pub fn field_lines(&self) -> Vec<(&'static str, Text<'a>)> {
+        let mut out = Vec::new();
+        if let Some(t) = self.title {
+            out.push(("title", t));
+        }
+        for c in &self.captions {
+            out.push(("caption", c.text));
+        }
+        if let Some(l) = self.lead {
+            out.push(("lead", l.line));
+        }
+        out.extend(self.paragraphs.iter().map(|p| ("paragraph", *p)));
+        out.extend(self.placeholders.iter().map(|p| ("placeholder", *p)));
+        out
+    }
+
+    /// The title's text, or `(untitled)` for display.
+    pub fn display_title(&self) -> &'a str {
+        self.title.map_or("(untitled)", |t| t.raw)
+    }
+
+    /// Captions standing before the lead.
+    pub fn captions_at(&self, position: CaptionPosition) -> impl Iterator<Item = &Caption<'a>> {
+        self.captions.iter().filter(move |c| c.position == position)
+    }
+}
+
+/// The page title line, with the year range it announces (`Official visits 2018 to 2023`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PageTitle<'a> {
+    #[serde(flatten)]
+    pub text: Text<'a>,
+    /// First and last year named by the title, when it names any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<(i32, i32)>,
+}
+
+/// A parsed page revision: its title, what stands before the first entry, and the entries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Page<'a> {
+    pub file: &'a str,
+    pub lang: crate::lang::Lang,
+    pub title: Option<PageTitle<'a>>,
+    /// Lines before the first entry other than the page title.
+    pub preamble: Vec<Text<'a>>,
+    pub records: Vec<Record<'a>>,
+}

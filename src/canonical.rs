@@ -23,9 +23,14 @@ pub fn trim(s: &str) -> &str {
 /// Folds a dash, quote or space variant to its ASCII form; `None` for characters kept as they are.
 fn fold(c: char) -> Option<char> {
     match c {
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => Some('-'),
-        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => Some('\''),
-        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => Some('"'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => Some('-'),
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => {
+            Some('\'')
+        }
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => {
+            Some('"')
+        }
         '\u{2026}' => None, // an ellipsis is kept: expanding it would change the character count only
         c if is_blank_char(c) => Some(' '),
         _ => None,
@@ -42,7 +47,9 @@ fn is_canonical(s: &str) -> bool {
     for &b in bytes {
         if b >= 0x80 {
             // Non-ASCII: decide on the slow path (folding and NFC).
-            return s.chars().all(|c| fold(c).is_none() || c == ' ') && !has_double_space(s) && is_nfc(s);
+            return s.chars().all(|c| fold(c).is_none() || c == ' ')
+                && !has_double_space(s)
+                && is_nfc(s);
         }
         let space = b == b' ';
         if (space && prev_space) || b == b'\t' || b == b'\n' || b == b'\r' || b == b'`' {
@@ -136,7 +143,10 @@ mod tests {
 
     #[test]
     fn folds_spaces_dashes_quotes_and_trims() {
-        assert_eq!(canonical("\u{a0}20\u{a0}June 2018  –\tItaly’s “best”  "), "20 June 2018 - Italy's \"best\"");
+        assert_eq!(
+            canonical("\u{a0}20\u{a0}June 2018  –\tItaly’s “best”  "),
+            "20 June 2018 - Italy's \"best\""
+        );
         assert!(matches!(canonical("Plain ASCII text."), Cow::Borrowed(_)));
         assert!(matches!(canonical("Jürgen Stock"), Cow::Borrowed(_)));
     }
@@ -148,8 +158,14 @@ mod tests {
 
     #[test]
     fn slugs_are_ascii_and_bounded() {
-        assert_eq!(slug("Président, Grand Lyon Metropole", 60), "president-grand-lyon-metropole");
-        assert_eq!(slug("Italy's National Prosecutor", 60), "italys-national-prosecutor");
+        assert_eq!(
+            slug("Président, Grand Lyon Metropole", 60),
+            "president-grand-lyon-metropole"
+        );
+        assert_eq!(
+            slug("Italy's National Prosecutor", 60),
+            "italys-national-prosecutor"
+        );
         assert_eq!(slug("aaa bbb ccc", 9), "aaa-bbb");
     }
 }

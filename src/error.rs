@@ -14,7 +14,9 @@ pub enum InputError {
     OnlyBlank { path: String },
     #[error("{path}: file is UTF-16 ({endian} byte-order mark); convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`")]
     Utf16 { path: String, endian: &'static str },
-    #[error("{path}: binary data (NUL byte at byte offset {offset}); pagerev reads UTF-8 text pages")]
+    #[error(
+        "{path}: binary data (NUL byte at byte offset {offset}); pagerev reads UTF-8 text pages"
+    )]
     Binary { path: String, offset: usize },
     #[error("{path}: invalid UTF-8 at byte offset {offset}; re-save the page as UTF-8")]
     InvalidUtf8 { path: String, offset: usize },

@@ -33,20 +33,62 @@ impl Lang {
     pub fn months(self) -> &'static [(&'static str, u32)] {
         match self {
             Lang::En => &[
-                ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-                ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
-                ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
-                ("aug", 8), ("sept", 9), ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+                ("january", 1),
+                ("february", 2),
+                ("march", 3),
+                ("april", 4),
+                ("may", 5),
+                ("june", 6),
+                ("july", 7),
+                ("august", 8),
+                ("september", 9),
+                ("october", 10),
+                ("november", 11),
+                ("december", 12),
+                ("jan", 1),
+                ("feb", 2),
+                ("mar", 3),
+                ("apr", 4),
+                ("jun", 6),
+                ("jul", 7),
+                ("aug", 8),
+                ("sept", 9),
+                ("sep", 9),
+                ("oct", 10),
+                ("nov", 11),
+                ("dec", 12),
             ],
             Lang::Fr => &[
-                ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5),
-                ("juin", 6), ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10),
-                ("novembre", 11), ("décembre", 12), ("decembre", 12),
+                ("janvier", 1),
+                ("février", 2),
+                ("fevrier", 2),
+                ("mars", 3),
+                ("avril", 4),
+                ("mai", 5),
+                ("juin", 6),
+                ("juillet", 7),
+                ("août", 8),
+                ("aout", 8),
+                ("septembre", 9),
+                ("octobre", 10),
+                ("novembre", 11),
+                ("décembre", 12),
+                ("decembre", 12),
             ],
             Lang::Es => &[
-                ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
-                ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
-                ("noviembre", 11), ("diciembre", 12),
+                ("enero", 1),
+                ("febrero", 2),
+                ("marzo", 3),
+                ("abril", 4),
+                ("mayo", 5),
+                ("junio", 6),
+                ("julio", 7),
+                ("agosto", 8),
+                ("septiembre", 9),
+                ("setiembre", 9),
+                ("octubre", 10),
+                ("noviembre", 11),
+                ("diciembre", 12),
             ],
         }
     }
@@ -54,7 +96,10 @@ impl Lang {
     /// Month number of `name` (any case, NFC), if it is a month of this language.
     pub fn month(self, name: &str) -> Option<u32> {
         let lower = name.trim_end_matches('.').to_lowercase();
-        self.months().iter().find(|(m, _)| *m == lower).map(|&(_, n)| n)
+        self.months()
+            .iter()
+            .find(|(m, _)| *m == lower)
+            .map(|&(_, n)| n)
     }
 
     /// The regex matching a dated lead line's prefix (see [`crate::parse::date`] for the groups).
@@ -73,7 +118,8 @@ impl Lang {
                 Lang::Es => r"(?:países\s+miembros|paises\s+miembros|Estados\s+miembros)",
             };
             // Only the plain digits count: "195" as in "its 195 member countries".
-            Regex::new(&format!(r"(?i)\b(?P<n>\d{{2,4}})\s+{phrase}\b")).expect("built-in regex compiles")
+            Regex::new(&format!(r"(?i)\b(?P<n>\d{{2,4}})\s+{phrase}\b"))
+                .expect("built-in regex compiles")
         })
     }
 
@@ -103,7 +149,10 @@ impl Lang {
             }
         }
         let best = scores.iter().copied().max().unwrap_or(0);
-        Lang::ALL.into_iter().find(|l| scores[*l as usize] == best && best > 0).unwrap_or(Lang::En)
+        Lang::ALL
+            .into_iter()
+            .find(|l| scores[*l as usize] == best && best > 0)
+            .unwrap_or(Lang::En)
     }
 }
 
@@ -159,9 +208,18 @@ mod tests {
 
     #[test]
     fn detects_each_language_from_its_dates() {
-        assert_eq!(Lang::detect("Titre\n\n10 décembre 2021 – Le ministre"), Lang::Fr);
-        assert_eq!(Lang::detect("Título\n10 de diciembre de 2021 – El ministro"), Lang::Es);
-        assert_eq!(Lang::detect("Title\n10 December 2021 – The minister"), Lang::En);
+        assert_eq!(
+            Lang::detect("Titre\n\n10 décembre 2021 – Le ministre"),
+            Lang::Fr
+        );
+        assert_eq!(
+            Lang::detect("Título\n10 de diciembre de 2021 – El ministro"),
+            Lang::Es
+        );
+        assert_eq!(
+            Lang::detect("Title\n10 December 2021 – The minister"),
+            Lang::En
+        );
         assert_eq!(Lang::detect("nothing dated here"), Lang::En);
     }
 

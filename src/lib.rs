@@ -5,8 +5,10 @@
 //! rules → diagnostics → reports, and pages × pages → diff → reports.
 
 pub mod canonical;
+pub mod cli;
 pub mod error;
 pub mod lang;
 pub mod parse;
 pub mod record;
 pub mod source;
+pub mod yaml;

@@ -1,11 +1,36 @@
-fn main() {
-    let path = std::env::args().nth(1).unwrap();
-    let src = pagerev::source::SourceFile::from_bytes(path.clone(), std::fs::read(&path).unwrap()).unwrap();
-    let page = pagerev::parse::parse(&src, None);
-    for r in &page.records {
-        println!("{:3} {:45} | {:?} | T={:?}", r.index, r.id.as_str(), r.date.map(|d| d.to_string()), r.title.map(|t| t.raw));
-        for c in &r.captions { println!("      cap {:?} {}", c.position, c.text.raw.chars().take(70).collect::<String>()); }
-        println!("      lead {:?} paras={} mc={:?} ph={}", r.lead.map(|l| l.text.raw.chars().take(20).collect::<String>()), r.paragraphs.len(), r.member_counts.iter().map(|m| m.count).collect::<Vec<_>>(), r.placeholders.len());
+//! The `pagerev` binary: parse arguments, run the library, map the outcome to an exit status
+//! (0 clean, 1 findings or differences, 2 errors).
+
+use clap::Parser;
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = pagerev::cli::args::Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let result = pagerev::cli::run(cli, &mut out).and_then(|o| {
+        out.flush()?;
+        Ok(o)
+    });
+    match result {
+        Ok(outcome) => ExitCode::from(outcome.exit_code()),
+        // A reader that went away (`pagerev parse big.txt | head`) is not an error.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = out.flush();
+            let message = format!("{e:#}").replace('\n', " ");
+            eprintln!("pagerev: error: {message}");
+            ExitCode::from(2)
+        }
     }
-    println!("title {:?} preamble {}", page.title.map(|t| (t.text.raw, t.years)), page.preamble.len());
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+    })
 }

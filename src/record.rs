@@ -32,12 +32,21 @@ impl<'a> Text<'a> {
 
     /// A piece of this text (`range` in bytes relative to it), on the same line.
     pub fn slice(&self, range: std::ops::Range<usize>) -> Text<'a> {
-        Text { raw: &self.raw[range.clone()], line: self.line, start: self.start + range.start as u32 }
+        Text {
+            raw: &self.raw[range.clone()],
+            line: self.line,
+            start: self.start + range.start as u32,
+        }
     }
 
     /// The source span of this text.
     pub fn span(&self) -> Span {
-        Span { line_start: self.line, line_end: self.line, byte_start: self.start, byte_end: self.end() }
+        Span {
+            line_start: self.line,
+            line_end: self.line,
+            byte_start: self.start,
+            byte_end: self.end(),
+        }
     }
 }
 
@@ -115,9 +124,13 @@ impl Date {
                 } else {
                     (self.start.year(), self.start.month() + 1)
                 };
-                NaiveDate::from_ymd_opt(y, m, 1).and_then(|d| d.pred_opt()).unwrap_or(self.start)
+                NaiveDate::from_ymd_opt(y, m, 1)
+                    .and_then(|d| d.pred_opt())
+                    .unwrap_or(self.start)
             }
-            Precision::Year => NaiveDate::from_ymd_opt(self.start.year(), 12, 31).unwrap_or(self.start),
+            Precision::Year => {
+                NaiveDate::from_ymd_opt(self.start.year(), 12, 31).unwrap_or(self.start)
+            }
         }
     }
 }

@@ -27,13 +27,22 @@ impl SourceFile {
             return Err(InputError::Empty { path });
         }
         if bytes.len() > MAX_SOURCE_LEN {
-            return Err(InputError::TooLarge { path, size: bytes.len() });
+            return Err(InputError::TooLarge {
+                path,
+                size: bytes.len(),
+            });
         }
         if bytes.starts_with(&[0xFF, 0xFE]) {
-            return Err(InputError::Utf16 { path, endian: "little-endian" });
+            return Err(InputError::Utf16 {
+                path,
+                endian: "little-endian",
+            });
         }
         if bytes.starts_with(&[0xFE, 0xFF]) {
-            return Err(InputError::Utf16 { path, endian: "big-endian" });
+            return Err(InputError::Utf16 {
+                path,
+                endian: "big-endian",
+            });
         }
         if let Some(offset) = memchr::memchr(0, &bytes) {
             return Err(InputError::Binary { path, offset });
@@ -46,7 +55,11 @@ impl SourceFile {
             return Err(InputError::OnlyBlank { path });
         }
         let line_starts = line_starts(text.as_bytes());
-        Ok(SourceFile { name, text, line_starts })
+        Ok(SourceFile {
+            name,
+            text,
+            line_starts,
+        })
     }
 
     /// Builds a source from text already in memory (tests, generated pages); same checks as bytes.
@@ -91,7 +104,10 @@ impl SourceFile {
         };
         let start = self.line_starts.get(idx).copied().unwrap_or(0) as usize;
         let offset = offset.min(self.text.len());
-        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count());
         (idx as u32 + 1, col as u32 + 1)
     }
 }
@@ -102,7 +118,11 @@ fn line_starts(bytes: &[u8]) -> Vec<u32> {
     let mut pos = 0;
     while let Some(i) = memchr::memchr2(b'\n', b'\r', &bytes[pos..]) {
         let at = pos + i;
-        let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') { at + 2 } else { at + 1 };
+        let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            at + 2
+        } else {
+            at + 1
+        };
         if next < bytes.len() {
             starts.push(next as u32);
         }
@@ -121,11 +141,39 @@ mod tests {
 
     #[test]
     fn rejects_each_kind_of_bad_input_with_its_offset() {
-        assert_eq!(err(b""), InputError::Empty { path: "p.txt".into() });
-        assert_eq!(err(b" \n\r\n\xc2\xa0\n"), InputError::OnlyBlank { path: "p.txt".into() });
-        assert_eq!(err(b"ab\0cd"), InputError::Binary { path: "p.txt".into(), offset: 2 });
-        assert_eq!(err(b"abc\xffdef"), InputError::InvalidUtf8 { path: "p.txt".into(), offset: 3 });
-        assert!(matches!(err(b"\xff\xfea\0"), InputError::Utf16 { endian: "little-endian", .. }));
+        assert_eq!(
+            err(b""),
+            InputError::Empty {
+                path: "p.txt".into()
+            }
+        );
+        assert_eq!(
+            err(b" \n\r\n\xc2\xa0\n"),
+            InputError::OnlyBlank {
+                path: "p.txt".into()
+            }
+        );
+        assert_eq!(
+            err(b"ab\0cd"),
+            InputError::Binary {
+                path: "p.txt".into(),
+                offset: 2
+            }
+        );
+        assert_eq!(
+            err(b"abc\xffdef"),
+            InputError::InvalidUtf8 {
+                path: "p.txt".into(),
+                offset: 3
+            }
+        );
+        assert!(matches!(
+            err(b"\xff\xfea\0"),
+            InputError::Utf16 {
+                endian: "little-endian",
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -18,7 +18,9 @@ pub struct ParsedLead<'a> {
 
 /// Cheap test run before the regex: a lead starts with a digit or with a word that can open a date.
 fn could_be_lead(s: &str, lang: Lang) -> bool {
-    let Some(first) = s.chars().next() else { return false };
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
     if first.is_ascii_digit() {
         return true;
     }
@@ -31,8 +33,10 @@ fn could_be_lead(s: &str, lang: Lang) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    matches!(lower.as_str(), "from" | "du" | "del" | "de" | "entre" | "between")
-        || lang.months().iter().any(|(m, _)| *m == lower)
+    matches!(
+        lower.as_str(),
+        "from" | "du" | "del" | "de" | "entre" | "between"
+    ) || lang.months().iter().any(|(m, _)| *m == lower)
 }
 
 /// Parses `line` (already trimmed) as a lead; `None` when it does not start with a date and a dash.
@@ -54,7 +58,15 @@ pub fn parse_lead<'a>(line: Text<'a>, lang: Lang) -> Option<ParsedLead<'a>> {
     let date_text = line.slice(date_m.range());
     let rest = line.slice(rest_m.range());
     let (dateline, text) = split_dateline(rest);
-    Some(ParsedLead { lead: Lead { line, date_text: Some(date_text), dateline, text }, date })
+    Some(ParsedLead {
+        lead: Lead {
+            line,
+            date_text: Some(date_text),
+            dateline,
+            text,
+        },
+        date,
+    })
 }
 
 /// Splits a dateline (`LYON, France – `) off the start of a lead's text.
@@ -66,8 +78,12 @@ pub fn split_dateline(rest: Text<'_>) -> (Option<Text<'_>>, Text<'_>) {
         Regex::new(r"^(?P<dl>\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu},[^,.;:\u{2013}\u{2014}-]{1,40}?)\s*[-\u{2013}\u{2014}]\s*")
             .expect("built-in regex compiles")
     });
-    let Some(caps) = re.captures(rest.raw) else { return (None, rest) };
-    let (Some(dl), Some(all)) = (caps.name("dl"), caps.get(0)) else { return (None, rest) };
+    let Some(caps) = re.captures(rest.raw) else {
+        return (None, rest);
+    };
+    let (Some(dl), Some(all)) = (caps.name("dl"), caps.get(0)) else {
+        return (None, rest);
+    };
     if all.end() >= rest.raw.len() {
         return (None, rest);
     }
@@ -86,19 +102,43 @@ fn build_date(from: DateParts, to: DateParts, bare_year: Option<i32>) -> Option<
     let (d2, m2, y2) = to;
     if let Some(y) = bare_year {
         // `2019 –` alone is a year; `12 – 2019 –` is not a date.
-        return if d1.is_none() { Some(Date { start: ymd(y, 1, 1)?, end: None, precision: Precision::Year }) } else { None };
+        return if d1.is_none() {
+            Some(Date {
+                start: ymd(y, 1, 1)?,
+                end: None,
+                precision: Precision::Year,
+            })
+        } else {
+            None
+        };
     }
     let (m2, y2) = (m2?, y2?);
     let Some(d2) = d2 else {
-        return if d1.is_none() { Some(Date { start: ymd(y2, m2, 1)?, end: None, precision: Precision::Month }) } else { None };
+        return if d1.is_none() {
+            Some(Date {
+                start: ymd(y2, m2, 1)?,
+                end: None,
+                precision: Precision::Month,
+            })
+        } else {
+            None
+        };
     };
     let end = ymd(y2, m2, d2)?;
     let Some(d1) = d1 else {
-        return Some(Date { start: end, end: None, precision: Precision::Day });
+        return Some(Date {
+            start: end,
+            end: None,
+            precision: Precision::Day,
+        });
     };
     let start = ymd(y1.unwrap_or(y2), m1.unwrap_or(m2), d1)?;
     // A range must run forwards; `22 – 20 November` is a typo, not a date.
-    (start < end).then_some(Date { start, end: Some(end), precision: Precision::Day })
+    (start < end).then_some(Date {
+        start,
+        end: Some(end),
+        precision: Precision::Day,
+    })
 }
 
 #[cfg(test)]
@@ -106,19 +146,40 @@ mod tests {
     use super::*;
 
     fn lead(s: &str, lang: Lang) -> Option<ParsedLead<'_>> {
-        parse_lead(Text { raw: s, line: 1, start: 0 }, lang)
+        parse_lead(
+            Text {
+                raw: s,
+                line: 1,
+                start: 0,
+            },
+            lang,
+        )
     }
 
     fn date_of(s: &str, lang: Lang) -> String {
-        lead(s, lang).and_then(|l| l.date).map_or("none".into(), |d| d.to_string())
+        lead(s, lang)
+            .and_then(|l| l.date)
+            .map_or("none".into(), |d| d.to_string())
     }
 
     #[test]
     fn day_dates_with_hyphen_en_dash_nbsp_and_extra_spaces() {
-        assert_eq!(date_of("20 June 2018 - Italy’s prosecutor met", Lang::En), "2018-06-20");
-        assert_eq!(date_of("16 July 2018\u{a0}– Lou Dekmar", Lang::En), "2018-07-16");
-        assert_eq!(date_of("17 December 2019\u{a0} – INTERPOL", Lang::En), "2019-12-17");
-        assert_eq!(date_of("13 September 2021 -\u{a0} Khalid", Lang::En), "2021-09-13");
+        assert_eq!(
+            date_of("20 June 2018 - Italy’s prosecutor met", Lang::En),
+            "2018-06-20"
+        );
+        assert_eq!(
+            date_of("16 July 2018\u{a0}– Lou Dekmar", Lang::En),
+            "2018-07-16"
+        );
+        assert_eq!(
+            date_of("17 December 2019\u{a0} – INTERPOL", Lang::En),
+            "2019-12-17"
+        );
+        assert_eq!(
+            date_of("13 September 2021 -\u{a0} Khalid", Lang::En),
+            "2021-09-13"
+        );
         let l = lead("16 July 2018 – Lou Dekmar, President", Lang::En).unwrap();
         assert_eq!(l.lead.text.raw, "Lou Dekmar, President");
         assert_eq!(l.lead.date_text.unwrap().raw, "16 July 2018");
@@ -130,34 +191,79 @@ mod tests {
         assert_eq!(l.date.unwrap().precision, Precision::Month);
         assert_eq!(l.date.unwrap().to_string(), "2023-12");
         assert_eq!(l.date.unwrap().last_day().to_string(), "2023-12-31");
-        assert_eq!(lead("2019 – A year of visits", Lang::En).unwrap().date.unwrap().precision, Precision::Year);
+        assert_eq!(
+            lead("2019 – A year of visits", Lang::En)
+                .unwrap()
+                .date
+                .unwrap()
+                .precision,
+            Precision::Year
+        );
     }
 
     #[test]
     fn ranges_within_and_across_months() {
-        assert_eq!(date_of("20 – 22 November 2023 - The Secretary General", Lang::En), "2023-11-20/2023-11-22");
-        assert_eq!(date_of("20-22 November 2023 - x", Lang::En), "2023-11-20/2023-11-22");
-        assert_eq!(date_of("30 November – 2 December 2019 – x", Lang::En), "2019-11-30/2019-12-02");
-        assert_eq!(date_of("30 December 2019 to 2 January 2020 - x", Lang::En), "2019-12-30/2020-01-02");
-        assert_eq!(date_of("22 – 20 November 2023 - backwards", Lang::En), "none");
+        assert_eq!(
+            date_of("20 – 22 November 2023 - The Secretary General", Lang::En),
+            "2023-11-20/2023-11-22"
+        );
+        assert_eq!(
+            date_of("20-22 November 2023 - x", Lang::En),
+            "2023-11-20/2023-11-22"
+        );
+        assert_eq!(
+            date_of("30 November – 2 December 2019 – x", Lang::En),
+            "2019-11-30/2019-12-02"
+        );
+        assert_eq!(
+            date_of("30 December 2019 to 2 January 2020 - x", Lang::En),
+            "2019-12-30/2020-01-02"
+        );
+        assert_eq!(
+            date_of("22 – 20 November 2023 - backwards", Lang::En),
+            "none"
+        );
     }
 
     #[test]
     fn datelines_are_split_off() {
-        let l = lead("2 December 2019 - LYON, France – Tanzania’s Minister of Home Affairs", Lang::En).unwrap();
+        let l = lead(
+            "2 December 2019 - LYON, France – Tanzania’s Minister of Home Affairs",
+            Lang::En,
+        )
+        .unwrap();
         assert_eq!(l.lead.dateline.unwrap().raw, "LYON, France");
         assert_eq!(l.lead.text.raw, "Tanzania’s Minister of Home Affairs");
-        let plain = lead("3 June 2019 - INTERPOL Secretary General Jürgen Stock welcomed", Lang::En).unwrap();
+        let plain = lead(
+            "3 June 2019 - INTERPOL Secretary General Jürgen Stock welcomed",
+            Lang::En,
+        )
+        .unwrap();
         assert_eq!(plain.lead.dateline, None);
     }
 
     #[test]
     fn french_and_spanish_dates() {
-        assert_eq!(date_of("10 décembre 2021 – Le ministre", Lang::Fr), "2021-12-10");
-        assert_eq!(date_of("1er février 2020 – Le ministre", Lang::Fr), "2020-02-01");
-        assert_eq!(date_of("20 – 22 novembre 2023 - x", Lang::Fr), "2023-11-20/2023-11-22");
-        assert_eq!(date_of("10 de diciembre de 2021 – El ministro", Lang::Es), "2021-12-10");
-        assert_eq!(date_of("diciembre de 2023 – El ministro", Lang::Es), "2023-12");
+        assert_eq!(
+            date_of("10 décembre 2021 – Le ministre", Lang::Fr),
+            "2021-12-10"
+        );
+        assert_eq!(
+            date_of("1er février 2020 – Le ministre", Lang::Fr),
+            "2020-02-01"
+        );
+        assert_eq!(
+            date_of("20 – 22 novembre 2023 - x", Lang::Fr),
+            "2023-11-20/2023-11-22"
+        );
+        assert_eq!(
+            date_of("10 de diciembre de 2021 – El ministro", Lang::Es),
+            "2021-12-10"
+        );
+        assert_eq!(
+            date_of("diciembre de 2023 – El ministro", Lang::Es),
+            "2023-12"
+        );
     }
 
     #[test]

@@ -18,7 +18,11 @@ pub fn non_blank_lines(text: &str) -> impl Iterator<Item = Text<'_>> {
         let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[pos..]) {
             Some(i) => {
                 let at = pos + i;
-                let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') { at + 2 } else { at + 1 };
+                let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                    at + 2
+                } else {
+                    at + 1
+                };
                 (at, next)
             }
             None => (bytes.len(), bytes.len()),
@@ -31,7 +35,11 @@ pub fn non_blank_lines(text: &str) -> impl Iterator<Item = Text<'_>> {
             continue;
         }
         let lead = trimmed.as_ptr() as usize - line.as_ptr() as usize;
-        return Some(Text { raw: trimmed, line: number, start: (start + lead) as u32 });
+        return Some(Text {
+            raw: trimmed,
+            line: number,
+            start: (start + lead) as u32,
+        });
     })
 }
 
@@ -56,8 +64,17 @@ mod tests {
     #[test]
     fn skips_blank_lines_and_keeps_numbers_and_offsets() {
         let text = "\u{feff}Title\r\n\r\n\u{a0} \n  20 June 2018 - x \rlast";
-        let got: Vec<_> = non_blank_lines(text).map(|t| (t.line, t.start, t.raw)).collect();
-        assert_eq!(got, vec![(1, 3, "Title"), (4, 18, "20 June 2018 - x"), (5, 36, "last")]);
+        let got: Vec<_> = non_blank_lines(text)
+            .map(|t| (t.line, t.start, t.raw))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, 3, "Title"),
+                (4, 18, "20 June 2018 - x"),
+                (5, 36, "last")
+            ]
+        );
         for t in non_blank_lines(text) {
             assert_eq!(&text[t.start as usize..t.end() as usize], t.raw);
         }

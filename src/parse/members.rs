@@ -11,10 +11,18 @@ pub fn member_counts<'a>(text: Text<'a>, lang: Lang, out: &mut Vec<MemberCount<'
         return;
     }
     for caps in lang.member_count().captures_iter(text.raw) {
-        let (Some(all), Some(n)) = (caps.get(0), caps.name("n")) else { continue };
-        let Ok(count) = n.as_str().parse::<u32>() else { continue };
+        let (Some(all), Some(n)) = (caps.get(0), caps.name("n")) else {
+            continue;
+        };
+        let Ok(count) = n.as_str().parse::<u32>() else {
+            continue;
+        };
         let (s, e) = sentence_around(text.raw, all.start(), all.end());
-        out.push(MemberCount { count, phrase: text.slice(all.range()), sentence: text.slice(s..e) });
+        out.push(MemberCount {
+            count,
+            phrase: text.slice(all.range()),
+            sentence: text.slice(s..e),
+        });
     }
 }
 
@@ -51,26 +59,58 @@ mod tests {
 
     fn counts(s: &str, lang: Lang) -> Vec<(u32, String)> {
         let mut out = Vec::new();
-        member_counts(Text { raw: s, line: 1, start: 0 }, lang, &mut out);
-        out.into_iter().map(|m| (m.count, m.sentence.raw.to_string())).collect()
+        member_counts(
+            Text {
+                raw: s,
+                line: 1,
+                start: 0,
+            },
+            lang,
+            &mut out,
+        );
+        out.into_iter()
+            .map(|m| (m.count, m.sentence.raw.to_string()))
+            .collect()
     }
 
     #[test]
     fn finds_counts_with_their_sentence() {
-        let got = counts("First sentence. It supports its 195 member countries daily. Last one.", Lang::En);
-        assert_eq!(got, vec![(195, "It supports its 195 member countries daily.".to_string())]);
-        assert_eq!(counts("the Organization’s 194\u{a0}member countries", Lang::En)[0].0, 194);
+        let got = counts(
+            "First sentence. It supports its 195 member countries daily. Last one.",
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            vec![(
+                195,
+                "It supports its 195 member countries daily.".to_string()
+            )]
+        );
+        assert_eq!(
+            counts("the Organization’s 194\u{a0}member countries", Lang::En)[0].0,
+            194
+        );
     }
 
     #[test]
     fn french_and_spanish_phrasings() {
-        assert_eq!(counts("au service de ses 195 pays membres.", Lang::Fr)[0].0, 195);
-        assert_eq!(counts("apoyo a sus 195 países miembros.", Lang::Es)[0].0, 195);
+        assert_eq!(
+            counts("au service de ses 195 pays membres.", Lang::Fr)[0].0,
+            195
+        );
+        assert_eq!(
+            counts("apoyo a sus 195 países miembros.", Lang::Es)[0].0,
+            195
+        );
     }
 
     #[test]
     fn other_numbers_are_not_counts() {
-        assert!(counts("the 15 ECOWAS countries and 25 Caribbean countries", Lang::En).is_empty());
+        assert!(counts(
+            "the 15 ECOWAS countries and 25 Caribbean countries",
+            Lang::En
+        )
+        .is_empty());
         assert!(counts("INTERPOL member country", Lang::En).is_empty());
     }
 }

@@ -11,7 +11,9 @@ pub mod segment;
 
 use crate::canonical::slug;
 use crate::lang::Lang;
-use crate::record::{Caption, CaptionPosition, Lead, Page, PageTitle, Record, RecordId, Span, Text};
+use crate::record::{
+    Caption, CaptionPosition, Lead, Page, PageTitle, Record, RecordId, Span, Text,
+};
 use crate::source::SourceFile;
 use date::{parse_lead, split_dateline, ParsedLead};
 use regex::Regex;
@@ -28,7 +30,13 @@ pub fn parse(source: &SourceFile, lang: Option<Lang>) -> Page<'_> {
     }
     let (title, preamble, drafts) = asm.finish();
     let records = finish_records(drafts, lang);
-    Page { file: source.name(), lang, title, preamble, records }
+    Page {
+        file: source.name(),
+        lang,
+        title,
+        preamble,
+        records,
+    }
 }
 
 /// A record being assembled.
@@ -45,11 +53,25 @@ impl<'a> Draft<'a> {
     fn put(&mut self, role: Role, text: Text<'a>) {
         match role {
             Role::Title => self.title = Some(text),
-            Role::CaptionBefore => self.captions.push(Caption { position: CaptionPosition::Before, text }),
-            Role::CaptionAfter => self.captions.push(Caption { position: CaptionPosition::After, text }),
+            Role::CaptionBefore => self.captions.push(Caption {
+                position: CaptionPosition::Before,
+                text,
+            }),
+            Role::CaptionAfter => self.captions.push(Caption {
+                position: CaptionPosition::After,
+                text,
+            }),
             Role::Lead => {
                 let (dateline, rest) = split_dateline(text);
-                self.lead = Some(ParsedLead { lead: Lead { line: text, date_text: None, dateline, text: rest }, date: None });
+                self.lead = Some(ParsedLead {
+                    lead: Lead {
+                        line: text,
+                        date_text: None,
+                        dateline,
+                        text: rest,
+                    },
+                    date: None,
+                });
             }
             Role::Paragraph => self.paragraphs.push(text),
             Role::Placeholder => self.placeholders.push(text),
@@ -116,7 +138,8 @@ impl<'a> Assembler<'a> {
                 prev_known.push(self.hasher.hash(c.text.raw));
             }
             if let Some(l) = &cur.lead {
-                self.hasher.hash_with_first_sentence(l.lead.text.raw, &mut prev_known);
+                self.hasher
+                    .hash_with_first_sentence(l.lead.text.raw, &mut prev_known);
                 prev_words.push(l.lead.text.raw);
             }
         }
@@ -168,7 +191,10 @@ impl<'a> Assembler<'a> {
         let Some((from, to)) = years else { return };
         let another_label = items.get(1).is_some_and(|i| i.kind == Kind::Label);
         if from != to || another_label || !before_lead {
-            self.title = Some(PageTitle { text: first.text, years });
+            self.title = Some(PageTitle {
+                text: first.text,
+                years,
+            });
             items.remove(0);
         }
     }
@@ -183,7 +209,10 @@ fn title_years(s: &str) -> Option<(i32, i32)> {
     });
     let caps = re.captures(s)?;
     let a: i32 = caps.name("a")?.as_str().parse().ok()?;
-    let b: i32 = caps.name("b").and_then(|m| m.as_str().parse().ok()).unwrap_or(a);
+    let b: i32 = caps
+        .name("b")
+        .and_then(|m| m.as_str().parse().ok())
+        .unwrap_or(a);
     Some((a.min(b), a.max(b)))
 }
 
@@ -204,7 +233,10 @@ fn finish_records(drafts: Vec<Draft<'_>>, lang: Lang) -> Vec<Record<'_>> {
         let base = format!(
             "{}-{}",
             date.map_or_else(|| "undated".to_string(), |d| id_date(&d)),
-            d.title.map(|t| slug(t.raw, 60)).filter(|s| !s.is_empty()).unwrap_or_else(|| "untitled".into())
+            d.title
+                .map(|t| slug(t.raw, 60))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "untitled".into())
         );
         let n = seen.entry(base.clone()).or_insert(0);
         *n += 1;
@@ -212,7 +244,12 @@ fn finish_records(drafts: Vec<Draft<'_>>, lang: Lang) -> Vec<Record<'_>> {
         let mut record = Record {
             id: RecordId(id),
             index,
-            span: Span { line_start: 0, line_end: 0, byte_start: 0, byte_end: 0 },
+            span: Span {
+                line_start: 0,
+                line_end: 0,
+                byte_start: 0,
+                byte_end: 0,
+            },
             title: d.title,
             date,
             captions: d.captions,

@@ -38,7 +38,10 @@ pub struct Item<'a> {
 
 impl<'a> Item<'a> {
     pub fn new(text: Text<'a>) -> Self {
-        Item { text, kind: classify(text.raw) }
+        Item {
+            text,
+            kind: classify(text.raw),
+        }
     }
 }
 
@@ -101,7 +104,9 @@ impl CanonicalHasher {
 
 fn first_sentence_end(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    (1..b.len()).find(|&i| b[i] == b' ' && matches!(b[i - 1], b'.' | b'!' | b'?')).filter(|&i| i < s.len())
+    (1..b.len())
+        .find(|&i| b[i] == b' ' && matches!(b[i - 1], b'.' | b'!' | b'?'))
+        .filter(|&i| i < s.len())
 }
 
 /// Reads a line's shape.
@@ -124,17 +129,24 @@ pub fn classify(s: &str) -> Kind {
 /// True when the text ends with sentence punctuation, looking through closing quotes and brackets.
 fn ends_like_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| {
-        crate::canonical::is_blank_char(c) || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*')
+        crate::canonical::is_blank_char(c)
+            || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*')
     });
     t.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
 /// Assigns every item of the segment to an owner and a role (same order as `items`).
-pub fn plan(items: &[Item<'_>], ctx: &Context<'_>, hasher: &mut CanonicalHasher) -> Vec<(Owner, Role)> {
+pub fn plan(
+    items: &[Item<'_>],
+    ctx: &Context<'_>,
+    hasher: &mut CanonicalHasher,
+) -> Vec<(Owner, Role)> {
     let n = items.len();
     let mut out = vec![(Owner::Prev, Role::Paragraph); n];
     // Positions (in `items`) of the lines that take part: placeholders are assigned at the end.
-    let real: Vec<usize> = (0..n).filter(|&i| items[i].kind != Kind::Placeholder).collect();
+    let real: Vec<usize> = (0..n)
+        .filter(|&i| items[i].kind != Kind::Placeholder)
+        .collect();
     let m = real.len();
     let is_label = |p: usize| items[real[p]].kind == Kind::Label;
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -163,7 +175,10 @@ pub fn plan(items: &[Item<'_>], ctx: &Context<'_>, hasher: &mut CanonicalHasher)
         let mut title = None;
         if let Some(&(s, e)) = runs.last() {
             let mut t = s;
-            while t < e && ctx.prev_is_record && label_belongs_to_prev(items, &real, t, e, ctx, next_lead, hasher) {
+            while t < e
+                && ctx.prev_is_record
+                && label_belongs_to_prev(items, &real, t, e, ctx, next_lead, hasher)
+            {
                 t += 1;
             }
             if t < e {
@@ -193,12 +208,19 @@ pub fn plan(items: &[Item<'_>], ctx: &Context<'_>, hasher: &mut CanonicalHasher)
     }
 
     // 2. Undated entries inside the region: a run of labels followed by real sentences.
-    let inner: Vec<(usize, usize)> = runs.iter().copied().filter(|&(_, e)| e <= region_end).collect();
+    let inner: Vec<(usize, usize)> = runs
+        .iter()
+        .copied()
+        .filter(|&(_, e)| e <= region_end)
+        .collect();
     let mut starts: Vec<(usize, usize)> = Vec::new();
     for (j, &(s, e)) in inner.iter().enumerate() {
         let until = inner.get(j + 1).map_or(region_end, |r| r.0);
-        let has_own_sentence = (e..until).any(|q| !next_known.contains(&hasher.hash(items[real[q]].text.raw)));
-        let repeats_prev = ctx.prev_known.contains(&hasher.hash(items[real[s]].text.raw));
+        let has_own_sentence =
+            (e..until).any(|q| !next_known.contains(&hasher.hash(items[real[q]].text.raw)));
+        let repeats_prev = ctx
+            .prev_known
+            .contains(&hasher.hash(items[real[s]].text.raw));
         if has_own_sentence && !repeats_prev {
             starts.push((s, e));
         }
@@ -208,7 +230,15 @@ pub fn plan(items: &[Item<'_>], ctx: &Context<'_>, hasher: &mut CanonicalHasher)
     let first_start = starts.first().map_or(region_end, |r| r.0);
     let prev_body: Vec<usize> = (0..first_start).collect();
     if ctx.prev_is_record {
-        body_roles(items, &real, &prev_body, ctx.prev_known, hasher, Owner::Prev, &mut out);
+        body_roles(
+            items,
+            &real,
+            &prev_body,
+            ctx.prev_known,
+            hasher,
+            Owner::Prev,
+            &mut out,
+        );
     }
     for (k, &(s, e)) in starts.iter().enumerate() {
         let owner = Owner::Undated(k);
@@ -219,7 +249,9 @@ pub fn plan(items: &[Item<'_>], ctx: &Context<'_>, hasher: &mut CanonicalHasher)
         }
         let mut known = Vec::new();
         known.push(hasher.hash(items[real[s]].text.raw));
-        let sentence_hashes: Vec<u64> = (e..until).map(|q| hasher.hash(items[real[q]].text.raw)).collect();
+        let sentence_hashes: Vec<u64> = (e..until)
+            .map(|q| hasher.hash(items[real[q]].text.raw))
+            .collect();
         let mut q = e;
         // Sentences repeating the title or each other before the first original one are captions.
         while q < until {
@@ -240,9 +272,19 @@ pub fn plan(items: &[Item<'_>], ctx: &Context<'_>, hasher: &mut CanonicalHasher)
         let body: Vec<usize> = (q..until).collect();
         body_roles(items, &real, &body, &known, hasher, owner, &mut out);
     }
-    let last_owner = starts.len().checked_sub(1).map_or(Owner::Prev, Owner::Undated);
+    let last_owner = starts
+        .len()
+        .checked_sub(1)
+        .map_or(Owner::Prev, Owner::Undated);
     for q in moved_back {
-        out[real[q]] = (last_owner, if ctx.prev_is_record || last_owner != Owner::Prev { Role::CaptionAfter } else { Role::Paragraph });
+        out[real[q]] = (
+            last_owner,
+            if ctx.prev_is_record || last_owner != Owner::Prev {
+                Role::CaptionAfter
+            } else {
+                Role::Paragraph
+            },
+        );
     }
 
     // 4. Placeholders follow the line before them.
@@ -334,7 +376,10 @@ mod tests {
         assert_eq!(classify("Commissioner of the RCMP, Canada"), Kind::Label);
         assert_eq!(classify("Portugal visit"), Kind::Label);
         assert_eq!(classify("The visit was a success."), Kind::Sentence);
-        assert_eq!(classify("“Belgium is a partner,” said the Minister.”"), Kind::Sentence);
+        assert_eq!(
+            classify("“Belgium is a partner,” said the Minister.”"),
+            Kind::Sentence
+        );
         assert_eq!(classify("/"), Kind::Placeholder);
         assert_eq!(classify("|"), Kind::Placeholder);
         let long = "word ".repeat(MAX_LABEL_WORDS + 1);

@@ -20,7 +20,17 @@ fn outline(text: &str) -> Vec<(String, String, Vec<String>, String, usize)> {
                 r.date.map_or("none".into(), |d| d.to_string()),
                 r.captions
                     .iter()
-                    .map(|c| format!("{}:{}", if c.position == CaptionPosition::Before { "B" } else { "A" }, c.text.raw))
+                    .map(|c| {
+                        format!(
+                            "{}:{}",
+                            if c.position == CaptionPosition::Before {
+                                "B"
+                            } else {
+                                "A"
+                            },
+                            c.text.raw
+                        )
+                    })
                     .collect(),
                 r.lead.map_or(String::new(), |l| l.text.raw.to_string()),
                 r.paragraphs.len(),
@@ -32,7 +42,10 @@ fn outline(text: &str) -> Vec<(String, String, Vec<String>, String, usize)> {
 fn assert_lossless(src: &SourceFile, page: &Page<'_>) {
     let mut seen = std::collections::BTreeMap::new();
     let mut note = |line: u32, field: &str| {
-        assert!(seen.insert(line, field.to_string()).is_none(), "line {line} in two fields");
+        assert!(
+            seen.insert(line, field.to_string()).is_none(),
+            "line {line} in two fields"
+        );
     };
     if let Some(t) = page.title {
         note(t.text.line, "page title");
@@ -47,7 +60,12 @@ fn assert_lossless(src: &SourceFile, page: &Page<'_>) {
     }
     for n in 1..=src.line_count() {
         let blank = lines::is_blank(src.line_text(n));
-        assert_eq!(!blank, seen.contains_key(&n), "line {n}: {:?}", src.line_text(n));
+        assert_eq!(
+            !blank,
+            seen.contains_key(&n),
+            "line {n}: {:?}",
+            src.line_text(n)
+        );
     }
 }
 
@@ -58,7 +76,13 @@ fn title_captions_lead_and_paragraphs() {
     );
     assert_eq!(
         got,
-        vec![("First title".into(), "2023-07-05".into(), vec!["B:First title".into()], "The lead.".into(), 2)]
+        vec![(
+            "First title".into(),
+            "2023-07-05".into(),
+            vec!["B:First title".into()],
+            "The lead.".into(),
+            2
+        )]
     );
 }
 
@@ -84,7 +108,10 @@ fn trailing_repeated_captions_go_to_their_entry() {
 #[test]
 fn short_caption_label_after_title() {
     let got = outline("Visits 2019\n\nNational Director of Public Security for Portugal\n\nPortugal visit\n\n17 December 2019\u{a0} – INTERPOL welcomed Luis.\n\nBody.\n");
-    assert_eq!(got[0].0, "National Director of Public Security for Portugal");
+    assert_eq!(
+        got[0].0,
+        "National Director of Public Security for Portugal"
+    );
     assert_eq!(got[0].2, vec!["B:Portugal visit"]);
 }
 
@@ -125,7 +152,10 @@ fn placeholder_lines_are_kept_but_ignored() {
 #[test]
 fn entry_without_date_is_its_own_record() {
     let got = outline("Visits 2023\n\nA title\n\n5 July 2023 - Lead one.\n\nBody.\n\nUndated title\n\nIts lead without a date.\n\nIts body.\n\nC title\n\n3 July 2023 - Lead three.\n");
-    let shape: Vec<_> = got.iter().map(|r| (r.0.as_str(), r.1.as_str(), r.3.as_str())).collect();
+    let shape: Vec<_> = got
+        .iter()
+        .map(|r| (r.0.as_str(), r.1.as_str(), r.3.as_str()))
+        .collect();
     assert_eq!(
         shape,
         [
@@ -141,7 +171,14 @@ fn ids_are_unique_and_stable() {
     let (src, _) = parse_text("Visits 2019\n\nSame title\n\n5 July 2019 - One.\n\nSame title\n\n5 July 2019 - Two.\n\n\n4 July 2019 - Three.\n");
     let page = parse(&src, None);
     let ids: Vec<_> = page.records.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids, ["2019-07-05-same-title", "2019-07-05-same-title-2", "2019-07-04-untitled"]);
+    assert_eq!(
+        ids,
+        [
+            "2019-07-05-same-title",
+            "2019-07-05-same-title-2",
+            "2019-07-04-untitled"
+        ]
+    );
 }
 
 #[test]

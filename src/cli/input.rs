@@ -1,0 +1,28 @@
+//! Reading page revisions from disk into checked [`SourceFile`]s, with errors that name the file.
+
+use crate::error::FileError;
+use crate::source::SourceFile;
+use std::path::Path;
+
+/// Reads and checks one page revision. The file is named in reports as given on the command line, made
+/// relative to the current directory when it is below it.
+pub fn read_source(path: &Path) -> anyhow::Result<SourceFile> {
+    let meta = std::fs::metadata(path).map_err(|e| FileError::from_io(path, e))?;
+    if meta.is_dir() {
+        return Err(FileError::IsDirectory {
+            path: path.to_path_buf(),
+        }
+        .into());
+    }
+    let bytes = std::fs::read(path).map_err(|e| FileError::from_io(path, e))?;
+    Ok(SourceFile::from_bytes(display_name(path), bytes)?)
+}
+
+/// The name a report uses for `path`: relative to the current directory where possible, `/`-separated.
+pub fn display_name(path: &Path) -> String {
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    rel.to_string_lossy().replace('\\', "/")
+}

@@ -1,0 +1,35 @@
+//! The command line: arguments (`args`), reading files (`input`), and one module per subcommand. This is
+//! the only part of pagerev that touches the filesystem, the terminal and the process exit status.
+
+pub mod args;
+pub mod input;
+mod parse_cmd;
+
+use args::{Cli, Command};
+use std::io::Write;
+
+/// What a command concluded; the binary maps it to the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing to report: exit 0.
+    Clean,
+    /// Findings at or above the failure level, or revisions that differ: exit 1.
+    Findings,
+}
+
+impl Outcome {
+    /// The process exit code for this outcome (errors exit 2, see `main.rs`).
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Findings => 1,
+        }
+    }
+}
+
+/// Runs a parsed command line, writing reports to `out`.
+pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Parse(a) => parse_cmd::run(a, out),
+    }
+}

@@ -1,0 +1,26 @@
+//! `pagerev parse FILE`: print the canonical records.
+
+use super::args::{ParseArgs, ParseFormat};
+use super::input::read_source;
+use super::Outcome;
+use crate::parse::parse;
+use std::io::Write;
+
+pub fn run(args: ParseArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let source = read_source(&args.file)?;
+    let page = parse(&source, args.lang.resolve());
+    match args.format {
+        ParseFormat::Yaml => crate::yaml::to_writer(&mut *out, &page)?,
+        ParseFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &page)?;
+            writeln!(out)?;
+        }
+        ParseFormat::Jsonl => {
+            for record in &page.records {
+                serde_json::to_writer(&mut *out, record)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    Ok(Outcome::Clean)
+}

@@ -18,8 +18,14 @@ pub enum InputError {
         "{path}: binary data (NUL byte at byte offset {offset}); pagerev reads UTF-8 text pages"
     )]
     Binary { path: String, offset: usize },
-    #[error("{path}: invalid UTF-8 at byte offset {offset}; re-save the page as UTF-8")]
-    InvalidUtf8 { path: String, offset: usize },
+    #[error(
+        "{path}: invalid UTF-8 at byte offset {offset} (line {line}); re-save the page as UTF-8"
+    )]
+    InvalidUtf8 {
+        path: String,
+        offset: usize,
+        line: usize,
+    },
     #[error("{path}: file is {size} bytes; pagerev reads pages up to 4 GiB")]
     TooLarge { path: String, size: usize },
 }

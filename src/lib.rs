@@ -8,6 +8,7 @@ pub mod canonical;
 pub mod cli;
 pub mod error;
 pub mod lang;
+pub mod lossless;
 pub mod parse;
 pub mod record;
 pub mod source;

@@ -47,9 +47,14 @@ impl SourceFile {
         if let Some(offset) = memchr::memchr(0, &bytes) {
             return Err(InputError::Binary { path, offset });
         }
-        let text = String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
-            path: path.clone(),
-            offset: e.utf8_error().valid_up_to(),
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let line = 1 + memchr::memchr_iter(b'\n', &e.as_bytes()[..offset]).count();
+            InputError::InvalidUtf8 {
+                path: path.clone(),
+                offset,
+                line,
+            }
         })?;
         if text.chars().all(crate::canonical::is_blank_char) {
             return Err(InputError::OnlyBlank { path });
@@ -164,7 +169,8 @@ mod tests {
             err(b"abc\xffdef"),
             InputError::InvalidUtf8 {
                 path: "p.txt".into(),
-                offset: 3
+                offset: 3,
+                line: 1
             }
         );
         assert!(matches!(

@@ -40,32 +40,8 @@ fn outline(text: &str) -> Vec<(String, String, Vec<String>, String, usize)> {
 }
 
 fn assert_lossless(src: &SourceFile, page: &Page<'_>) {
-    let mut seen = std::collections::BTreeMap::new();
-    let mut note = |line: u32, field: &str| {
-        assert!(
-            seen.insert(line, field.to_string()).is_none(),
-            "line {line} in two fields"
-        );
-    };
-    if let Some(t) = page.title {
-        note(t.text.line, "page title");
-    }
-    for p in &page.preamble {
-        note(p.line, "preamble");
-    }
-    for r in &page.records {
-        for (f, t) in r.field_lines() {
-            note(t.line, f);
-        }
-    }
-    for n in 1..=src.line_count() {
-        let blank = lines::is_blank(src.line_text(n));
-        assert_eq!(
-            !blank,
-            seen.contains_key(&n),
-            "line {n}: {:?}",
-            src.line_text(n)
-        );
+    if let Err(e) = crate::lossless::verify(src, page) {
+        panic!("{e}");
     }
 }
 

@@ -1,0 +1,66 @@
+//! Helpers shared by the integration tests: snapshot settings, corpus discovery, and the page generator.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// Insta settings for every snapshot: stored under the top-level `snapshots/` folder, named without the
+/// test module's prefix.
+pub fn settings() -> insta::Settings {
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path(repo_root().join("snapshots"));
+    s.set_prepend_module_to_snapshot(false);
+    s
+}
+
+/// The repository root (where `Cargo.toml` is).
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every page revision under `corpus/`, sorted.
+pub fn corpus_files() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(pages) = std::fs::read_dir(repo_root().join("corpus")) else {
+        return out;
+    };
+    for page in pages.flatten() {
+        if let Ok(revs) = std::fs::read_dir(page.path()) {
+            out.extend(
+                revs.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "txt")),
+            );
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The page generator from `../shared/tools`, or `None` (with a loud note) where it is not available.
+pub fn gen_corpus() -> Option<PathBuf> {
+    let p = repo_root().join("../shared/tools/gen-corpus");
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!(
+            "SKIPPED: {} not found; generated-corpus checks did not run",
+            p.display()
+        );
+        None
+    }
+}
+
+/// Runs gen-corpus with `args` in `dir`; panics with its stderr on failure.
+pub fn run_gen_corpus(gen: &Path, dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("python3")
+        .arg(gen)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "gen-corpus failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

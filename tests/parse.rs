@@ -1,0 +1,202 @@
+//! The parser on real and generated pages: snapshots of the records, and the "nothing is lost" contract.
+
+mod common;
+
+use pagerev::parse::parse;
+use pagerev::source::SourceFile;
+
+fn load(path: &std::path::Path) -> SourceFile {
+    let name = path
+        .strip_prefix(common::repo_root())
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/");
+    SourceFile::from_bytes(name, std::fs::read(path).unwrap()).unwrap()
+}
+
+/// One snapshot of the parsed records per corpus revision, named after the file.
+#[test]
+fn records_of_every_corpus_revision() {
+    let files = common::corpus_files();
+    assert!(!files.is_empty(), "no corpus files found");
+    for path in files {
+        let source = load(&path);
+        let page = parse(&source, None);
+        let name = format!(
+            "records@{}",
+            source
+                .name()
+                .trim_start_matches("corpus/")
+                .replace('/', "__")
+        );
+        common::settings()
+            .bind(|| insta::assert_snapshot!(name, pagerev::yaml::to_string(&page).unwrap()));
+    }
+}
+
+#[test]
+fn every_corpus_revision_is_parsed_losslessly() {
+    for path in common::corpus_files() {
+        let source = load(&path);
+        let page = parse(&source, None);
+        pagerev::lossless::verify(&source, &page).unwrap();
+    }
+}
+
+#[test]
+fn seed_page_has_the_expected_shape() {
+    let source = load(&common::repo_root().join("corpus/official-visits/2023-12.txt"));
+    let page = parse(&source, None);
+    assert_eq!(page.records.len(), 51);
+    assert_eq!(page.title.unwrap().years, Some((2018, 2023)));
+    let untitled: Vec<_> = page
+        .records
+        .iter()
+        .filter(|r| r.title.is_none())
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(untitled, ["2022-05-09-untitled"]);
+    let month_only: Vec<_> = page
+        .records
+        .iter()
+        .filter(|r| {
+            r.date
+                .is_some_and(|d| d.precision == pagerev::record::Precision::Month)
+        })
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(month_only, ["2023-12-commissioner-of-the-rcmp-canada"]);
+    let ranges: Vec<_> = page
+        .records
+        .iter()
+        .filter_map(|r| r.date.filter(|d| d.end.is_some()))
+        .collect();
+    assert_eq!(ranges.len(), 1);
+    assert_eq!(ranges[0].to_string(), "2023-11-20/2023-11-22");
+    assert!(page
+        .records
+        .iter()
+        .all(|r| r.date.is_some() && r.lead.is_some()));
+    let tanzania = page
+        .records
+        .iter()
+        .find(|r| r.id.as_str() == "2019-12-02-tanzania-minister-of-home-affairs")
+        .unwrap();
+    assert_eq!(tanzania.captions.len(), 8);
+    assert_eq!(tanzania.lead.unwrap().dateline.unwrap().raw, "LYON, France");
+    let french_police: Vec<_> = page
+        .records
+        .iter()
+        .filter(|r| r.display_title() == "Director General of the French National Police")
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(
+        french_police,
+        [
+            "2020-06-26-director-general-of-the-french-national-police",
+            "2019-01-18-director-general-of-the-french-national-police"
+        ]
+    );
+    let counts: Vec<u32> = page
+        .records
+        .iter()
+        .flat_map(|r| r.member_counts.iter().map(|m| m.count))
+        .collect();
+    assert!(counts.contains(&192) && counts.contains(&194) && counts.contains(&195));
+}
+
+/// The same page with CRLF endings, a byte-order mark, NBSPs around lines and no blank lines at all parses
+/// to the same records (compared on their canonical content).
+#[test]
+fn scrape_noise_does_not_change_the_records() {
+    let clean =
+        std::fs::read_to_string(common::repo_root().join("corpus/official-visits/2023-12.txt"))
+            .unwrap();
+    let shape = |text: &str| {
+        let source = SourceFile::from_text("p.txt", text).unwrap();
+        let page = parse(&source, None);
+        pagerev::lossless::verify(&source, &page).unwrap();
+        page.records
+            .iter()
+            .map(|r| {
+                let texts: Vec<String> = r
+                    .field_lines()
+                    .iter()
+                    .map(|(f, t)| format!("{f}={}", t.canonical()))
+                    .collect();
+                (r.id.clone(), r.date, texts)
+            })
+            .collect::<Vec<_>>()
+    };
+    let expected = shape(&clean);
+    let crlf = format!("\u{feff}{}", clean.replace('\n', "\r\n"));
+    assert_eq!(shape(&crlf), expected, "CRLF + BOM");
+    let nbsp: String = clean
+        .lines()
+        .map(|l| {
+            if l.is_empty() {
+                "\u{a0}\n".to_string()
+            } else {
+                format!("\u{a0}{l}\u{a0}\n")
+            }
+        })
+        .collect();
+    assert_eq!(shape(&nbsp), expected, "NBSP padding");
+    let dense: String = clean
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(shape(&dense), expected, "no blank lines");
+    let placeholders = clean.replace("\n\n\n", "\n\n/\n\n");
+    let with_placeholders = shape(&placeholders);
+    assert_eq!(with_placeholders.len(), expected.len(), "placeholder lines");
+}
+
+/// Generated pages (the shape of the real one, thousands of entries, with injected defects) keep every line.
+#[test]
+fn generated_pages_are_parsed_losslessly() {
+    let Some(gen) = common::gen_corpus() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    common::run_gen_corpus(
+        &gen,
+        dir.path(),
+        &[
+            "--records",
+            "3000",
+            "--out",
+            "a.txt",
+            "--next",
+            "b.txt",
+            "--change-rate",
+            "0.05",
+            "--seed",
+            "7",
+        ],
+    );
+    common::run_gen_corpus(
+        &gen,
+        dir.path(),
+        &[
+            "--records",
+            "3000",
+            "--out",
+            "bad.txt",
+            "--inject-defects",
+            "60",
+        ],
+    );
+    for name in ["a.txt", "b.txt", "bad.txt"] {
+        let source =
+            SourceFile::from_bytes(name, std::fs::read(dir.path().join(name)).unwrap()).unwrap();
+        let page = parse(&source, None);
+        pagerev::lossless::verify(&source, &page).unwrap();
+        assert!(
+            page.records.len() >= 2900,
+            "{name}: {} records",
+            page.records.len()
+        );
+    }
+}

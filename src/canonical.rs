@@ -110,31 +110,93 @@ pub fn canonical_into(s: &str, out: &mut String) {
     }
 }
 
+/// A 64-bit hash of the canonical form of `s`, computed without building it when `s` needs no Unicode
+/// normalisation (ASCII, Latin letters, general punctuation): the parser hashes lines in its hot loop to find
+/// repeated captions. Equal canonical forms always give equal hashes.
+pub fn canonical_hash(s: &str) -> u64 {
+    let mut h = CharHasher::default();
+    let mut pending_space = false;
+    for c in s.chars() {
+        let c = if (c as u32) < 0x80 {
+            c
+        } else if (c as u32) < 0x300 || ('\u{2000}'..='\u{206f}').contains(&c) {
+            fold(c).unwrap_or(c)
+        } else {
+            // Characters that may combine or decompose: take the exact (slow) path.
+            return hash_str(&canonical(s));
+        };
+        if c == ' ' || c.is_ascii_whitespace() || is_blank_char(c) {
+            pending_space = h.len > 0;
+        } else {
+            if pending_space {
+                h.push(' ');
+                pending_space = false;
+            }
+            h.push(c);
+        }
+    }
+    h.finish()
+}
+
+fn hash_str(s: &str) -> u64 {
+    let mut h = CharHasher::default();
+    s.chars().for_each(|c| h.push(c));
+    h.finish()
+}
+
+/// A small multiplicative hash over characters (the FxHash step): fast and good enough to tell lines apart.
+#[derive(Default)]
+struct CharHasher {
+    state: u64,
+    len: u64,
+}
+
+impl CharHasher {
+    fn push(&mut self, c: char) {
+        self.state = (self.state.rotate_left(5) ^ c as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.len += 1;
+    }
+
+    fn finish(&self) -> u64 {
+        (self.state ^ self.len.rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+}
+
 /// A lower-case, ASCII-only slug of `s` for record ids: accents dropped, anything else but letters and
 /// digits becomes a single `-`, cut at a word boundary to at most `max` bytes.
 pub fn slug(s: &str, max: usize) -> String {
     let mut out = String::new();
+    slug_into(s, max, &mut out);
+    out
+}
+
+/// [`slug`], appended to `out`.
+pub fn slug_into(s: &str, max: usize, out: &mut String) {
+    let base = out.len();
     let mut dash = false;
-    for c in s.nfd() {
+    let mut push = |c: char, out: &mut String| {
         if c.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
+            if dash && out.len() > base {
                 out.push('-');
             }
             dash = false;
             out.push(c.to_ascii_lowercase());
-        } else if unicode_normalization::char::is_combining_mark(c) {
-            // Accents: dropping them keeps `Président` and `President` on the same id.
-        } else if c == '\'' || c == '\u{2019}' {
-            // `Italy's` reads better as `italys` than `italy-s`.
+        } else if c == '\'' || c == '\u{2019}' || unicode_normalization::char::is_combining_mark(c)
+        {
+            // `Italy's` reads better as `italys` than `italy-s`; accents are dropped, not split on.
         } else {
             dash = true;
         }
+    };
+    if s.is_ascii() {
+        s.chars().for_each(|c| push(c, out));
+    } else {
+        s.nfd().for_each(|c| push(c, out));
     }
-    if out.len() > max {
-        let cut = out[..max].rfind('-').unwrap_or(max);
-        out.truncate(cut);
+    if out.len() - base > max {
+        let cut = out[base..base + max].rfind('-').unwrap_or(max);
+        out.truncate(base + cut);
     }
-    out
 }
 
 #[cfg(test)]
@@ -154,6 +216,31 @@ mod tests {
     #[test]
     fn composes_decomposed_accents() {
         assert_eq!(canonical("Compaore\u{301}"), "Compaoré");
+    }
+
+    #[test]
+    fn hash_agrees_with_canonical_form() {
+        let same = [
+            "20\u{a0}June  2018 – Italy’s",
+            "20 June 2018 - Italy's",
+            " 20 June 2018 -\tItaly's ",
+        ];
+        let h: Vec<u64> = same.iter().map(|s| canonical_hash(s)).collect();
+        assert!(h.iter().all(|x| *x == h[0]));
+        assert_eq!(
+            canonical_hash("Compaore\u{301}"),
+            canonical_hash("Compaoré")
+        );
+        assert_ne!(canonical_hash("Compaore"), canonical_hash("Compaoré"));
+        assert_ne!(canonical_hash("ab"), canonical_hash("a b"));
+        for s in [
+            "Jürgen Stock’s visit",
+            "plain",
+            "Ω ohm \u{2126}",
+            "x\u{a0}\u{a0}y",
+        ] {
+            assert_eq!(canonical_hash(s), hash_str(&canonical(s)), "{s}");
+        }
     }
 
     #[test]

@@ -166,38 +166,65 @@ impl std::str::FromStr for Lang {
     }
 }
 
-fn build_date_prefix(lang: Lang) -> Regex {
-    let mut names: Vec<&str> = lang.months().iter().map(|(m, _)| *m).collect();
+/// `word` in lower case, capitalised and upper case, as a regex alternation. Spelling the cases out keeps
+/// the automaton small: Unicode case-insensitivity (`(?i)`) multiplies its states and made date matching
+/// the parser's hottest spot.
+fn cased(words: &[&str]) -> String {
+    let mut alts: Vec<String> = Vec::new();
+    for w in words {
+        let mut chars = w.chars();
+        let cap: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        for v in [w.to_string(), cap, w.to_uppercase()] {
+            if !alts.contains(&v) {
+                alts.push(v);
+            }
+        }
+    }
     // Longest first, so `sept` is not cut to `sep` and `september` is not cut to `sept`.
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    let month = format!(r"(?:{})\b\.?", names.join("|"));
+    alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    alts.join("|")
+}
+
+fn build_date_prefix(lang: Lang) -> Regex {
+    let names: Vec<&str> = lang.months().iter().map(|(m, _)| *m).collect();
+    // An ASCII word boundary: a Unicode `\b` stops the fast engines on non-ASCII text.
+    let month = format!(r"(?:{})(?-u:\b)\.?", cased(&names));
     // `de` joins day, month and year in Spanish (`10 de diciembre de 2021`).
     let de = if lang == Lang::Es { r"(?:\s+de)?" } else { "" };
     let ordinal = r"(?:st|nd|rd|th|er|ᵉʳ|º|°)?";
-    let to = r"(?:\s*[-\u{2010}-\u{2015}\u{2212}]\s*|\s+(?:to|until|au|à|al|a|y|et|and)\s+)";
-    let from = r"(?:(?:from|du|del|de|entre|between)\s+)?";
+    let to = format!(
+        r"(?:\s*[-\u{{2010}}-\u{{2015}}\u{{2212}}]\s*|\s+(?:{})\s+)",
+        cased(&["to", "until", "au", "à", "al", "a", "y", "et", "and"])
+    );
+    let from = format!(
+        r"(?:(?:{})\s+)?",
+        cased(&["from", "du", "del", "de", "entre", "between"])
+    );
     let dash = r"[-:\u{2010}-\u{2015}\u{2212}]";
     // A date, possibly a range (`20 – 22 November 2023`, `30 November – 2 December 2019`,
     // `30 December 2019 – 2 January 2020`), or a month (`December 2023`), or a year (`2019`);
-    // then a dash (or colon) separating it from the text.
+    // then a dash (or colon) separating it from the text. The text itself is not matched: the regex only
+    // ever reads a line's first few dozen bytes.
     let pattern = format!(
-        r"(?ix)^
+        r"(?x)^
         (?P<date>
           {from}
           (?:
-            (?P<d1>\d{{1,2}}){ordinal}
-            (?:{de}\s*(?P<m1>{month})(?:{de}\s+(?P<y1>\d{{4}}))?)?
+            (?P<d1>[0-9]{{1,2}}){ordinal}
+            (?:{de}\s*(?P<m1>{month})(?:{de}\s+(?P<y1>[0-9]{{4}}))?)?
             {to}
           )?
           (?:
-            (?:(?P<d2>\d{{1,2}}){ordinal}{de}\s*)?
-            (?P<m2>{month}){de}\s*,?\s*(?P<y2>\d{{4}})
+            (?:(?P<d2>[0-9]{{1,2}}){ordinal}{de}\s*)?
+            (?P<m2>{month}){de}\s*,?\s*(?P<y2>[0-9]{{4}})
           |
-            (?P<y3>\d{{4}})
+            (?P<y3>[0-9]{{4}})
           )
         )
-        \s*{dash}\s*
-        (?P<rest>.*)$"
+        \s*{dash}\s*"
     );
     Regex::new(&pattern).expect("built-in regex compiles")
 }

@@ -32,11 +32,10 @@ fn could_be_lead(s: &str, lang: Lang) -> bool {
     if word.len() > 12 {
         return false;
     }
-    let lower = word.to_lowercase();
-    matches!(
-        lower.as_str(),
-        "from" | "du" | "del" | "de" | "entre" | "between"
-    ) || lang.months().iter().any(|(m, _)| *m == lower)
+    ["from", "du", "del", "de", "entre", "between"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+        || lang.month(word).is_some()
 }
 
 /// Parses `line` (already trimmed) as a lead; `None` when it does not start with a date and a dash.
@@ -44,19 +43,21 @@ pub fn parse_lead<'a>(line: Text<'a>, lang: Lang) -> Option<ParsedLead<'a>> {
     if !could_be_lead(line.raw, lang) {
         return None;
     }
-    let caps = lang.date_prefix().captures(line.raw)?;
-    let date_m = caps.name("date")?;
-    let rest_m = caps.name("rest")?;
-    let num = |g: &str| caps.name(g).and_then(|m| m.as_str().parse::<u32>().ok());
-    let year = |g: &str| caps.name(g).and_then(|m| m.as_str().parse::<i32>().ok());
-    let month = |g: &str| caps.name(g).and_then(|m| lang.month(m.as_str()));
-    let date = build_date(
-        (num("d1"), month("m1"), year("y1")),
-        (num("d2"), month("m2"), year("y2")),
-        year("y3"),
-    );
-    let date_text = line.slice(date_m.range());
-    let rest = line.slice(rest_m.range());
+    // The regex (a DFA, fast) only says where the date prefix ends; its parts are read from those few
+    // bytes by `read_date`, which is much cheaper than asking the regex for capture groups.
+    let prefix = lang.date_prefix().find(line.raw)?;
+    let prefix_text = &line.raw[..prefix.end()];
+    // The date is the prefix without its separator: up to the last dash or colon, trimmed.
+    let date_end = prefix_text
+        .trim_end_matches(is_blank_char)
+        .trim_end_matches(|c: char| {
+            c == ':' || c == '-' || ('\u{2010}'..='\u{2015}').contains(&c) || c == '\u{2212}'
+        })
+        .trim_end_matches(is_blank_char)
+        .len();
+    let date_text = line.slice(0..date_end);
+    let date = read_date(date_text.raw, lang);
+    let rest = line.slice(prefix.end()..line.raw.len());
     let (dateline, text) = split_dateline(rest);
     Some(ParsedLead {
         lead: Lead {
@@ -67,6 +68,69 @@ pub fn parse_lead<'a>(line: Text<'a>, lang: Lang) -> Option<ParsedLead<'a>> {
         },
         date,
     })
+}
+
+/// Reads a date prefix the regex has accepted: its numbers and month names, in order, decide the shape.
+fn read_date(text: &str, lang: Lang) -> Option<Date> {
+    #[derive(Clone, Copy)]
+    enum Tok {
+        Day(u32),
+        Month(u32),
+        Year(i32),
+    }
+    let mut toks: Vec<Tok> = Vec::with_capacity(6);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            let digits = &text[start..i];
+            toks.push(if digits.len() == 4 {
+                Tok::Year(digits.parse().ok()?)
+            } else {
+                Tok::Day(digits.parse().ok()?)
+            });
+        } else if text.is_char_boundary(i) && text[i..].starts_with(char::is_alphabetic) {
+            let start = i;
+            let end = text[i..]
+                .find(|c: char| !c.is_alphabetic())
+                .map_or(text.len(), |n| i + n);
+            // Ordinals (`1er`, `1st`) and joining words (`de`, `to`, `au`) are not months.
+            if let Some(m) = lang.month(&text[start..end]) {
+                toks.push(Tok::Month(m));
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    use Tok::*;
+    let (from, to, bare_year) = match toks.as_slice() {
+        [Year(y)] => ((None, None, None), (None, None, None), Some(*y)),
+        [Month(m), Year(y)] => ((None, None, None), (None, Some(*m), Some(*y)), None),
+        [Day(d), Month(m), Year(y)] => ((None, None, None), (Some(*d), Some(*m), Some(*y)), None),
+        [Day(d1), Day(d2), Month(m), Year(y)] => (
+            (Some(*d1), None, None),
+            (Some(*d2), Some(*m), Some(*y)),
+            None,
+        ),
+        [Day(d1), Month(m1), Day(d2), Month(m2), Year(y)] => (
+            (Some(*d1), Some(*m1), None),
+            (Some(*d2), Some(*m2), Some(*y)),
+            None,
+        ),
+        [Day(d1), Month(m1), Year(y1), Day(d2), Month(m2), Year(y2)] => (
+            (Some(*d1), Some(*m1), Some(*y1)),
+            (Some(*d2), Some(*m2), Some(*y2)),
+            None,
+        ),
+        _ => return None,
+    };
+    build_date(from, to, bare_year)
 }
 
 /// Splits a dateline (`LYON, France – `) off the start of a lead's text.

@@ -9,7 +9,7 @@ pub mod lines;
 pub mod members;
 pub mod segment;
 
-use crate::canonical::slug;
+use crate::canonical::slug_into;
 use crate::lang::Lang;
 use crate::record::{
     Caption, CaptionPosition, Lead, Page, PageTitle, Record, RecordId, Span, Text,
@@ -17,8 +17,8 @@ use crate::record::{
 use crate::source::SourceFile;
 use date::{parse_lead, split_dateline, ParsedLead};
 use regex::Regex;
-use segment::{CanonicalHasher, Context, Item, Kind, Owner, Role};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use segment::{Context, Item, Key, Kind, Owner, Role};
 use std::sync::OnceLock;
 
 /// Parses a page revision. `lang: None` detects the language from the page's dates.
@@ -28,8 +28,7 @@ pub fn parse(source: &SourceFile, lang: Option<Lang>) -> Page<'_> {
     for line in lines::non_blank_lines(source.text()) {
         asm.push(line);
     }
-    let (title, preamble, drafts) = asm.finish();
-    let records = finish_records(drafts, lang);
+    let (title, preamble, records) = asm.finish();
     Page {
         file: source.name(),
         lang,
@@ -47,6 +46,8 @@ struct Draft<'a> {
     lead: Option<ParsedLead<'a>>,
     paragraphs: Vec<Text<'a>>,
     placeholders: Vec<Text<'a>>,
+    /// Keys of the lead and its first sentence, computed once when the lead is read.
+    lead_keys: Vec<Key<'a>>,
 }
 
 impl<'a> Draft<'a> {
@@ -63,19 +64,29 @@ impl<'a> Draft<'a> {
             }),
             Role::Lead => {
                 let (dateline, rest) = split_dateline(text);
-                self.lead = Some(ParsedLead {
-                    lead: Lead {
-                        line: text,
-                        date_text: None,
-                        dateline,
-                        text: rest,
-                    },
-                    date: None,
-                });
+                let lead = Lead {
+                    line: text,
+                    date_text: None,
+                    dateline,
+                    text: rest,
+                };
+                self.lead = Some(ParsedLead { lead, date: None });
+                self.lead_keys.clear();
+                Key::with_first_sentence(rest.raw, &mut self.lead_keys);
             }
             Role::Paragraph => self.paragraphs.push(text),
             Role::Placeholder => self.placeholders.push(text),
         }
+    }
+
+    /// The lines later lines are compared with to find repeats: title, captions, lead and its first sentence.
+    fn known(&self, out: &mut Vec<Key<'a>>) {
+        out.clear();
+        if let Some(t) = self.title {
+            out.push(Key::of(t.raw));
+        }
+        out.extend(self.captions.iter().map(|c| Key::of(c.text.raw)));
+        out.extend_from_slice(&self.lead_keys);
     }
 }
 
@@ -83,11 +94,14 @@ struct Assembler<'a> {
     lang: Lang,
     seen_lead: bool,
     segment: Vec<Item<'a>>,
+    plan: Vec<(Owner, Role)>,
+    scratch: segment::Scratch,
+    prev_known: Vec<Key<'a>>,
     current: Option<Draft<'a>>,
-    done: Vec<Draft<'a>>,
+    records: Vec<Record<'a>>,
+    ids: FxHashMap<String, u32>,
     title: Option<PageTitle<'a>>,
     preamble: Vec<Text<'a>>,
-    hasher: CanonicalHasher,
 }
 
 impl<'a> Assembler<'a> {
@@ -96,11 +110,14 @@ impl<'a> Assembler<'a> {
             lang,
             seen_lead: false,
             segment: Vec::new(),
+            plan: Vec::new(),
+            scratch: segment::Scratch::default(),
+            prev_known: Vec::new(),
             current: None,
-            done: Vec::new(),
+            records: Vec::new(),
+            ids: FxHashMap::default(),
             title: None,
             preamble: Vec::new(),
-            hasher: CanonicalHasher::default(),
         }
     }
 
@@ -111,12 +128,13 @@ impl<'a> Assembler<'a> {
         }
     }
 
-    fn finish(mut self) -> (Option<PageTitle<'a>>, Vec<Text<'a>>, Vec<Draft<'a>>) {
+    fn finish(mut self) -> (Option<PageTitle<'a>>, Vec<Text<'a>>, Vec<Record<'a>>) {
         self.close_segment(None);
         if let Some(cur) = self.current.take() {
-            self.done.push(cur);
+            self.complete(cur);
         }
-        (self.title, self.preamble, self.done)
+        self.records.shrink_to_fit();
+        (self.title, self.preamble, self.records)
     }
 
     /// Distributes the pending lines between the current entry, undated entries, and the entry that
@@ -127,32 +145,30 @@ impl<'a> Assembler<'a> {
             self.take_page_title(&mut items, next.is_some());
         }
         self.seen_lead |= next.is_some();
-        let mut prev_known = Vec::new();
+        let mut prev_known = std::mem::take(&mut self.prev_known);
+        prev_known.clear();
         let mut prev_words = Vec::new();
         if let Some(cur) = &self.current {
-            if let Some(t) = cur.title {
-                prev_known.push(self.hasher.hash(t.raw));
-                prev_words.push(t.raw);
-            }
-            for c in &cur.captions {
-                prev_known.push(self.hasher.hash(c.text.raw));
-            }
-            if let Some(l) = &cur.lead {
-                self.hasher
-                    .hash_with_first_sentence(l.lead.text.raw, &mut prev_known);
-                prev_words.push(l.lead.text.raw);
-            }
+            cur.known(&mut prev_known);
+            prev_words.extend(cur.title.map(|t| t.raw));
+            prev_words.extend(cur.lead.map(|l| l.lead.text.raw));
+        }
+        let mut next_known = Vec::new();
+        if let Some(l) = &next {
+            Key::with_first_sentence(l.lead.text.raw, &mut next_known);
         }
         let ctx = Context {
             prev_is_record: self.current.is_some(),
             prev_known: &prev_known,
             prev_words: &prev_words,
             next_lead: next.as_ref().map(|l| l.lead.text.raw),
+            next_known: &next_known,
         };
-        let plan = segment::plan(&items, &ctx, &mut self.hasher);
+        let mut plan = std::mem::take(&mut self.plan);
+        segment::plan(&items, &ctx, &mut self.scratch, &mut plan);
         let mut undated: Vec<Draft<'a>> = Vec::new();
         let mut next_draft = Draft::default();
-        for (item, (owner, role)) in items.iter().zip(plan) {
+        for (item, &(owner, role)) in items.iter().zip(&plan) {
             match owner {
                 Owner::Prev => match self.current.as_mut() {
                     Some(cur) => cur.put(role, item.text),
@@ -167,16 +183,76 @@ impl<'a> Assembler<'a> {
                 Owner::Next => next_draft.put(role, item.text),
             }
         }
+        // Keep the allocations for the next segment.
         items.clear();
-        self.segment = items; // keep the allocation for the next segment
+        self.segment = items;
+        self.plan = plan;
+        self.prev_known = prev_known;
         if let Some(cur) = self.current.take() {
-            self.done.push(cur);
+            self.complete(cur);
         }
-        self.done.extend(undated);
+        for d in undated {
+            self.complete(d);
+        }
         if let Some(lead) = next {
             next_draft.lead = Some(lead);
+            next_draft.lead_keys = next_known;
             self.current = Some(next_draft);
         }
+    }
+
+    /// Turns a finished draft into a record: its id, span and member counts.
+    fn complete(&mut self, d: Draft<'a>) {
+        let date = d.lead.and_then(|l| l.date);
+        let lead = d.lead.map(|l| l.lead);
+        let mut member_counts = Vec::new();
+        if let Some(l) = &lead {
+            members::member_counts(l.text, self.lang, &mut member_counts);
+        }
+        for p in &d.paragraphs {
+            members::member_counts(*p, self.lang, &mut member_counts);
+        }
+        let mut id = date.map_or_else(|| "undated".to_string(), |d| id_date(&d));
+        id.push('-');
+        let before_slug = id.len();
+        if let Some(t) = d.title {
+            slug_into(t.raw, 60, &mut id);
+        }
+        if id.len() == before_slug {
+            id.push_str("untitled");
+        }
+        // Same date and title twice: the later one (further down the page) gets `-2`, `-3`, ...
+        let n = self.ids.entry(id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            id = format!("{id}-{n}");
+        }
+        let spans = d
+            .title
+            .iter()
+            .chain(d.captions.iter().map(|c| &c.text))
+            .chain(lead.as_ref().map(|l| &l.line))
+            .chain(&d.paragraphs)
+            .chain(&d.placeholders)
+            .map(Text::span);
+        let span = spans.reduce(Span::cover).unwrap_or(Span {
+            line_start: 0,
+            line_end: 0,
+            byte_start: 0,
+            byte_end: 0,
+        });
+        self.records.push(Record {
+            id: RecordId(id),
+            index: self.records.len(),
+            span,
+            title: d.title,
+            date,
+            captions: d.captions,
+            lead,
+            paragraphs: d.paragraphs,
+            member_counts,
+            placeholders: d.placeholders,
+        });
     }
 
     /// Takes the page title off the front of the lines before the first entry: a first line shaped like a
@@ -214,59 +290,6 @@ fn title_years(s: &str) -> Option<(i32, i32)> {
         .and_then(|m| m.as_str().parse().ok())
         .unwrap_or(a);
     Some((a.min(b), a.max(b)))
-}
-
-/// Turns drafts into records: ids, spans and member counts.
-fn finish_records(drafts: Vec<Draft<'_>>, lang: Lang) -> Vec<Record<'_>> {
-    let mut seen: HashMap<String, u32> = HashMap::new();
-    let mut records = Vec::with_capacity(drafts.len());
-    for (index, d) in drafts.into_iter().enumerate() {
-        let date = d.lead.and_then(|l| l.date);
-        let lead = d.lead.map(|l| l.lead);
-        let mut member_counts = Vec::new();
-        if let Some(l) = &lead {
-            members::member_counts(l.text, lang, &mut member_counts);
-        }
-        for p in &d.paragraphs {
-            members::member_counts(*p, lang, &mut member_counts);
-        }
-        let base = format!(
-            "{}-{}",
-            date.map_or_else(|| "undated".to_string(), |d| id_date(&d)),
-            d.title
-                .map(|t| slug(t.raw, 60))
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| "untitled".into())
-        );
-        let n = seen.entry(base.clone()).or_insert(0);
-        *n += 1;
-        let id = if *n == 1 { base } else { format!("{base}-{n}") };
-        let mut record = Record {
-            id: RecordId(id),
-            index,
-            span: Span {
-                line_start: 0,
-                line_end: 0,
-                byte_start: 0,
-                byte_end: 0,
-            },
-            title: d.title,
-            date,
-            captions: d.captions,
-            lead,
-            paragraphs: d.paragraphs,
-            member_counts,
-            placeholders: d.placeholders,
-        };
-        record.span = record
-            .field_lines()
-            .iter()
-            .map(|(_, t)| t.span())
-            .reduce(Span::cover)
-            .unwrap_or(record.span);
-        records.push(record);
-    }
-    records
 }
 
 /// The date part of a record id: the day (a range's first day), month or year.

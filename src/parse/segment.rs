@@ -15,9 +15,8 @@
 //! labels followed by sentences opens an entry without a date. At the end of a body, lines that repeat the
 //! entry's title, lead or captions (or each other), and labels, are trailing captions.
 
-use crate::canonical::canonical_into;
+use crate::canonical::canonical_hash;
 use crate::record::Text;
-use std::hash::{Hash, Hasher};
 
 /// Longest line, in words, still read as a title or caption label.
 pub const MAX_LABEL_WORDS: usize = 20;
@@ -71,42 +70,66 @@ pub enum Role {
 pub struct Context<'c> {
     /// True when the segment follows an entry (false before the first one: the preamble).
     pub prev_is_record: bool,
-    /// Canonical hashes of the previous entry's title, captions, lead and lead's first sentence.
-    pub prev_known: &'c [u64],
+    /// The previous entry's title, captions, lead and lead's first sentence.
+    pub prev_known: &'c [Key<'c>],
     /// The previous entry's title and lead text, for word overlap.
     pub prev_words: &'c [&'c str],
     /// The closing lead's text (after date and dateline), or `None` at the end of the page.
     pub next_lead: Option<&'c str>,
+    /// Keys of the closing lead and its first sentence (empty at the end of the page).
+    pub next_known: &'c [Key<'c>],
 }
 
-/// Hashes canonical forms, reusing one buffer.
-#[derive(Default)]
-pub struct CanonicalHasher {
-    buf: String,
+/// A line reduced to what canonical comparison needs, with a cheap prefilter: lines whose canonical forms
+/// are equal have the same count of letters and digits, so most pairs are told apart without hashing.
+#[derive(Debug, Clone, Copy)]
+pub struct Key<'a> {
+    signature: u32,
+    text: &'a str,
 }
 
-impl CanonicalHasher {
-    pub fn hash(&mut self, s: &str) -> u64 {
-        canonical_into(s, &mut self.buf);
-        let mut h = std::hash::DefaultHasher::new();
-        self.buf.hash(&mut h);
-        h.finish()
-    }
-
-    /// Hashes of `s` and of its first sentence (captions often repeat just that).
-    pub fn hash_with_first_sentence(&mut self, s: &str, out: &mut Vec<u64>) {
-        out.push(self.hash(s));
-        if let Some(end) = first_sentence_end(s) {
-            out.push(self.hash(&s[..end]));
+impl<'a> Key<'a> {
+    pub fn of(text: &'a str) -> Self {
+        Key {
+            signature: signature(text),
+            text,
         }
     }
+
+    /// True when both lines have the same canonical form.
+    pub fn same(&self, other: &Key<'_>) -> bool {
+        self.signature == other.signature && canonical_hash(self.text) == canonical_hash(other.text)
+    }
+
+    /// Keys of `text` and of its first sentence (captions often repeat just that).
+    pub fn with_first_sentence(text: &'a str, out: &mut Vec<Key<'a>>) {
+        out.push(Key::of(text));
+        if let Some(end) = first_sentence_end(text) {
+            out.push(Key::of(&text[..end]));
+        }
+    }
+
+    fn is_in(&self, set: &[Key<'_>]) -> bool {
+        set.iter().any(|k| k.same(self))
+    }
+}
+
+/// Letters and digits as the canonical form counts them: ASCII letters and digits, plus every non-ASCII
+/// character except combining accents (NFC merges them into their letter) and the spaces, dashes and
+/// quotes that canonical folding turns into ASCII punctuation (UTF-8 lead bytes 0xC2, 0xCC, 0xCD, 0xE2).
+fn signature(text: &str) -> u32 {
+    // Branch-free per byte, so the compiler can vectorise it: it runs over every lead.
+    text.bytes().fold(0u32, |n, b| {
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let digit = b.wrapping_sub(b'0') < 10;
+        let other = (b >= 0xC3) & (b != 0xCC) & (b != 0xCD) & (b != 0xE2);
+        n + (letter | digit | other) as u32
+    })
 }
 
 fn first_sentence_end(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    (1..b.len())
-        .find(|&i| b[i] == b' ' && matches!(b[i - 1], b'.' | b'!' | b'?'))
-        .filter(|&i| i < s.len())
+    (1..b.len()).find(|&i| b[i] == b' ' && matches!(b[i - 1], b'.' | b'!' | b'?'))
 }
 
 /// Reads a line's shape.
@@ -135,21 +158,34 @@ fn ends_like_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
-/// Assigns every item of the segment to an owner and a role (same order as `items`).
+/// Buffers [`plan`] reuses from one segment to the next.
+#[derive(Default)]
+pub struct Scratch {
+    real: Vec<usize>,
+    runs: Vec<(usize, usize)>,
+    starts: Vec<(usize, usize)>,
+}
+
+/// Assigns every item of the segment to an owner and a role, writing one entry per item to `out`.
 pub fn plan(
     items: &[Item<'_>],
     ctx: &Context<'_>,
-    hasher: &mut CanonicalHasher,
-) -> Vec<(Owner, Role)> {
+    scratch: &mut Scratch,
+    out: &mut Vec<(Owner, Role)>,
+) {
     let n = items.len();
-    let mut out = vec![(Owner::Prev, Role::Paragraph); n];
+    out.clear();
+    out.resize(n, (Owner::Prev, Role::Paragraph));
     // Positions (in `items`) of the lines that take part: placeholders are assigned at the end.
-    let real: Vec<usize> = (0..n)
-        .filter(|&i| items[i].kind != Kind::Placeholder)
-        .collect();
+    let Scratch { real, runs, starts } = scratch;
+    real.clear();
+    runs.clear();
+    starts.clear();
+    real.extend((0..n).filter(|&i| items[i].kind != Kind::Placeholder));
+    let real = &real[..];
     let m = real.len();
+    let key = |p: usize| Key::of(items[real[p]].text.raw);
     let is_label = |p: usize| items[real[p]].kind == Kind::Label;
-    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut p = 0;
     while p < m {
         if is_label(p) {
@@ -163,21 +199,16 @@ pub fn plan(
         }
     }
 
-    let mut next_known = Vec::new();
-    if let Some(lead) = ctx.next_lead {
-        hasher.hash_with_first_sentence(lead, &mut next_known);
-    }
-
     // 1. The head of the next entry: its title run, or for an untitled entry the captions repeating its lead.
     let mut region_end = m;
-    let mut moved_back: std::ops::Range<usize> = 0..0;
+    let mut moved_back = 0..0;
     if let Some(next_lead) = ctx.next_lead {
         let mut title = None;
         if let Some(&(s, e)) = runs.last() {
             let mut t = s;
             while t < e
                 && ctx.prev_is_record
-                && label_belongs_to_prev(items, &real, t, e, ctx, next_lead, hasher)
+                && label_belongs_to_prev(items, real, t, e, ctx, next_lead)
             {
                 t += 1;
             }
@@ -196,7 +227,7 @@ pub fn plan(
             }
             None => {
                 let mut q = m;
-                while q > 0 && next_known.contains(&hasher.hash(items[real[q - 1]].text.raw)) {
+                while q > 0 && key(q - 1).is_in(ctx.next_known) {
                     q -= 1;
                 }
                 for &i in &real[q..] {
@@ -207,37 +238,27 @@ pub fn plan(
         }
     }
 
-    // 2. Undated entries inside the region: a run of labels followed by real sentences.
-    let inner: Vec<(usize, usize)> = runs
-        .iter()
-        .copied()
-        .filter(|&(_, e)| e <= region_end)
-        .collect();
-    let mut starts: Vec<(usize, usize)> = Vec::new();
+    // 2. Undated entries inside the region: a run of labels followed by sentences of their own (not
+    //    captions repeating the next lead), whose first label does not repeat the previous entry.
+    let inner = &runs[..runs.partition_point(|&(_, e)| e <= region_end)];
     for (j, &(s, e)) in inner.iter().enumerate() {
         let until = inner.get(j + 1).map_or(region_end, |r| r.0);
-        let has_own_sentence =
-            (e..until).any(|q| !next_known.contains(&hasher.hash(items[real[q]].text.raw)));
-        let repeats_prev = ctx
-            .prev_known
-            .contains(&hasher.hash(items[real[s]].text.raw));
-        if has_own_sentence && !repeats_prev {
+        let has_own_sentence = (e..until).any(|q| !key(q).is_in(ctx.next_known));
+        if has_own_sentence && !key(s).is_in(ctx.prev_known) {
             starts.push((s, e));
         }
     }
 
     // 3. The body of the previous entry, then each undated entry.
     let first_start = starts.first().map_or(region_end, |r| r.0);
-    let prev_body: Vec<usize> = (0..first_start).collect();
     if ctx.prev_is_record {
         body_roles(
             items,
-            &real,
-            &prev_body,
+            real,
+            0..first_start,
             ctx.prev_known,
-            hasher,
             Owner::Prev,
-            &mut out,
+            out,
         );
     }
     for (k, &(s, e)) in starts.iter().enumerate() {
@@ -247,18 +268,15 @@ pub fn plan(
         for q in s + 1..e {
             out[real[q]] = (owner, Role::CaptionBefore);
         }
-        let mut known = Vec::new();
-        known.push(hasher.hash(items[real[s]].text.raw));
-        let sentence_hashes: Vec<u64> = (e..until)
-            .map(|q| hasher.hash(items[real[q]].text.raw))
-            .collect();
+        let mut known = vec![key(s)];
+        let sentences: Vec<Key<'_>> = (e..until).map(key).collect();
         let mut q = e;
         // Sentences repeating the title or each other before the first original one are captions.
         while q < until {
-            let h = sentence_hashes[q - e];
-            if known.contains(&h) || sentence_hashes.iter().filter(|&&x| x == h).count() > 1 {
+            let k = sentences[q - e];
+            if k.is_in(&known) || sentences.iter().filter(|x| x.same(&k)).count() > 1 {
                 out[real[q]] = (owner, Role::CaptionBefore);
-                known.push(h);
+                known.push(k);
                 q += 1;
             } else {
                 break;
@@ -266,25 +284,22 @@ pub fn plan(
         }
         if q < until {
             out[real[q]] = (owner, Role::Lead);
-            hasher.hash_with_first_sentence(items[real[q]].text.raw, &mut known);
+            Key::with_first_sentence(items[real[q]].text.raw, &mut known);
             q += 1;
         }
-        let body: Vec<usize> = (q..until).collect();
-        body_roles(items, &real, &body, &known, hasher, owner, &mut out);
+        body_roles(items, real, q..until, &known, owner, out);
     }
     let last_owner = starts
         .len()
         .checked_sub(1)
         .map_or(Owner::Prev, Owner::Undated);
+    let role = if ctx.prev_is_record || last_owner != Owner::Prev {
+        Role::CaptionAfter
+    } else {
+        Role::Paragraph
+    };
     for q in moved_back {
-        out[real[q]] = (
-            last_owner,
-            if ctx.prev_is_record || last_owner != Owner::Prev {
-                Role::CaptionAfter
-            } else {
-                Role::Paragraph
-            },
-        );
+        out[real[q]] = (last_owner, role);
     }
 
     // 4. Placeholders follow the line before them.
@@ -296,7 +311,6 @@ pub fn plan(
             owner = out[i].0;
         }
     }
-    out
 }
 
 /// Marks `body` (positions in `real`) as paragraphs of `owner`, except a final run of captions: labels and
@@ -304,22 +318,21 @@ pub fn plan(
 fn body_roles(
     items: &[Item<'_>],
     real: &[usize],
-    body: &[usize],
-    known: &[u64],
-    hasher: &mut CanonicalHasher,
+    body: std::ops::Range<usize>,
+    known: &[Key<'_>],
     owner: Owner,
     out: &mut [(Owner, Role)],
 ) {
-    for &q in body {
+    for q in body.clone() {
         out[real[q]] = (owner, Role::Paragraph);
     }
-    let mut after: Option<u64> = None;
-    for &q in body.iter().rev() {
+    let mut after: Option<Key<'_>> = None;
+    for q in body.rev() {
         let item = &items[real[q]];
-        let h = hasher.hash(item.text.raw);
-        if item.kind == Kind::Label || known.contains(&h) || after == Some(h) {
+        let k = Key::of(item.text.raw);
+        if item.kind == Kind::Label || k.is_in(known) || after.is_some_and(|a| a.same(&k)) {
             out[real[q]] = (owner, Role::CaptionAfter);
-            after = Some(h);
+            after = Some(k);
         } else {
             break;
         }
@@ -335,7 +348,6 @@ fn label_belongs_to_prev(
     e: usize,
     ctx: &Context<'_>,
     next_lead: &str,
-    hasher: &mut CanonicalHasher,
 ) -> bool {
     // Only when another label could be the title: a lone label is always the next title (two entries in
     // a row may share a title).
@@ -343,28 +355,29 @@ fn label_belongs_to_prev(
         return false;
     }
     let label = items[real[t]].text.raw;
-    if ctx.prev_known.contains(&hasher.hash(label)) {
+    if Key::of(label).is_in(ctx.prev_known) {
         return true;
     }
+    // A title shares words with its own lead; a trailing caption shares words with the entry it ends.
     let next_label = items[real[t + 1]].text.raw;
-    let with_next = shared_words(label, &[next_lead]);
-    let with_prev = shared_words(label, ctx.prev_words);
-    with_next == 0 && with_prev > 0 && shared_words(next_label, &[next_lead]) > 0
+    !shares_a_word(label, &[next_lead])
+        && shares_a_word(label, ctx.prev_words)
+        && shares_a_word(next_label, &[next_lead])
 }
 
-/// Number of distinct content words (four letters or more, any case) of `a` that occur in `others`.
-fn shared_words(a: &str, others: &[&str]) -> usize {
-    let words = |s: &str| -> Vec<String> {
+/// True when a content word (four letters or more, ASCII case ignored) of `a` occurs in one of `others`.
+/// Allocation-free and stops at the first shared word: it runs on every entry whose title is followed by
+/// a caption label.
+fn shares_a_word(a: &str, others: &[&str]) -> bool {
+    fn words(s: &str) -> impl Iterator<Item = &str> {
         s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 4)
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let theirs: std::collections::HashSet<String> = others.iter().flat_map(|s| words(s)).collect();
-    let mut mine = words(a);
-    mine.sort();
-    mine.dedup();
-    mine.iter().filter(|w| theirs.contains(*w)).count()
+            .filter(|w| w.len() >= 4)
+    }
+    words(a).any(|w| {
+        others
+            .iter()
+            .any(|o| words(o).any(|x| x.eq_ignore_ascii_case(w)))
+    })
 }
 
 #[cfg(test)]

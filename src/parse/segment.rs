@@ -269,14 +269,21 @@ pub fn plan(
             out[real[q]] = (owner, Role::CaptionBefore);
         }
         let mut known = vec![key(s)];
-        let sentences: Vec<Key<'_>> = (e..until).map(key).collect();
+        // Sentences repeating the title or each other before the first original one are captions. Counted
+        // by hash so a million repeated lines stay linear.
+        let hashes: Vec<u64> = (e..until)
+            .map(|q| canonical_hash(items[real[q]].text.raw))
+            .collect();
+        let mut counts: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
+        for h in &hashes {
+            *counts.entry(*h).or_default() += 1;
+        }
+        let title_hash = canonical_hash(items[real[s]].text.raw);
         let mut q = e;
-        // Sentences repeating the title or each other before the first original one are captions.
         while q < until {
-            let k = sentences[q - e];
-            if k.is_in(&known) || sentences.iter().filter(|x| x.same(&k)).count() > 1 {
+            let h = hashes[q - e];
+            if h == title_hash || counts.get(&h).is_some_and(|&c| c > 1) {
                 out[real[q]] = (owner, Role::CaptionBefore);
-                known.push(k);
                 q += 1;
             } else {
                 break;

@@ -11,5 +11,6 @@ pub mod lang;
 pub mod lossless;
 pub mod parse;
 pub mod record;
+pub mod snapshot;
 pub mod source;
 pub mod yaml;

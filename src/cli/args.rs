@@ -56,7 +56,7 @@ pub enum ParseFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct ParseArgs {
-    /// The page revision (a UTF-8 text file).
+    /// The page revision: a UTF-8 text file, or `REV:path` for a file in a git revision.
     pub file: PathBuf,
     #[arg(long, value_enum, default_value = "yaml")]
     pub format: ParseFormat,

@@ -2,8 +2,10 @@
 //! the only part of pagerev that touches the filesystem, the terminal and the process exit status.
 
 pub mod args;
+pub mod atomic;
 pub mod input;
 mod parse_cmd;
+pub mod revision;
 
 use args::{Cli, Command};
 use std::io::Write;

@@ -1,13 +1,13 @@
 //! `pagerev parse FILE`: print the canonical records.
 
 use super::args::{ParseArgs, ParseFormat};
-use super::input::read_source;
+use super::revision::RevisionSpec;
 use super::Outcome;
 use crate::parse::parse;
 use std::io::Write;
 
 pub fn run(args: ParseArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let source = read_source(&args.file)?;
+    let source = RevisionSpec::parse(&args.file).read()?;
     let page = parse(&source, args.lang.resolve());
     match args.format {
         ParseFormat::Yaml => crate::yaml::to_writer(&mut *out, &page)?,

@@ -52,6 +52,8 @@ pub enum ParseFormat {
     Yaml,
     Json,
     Jsonl,
+    /// One line of counts: records, untitled, undated, captions, lines.
+    Summary,
 }
 
 #[derive(Debug, clap::Args)]

@@ -11,6 +11,7 @@ pub mod error;
 pub mod lang;
 pub mod parse;
 pub mod record;
+pub mod report;
 pub mod rules;
 pub mod source;
 pub mod yaml;

@@ -266,6 +266,7 @@ impl RuleSet {
 
 /// Checks one file, pushing every problem; returns its entries (meaningful only when no problem arose).
 fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
+    let first_problem = problems.len();
     let text = file.text.as_str();
     let mut problem = |line: usize, column: usize, message: String| {
         problems.push(Problem {
@@ -456,23 +457,50 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
         };
         let params = match (m.get("params"), info) {
             (None, _) | (_, None) => None,
-            (Some(_), Some(info)) => match info.kind.parse_params(text, &sub("params")) {
-                Ok(p) => Some(p),
-                Err(e) => {
-                    let (l, c) = position(&e, at(&sub("params")));
-                    problem(
-                        l,
-                        c,
-                        format!(
-                            "`params` of {} ({}): {}",
-                            info.code,
-                            info.name,
-                            clean(&e.message)
-                        ),
-                    );
-                    None
+            (Some(node), Some(info)) => {
+                // Every unknown parameter is reported (serde would stop at the first one).
+                let fields = info.kind.param_fields();
+                let mut unknown = false;
+                if let Value::Mapping(pm) = node {
+                    for key in pm.keys().filter_map(Value::as_str) {
+                        if !fields.contains(&key) {
+                            unknown = true;
+                            let (l, c) = key_at(&sub("params"), key);
+                            let expected = if fields.is_empty() {
+                                "this rule has no parameters".to_string()
+                            } else {
+                                format!("expected one of `{}`", fields.join("`, `"))
+                            };
+                            problem(
+                                l,
+                                c,
+                                format!(
+                                    "`params` of {} ({}): unknown parameter `{key}`; {expected}",
+                                    info.code, info.name
+                                ),
+                            );
+                        }
+                    }
                 }
-            },
+                match info.kind.parse_params(text, &sub("params")) {
+                    Ok(p) => Some(p),
+                    Err(e) if unknown && e.message.contains("unknown field") => None,
+                    Err(e) => {
+                        let (l, c) = position(&e, at(&sub("params")));
+                        problem(
+                            l,
+                            c,
+                            format!(
+                                "`params` of {} ({}): {}",
+                                info.code,
+                                info.name,
+                                clean(&e.message)
+                            ),
+                        );
+                        None
+                    }
+                }
+            }
         };
         if let Some(info) = info {
             entries.push(Entry {
@@ -483,6 +511,8 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
             });
         }
     }
+    // Report in reading order, whatever order the checks ran in.
+    problems[first_problem..].sort_by_key(|p| (p.line, p.column));
     entries
 }
 
@@ -557,23 +587,16 @@ mod tests {
         let text = "rules:\n  - code: PR999\n  - code: PR001\n    enabled: maybe\n    colour: red\n  - code: PR005\n    severity: fatal\n    params:\n      allow: ['(']\n";
         let got = problems(text);
         assert_eq!(got.len(), 5, "{got:#?}");
-        assert!(
-            got[0].starts_with("c.yaml:2:11: unknown rule code `PR999`"),
-            "{}",
-            got[0]
-        );
-        assert!(
-            got[1].starts_with("c.yaml:5:5: unknown key `colour`"),
-            "{}",
-            got[1]
-        );
-        assert!(got[2].starts_with("c.yaml:4:14: `enabled`:"), "{}", got[2]);
-        assert!(got[3].starts_with("c.yaml:7:15: `severity`:"), "{}", got[3]);
-        assert!(
-            got[4].starts_with("c.yaml:9:15: `params` of PR005"),
-            "{}",
-            got[4]
-        );
+        let expected = [
+            "c.yaml:2:11: unknown rule code `PR999`",
+            "c.yaml:4:14: `enabled`: invalid type: string \"maybe\", expected a boolean",
+            "c.yaml:5:5: unknown key `colour`",
+            "c.yaml:7:15: `severity`: unknown variant `fatal`",
+            "c.yaml:9:15: `params` of PR005 (shared-caption): invalid regular expression `(`: unclosed group",
+        ];
+        for (g, e) in got.iter().zip(expected) {
+            assert!(g.starts_with(e), "{g}\n  does not start with\n{e}");
+        }
     }
 
     #[test]

@@ -69,10 +69,12 @@ impl<'de> Deserialize<'de> for Timeline {
                 while let Some(s) = seq.next_element::<Stage>()? {
                     // Raised here, inside the list, so the error points at the list.
                     match (stages.last().and_then(|p| p.since), s.since) {
-                        (_, None) if !stages.is_empty() => return Err(A::Error::custom(format!(
+                        (_, None) if !stages.is_empty() => {
+                            return Err(A::Error::custom(format!(
                             "stage {} of the timeline has no `since`; only the first may omit it",
                             stages.len() + 1
-                        ))),
+                        )))
+                        }
                         (Some(prev), Some(since)) if since <= prev => {
                             return Err(A::Error::custom(format!(
                                 "timeline stages must be in date order: {since} follows {prev}"

@@ -28,7 +28,7 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct Params {}
 
-/// Reports untitled entries, at their lead.
+/// Reports untitled entries, at their date (where the entry starts).
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
     for r in &page.records {
         if r.title.is_some() {
@@ -36,7 +36,7 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
         }
         let d = sink.report(
             Some(r),
-            super::head_span(r),
+            super::date_span(r),
             format!("entry dated {} has no title", date_label(r)),
         );
         d.help = Some("add a title line (who visited) above the entry".into());

@@ -262,6 +262,27 @@ impl RuleKind {
         }
     }
 
+    /// The names of this kind's parameters, as its `Params` struct declares them to serde.
+    pub fn param_fields(self) -> &'static [&'static str] {
+        use fields_of as f;
+        match self {
+            RuleKind::DateOrder => f::<date_order::Params>(),
+            RuleKind::MissingDate => f::<missing_date::Params>(),
+            RuleKind::ImpreciseDate => f::<imprecise_date::Params>(),
+            RuleKind::DuplicatedCaption => f::<duplicated_caption::Params>(),
+            RuleKind::SharedCaption => f::<shared_caption::Params>(),
+            RuleKind::CaptionRepeatsTitle => f::<caption_repeats_title::Params>(),
+            RuleKind::CaptionRepeatsLead => f::<caption_repeats_lead::Params>(),
+            RuleKind::InconsistentMemberCount => f::<inconsistent_member_count::Params>(),
+            RuleKind::MissingTitle => f::<missing_title::Params>(),
+            RuleKind::DateOutsideTitleRange => f::<date_outside_title_range::Params>(),
+            RuleKind::DuplicateRecord => f::<duplicate_record::Params>(),
+            RuleKind::InvalidDate => f::<invalid_date::Params>(),
+            RuleKind::EmptyRecord => f::<empty_record::Params>(),
+            RuleKind::FutureDate => f::<future_date::Params>(),
+        }
+    }
+
     /// Deserializes this kind's parameters from the node at `path` of the YAML `text`; errors carry the
     /// position of the offending node.
     pub fn parse_params(self, text: &str, path: &[Seg]) -> Result<RuleParams, YamlError> {
@@ -285,6 +306,37 @@ impl RuleKind {
             RuleKind::FutureDate => RuleParams::FutureDate(at(text, path)?),
         })
     }
+}
+
+/// The field names a derived `Deserialize` struct declares: serde passes them to `deserialize_struct`, so a
+/// deserializer that only records them and fails reads them without any input.
+fn fields_of<'de, T: serde::Deserialize<'de>>() -> &'static [&'static str] {
+    struct Fields<'f>(&'f mut &'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for Fields<'_> {
+        type Error = serde::de::value::Error;
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            Err(serde::de::Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: serde::de::Visitor<'de>>(
+            self,
+            _name: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(serde::de::Error::custom("fields recorded"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+            unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+        }
+    }
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Fields(&mut fields));
+    fields
 }
 
 /// A rule's parameters, one variant per kind (each kind's `Params` denies unknown fields).

@@ -51,7 +51,8 @@ impl<'de> Deserialize<'de> for Pattern {
                 Regex::new(s).map(Pattern).map_err(|e| {
                     // The regex error spans several lines (pattern, caret, reason); keep the reason.
                     let reason = e.to_string();
-                    let reason = reason.lines().last().unwrap_or_default().trim().to_string();
+                    let reason = reason.lines().last().unwrap_or_default().trim();
+                    let reason = reason.trim_start_matches("error: ");
                     E::custom(format!("invalid regular expression `{s}`: {reason}"))
                 })
             }

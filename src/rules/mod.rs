@@ -605,3 +605,42 @@ mod tests {
         assert!(lookup("PR999").is_none());
     }
 }
+
+/// `docs/rules.md`: the codes table and every rule's documentation, generated from the rule files (a test
+/// fails when the checked-in file is stale).
+pub fn docs_markdown() -> String {
+    let mut out = String::from(
+        "<!-- Generated from the rule files in src/rules/ by `UPDATE_DOCS=1 cargo test --test docs`; do not edit. -->\n\n# pagerev rules\n\n\
+         Configure them in `rules/*.yaml` (see `rules/default.yaml`) or on the command line with `--select`,\n\
+         `--ignore` and `--severity CODE=LEVEL`. Codes are stable and never reused.\n\n\
+         | Code | Name | Default | Summary |\n|---|---|---|---|\n",
+    );
+    for r in RULES {
+        let default = if r.default_enabled {
+            r.default_severity.as_str().to_string()
+        } else {
+            format!("off ({})", r.default_severity)
+        };
+        out.push_str(&format!(
+            "| {} | [{}](#{}-{}) | {default} | {} |\n",
+            r.code,
+            r.name,
+            r.code.to_lowercase(),
+            r.name,
+            r.kind.summary().replace('|', "\\|")
+        ));
+    }
+    for r in RULES {
+        out.push_str(&format!("\n## {} {}\n\n", r.code, r.name));
+        let doc = r.kind.doc();
+        for line in doc.lines() {
+            // Rule sections become subsections of the rule's heading.
+            if line.starts_with("## ") {
+                out.push('#');
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}

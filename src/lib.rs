@@ -6,11 +6,14 @@
 
 pub mod canonical;
 pub mod cli;
+pub mod diagnostic;
 pub mod error;
 pub mod lang;
 pub mod lossless;
 pub mod parse;
 pub mod record;
+pub mod report;
+pub mod rules;
 pub mod snapshot;
 pub mod source;
 pub mod yaml;

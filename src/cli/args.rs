@@ -23,6 +23,12 @@ pub struct Cli {
 pub enum Command {
     /// Print the canonical records of a page revision.
     Parse(ParseArgs),
+    /// Check page revisions against the rules; exit 1 when a finding reaches `--fail-on`.
+    Validate(ValidateArgs),
+    /// List every rule: code, name, default severity and summary.
+    Rules,
+    /// Print the documentation of a rule.
+    Explain(ExplainArgs),
 }
 
 /// `--lang`: a language, or `auto` to detect it from the page's dates.
@@ -64,4 +70,67 @@ pub struct ParseArgs {
     pub format: ParseFormat,
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
+}
+
+/// `--format` of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// rustc-style text with the offending lines.
+    Human,
+    /// One JSON document.
+    Json,
+    /// One JSON finding per line.
+    Jsonl,
+}
+
+/// `--fail-on`: the least severe finding that makes `validate` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colour on a terminal, unless `NO_COLOR` is set.
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// Page revisions: files, or folders (every `*.txt` file below them, sorted).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Rule configuration read after the built-in `rules/default.yaml`: a YAML file or a folder of them
+    /// (repeatable; later files override earlier ones).
+    #[arg(long, value_name = "PATH")]
+    pub config: Vec<PathBuf>,
+    /// Run only these rules (codes or names, comma-separated).
+    #[arg(long, value_name = "CODE,...", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not run these rules (codes or names, comma-separated).
+    #[arg(long, value_name = "CODE,...", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Set a rule's severity, e.g. `--severity imprecise-date=info` (repeatable, comma-separated).
+    #[arg(long, value_name = "CODE=LEVEL", value_delimiter = ',')]
+    pub severity: Vec<String>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: ReportFormat,
+    /// Exit 1 when any finding is at least this severe.
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: FailOn,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// A rule code (`PR004`) or name (`duplicated-caption`).
+    pub rule: String,
 }

@@ -6,6 +6,8 @@ pub mod atomic;
 pub mod input;
 mod parse_cmd;
 pub mod revision;
+mod rules_cmd;
+mod validate_cmd;
 
 use args::{Cli, Command};
 use std::io::Write;
@@ -33,5 +35,8 @@ impl Outcome {
 pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Parse(a) => parse_cmd::run(a, out),
+        Command::Validate(a) => validate_cmd::run(a, out),
+        Command::Rules => rules_cmd::list(out),
+        Command::Explain(a) => rules_cmd::explain(a, out),
     }
 }

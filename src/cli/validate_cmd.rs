@@ -44,7 +44,7 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         today: Some(today()),
     };
     let mut failed = false;
-    for path in &files {
+    for (n, path) in files.iter().enumerate() {
         let source = read_source(path)?;
         let page = crate::parse::parse(&source, args.lang.resolve());
         let diagnostics = check_page(&rules, &source, &page, &ctx);
@@ -57,6 +57,12 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 diagnostics: &diagnostics,
             },
         )?;
+        if n + 1 == files.len() {
+            // The last page is not needed again: leave its hundreds of thousands of small allocations to
+            // the operating system instead of freeing them one by one (a tenth of the run on big pages).
+            std::mem::forget(page);
+            std::mem::forget(source);
+        }
     }
     reporter.finish(out)?;
     Ok(if failed {

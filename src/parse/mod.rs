@@ -72,6 +72,7 @@ impl<'a> Draft<'a> {
                     date_text: None,
                     dateline,
                     text: rest,
+                    key: crate::canonical::canonical_hash(rest.raw),
                 };
                 self.lead = Some(ParsedLead { lead, date: None });
                 self.lead_keys.clear();

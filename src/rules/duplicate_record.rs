@@ -24,10 +24,10 @@
 //! Delete one of the two entries (keep the more complete one).
 
 use super::{describe, Sink};
+use crate::canonical::same_canonical;
 use crate::record::{Date, Page};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Parameters of `duplicate-record` (none).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -36,20 +36,25 @@ pub struct Params {}
 
 /// Reports entries repeating an earlier entry's date and lead.
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
-    let mut seen: HashMap<(Date, Cow<'_, str>), usize> = HashMap::new();
+    // Keyed by the canonical lead's hash (no canonical strings are built); a hash match is confirmed on
+    // the canonical forms themselves.
+    let mut seen: FxHashMap<(Date, u64), Vec<usize>> = FxHashMap::default();
     for (i, r) in page.records.iter().enumerate() {
         let (Some(date), Some(lead)) = (r.date, r.lead) else {
             continue;
         };
-        let key = (date, lead.text.canonical());
-        if key.1.is_empty() {
+        if lead.text.raw.is_empty() {
             continue;
         }
-        match seen.get(&key) {
-            None => {
-                seen.insert(key, i);
-            }
-            Some(&first) => {
+        let same = seen.entry((date, lead.key)).or_default();
+        let earlier = same.iter().copied().find(|&j| {
+            page.records[j]
+                .lead
+                .is_some_and(|l| same_canonical(l.text.raw, lead.text.raw))
+        });
+        match earlier {
+            None => same.push(i),
+            Some(first) => {
                 let other = &page.records[first];
                 let related = sink.related(
                     Some(other),

@@ -28,11 +28,11 @@
 //! - `allow`: a list of regular expressions; a caption matching any of them may be shared.
 
 use super::{describe, Sink};
+use crate::canonical::{canonical, canonical_hash, same_canonical};
 use crate::record::Page;
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// A regular expression, compiled when the configuration is loaded (so an invalid one is reported at its
 /// line and column).
@@ -72,25 +72,41 @@ pub struct Params {
 
 /// Reports captions shared between entries.
 pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
-    // canonical caption -> (record, caption) of its first occurrence.
-    let mut first: HashMap<Cow<'_, str>, (usize, usize)> = HashMap::new();
+    // canonical caption hash -> (record, caption) of each first occurrence with that hash (confirmed on
+    // the canonical forms, so a hash collision cannot join two different captions).
+    let mut first: FxHashMap<u64, Vec<(usize, usize)>> = FxHashMap::default();
     for (ri, r) in page.records.iter().enumerate() {
-        let title = r.title.map(|t| t.canonical());
-        let lead = r.lead.map(|l| l.text.canonical());
+        if r.captions.is_empty() {
+            continue;
+        }
+        let title = r.title.map(|t| canonical_hash(t.raw));
+        let lead = r.lead.map(|l| l.key);
         for (ci, c) in r.captions.iter().enumerate() {
-            let canon = c.text.canonical();
-            if title.as_ref() == Some(&canon) || lead.as_ref() == Some(&canon) {
+            let hash = canonical_hash(c.text.raw);
+            let repeats = |own: Option<u64>, text: Option<&str>| {
+                own == Some(hash) && text.is_some_and(|t| same_canonical(t, c.text.raw))
+            };
+            if repeats(title, r.title.map(|t| t.raw)) || repeats(lead, r.lead.map(|l| l.text.raw)) {
                 continue;
             }
-            if params.allow.iter().any(|p| p.0.is_match(&canon)) {
+            if !params.allow.is_empty()
+                && params
+                    .allow
+                    .iter()
+                    .any(|p| p.0.is_match(&canonical(c.text.raw)))
+            {
                 continue;
             }
-            match first.get(&canon) {
+            let bucket = first.entry(hash).or_default();
+            let earlier = bucket.iter().copied().find(|&(fr, fc)| {
+                same_canonical(page.records[fr].captions[fc].text.raw, c.text.raw)
+            });
+            match earlier {
                 None => {
-                    first.insert(canon, (ri, ci));
+                    bucket.push((ri, ci));
                 }
-                Some(&(fr, _)) if fr == ri => {} // a repeat within the entry: duplicated-caption
-                Some(&(fr, fc)) => {
+                Some((fr, _)) if fr == ri => {} // a repeat within the entry: duplicated-caption
+                Some((fr, fc)) => {
                     let other = &page.records[fr];
                     let related = sink.related(
                         Some(other),

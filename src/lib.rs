@@ -6,9 +6,11 @@
 
 pub mod canonical;
 pub mod cli;
+pub mod diff;
 pub mod error;
 pub mod lang;
 pub mod parse;
 pub mod record;
+pub mod report;
 pub mod source;
 pub mod yaml;

@@ -2,6 +2,8 @@
 //! the only part of pagerev that touches the filesystem, the terminal and the process exit status.
 
 pub mod args;
+mod diff_cmd;
+mod history_cmd;
 pub mod input;
 mod parse_cmd;
 
@@ -31,5 +33,7 @@ impl Outcome {
 pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Parse(a) => parse_cmd::run(a, out),
+        Command::Diff(a) => diff_cmd::run(a, out),
+        Command::History(a) => history_cmd::run(a, out),
     }
 }

@@ -18,6 +18,7 @@
 //! unchanged or cosmetic and the page header differs at most cosmetically.
 
 pub mod fields;
+pub mod history;
 pub mod matching;
 pub mod words;
 

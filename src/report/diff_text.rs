@@ -99,7 +99,8 @@ pub fn elide(ops: &[WordOp], context: usize) -> Vec<Piece> {
                 let words = split_words(&op.text);
                 let keep_head = if k == 0 { 0 } else { context };
                 let keep_tail = if k == last { 0 } else { context };
-                if words.len() <= keep_head + keep_tail {
+                // Eliding a single word saves nothing: "…" is as long.
+                if words.len() <= keep_head + keep_tail + 1 {
                     out.push(Piece::Equal(words.join(" ")));
                     continue;
                 }
@@ -396,7 +397,7 @@ mod tests {
             op(WordTag::Insert, "SIX"),
             op(WordTag::Equal, "seven eight nine ten eleven twelve"),
             op(WordTag::Insert, "thirteen"),
-            op(WordTag::Equal, "fourteen fifteen sixteen"),
+            op(WordTag::Equal, "fourteen fifteen sixteen seventeen"),
         ];
         let got = elide(&ops, 2);
         assert_eq!(

@@ -4,3 +4,4 @@
 pub mod diff_json;
 pub mod diff_markdown;
 pub mod diff_text;
+pub mod history_text;

@@ -42,8 +42,9 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 /// Default content-similarity threshold (Jaccard index of word sets); see the module docs.
 pub const DEFAULT_THRESHOLD: f64 = 0.6;
 
-/// Scoring every pair of a gap costs old × new comparisons; beyond this many, the gap is left to the
-/// hash-joined pass 4 so that a page rewritten from scratch stays linear.
+/// Scoring every pair of a gap (or of a repeated identity key) costs old × new comparisons; beyond this
+/// many, the gap is left to the hash-joined pass 4 (the key's records pair in page order), so that a page
+/// rewritten from scratch stays linear.
 const GAP_PAIR_LIMIT: usize = 1 << 16;
 
 /// Pass 4 looks at no more than this many candidates per shared date or title.
@@ -306,6 +307,14 @@ impl State<'_, '_> {
         let mut groups: Vec<(Vec<usize>, Vec<usize>)> = contested.into_values().collect();
         groups.sort_by_key(|(o, n)| (o.first().copied(), n.first().copied()));
         for (olds, news) in groups {
+            if olds.len() * news.len() > GAP_PAIR_LIMIT {
+                // Thousands of records sharing one key (a scrape that lost every date and title):
+                // scoring all pairs would be quadratic, so pair them in page order.
+                for (&i, &j) in olds.iter().zip(&news) {
+                    self.pair(i, j, MatchedBy::Identity, None);
+                }
+                continue;
+            }
             let mut candidates = Vec::with_capacity(olds.len() * news.len());
             for (ri, &i) in olds.iter().enumerate() {
                 for (rj, &j) in news.iter().enumerate() {

@@ -7,6 +7,7 @@
 pub mod canonical;
 pub mod cli;
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod lang;
 pub mod lossless;

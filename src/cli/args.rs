@@ -29,6 +29,10 @@ pub enum Command {
     Rules,
     /// Print the documentation of a rule.
     Explain(ExplainArgs),
+    /// Compare two revisions of a page record by record.
+    Diff(DiffArgs),
+    /// The record-level history of a page: when each record appeared, changed and vanished.
+    History(HistoryArgs),
 }
 
 /// `--lang`: a language, or `auto` to detect it from the page's dates.
@@ -133,4 +137,81 @@ pub struct ValidateArgs {
 pub struct ExplainArgs {
     /// A rule code (`PR004`) or name (`duplicated-caption`).
     pub rule: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 when the revisions are equivalent (no changes, or cosmetic ones only), 1 when they differ, 2 on error."
+)]
+pub struct DiffArgs {
+    /// The older revision.
+    pub old: PathBuf,
+    /// The newer revision.
+    pub new: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DiffFormat,
+    /// Words of unchanged text shown around each change.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub context: usize,
+    /// Only the summary and one line per changed record.
+    #[arg(long)]
+    pub stat: bool,
+    /// Show cosmetic changes (NBSP, dash and quote style, whitespace) instead of collapsing them.
+    #[arg(long)]
+    pub show_cosmetic: bool,
+    /// List unchanged records too.
+    #[arg(long)]
+    pub show_unchanged: bool,
+    /// Exit 0 even when the revisions differ (report only).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
+    /// or date changed.
+    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub threshold: f64,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HistoryArgs {
+    /// A folder of revisions of one page (`*.txt`, oldest to newest by name).
+    pub dir: PathBuf,
+    /// Only the history of the record with this id (in any revision).
+    #[arg(long, value_name = "ID")]
+    pub record: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: HistoryFormat,
+    /// Least content similarity for matching a record whose title or date changed (see `diff`).
+    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub threshold: f64,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+}
+
+/// A similarity threshold: a number from 0 to 1.
+fn parse_threshold(s: &str) -> Result<f64, String> {
+    let v: f64 = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number; give a similarity from 0 to 1, e.g. 0.6"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!(
+            "{v} is outside 0..=1; give a similarity from 0 to 1, e.g. 0.6"
+        ))
+    }
 }

@@ -3,6 +3,8 @@
 
 pub mod args;
 pub mod atomic;
+mod diff_cmd;
+mod history_cmd;
 pub mod input;
 mod parse_cmd;
 pub mod revision;
@@ -38,5 +40,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Validate(a) => validate_cmd::run(a, out),
         Command::Rules => rules_cmd::list(out),
         Command::Explain(a) => rules_cmd::explain(a, out),
+        Command::Diff(a) => diff_cmd::run(a, out),
+        Command::History(a) => history_cmd::run(a, out),
     }
 }

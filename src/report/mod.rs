@@ -1,10 +1,15 @@
-//! Reporters: turn diagnostics into output, one file per format. Nothing else in pagerev formats findings.
+//! Reporters: one module per output format. Each renders a model computed elsewhere (diagnostics, a diff,
+//! a history) and computes nothing itself; nothing else in pagerev formats findings.
 //!
 //! A reporter is fed one page revision at a time ([`Reporter::file`]) and then finished
 //! ([`Reporter::finish`]), so a run over many large files keeps only one source in memory. Output is
 //! deterministic: files in the order given (the CLI sorts them), findings sorted by position and code, paths
 //! as given (relative), no times.
 
+pub mod diff_json;
+pub mod diff_markdown;
+pub mod diff_text;
+pub mod history_text;
 pub mod human;
 pub mod json;
 pub mod jsonl;

@@ -53,7 +53,7 @@ mod tests {
 
     #[test]
     fn an_undated_entry_is_reported_on_its_lead() {
-        let text = "Official visits 2018 to 2023\n\nFirst visit\n\n3 June 2019 – The first visit.\n\nSecond visit\n\nThe minister was welcomed to Lyon.\n\nThird visit\n\n1 June 2019 – The third visit.\n";
+        let text = "Official visits 2018 to 2023\n\nFirst visit\n\n3 June 2019 – The first visit.\n\nSecond visit\n\nThe second visit of the minister to Lyon.\n\nThird visit\n\n1 June 2019 – The third visit.\n";
         let found = run(text, RuleParams::MissingDate(Params {}));
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 9);

@@ -1,5 +1,7 @@
 //! One fixture pair per rule: `tests/fixtures/rules/<name>/bad.txt` must trigger the rule (its report is
 //! snapshotted as `rule@<name>.snap`) and `good.txt` must not. A rule without fixtures fails the test.
+//! Drop rules compare two revisions: their folder also holds `old.txt`, the previous revision of both,
+//! and they run through `pagerev check --previous old.txt`.
 
 mod common;
 
@@ -19,11 +21,26 @@ fn every_rule_has_fixtures_that_trigger_it_and_that_do_not() {
                 path.display()
             );
         }
-        let bad = common::pagerev(&root)
-            .args(["validate", "--select", rule.name, "--fail-on", "info"])
-            .arg(format!("{dir}/bad.txt"))
-            .output()
-            .expect("run pagerev");
+        let state = tempfile::tempdir().expect("temporary folder");
+        let run = |revision: &str| {
+            let mut cmd = common::pagerev(&root);
+            if rule.kind.is_drop() {
+                cmd.args([
+                    "check",
+                    "--previous",
+                    &format!("{dir}/old.txt"),
+                    "--snapshots",
+                ])
+                .arg(state.path())
+                .arg(format!("{dir}/{revision}"));
+            } else {
+                cmd.arg("validate").arg(format!("{dir}/{revision}"));
+            }
+            cmd.args(["--select", rule.name, "--fail-on", "info"])
+                .output()
+                .expect("run pagerev")
+        };
+        let bad = run("bad.txt");
         let stdout = String::from_utf8_lossy(&bad.stdout).into_owned();
         assert_eq!(
             bad.status.code(),
@@ -36,11 +53,7 @@ fn every_rule_has_fixtures_that_trigger_it_and_that_do_not() {
             insta::assert_snapshot!(format!("rule@{}", rule.name), stdout);
         });
 
-        let good = common::pagerev(&root)
-            .args(["validate", "--select", rule.name, "--fail-on", "info"])
-            .arg(format!("{dir}/good.txt"))
-            .output()
-            .expect("run pagerev");
+        let good = run("good.txt");
         assert_eq!(
             good.status.code(),
             Some(0),

@@ -3,12 +3,15 @@
 
 pub mod args;
 pub mod atomic;
+mod check_cmd;
 mod diff_cmd;
 mod history_cmd;
 pub mod input;
+mod pages;
 mod parse_cmd;
 pub mod revision;
 mod rules_cmd;
+mod state_cmd;
 mod validate_cmd;
 
 use args::{Cli, Command};
@@ -42,5 +45,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Explain(a) => rules_cmd::explain(a, out),
         Command::Diff(a) => diff_cmd::run(a, out),
         Command::History(a) => history_cmd::run(a, out),
+        Command::Check(a) => check_cmd::run(a, out),
+        Command::Baseline(args::BaselineCommand::Write(a)) => state_cmd::baseline_write(a, out),
+        Command::Accept(a) => state_cmd::accept(a, out),
+        Command::Review(a) => state_cmd::review(a, out),
     }
 }

@@ -99,7 +99,7 @@ struct Checked {
 }
 
 /// Today's date (UTC), for `future-date`.
-fn today() -> chrono::NaiveDate {
+pub(super) fn today() -> chrono::NaiveDate {
     let days = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() / 86_400);
@@ -110,7 +110,7 @@ fn today() -> chrono::NaiveDate {
 }
 
 /// Reads the `--config` files: each path a YAML file or a folder of `*.yaml`/`*.yml` files (sorted).
-fn read_configs(paths: &[PathBuf]) -> anyhow::Result<Vec<ConfigFile>> {
+pub(super) fn read_configs(paths: &[PathBuf]) -> anyhow::Result<Vec<ConfigFile>> {
     let mut files = Vec::new();
     let mut problems: Vec<Problem> = Vec::new();
     for path in paths {

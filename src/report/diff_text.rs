@@ -293,6 +293,12 @@ fn write_record(
     Ok(hidden)
 }
 
+/// Writes one record's change as the text report shows it (for `pagerev review`).
+pub fn render_change(c: &RecordChange, opts: &TextOptions, out: &mut dyn Write) -> io::Result<()> {
+    let p = Painter { color: opts.color };
+    write_record(out, &p, c, opts).map(|_| ())
+}
+
 /// Writes the text report of `diff`.
 pub fn render(diff: &PageDiff, opts: &TextOptions, out: &mut dyn Write) -> io::Result<()> {
     let p = Painter { color: opts.color };

@@ -21,12 +21,18 @@ mod date_outside_title_range;
 mod duplicate_record;
 mod duplicated_caption;
 mod empty_record;
+mod entries_dropped;
+mod entry_redated;
+mod entry_removed;
+mod entry_retitled;
 mod future_date;
 mod imprecise_date;
 mod inconsistent_member_count;
 mod invalid_date;
+mod member_count_decreased;
 mod missing_date;
 mod missing_title;
+mod revision_older;
 mod shared_caption;
 
 use crate::diagnostic::{Diagnostic, Location, Position, Related, Severity};
@@ -52,6 +58,12 @@ pub enum RuleKind {
     InvalidDate,
     EmptyRecord,
     FutureDate,
+    EntryRemoved,
+    EntryRedated,
+    EntryRetitled,
+    MemberCountDecreased,
+    EntriesDropped,
+    RevisionOlder,
 }
 
 /// A row of the codes table: what identifies a rule and how it behaves when nothing configures it.
@@ -183,6 +195,48 @@ pub static RULES: &[RuleInfo] = &[
         Severity::Warning,
         true,
     ),
+    row(
+        RuleKind::EntryRemoved,
+        "PR015",
+        "entry-removed",
+        Severity::Error,
+        true,
+    ),
+    row(
+        RuleKind::EntryRedated,
+        "PR016",
+        "entry-redated",
+        Severity::Warning,
+        true,
+    ),
+    row(
+        RuleKind::EntryRetitled,
+        "PR017",
+        "entry-retitled",
+        Severity::Warning,
+        true,
+    ),
+    row(
+        RuleKind::MemberCountDecreased,
+        "PR018",
+        "member-count-decreased",
+        Severity::Error,
+        true,
+    ),
+    row(
+        RuleKind::EntriesDropped,
+        "PR019",
+        "entries-dropped",
+        Severity::Error,
+        true,
+    ),
+    row(
+        RuleKind::RevisionOlder,
+        "PR020",
+        "revision-older",
+        Severity::Error,
+        true,
+    ),
 ];
 
 /// Finds a rule by code (`PR004`, any case) or name (`duplicated-caption`).
@@ -198,6 +252,20 @@ impl RuleKind {
     pub fn info(self) -> &'static RuleInfo {
         // The table is checked by a unit test to hold every kind exactly once.
         RULES.iter().find(|r| r.kind == self).unwrap_or(&RULES[0])
+    }
+
+    /// True for drop rules: rules that compare a revision with the one before it (run by `pagerev check`,
+    /// not by `pagerev validate`).
+    pub fn is_drop(self) -> bool {
+        matches!(
+            self,
+            RuleKind::EntryRemoved
+                | RuleKind::EntryRedated
+                | RuleKind::EntryRetitled
+                | RuleKind::MemberCountDecreased
+                | RuleKind::EntriesDropped
+                | RuleKind::RevisionOlder
+        )
     }
 
     /// The source of the rule's file: its `//!` module doc is the rule's documentation.
@@ -217,6 +285,12 @@ impl RuleKind {
             RuleKind::InvalidDate => include_str!("invalid_date.rs"),
             RuleKind::EmptyRecord => include_str!("empty_record.rs"),
             RuleKind::FutureDate => include_str!("future_date.rs"),
+            RuleKind::EntryRemoved => include_str!("entry_removed.rs"),
+            RuleKind::EntryRedated => include_str!("entry_redated.rs"),
+            RuleKind::EntryRetitled => include_str!("entry_retitled.rs"),
+            RuleKind::MemberCountDecreased => include_str!("member_count_decreased.rs"),
+            RuleKind::EntriesDropped => include_str!("entries_dropped.rs"),
+            RuleKind::RevisionOlder => include_str!("revision_older.rs"),
         }
     }
 
@@ -259,6 +333,12 @@ impl RuleKind {
             RuleKind::InvalidDate => RuleParams::InvalidDate(Default::default()),
             RuleKind::EmptyRecord => RuleParams::EmptyRecord(Default::default()),
             RuleKind::FutureDate => RuleParams::FutureDate(Default::default()),
+            RuleKind::EntryRemoved => RuleParams::EntryRemoved(Default::default()),
+            RuleKind::EntryRedated => RuleParams::EntryRedated(Default::default()),
+            RuleKind::EntryRetitled => RuleParams::EntryRetitled(Default::default()),
+            RuleKind::MemberCountDecreased => RuleParams::MemberCountDecreased(Default::default()),
+            RuleKind::EntriesDropped => RuleParams::EntriesDropped(Default::default()),
+            RuleKind::RevisionOlder => RuleParams::RevisionOlder(Default::default()),
         }
     }
 
@@ -280,6 +360,12 @@ impl RuleKind {
             RuleKind::InvalidDate => f::<invalid_date::Params>(),
             RuleKind::EmptyRecord => f::<empty_record::Params>(),
             RuleKind::FutureDate => f::<future_date::Params>(),
+            RuleKind::EntryRemoved => f::<entry_removed::Params>(),
+            RuleKind::EntryRedated => f::<entry_redated::Params>(),
+            RuleKind::EntryRetitled => f::<entry_retitled::Params>(),
+            RuleKind::MemberCountDecreased => f::<member_count_decreased::Params>(),
+            RuleKind::EntriesDropped => f::<entries_dropped::Params>(),
+            RuleKind::RevisionOlder => f::<revision_older::Params>(),
         }
     }
 
@@ -304,6 +390,12 @@ impl RuleKind {
             RuleKind::InvalidDate => RuleParams::InvalidDate(at(text, path)?),
             RuleKind::EmptyRecord => RuleParams::EmptyRecord(at(text, path)?),
             RuleKind::FutureDate => RuleParams::FutureDate(at(text, path)?),
+            RuleKind::EntryRemoved => RuleParams::EntryRemoved(at(text, path)?),
+            RuleKind::EntryRedated => RuleParams::EntryRedated(at(text, path)?),
+            RuleKind::EntryRetitled => RuleParams::EntryRetitled(at(text, path)?),
+            RuleKind::MemberCountDecreased => RuleParams::MemberCountDecreased(at(text, path)?),
+            RuleKind::EntriesDropped => RuleParams::EntriesDropped(at(text, path)?),
+            RuleKind::RevisionOlder => RuleParams::RevisionOlder(at(text, path)?),
         })
     }
 }
@@ -356,6 +448,12 @@ pub enum RuleParams {
     InvalidDate(invalid_date::Params),
     EmptyRecord(empty_record::Params),
     FutureDate(future_date::Params),
+    EntryRemoved(entry_removed::Params),
+    EntryRedated(entry_redated::Params),
+    EntryRetitled(entry_retitled::Params),
+    MemberCountDecreased(member_count_decreased::Params),
+    EntriesDropped(entries_dropped::Params),
+    RevisionOlder(revision_older::Params),
 }
 
 impl RuleParams {
@@ -376,6 +474,12 @@ impl RuleParams {
             RuleParams::InvalidDate(_) => RuleKind::InvalidDate,
             RuleParams::EmptyRecord(_) => RuleKind::EmptyRecord,
             RuleParams::FutureDate(_) => RuleKind::FutureDate,
+            RuleParams::EntryRemoved(_) => RuleKind::EntryRemoved,
+            RuleParams::EntryRedated(_) => RuleKind::EntryRedated,
+            RuleParams::EntryRetitled(_) => RuleKind::EntryRetitled,
+            RuleParams::MemberCountDecreased(_) => RuleKind::MemberCountDecreased,
+            RuleParams::EntriesDropped(_) => RuleKind::EntriesDropped,
+            RuleParams::RevisionOlder(_) => RuleKind::RevisionOlder,
         }
     }
 
@@ -398,6 +502,26 @@ impl RuleParams {
             RuleParams::InvalidDate(p) => invalid_date::check(page, p, sink),
             RuleParams::EmptyRecord(p) => empty_record::check(page, p, sink),
             RuleParams::FutureDate(p) => future_date::check(page, p, sink),
+            // Drop rules need two revisions: see `check_drop`.
+            RuleParams::EntryRemoved(_)
+            | RuleParams::EntryRedated(_)
+            | RuleParams::EntryRetitled(_)
+            | RuleParams::MemberCountDecreased(_)
+            | RuleParams::EntriesDropped(_)
+            | RuleParams::RevisionOlder(_) => {}
+        }
+    }
+
+    /// Runs the drop rule these parameters configure (page rules do nothing here).
+    fn check_drop(&self, input: &DropInput<'_, '_>, sink: &mut Sink<'_>) {
+        match self {
+            RuleParams::EntryRemoved(p) => entry_removed::check(input, p, sink),
+            RuleParams::EntryRedated(p) => entry_redated::check(input, p, sink),
+            RuleParams::EntryRetitled(p) => entry_retitled::check(input, p, sink),
+            RuleParams::MemberCountDecreased(p) => member_count_decreased::check(input, p, sink),
+            RuleParams::EntriesDropped(p) => entries_dropped::check(input, p, sink),
+            RuleParams::RevisionOlder(p) => revision_older::check(input, p, sink),
+            _ => {}
         }
     }
 }
@@ -417,7 +541,7 @@ pub fn check_page(
     ctx: &CheckContext,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in rules.enabled() {
+    for rule in rules.enabled().filter(|r| !r.info.kind.is_drop()) {
         let mut sink = Sink {
             source,
             info: rule.info,
@@ -426,6 +550,92 @@ pub fn check_page(
             out: &mut out,
         };
         rule.params.check(page, &mut sink);
+    }
+    crate::diagnostic::sort(&mut out);
+    out
+}
+
+/// What a drop rule sees: the previous revision, the new one, and the record diff between them
+/// (computed with unchanged records included, so every record of either side can be placed).
+pub struct DropInput<'x, 'a> {
+    pub old_source: &'x SourceFile,
+    pub old: &'x Page<'a>,
+    pub new: &'x Page<'a>,
+    pub diff: &'x crate::diff::PageDiff,
+}
+
+impl<'x, 'a> DropInput<'x, 'a> {
+    /// The old-revision record of a change.
+    pub fn old_record(&self, change: &crate::diff::RecordChange) -> Option<&'x Record<'a>> {
+        change
+            .old
+            .as_ref()
+            .and_then(|r| self.old.records.get(r.index))
+    }
+
+    /// The new-revision record of a change.
+    pub fn new_record(&self, change: &crate::diff::RecordChange) -> Option<&'x Record<'a>> {
+        change
+            .new
+            .as_ref()
+            .and_then(|r| self.new.records.get(r.index))
+    }
+
+    /// Where the old record at `old_index` would stand in the new revision: the head of the first record
+    /// after it that is still there, else the end of the last record, else the page title (or line 1).
+    pub fn place_of_old(&self, old_index: usize) -> (Option<&'x Record<'a>>, Span) {
+        let mut new_of_old = vec![None; self.old.records.len()];
+        for c in &self.diff.changes {
+            if let (Some(o), Some(n)) = (&c.old, &c.new) {
+                if let Some(slot) = new_of_old.get_mut(o.index) {
+                    *slot = Some(n.index);
+                }
+            }
+        }
+        let following = new_of_old.iter().skip(old_index + 1).flatten().next();
+        if let Some(r) = following.and_then(|&i| self.new.records.get(i)) {
+            return (Some(r), head_span(r));
+        }
+        if let Some(r) = self.new.records.last() {
+            let end = Span {
+                line_start: r.span.line_end,
+                line_end: r.span.line_end,
+                byte_start: r.span.byte_end,
+                byte_end: r.span.byte_end,
+            };
+            return (Some(r), end);
+        }
+        let title = self.new.title.map(|t| t.text.span());
+        (
+            None,
+            title.unwrap_or(Span {
+                line_start: 1,
+                line_end: 1,
+                byte_start: 0,
+                byte_end: 0,
+            }),
+        )
+    }
+}
+
+/// Runs every enabled drop rule of `rules` on a revision and its predecessor; findings are located in
+/// the new revision (`new_source`), with related locations in the old one.
+pub fn check_drop(
+    rules: &config::RuleSet,
+    new_source: &SourceFile,
+    input: &DropInput<'_, '_>,
+    ctx: &CheckContext,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in rules.enabled().filter(|r| r.info.kind.is_drop()) {
+        let mut sink = Sink {
+            source: new_source,
+            info: rule.info,
+            severity: rule.severity,
+            ctx,
+            out: &mut out,
+        };
+        rule.params.check_drop(input, &mut sink);
     }
     crate::diagnostic::sort(&mut out);
     out
@@ -466,6 +676,29 @@ impl<'s> Sink<'s> {
             record_id: record.map(|r| r.id.to_string()),
             file: self.source.name().to_string(),
             location: self.location(span),
+        }
+    }
+
+    /// A related location in another file (the previous revision, for drop rules).
+    pub fn related_at(
+        &self,
+        source: &SourceFile,
+        record: Option<&Record<'_>>,
+        span: Span,
+        message: String,
+    ) -> Related {
+        let pos = |byte: u32| {
+            let (line, column) = source.position(byte as usize);
+            Position { line, column, byte }
+        };
+        Related {
+            message,
+            record_id: record.map(|r| r.id.to_string()),
+            file: source.name().to_string(),
+            location: Location {
+                start: pos(span.byte_start),
+                end: pos(span.byte_end),
+            },
         }
     }
 
@@ -550,6 +783,34 @@ pub(crate) mod test_util {
     /// Runs the rule whose parameters are `params` on `text` and returns `(line, message)` per finding.
     pub fn run(text: &str, params: RuleParams) -> Vec<(u32, String)> {
         run_with(text, params, CheckContext::default())
+    }
+
+    /// Runs the drop rule whose parameters are `params` on a revision `new` and its predecessor `old`;
+    /// returns `(line in new, message)` per finding.
+    pub fn run_drop(old: &str, new: &str, params: RuleParams) -> Vec<(u32, String)> {
+        let old_src = SourceFile::from_text("old.txt", old).expect("test page is text");
+        let new_src = SourceFile::from_text("new.txt", new).expect("test page is text");
+        let (old_page, new_page) = (
+            crate::parse::parse(&old_src, None),
+            crate::parse::parse(&new_src, None),
+        );
+        let opts = crate::diff::DiffOptions {
+            include_unchanged: true,
+            ..Default::default()
+        };
+        let diff = crate::diff::diff_pages(&old_page, &new_page, &opts);
+        let mut rules = config::RuleSet::defaults();
+        rules.only(params);
+        let input = DropInput {
+            old_source: &old_src,
+            old: &old_page,
+            new: &new_page,
+            diff: &diff,
+        };
+        check_drop(&rules, &new_src, &input, &CheckContext::default())
+            .into_iter()
+            .map(|d| (d.location.start.line, d.message))
+            .collect()
     }
 
     /// As [`run`], with a context (today's date).

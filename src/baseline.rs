@@ -22,6 +22,9 @@ pub struct Baseline {
     /// The page the findings belong to.
     pub page: String,
     pub findings: Vec<BaselineEntry>,
+    /// Number of findings, written last: a truncated file lacks it (or disagrees), so truncation is an
+    /// error rather than a shorter baseline.
+    pub count: usize,
 }
 
 /// One accepted finding. Only `fingerprint` is matched; the rest is there for the reader.
@@ -62,6 +65,7 @@ impl Baseline {
         Baseline {
             version: BASELINE_VERSION,
             page: page.to_string(),
+            count: entries.len(),
             findings: entries,
         }
     }
@@ -108,6 +112,13 @@ impl Baseline {
                     "unsupported baseline version {} (this pagerev writes {BASELINE_VERSION})",
                     b.version
                 ),
+                line: None,
+                column: None,
+            });
+        }
+        if b.count != b.findings.len() {
+            return Err(crate::yaml::YamlError {
+                message: format!("`count` says {} findings but the file lists {}: the file is truncated or was edited by hand", b.count, b.findings.len()),
                 line: None,
                 column: None,
             });
@@ -176,5 +187,15 @@ mod tests {
         assert_eq!(Baseline::from_yaml(&yaml).unwrap(), base);
         assert!(Baseline::from_yaml(&yaml[..yaml.len() / 2]).is_err());
         assert!(Baseline::from_yaml("version: 1\npage: p\nfindings: 3\n").is_err());
+        // Cut anywhere, the file no longer loads.
+        for cut in (1..yaml.len()).step_by(7) {
+            if yaml.is_char_boundary(cut) && !yaml[cut..].trim().is_empty() {
+                assert!(
+                    Baseline::from_yaml(&yaml[..cut]).is_err(),
+                    "cut at {cut}: {}",
+                    &yaml[..cut]
+                );
+            }
+        }
     }
 }

@@ -23,6 +23,9 @@ pub struct RecordsSnapshot {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub preamble: Vec<String>,
     pub records: Vec<SnapshotRecord>,
+    /// Number of records, written last: a truncated file lacks it (or disagrees), so truncation is an
+    /// error rather than a page with fewer records.
+    pub count: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +76,7 @@ impl RecordsSnapshot {
                 .iter()
                 .map(SnapshotRecord::from_record)
                 .collect(),
+            count: page.records.len(),
         }
     }
 
@@ -106,7 +110,29 @@ impl RecordsSnapshot {
     }
 
     pub fn from_yaml(text: &str) -> Result<Self, crate::yaml::YamlError> {
-        crate::yaml::from_str(text)
+        let s: RecordsSnapshot = crate::yaml::from_str(text)?;
+        let problem = if s.version != SNAPSHOT_VERSION {
+            Some(format!(
+                "unsupported snapshot version {} (this pagerev writes {SNAPSHOT_VERSION})",
+                s.version
+            ))
+        } else if s.count != s.records.len() {
+            Some(format!(
+                "`count` says {} records but the file lists {}: the file is truncated or was edited by hand",
+                s.count,
+                s.records.len()
+            ))
+        } else {
+            None
+        };
+        match problem {
+            Some(message) => Err(crate::yaml::YamlError {
+                message,
+                line: None,
+                column: None,
+            }),
+            None => Ok(s),
+        }
     }
 }
 
@@ -127,6 +153,14 @@ mod tests {
         let snap = RecordsSnapshot::from_page(&page, "2023-12.txt");
         let yaml = snap.to_yaml().unwrap();
         assert_eq!(RecordsSnapshot::from_yaml(&yaml).unwrap(), snap);
+        for cut in (1..yaml.len()).step_by(997) {
+            if yaml.is_char_boundary(cut) && !yaml[cut..].trim().is_empty() {
+                assert!(
+                    RecordsSnapshot::from_yaml(&yaml[..cut]).is_err(),
+                    "cut at {cut}"
+                );
+            }
+        }
         let again = SourceFile::from_text("snap", snap.to_page_text()).unwrap();
         let reparsed = crate::parse::parse(&again, None);
         assert_eq!(RecordsSnapshot::from_page(&reparsed, "2023-12.txt"), snap);

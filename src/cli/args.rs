@@ -161,9 +161,9 @@ pub enum DiffFormat {
     after_help = "Exit status: 0 when the revisions are equivalent (no changes, or cosmetic ones only), 1 when they differ, 2 on error."
 )]
 pub struct DiffArgs {
-    /// The older revision.
+    /// The older revision: a file, or `REV:path` for a file in a git revision.
     pub old: PathBuf,
-    /// The newer revision.
+    /// The newer revision: a file, or `REV:path`.
     pub new: PathBuf,
     #[arg(long, value_enum, default_value = "text")]
     pub format: DiffFormat,

@@ -1,7 +1,7 @@
 //! `pagerev diff OLD NEW`: compare two revisions record by record and report in the chosen format.
 
 use super::args::{DiffArgs, DiffFormat};
-use super::input::read_source;
+use super::revision::RevisionSpec;
 use super::Outcome;
 use crate::diff::{diff_pages, DiffOptions};
 use crate::parse::parse;
@@ -19,8 +19,8 @@ pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let lang = args.lang.resolve();
     // The two revisions are independent until they are compared: read and parse them on two threads.
     let (old_src, new_src) = std::thread::scope(|s| {
-        let old = s.spawn(|| read_source(&args.old));
-        let new = read_source(&args.new);
+        let old = s.spawn(|| RevisionSpec::parse(&args.old).read());
+        let new = RevisionSpec::parse(&args.new).read();
         let old = old
             .join()
             .map_err(|_| anyhow::anyhow!("reading {} failed", args.old.display()))?;

@@ -29,8 +29,21 @@ pub fn resolve(args: &PageArgs) -> anyhow::Result<Vec<PageTarget>> {
         let Some(base) = &args.base else {
             bail!("name a page folder or file (e.g. `corpus/official-visits/`), or give --base REV to check every page file changed since REV");
         };
+        let mut folders: Vec<PathBuf> = Vec::new();
         for file in changed_since(base, &args.under)? {
-            out.push(file_target(Path::new(&file), args)?);
+            let path = Path::new(&file);
+            // A new revision added to a folder of revisions is checked against the folder's previous
+            // one; a page kept as one file (its revisions in git) against its version at `base`.
+            let folder = path.parent().filter(|d| !d.as_os_str().is_empty() && txt_files(d) > 1);
+            match folder {
+                Some(dir) if !exists_at(base, &file)? => {
+                    if !folders.iter().any(|f| f == dir) {
+                        folders.push(dir.to_path_buf());
+                        out.push(folder_target(dir)?);
+                    }
+                }
+                _ => out.push(file_target(path, args)?),
+            }
         }
         if out.is_empty() {
             bail!(
@@ -69,6 +82,13 @@ fn folder_target(dir: &Path) -> anyhow::Result<PageTarget> {
         name: page_name(dir),
         newest: RevisionSpec::File(newest),
         previous: revisions.pop().map(RevisionSpec::File),
+    })
+}
+
+/// Number of page revisions (`*.txt`) directly in `dir`.
+fn txt_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, |entries| {
+        entries.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "txt")).count()
     })
 }
 

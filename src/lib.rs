@@ -8,6 +8,7 @@ pub mod canonical;
 pub mod cli;
 pub mod diagnostic;
 pub mod error;
+pub mod fingerprint;
 pub mod lang;
 pub mod lossless;
 pub mod parse;

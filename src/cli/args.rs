@@ -81,6 +81,14 @@ pub enum ReportFormat {
     Json,
     /// One JSON finding per line.
     Jsonl,
+    /// GitHub Actions workflow commands: findings become annotations on the pull request.
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML: a test suite per file, a test case per rule.
+    Junit,
+    /// A Markdown summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment.
+    Markdown,
 }
 
 /// `--fail-on`: the least severe finding that makes `validate` exit 1.
@@ -120,6 +128,10 @@ pub struct ValidateArgs {
     pub severity: Vec<String>,
     #[arg(long, value_enum, default_value = "human")]
     pub format: ReportFormat,
+    /// Show at most N findings (every format says when it cut the list; counts and the exit status still
+    /// cover all findings). The Markdown summary shows 100 unless told otherwise.
+    #[arg(long, value_name = "N")]
+    pub max_findings: Option<usize>,
     /// Exit 1 when any finding is at least this severe.
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,

@@ -24,6 +24,10 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         ReportFormat::Human => Format::Human,
         ReportFormat::Json => Format::Json,
         ReportFormat::Jsonl => Format::Jsonl,
+        ReportFormat::Github => Format::Github,
+        ReportFormat::Sarif => Format::Sarif,
+        ReportFormat::Junit => Format::Junit,
+        ReportFormat::Markdown => Format::Markdown,
     };
     let color = match args.color {
         ColorArg::Always => true,
@@ -38,6 +42,8 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         report::Options {
             color: color && format == Format::Human,
             files: files.len(),
+            max_findings: args.max_findings,
+            rules_run: Some(rules.enabled().map(|r| r.info.code).collect()),
         },
     );
     let ctx = CheckContext {

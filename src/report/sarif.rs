@@ -189,9 +189,12 @@ fn physical_location(file: &str, loc: &Location) -> Value {
     })
 }
 
+/// `/…`, `\\…` or a Windows drive path (`C:\\…`, `C:/…`).
 fn is_absolute(path: &str) -> bool {
     let b = path.as_bytes();
-    path.starts_with('/') || path.starts_with('\\') || (b.len() > 1 && b[1] == b':')
+    let drive =
+        b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'/' | b'\\');
+    path.starts_with('/') || path.starts_with('\\') || drive
 }
 
 /// `path` as a URI reference: `/`-separated, percent-encoded; absolute paths as `file://` URIs.
@@ -234,6 +237,7 @@ mod tests {
         assert_eq!(uri("dir\\p.txt"), "dir/p.txt");
         assert_eq!(uri("/tmp/p.txt"), "file:///tmp/p.txt");
         assert_eq!(uri("C:\\x y.txt"), "file:///C:/x%20y.txt");
+        assert_eq!(uri("a:b.txt"), "a%3Ab.txt");
     }
 
     #[test]

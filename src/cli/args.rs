@@ -95,6 +95,30 @@ pub enum ReportFormat {
     Json,
     /// One JSON finding per line.
     Jsonl,
+    /// GitHub Actions workflow commands: findings become annotations on the pull request.
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML: a test suite per file, a test case per rule.
+    Junit,
+    /// A Markdown summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment.
+    Markdown,
+}
+
+impl ReportFormat {
+    /// The reporter format this option selects.
+    pub fn format(self) -> crate::report::Format {
+        use crate::report::Format;
+        match self {
+            ReportFormat::Human => Format::Human,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Jsonl => Format::Jsonl,
+            ReportFormat::Github => Format::Github,
+            ReportFormat::Sarif => Format::Sarif,
+            ReportFormat::Junit => Format::Junit,
+            ReportFormat::Markdown => Format::Markdown,
+        }
+    }
 }
 
 /// `--fail-on`: the least severe finding that makes `validate` exit 1.
@@ -103,6 +127,17 @@ pub enum FailOn {
     Error,
     Warning,
     Info,
+}
+
+impl FailOn {
+    pub fn severity(self) -> crate::diagnostic::Severity {
+        use crate::diagnostic::Severity;
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
 }
 
 /// `--color`.
@@ -114,26 +149,33 @@ pub enum ColorArg {
     Never,
 }
 
+impl ColorArg {
+    /// Whether standard output gets colour: `auto` follows anstream's choice, which honours `NO_COLOR`,
+    /// `CLICOLOR(_FORCE)`, `TERM=dumb` and whether stdout is a terminal.
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+            }
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
     /// Page revisions: files, or folders (every `*.txt` file below them, sorted).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Rule configuration read after the built-in `rules/default.yaml`: a YAML file or a folder of them
-    /// (repeatable; later files override earlier ones).
-    #[arg(long, value_name = "PATH")]
-    pub config: Vec<PathBuf>,
-    /// Run only these rules (codes or names, comma-separated).
-    #[arg(long, value_name = "CODE,...", value_delimiter = ',')]
-    pub select: Vec<String>,
-    /// Do not run these rules (codes or names, comma-separated).
-    #[arg(long, value_name = "CODE,...", value_delimiter = ',')]
-    pub ignore: Vec<String>,
-    /// Set a rule's severity, e.g. `--severity imprecise-date=info` (repeatable, comma-separated).
-    #[arg(long, value_name = "CODE=LEVEL", value_delimiter = ',')]
-    pub severity: Vec<String>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
     #[arg(long, value_enum, default_value = "human")]
     pub format: ReportFormat,
+    /// Show at most N findings (every format says when it cut the list; counts and the exit status still
+    /// cover all findings). The Markdown summary shows 100 unless told otherwise.
+    #[arg(long, value_name = "N")]
+    pub max_findings: Option<usize>,
     /// Exit 1 when any finding is at least this severe.
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,
@@ -278,6 +320,10 @@ pub struct CheckArgs {
     pub rules: RuleArgs,
     #[arg(long, value_enum, default_value = "human")]
     pub format: ReportFormat,
+    /// Show at most N findings (every format says when it cut the list; counts and the exit status still
+    /// cover all findings).
+    #[arg(long, value_name = "N")]
+    pub max_findings: Option<usize>,
     /// Exit 1 when any new finding is at least this severe.
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,

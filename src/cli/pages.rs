@@ -34,7 +34,9 @@ pub fn resolve(args: &PageArgs) -> anyhow::Result<Vec<PageTarget>> {
             let path = Path::new(&file);
             // A new revision added to a folder of revisions is checked against the folder's previous
             // one; a page kept as one file (its revisions in git) against its version at `base`.
-            let folder = path.parent().filter(|d| !d.as_os_str().is_empty() && txt_files(d) > 1);
+            let folder = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty() && txt_files(d) > 1);
             match folder {
                 Some(dir) if !exists_at(base, &file)? => {
                     if !folders.iter().any(|f| f == dir) {
@@ -88,7 +90,10 @@ fn folder_target(dir: &Path) -> anyhow::Result<PageTarget> {
 /// Number of page revisions (`*.txt`) directly in `dir`.
 fn txt_files(dir: &Path) -> usize {
     std::fs::read_dir(dir).map_or(0, |entries| {
-        entries.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "txt")).count()
+        entries
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+            .count()
     })
 }
 

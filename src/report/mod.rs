@@ -6,6 +6,7 @@
 //! deterministic: files in the order given (the CLI sorts them), findings sorted by position and code, paths
 //! as given (relative), no times.
 
+pub mod diff_html;
 pub mod diff_json;
 pub mod diff_markdown;
 pub mod diff_text;

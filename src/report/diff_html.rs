@@ -455,7 +455,7 @@ fn write_controls(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "<form class=\"controls\" role=\"search\" aria-label=\"Filter changes\" onsubmit=\"return false\">"
+        "<form class=\"controls\" role=\"search\" aria-label=\"Filter changes\">"
     )?;
     writeln!(
         out,
@@ -856,6 +856,8 @@ const JS: &str = r#"(function () {
     if (next) { e.preventDefault(); go(next); }
   });
 
+  var form = document.querySelector('form.controls');
+  if (form) { form.addEventListener('submit', function (e) { e.preventDefault(); }); }
   kindBoxes.concat(ruleBoxes).forEach(function (b) { b.addEventListener('change', apply); });
   search.addEventListener('input', apply);
   window.addEventListener('hashchange', followHash);

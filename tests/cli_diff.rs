@@ -247,7 +247,7 @@ fn html_report_escapes_every_piece_of_page_text() {
         "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "a", "header", "h1", "h2",
         "h3", "dl", "dt", "dd", "div", "code", "span", "form", "fieldset", "legend", "label",
         "input", "p", "kbd", "main", "section", "ul", "li", "article", "details", "summary", "del",
-        "ins", "footer", "script",
+        "ins", "footer", "script", "q",
     ];
     let tag = regex::Regex::new(r"<(/?)([^\s>/]+)([^>]*)>").unwrap();
     let quoted = regex::Regex::new(r#""[^"]*""#).unwrap();

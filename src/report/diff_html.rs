@@ -576,12 +576,13 @@ pub fn render(
     for (label, rev) in [("Old revision", &diff.old), ("New revision", &diff.new)] {
         writeln!(
             out,
-            "<div><dt>{label}</dt><dd><code class=\"file\">{}</code> <span class=\"records\">{}</span>{}</dd></div>",
+            "<div><dt>{label}</dt><dd><code class=\"file\">{}</code> · <span class=\"records\">{}</span>{}</dd></div>",
             escape(&rev.name),
             plural(rev.records, "record", "records"),
-            rev.title
-                .as_deref()
-                .map_or(String::new(), |t| format!(" <span class=\"page-title\">{}</span>", escape(t)))
+            rev.title.as_deref().map_or(String::new(), |t| format!(
+                " · <q class=\"page-title\">{}</q>",
+                escape(t)
+            ))
         )?;
     }
     writeln!(out, "</dl>")?;
@@ -692,10 +693,12 @@ h2 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
 h3 { font-size: 1.05rem; margin: 0.25rem 0; }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: 0.5rem; z-index: 1; }
-.revisions { display: flex; flex-wrap: wrap; gap: 0.25rem 2rem; margin: 0; }
+.revisions { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; margin: 0; }
+.revisions div { display: contents; }
 .revisions dt { font-weight: 600; }
 .revisions dd { margin: 0; }
-.revisions .records, .page-title, .meta, .where, .help, .what, .moved { color: var(--muted); }
+.revisions code { color: var(--fg); }
+.revisions dd, .meta, .where, .help, .what, .moved { color: var(--muted); }
 .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem; margin: 1rem 0;
   padding: 0.6rem 1rem; background: var(--panel); border: 1px solid var(--border); border-radius: 8px; }
 .controls fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; align-items: center; }
@@ -837,8 +840,10 @@ const JS: &str = r#"(function () {
   document.addEventListener('keydown', function (e) {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) { return; }
     if (e.key !== 'j' && e.key !== 'k') { return; }
+    // Letters typed into a text field are text; on a checkbox or a card they navigate.
     var t = e.target;
-    if (t && t.closest && t.closest('input, textarea, select, [contenteditable]')) { return; }
+    if (t && t.closest && t.closest('textarea, select, [contenteditable]')) { return; }
+    if (t && t.tagName === 'INPUT' && !/^(checkbox|radio|button|submit|reset)$/.test(t.type)) { return; }
     var active = document.activeElement && document.activeElement.closest
       ? document.activeElement.closest('article.card') : null;
     if (!active && location.hash) {

@@ -2,8 +2,8 @@
 //! Playwright's `playwright-core` from `tests/browser/check-report.mjs`.
 //!
 //! This test writes the report of the bundled pair `2023-12 → 2024-01` and of the injection fixtures with
-//! the real binary, takes the expectations from `pagerev diff --format json`, and lets the script check
-//! the summary counts, filters, `j`/`k`, deep links, print layout, contrast and that page text stays
+//! the real binary (and one with made-up findings through the library), takes the expectations from `pagerev diff --format json`, and lets the script check
+//! the summary counts, filters (by kind, title and rule), `j`/`k`, deep links, print layout, contrast and that page text stays
 //! text. Screenshots go to `target/browser-artifacts/`; `UPDATE_DOCS=1` also copies the light one to
 //! `docs/screenshot-diff.png`.
 //!
@@ -126,6 +126,8 @@ fn html_report_in_headless_chromium() {
     let diff = report(OLD, NEW, &main);
     let injection = dir.path().join("injection.html");
     let injection_diff = report(INJECTION_OLD, INJECTION_NEW, &injection);
+    let findings = dir.path().join("findings.html");
+    std::fs::write(&findings, common::html_report_with_findings()).expect("write findings report");
     let cards = cards(&diff);
     let alias = diff["changes"]
         .as_array()
@@ -167,6 +169,12 @@ fn html_report_in_headless_chromium() {
         "deepLink": deep_link,
         "alias": alias,
         "screenshot": screenshot,
+        "findings": {
+            "report": findings,
+            "rule": "PR101",
+            "cards": ["rec-2023-11-13-albanian-minister-of-interior"],
+            "withoutFindings": 5,
+        },
         "injection": {
             "report": injection,
             "title": format!("pagerev diff: {INJECTION_OLD} → {INJECTION_NEW}"),
@@ -179,6 +187,7 @@ fn html_report_in_headless_chromium() {
     std::fs::create_dir_all(artifacts()).expect("artifacts folder");
     let _ = std::fs::copy(&main, artifacts().join("report.html"));
     let _ = std::fs::copy(&injection, artifacts().join("injection.html"));
+    let _ = std::fs::copy(&findings, artifacts().join("findings.html"));
 
     let mut child = Command::new("node")
         .arg(root.join("tests/browser/check-report.mjs"))

@@ -326,11 +326,11 @@ fn write_card(
         };
         writeln!(
             out,
-            "<p class=\"moved\">Moved from {} ({}) to {} ({}).</p>",
-            position(o, diff.old.records),
+            "<p class=\"moved\">Moved: was {} ({}), now {} ({}).</p>",
             after(&m.old_after),
-            position(n, diff.new.records),
+            position(o, diff.old.records),
             after(&m.new_after),
+            position(n, diff.new.records),
         )?;
     }
     write_field_changes(out, &c.fields, opts)?;
@@ -742,6 +742,7 @@ h3 { font-size: 1.05rem; margin: 0.25rem 0; }
 .card:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
 .card:target { background: var(--target); box-shadow: 0 0 0 3px var(--accent); }
 .card-head p { margin: 0; }
+.card > p { margin: 0.4rem 0 0; }
 .card-head .self { color: inherit; text-decoration: none; }
 .card-head .self:hover, .card-head .self:focus { text-decoration: underline; }
 .meta code.id { color: var(--fg); }

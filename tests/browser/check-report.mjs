@@ -83,6 +83,7 @@ fs.mkdirSync(path.dirname(config.screenshot), { recursive: true });
 await page.screenshot({ path: config.screenshot });
 await page.emulateMedia({ colorScheme: 'dark' });
 await page.screenshot({ path: config.screenshot.replace(/\.png$/, '-dark.png') });
+await page.screenshot({ path: config.screenshot.replace(/\.png$/, '-dark-full.png'), fullPage: true });
 
 // 3. Text contrast, in both themes: every badge, highlight and muted text reaches WCAG AA (4.5:1).
 for (const scheme of ['dark', 'light']) {
@@ -188,7 +189,28 @@ assert.equal(await page.isVisible('details.cosmetic .fields'), false, 'collapsed
 say('print layout hides the controls and expands collapsed changes');
 await page.close();
 
-// 8. Page text that looks like HTML stays text.
+// 8. With findings: filter by rule.
+page = await open(config.findings.report);
+const rules = await page.$$eval('input[name=rule]', (bs) => bs.map((b) => b.value));
+assert.ok(rules.includes(config.findings.rule) && rules.includes('none'), `rule boxes ${rules}`);
+for (const r of rules) {
+  const box = page.locator(`input[name=rule][value="${r}"]`);
+  if (r === config.findings.rule) { await box.check(); } else { await box.uncheck(); }
+}
+sameSet(await visibleCards(page), config.findings.cards);
+const findingRules = await page.$$eval('li.finding', (fs) =>
+  fs.filter((f) => !f.hidden).map((f) => f.getAttribute('data-rule')));
+assert.deepEqual([...new Set(findingRules)], [config.findings.rule], 'the findings list follows the rule filter');
+await page.locator(`input[name=rule][value="${config.findings.rule}"]`).uncheck();
+await page.locator('input[name=rule][value="none"]').check();
+assert.equal((await visibleCards(page)).length, config.findings.withoutFindings);
+await page.locator('input[name=rule][value="none"]').uncheck();
+await page.locator(`input[name=rule][value="${config.findings.rule}"]`).check();
+await page.screenshot({ path: config.screenshot.replace(/\.png$/, '-findings.png'), fullPage: true });
+say(`rule filter ${config.findings.rule} shows exactly its cards and findings; "no finding" shows the other ${config.findings.withoutFindings}`);
+await page.close();
+
+// 9. Page text that looks like HTML stays text.
 page = await open(config.injection.report);
 await page.waitForTimeout(300);
 assert.equal(await page.title(), config.injection.title, 'document.title unchanged');
@@ -202,7 +224,7 @@ for (const t of config.injection.titles) {
 assert.ok(await page.isVisible('body'), 'an injected <style> did not hide the page');
 say('injected markup renders as text: no img/svg/iframe element, title unchanged');
 
-// 9. Nothing fired, failed or fetched.
+// 10. Nothing fired, failed or fetched.
 assert.deepEqual(dialogs, [], 'no alert fired');
 assert.deepEqual(errors, [], 'no script error');
 const external = requests.filter((u) => !u.startsWith('file://'));

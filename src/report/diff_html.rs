@@ -29,6 +29,10 @@ pub struct HtmlOptions {
     pub show_cosmetic: bool,
 }
 
+/// The arrow between an old and a new value; screen readers hear "becomes" instead of "right arrow".
+const ARROW: &str =
+    "<span class=\"arrow\" aria-hidden=\"true\">→</span><span class=\"sr\"> becomes </span>";
+
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -114,7 +118,7 @@ fn field_value(f: &FieldChange, context: usize) -> String {
             12,
         );
         return format!(
-            "<span class=\"cos\"><del>{}</del> <span class=\"arrow\" aria-label=\"becomes\">→</span> <ins>{}</ins></span>",
+            "<span class=\"cos\"><del>{}</del> {ARROW} <ins>{}</ins></span>",
             escape(&o),
             escape(&n)
         );
@@ -150,7 +154,7 @@ fn field_value(f: &FieldChange, context: usize) -> String {
         .map(|n| format!("<ins>{}</ins>", escape(n)));
     match (old, new) {
         (Some(o), Some(n)) => {
-            format!("{o} <span class=\"arrow\" aria-label=\"becomes\">→</span> {n}")
+            format!("{o} {ARROW} {n}")
         }
         (Some(o), None) => o,
         (None, Some(n)) => n,
@@ -257,11 +261,9 @@ fn write_card(
         c.new.as_ref().map(|r| title_of(Some(r))),
     );
     let heading = match (old_title, new_title) {
-        (Some(o), Some(n)) if o != n => format!(
-            "<del>{}</del> <span class=\"arrow\" aria-label=\"becomes\">→</span> <ins>{}</ins>",
-            escape(o),
-            escape(n)
-        ),
+        (Some(o), Some(n)) if o != n => {
+            format!("<del>{}</del> {ARROW} <ins>{}</ins>", escape(o), escape(n))
+        }
         _ => escape(title_of(now)),
     };
     let mut kinds = badge(c.kind, false);
@@ -287,11 +289,9 @@ fn write_card(
         c.new.as_ref().map(|r| date_of(Some(r))),
     );
     meta.push(match (old_date, new_date) {
-        (Some(o), Some(n)) if o != n => format!(
-            "<del>{}</del> <span class=\"arrow\" aria-label=\"becomes\">→</span> <ins>{}</ins>",
-            escape(o),
-            escape(n)
-        ),
+        (Some(o), Some(n)) if o != n => {
+            format!("<del>{}</del> {ARROW} <ins>{}</ins>", escape(o), escape(n))
+        }
         _ => format!("<span class=\"date\">{}</span>", escape(date_of(now))),
     });
     meta.push(match (&c.old, &c.new) {
@@ -692,6 +692,7 @@ h1 { font-size: 1.5rem; margin: 0 0 0.5rem; }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
 h3 { font-size: 1.05rem; margin: 0.25rem 0; }
 .skip { position: absolute; left: -999px; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: 0.5rem; z-index: 1; }
 .revisions { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; margin: 0; }
 .revisions div { display: contents; }

@@ -196,6 +196,8 @@ pub enum DiffFormat {
     Text,
     Json,
     Markdown,
+    /// A self-contained review page (inline CSS and script, no network); use with `-o FILE`.
+    Html,
 }
 
 #[derive(Debug, clap::Args)]
@@ -209,10 +211,13 @@ pub struct DiffArgs {
     pub new: PathBuf,
     #[arg(long, value_enum, default_value = "text")]
     pub format: DiffFormat,
+    /// Write the report to this file (replaced atomically) instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Words of unchanged text shown around each change.
     #[arg(long, default_value_t = 5, value_name = "N")]
     pub context: usize,
-    /// Only the summary and one line per changed record.
+    /// Only the summary and one line per changed record (text and markdown).
     #[arg(long)]
     pub stat: bool,
     /// Show cosmetic changes (NBSP, dash and quote style, whitespace) instead of collapsing them.

@@ -335,6 +335,10 @@ pub struct CheckArgs {
     /// Report every finding, ignoring the baseline.
     #[arg(long)]
     pub no_baseline: bool,
+    /// Also write a self-contained HTML report (record changes with word-level highlights, and the new
+    /// findings) to FILE; with several pages, one file each, named FILE with `-<page>` before the extension.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
     /// Least content similarity for matching records across revisions (see `diff`).
     #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,

@@ -63,6 +63,9 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         });
     }
     let failed = checked.iter().any(|c| fails(&c.result, fail_on));
+    if let Some(path) = &args.html {
+        write_html(&checked, path)?;
+    }
     let options = report::Options {
         color: args.color.enabled() && args.format == ReportFormat::Human,
         files: checked.len(),
@@ -323,6 +326,44 @@ fn markdown_notes(
             writeln!(out, "\n### Changes since the previous revision\n")?;
             diff_markdown::render(diff, &opts, out)?;
         }
+    }
+    Ok(())
+}
+
+/// `--html FILE`: for each page, the HTML report of what a reviewer must look at — the records awaiting
+/// review if any, else the changes since the previous revision — with the new findings.
+fn write_html(checked: &[Checked], path: &std::path::Path) -> anyhow::Result<()> {
+    use crate::report::diff_html::{self, HtmlOptions};
+    let opts = HtmlOptions {
+        context: 5,
+        show_cosmetic: false,
+    };
+    for c in checked {
+        let r = &c.result;
+        let diff = match (&r.review, &r.changes) {
+            (Review::Pending(d), _) => Some(d.as_ref()),
+            (_, Some(d)) => Some(d),
+            _ => None,
+        };
+        let Some(diff) = diff else {
+            anyhow::bail!("{}: no previous revision and no reviewed snapshot to compare with: no HTML report to write", r.newest);
+        };
+        let file = if checked.len() == 1 {
+            path.to_path_buf()
+        } else {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let ext = path
+                .extension()
+                .map(|e| format!(".{}", e.to_string_lossy()))
+                .unwrap_or_default();
+            path.with_file_name(format!("{stem}-{}{ext}", r.page))
+        };
+        let mut html = Vec::new();
+        diff_html::render(diff, Some(&r.findings), &opts, &mut html)?;
+        super::atomic::write_atomic(&file, &html)?;
     }
     Ok(())
 }

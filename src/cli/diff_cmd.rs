@@ -19,6 +19,7 @@ pub fn use_color() -> bool {
 
 pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let lang = args.lang.resolve();
+    let progress = super::progress::Progress::new(None, "reading and parsing both revisions");
     // The two revisions are independent until they are compared: read and parse them on two threads.
     let (old_src, new_src) = std::thread::scope(|s| {
         let old = s.spawn(|| RevisionSpec::parse(&args.old).read());
@@ -40,7 +41,9 @@ pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         include_unchanged: args.show_unchanged,
         ..DiffOptions::default()
     };
+    progress.set_message("matching records");
     let diff = diff_pages(&old_page, &new_page, &opts);
+    drop(progress);
     // With `-o`, the report is rendered in memory and replaces the file in one step, so a failed run
     // never leaves half a report behind.
     let mut buffer = Vec::new();

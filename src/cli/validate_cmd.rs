@@ -42,11 +42,14 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     // the batch), and reported in order, so the output does not depend on the number of threads.
     let batch = rayon::current_num_threads().max(1);
     let single = files.len() == 1;
+    let progress =
+        super::progress::Progress::new((!single).then_some(files.len() as u64), "checking");
     for chunk in files.chunks(batch) {
         let checked: Vec<anyhow::Result<Checked>> = chunk
             .par_iter()
             .map(|path| {
                 let source = read_source(path)?;
+                progress.set_message(source.name());
                 let page = crate::parse::parse(&source, lang);
                 let diagnostics = check_page(&rules, &source, &page, &ctx);
                 let records = page.records.len();
@@ -55,6 +58,7 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                     // operating system rather than free them one by one (a tenth of the run on big pages).
                     std::mem::forget(page);
                 }
+                progress.inc();
                 Ok(Checked {
                     source,
                     records,

@@ -287,7 +287,7 @@ impl<'a> Assembler<'a> {
 fn title_years(s: &str) -> Option<(i32, i32)> {
     static RANGE: OnceLock<Regex> = OnceLock::new();
     let re = RANGE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?P<a>(?:19|20)\d\d)\b(?:\s*(?:-|–|—|to|à|a|au|al|y|and|through)\s*\b(?P<b>(?:19|20)\d\d)\b)?")
+        Regex::new(r"(?i)\b(?P<a>[12][0-9]{3})\b(?:\s*(?:-|–|—|to|à|a|au|al|y|and|through)\s*\b(?P<b>[12][0-9]{3})\b)?")
             .expect("built-in regex compiles")
     });
     let caps = re.captures(s)?;

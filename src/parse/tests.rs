@@ -222,3 +222,10 @@ fn unpunctuated_paragraph_inside_a_body_is_not_an_undated_entry() {
     );
     assert_eq!(got[0].4, 2);
 }
+
+#[test]
+fn page_title_year_ranges_of_any_century() {
+    let (src, _) = parse_text("Official visits 1241 to 2023\n\nA title\n\n5 July 1500 - Lead.\n");
+    let page = parse(&src, None);
+    assert_eq!(page.title.unwrap().years, Some((1241, 2023)));
+}

@@ -654,6 +654,9 @@ fn any_line() -> impl Strategy<Value = String> {
         1 => select(TITLE_TEMPLATES).prop_map(|t| t.replace("{}", "Peru")),
         1 => select(&["/", "|", "", " ", "\u{a0}", "\u{feff}", "\u{200b}", "* * *", "2019 –", "Official visits 2018 to 2023"][..])
             .prop_map(str::to_string),
+        // Same dates and titles whose slugs collide once disambiguated (`x`, `x` → `x-2`, `x 2`).
+        1 => select(&["Minister X", "Minister X 2", "Minister X-2", "5 July 2019 - Text.", "5 July 2019 – Text."][..])
+            .prop_map(str::to_string),
         2 => "\\PC{0,30}",
         1 => ".{0,12}",
     ]

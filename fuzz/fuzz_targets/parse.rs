@@ -1,13 +1,33 @@
 //! Fuzz target `parse`: arbitrary bytes → `SourceFile::from_bytes` → `parse` → `lossless::verify`.
 //!
-//! Bytes that are not a text page must be rejected with an error, never a panic; a text page must parse
+//! Bytes that are not a text page must be rejected with an error, never a panic. A text page must parse
 //! (in the detected language and in one forced language), keep every non-blank line in exactly one field,
-//! give unique record ids, and serialize to JSON.
+//! give unique record ids and serialize to JSON; and the same page with LF line endings, or with CRLF
+//! line endings and a byte-order mark, must give the same records (issue 2: line endings and a BOM
+//! change nothing).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use pagerev::lang::Lang;
+use pagerev::record::Page;
 use pagerev::source::SourceFile;
+
+/// Each record's fields as (field, text), without positions (which move with the line endings).
+fn fields(page: &Page<'_>) -> Vec<Vec<(&'static str, String)>> {
+    page.records
+        .iter()
+        .map(|r| {
+            let mut f: Vec<(&'static str, String)> = r
+                .field_lines()
+                .into_iter()
+                .map(|(name, t)| (name, t.raw.to_string()))
+                .collect();
+            f.push(("id", r.id.to_string()));
+            f.push(("date", r.date.map(|d| d.to_string()).unwrap_or_default()));
+            f
+        })
+        .collect()
+}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(source) = SourceFile::from_bytes("fuzz.txt", data.to_vec()) else {
@@ -28,4 +48,16 @@ fuzz_target!(|data: &[u8]| {
             panic!("page does not serialize: {e}");
         }
     }
+    let lf = source.text().replace("\r\n", "\n").replace('\r', "\n");
+    let crlf_bom = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+    let (Ok(lf), Ok(crlf_bom)) = (
+        SourceFile::from_text("lf.txt", lf),
+        SourceFile::from_text("crlf.txt", crlf_bom),
+    ) else {
+        panic!("line-ending variants of a valid page were rejected");
+    };
+    let a = pagerev::parse::parse(&lf, None);
+    let b = pagerev::parse::parse(&crlf_bom, None);
+    assert_eq!(a.lang, b.lang, "language differs with CRLF + BOM");
+    assert_eq!(fields(&a), fields(&b), "records differ with CRLF + BOM");
 });

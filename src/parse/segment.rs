@@ -17,6 +17,7 @@
 
 use crate::canonical::canonical_hash;
 use crate::record::Text;
+use rustc_hash::FxHashSet;
 
 /// Longest line, in words, still read as a title or caption label.
 pub const MAX_LABEL_WORDS: usize = 20;
@@ -114,6 +115,36 @@ impl<'a> Key<'a> {
     }
 }
 
+/// An entry's known lines (title, captions, lead), to find lines repeating one of them. A linear scan for
+/// the usual handful; an entry with many captions is indexed by (signature, canonical hash) — the same
+/// equality as [`Key::same`] — so a page repeating one of 40,000 captions 40,000 times stays linear instead
+/// of taking minutes (RELIABILITY.md, "Resource limits").
+struct Known<'k> {
+    keys: &'k [Key<'k>],
+    index: Option<FxHashSet<(u32, u64)>>,
+}
+
+impl<'k> Known<'k> {
+    /// Up to this many keys a scan is cheaper than hashing every line looked up.
+    const SCAN_MAX: usize = 32;
+
+    fn new(keys: &'k [Key<'k>]) -> Self {
+        let index = (keys.len() > Self::SCAN_MAX).then(|| {
+            keys.iter()
+                .map(|k| (k.signature, canonical_hash(k.text)))
+                .collect()
+        });
+        Known { keys, index }
+    }
+
+    fn contains(&self, key: &Key<'_>) -> bool {
+        match &self.index {
+            Some(index) => index.contains(&(key.signature, canonical_hash(key.text))),
+            None => key.is_in(self.keys),
+        }
+    }
+}
+
 /// Letters and digits as the canonical form counts them: ASCII letters and digits, plus every non-ASCII
 /// character except combining accents (NFC merges them into their letter) and the spaces, dashes and
 /// quotes that canonical folding turns into ASCII punctuation (UTF-8 lead bytes 0xC2, 0xCC, 0xCD, 0xE2).
@@ -184,6 +215,7 @@ pub fn plan(
     real.extend((0..n).filter(|&i| items[i].kind != Kind::Placeholder));
     let real = &real[..];
     let m = real.len();
+    let prev_known = Known::new(ctx.prev_known);
     let key = |p: usize| Key::of(items[real[p]].text.raw);
     let is_label = |p: usize| items[real[p]].kind == Kind::Label;
     let mut p = 0;
@@ -208,7 +240,7 @@ pub fn plan(
             let mut t = s;
             while t < e
                 && ctx.prev_is_record
-                && label_belongs_to_prev(items, real, t, e, ctx, next_lead)
+                && label_belongs_to_prev(items, real, t, e, ctx, &prev_known, next_lead)
             {
                 t += 1;
             }
@@ -244,7 +276,7 @@ pub fn plan(
     for (j, &(s, e)) in inner.iter().enumerate() {
         let until = inner.get(j + 1).map_or(region_end, |r| r.0);
         let has_own_sentence = (e..until).any(|q| !key(q).is_in(ctx.next_known));
-        if has_own_sentence && !key(s).is_in(ctx.prev_known) {
+        if has_own_sentence && !prev_known.contains(&key(s)) {
             starts.push((s, e));
         }
     }
@@ -252,14 +284,7 @@ pub fn plan(
     // 3. The body of the previous entry, then each undated entry.
     let first_start = starts.first().map_or(region_end, |r| r.0);
     if ctx.prev_is_record {
-        body_roles(
-            items,
-            real,
-            0..first_start,
-            ctx.prev_known,
-            Owner::Prev,
-            out,
-        );
+        body_roles(items, real, 0..first_start, &prev_known, Owner::Prev, out);
     }
     for (k, &(s, e)) in starts.iter().enumerate() {
         let owner = Owner::Undated(k);
@@ -294,7 +319,7 @@ pub fn plan(
             Key::with_first_sentence(items[real[q]].text.raw, &mut known);
             q += 1;
         }
-        body_roles(items, real, q..until, &known, owner, out);
+        body_roles(items, real, q..until, &Known::new(&known), owner, out);
     }
     let last_owner = starts
         .len()
@@ -326,7 +351,7 @@ fn body_roles(
     items: &[Item<'_>],
     real: &[usize],
     body: std::ops::Range<usize>,
-    known: &[Key<'_>],
+    known: &Known<'_>,
     owner: Owner,
     out: &mut [(Owner, Role)],
 ) {
@@ -337,7 +362,7 @@ fn body_roles(
     for q in body.rev() {
         let item = &items[real[q]];
         let k = Key::of(item.text.raw);
-        if item.kind == Kind::Label || k.is_in(known) || after.is_some_and(|a| a.same(&k)) {
+        if item.kind == Kind::Label || known.contains(&k) || after.is_some_and(|a| a.same(&k)) {
             out[real[q]] = (owner, Role::CaptionAfter);
             after = Some(k);
         } else {
@@ -354,6 +379,7 @@ fn label_belongs_to_prev(
     t: usize,
     e: usize,
     ctx: &Context<'_>,
+    prev_known: &Known<'_>,
     next_lead: &str,
 ) -> bool {
     // Only when another label could be the title: a lone label is always the next title (two entries in
@@ -362,7 +388,7 @@ fn label_belongs_to_prev(
         return false;
     }
     let label = items[real[t]].text.raw;
-    if Key::of(label).is_in(ctx.prev_known) {
+    if prev_known.contains(&Key::of(label)) {
         return true;
     }
     // A title shares words with its own lead; a trailing caption shares words with the entry it ends.
@@ -374,22 +400,78 @@ fn label_belongs_to_prev(
 
 /// True when a content word (four letters or more, ASCII case ignored) of `a` occurs in one of `others`.
 /// Allocation-free and stops at the first shared word: it runs on every entry whose title is followed by
-/// a caption label.
+/// a caption label. Word against word is quadratic, though: a "label" of 40,000 hyphenated words against a
+/// lead of 40,000 words took a minute. Past [`PAIRWISE_MAX`] bytes², the words of the shorter side go
+/// into a set and the longer side is read once.
 fn shares_a_word(a: &str, others: &[&str]) -> bool {
     fn words(s: &str) -> impl Iterator<Item = &str> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() >= 4)
     }
-    words(a).any(|w| {
-        others
-            .iter()
-            .any(|o| words(o).any(|x| x.eq_ignore_ascii_case(w)))
-    })
+    let others_len: usize = others.iter().map(|o| o.len()).sum();
+    if a.len().saturating_mul(others_len) <= PAIRWISE_MAX {
+        return words(a).any(|w| {
+            others
+                .iter()
+                .any(|o| words(o).any(|x| x.eq_ignore_ascii_case(w)))
+        });
+    }
+    let a = [a];
+    let (small, large): (&[&str], &[&str]) = if a[0].len() <= others_len {
+        (&a, others)
+    } else {
+        (others, &a)
+    };
+    let set: FxHashSet<String> = small
+        .iter()
+        .flat_map(|s| words(s))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    large
+        .iter()
+        .flat_map(|s| words(s))
+        .any(|w| set.contains(&w.to_ascii_lowercase()))
 }
+
+/// Largest product of the two sides' lengths (bytes) [`shares_a_word`] compares word by word.
+const PAIRWISE_MAX: usize = 1 << 20;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shares_a_word_gives_the_same_answer_on_long_inputs() {
+        let long_lead = format!("{} Lyon", "word ".repeat(300_000));
+        assert!(shares_a_word("Visit to LYON", &[&long_lead]));
+        assert!(!shares_a_word("Visit to Paris", &[&long_lead]));
+        let long_label = format!("{}-Lyon", "x-".repeat(300_000));
+        assert!(shares_a_word(&long_label, &["In lyon.", &long_lead]));
+        assert!(!shares_a_word(&long_label, &["In Paris."]));
+        // Short words never count, on either path.
+        assert!(!shares_a_word(&format!("{long_label}-the"), &["the"]));
+    }
+
+    #[test]
+    fn known_lines_match_the_same_with_or_without_an_index() {
+        let texts: Vec<String> = (0..100)
+            .map(|i| format!("Caption\u{a0}number {i}"))
+            .collect();
+        let keys: Vec<Key<'_>> = texts.iter().map(|t| Key::of(t)).collect();
+        let indexed = Known::new(&keys);
+        let scanned = Known::new(&keys[..Known::SCAN_MAX]);
+        assert!(indexed.index.is_some() && scanned.index.is_none());
+        for probe in [
+            "Caption number 7",
+            "caption number 7",
+            "Caption  number 99",
+            "Caption number 100",
+        ] {
+            let k = Key::of(probe);
+            assert_eq!(indexed.contains(&k), k.is_in(&keys), "{probe}");
+        }
+        assert!(scanned.contains(&Key::of("Caption number 7")));
+    }
 
     #[test]
     fn classifies_line_shapes() {

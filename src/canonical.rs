@@ -138,6 +138,12 @@ pub fn canonical_hash(s: &str) -> u64 {
     h.finish()
 }
 
+/// True when `a` and `b` have the same canonical form; compares hashes first, so unequal texts are
+/// rejected without building either form.
+pub fn same_canonical(a: &str, b: &str) -> bool {
+    canonical_hash(a) == canonical_hash(b) && canonical(a) == canonical(b)
+}
+
 fn hash_str(s: &str) -> u64 {
     let mut h = CharHasher::default();
     s.chars().for_each(|c| h.push(c));

@@ -4,12 +4,20 @@
 //! Data flows one way: [`source::SourceFile`] (checked text) → [`parse::parse`] → [`record::Page`] →
 //! rules → diagnostics → reports, and pages × pages → diff → reports.
 
+pub mod baseline;
 pub mod canonical;
+pub mod check;
 pub mod cli;
+pub mod diagnostic;
+pub mod diff;
 pub mod error;
+pub mod fingerprint;
 pub mod lang;
 pub mod lossless;
 pub mod parse;
 pub mod record;
+pub mod report;
+pub mod rules;
+pub mod snapshot;
 pub mod source;
 pub mod yaml;

@@ -19,6 +19,20 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = out.flush();
+            // A configuration error lists every problem, one `file:line:column: …` per line.
+            if let Some(pagerev::rules::config::ConfigError::Invalid { problems }) =
+                e.downcast_ref()
+            {
+                for p in problems {
+                    eprintln!("pagerev: error: {p}");
+                }
+                eprintln!(
+                    "pagerev: error: invalid rule configuration ({} problem{})",
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" }
+                );
+                return ExitCode::from(2);
+            }
             let message = format!("{e:#}").replace('\n', " ");
             eprintln!("pagerev: error: {message}");
             ExitCode::from(2)

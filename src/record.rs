@@ -188,6 +188,10 @@ pub struct Lead<'a> {
     pub dateline: Option<Text<'a>>,
     /// The paragraph without its date prefix and dateline.
     pub text: Text<'a>,
+    /// Hash of `text`'s canonical form, computed once by the parser: rules and the diff compare leads
+    /// of every record, and this spares each of them a pass over the text.
+    #[serde(skip)]
+    pub key: u64,
 }
 
 /// A record's stable identifier: its date and normalised title, e.g.

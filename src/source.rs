@@ -96,6 +96,15 @@ impl SourceFile {
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
+    /// Number of lines whose first byte is an ASCII digit (an estimate of the number of dated entries).
+    pub fn lines_starting_with_digit(&self) -> usize {
+        let bytes = self.text.as_bytes();
+        self.line_starts
+            .iter()
+            .filter(|&&s| bytes.get(s as usize).is_some_and(u8::is_ascii_digit))
+            .count()
+    }
+
     /// Number of lines (a final line without terminator counts).
     pub fn line_count(&self) -> u32 {
         self.line_starts.len() as u32

@@ -82,3 +82,293 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 
 /// A parsed YAML document as a generic value tree (for config validation that needs every problem).
 pub type Value = serde_yaml::Value;
+
+/// One step of a path into a YAML document: a mapping key or a sequence index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+impl std::fmt::Display for Seg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Seg::Key(k) => write!(f, ".{k}"),
+            Seg::Index(i) => write!(f, "[{i}]"),
+        }
+    }
+}
+
+// Positions: `serde_yaml::Value` forgets where its nodes stood, but every error raised while a node is being
+// deserialized is stamped with that node's line and column. So to deserialize (or merely locate) the node
+// at a path, walk the document with a seed that skips everything off the path and does its work at the
+// target node: any error it raises there, including the deliberate "found it" below, carries the exact
+// position. Config files are small, so one parse per lookup costs nothing, and positions are never guessed
+// by searching the text.
+
+/// The message of the deliberate error that reports a node's position.
+const FOUND: &str = "\u{1}pagerev: located";
+/// The message raised when the path leads nowhere.
+const MISSING: &str = "\u{1}pagerev: no such path";
+
+/// Deserializes the node at `path` of the YAML document `text` as `T`. Type errors, unknown fields and
+/// custom errors raised by `T` carry the 1-based line and column of the offending node.
+pub fn from_str_at<T: DeserializeOwned>(text: &str, path: &[Seg]) -> Result<T, YamlError> {
+    use serde::de::DeserializeSeed;
+    let de = serde_yaml::Deserializer::from_str(text);
+    let seed = Walk::<T> {
+        path,
+        key: None,
+        marker: std::marker::PhantomData,
+    };
+    seed.deserialize(de).map_err(YamlError::from)
+}
+
+/// The 1-based (line, column) of the value at `path`, or `None` when the path does not exist.
+pub fn position_of(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
+    located(from_str_at::<Locate>(text, path).err()?)
+}
+
+/// The 1-based (line, column) of the key `key` of the mapping at `path` (where an unknown key is best
+/// reported), or `None` when there is no such key.
+pub fn key_position_of(text: &str, path: &[Seg], key: &str) -> Option<(usize, usize)> {
+    use serde::de::DeserializeSeed;
+    let de = serde_yaml::Deserializer::from_str(text);
+    let seed = Walk::<serde::de::IgnoredAny> {
+        path,
+        key: Some(key),
+        marker: std::marker::PhantomData,
+    };
+    located(seed.deserialize(de).err().map(YamlError::from)?)
+}
+
+fn located(e: YamlError) -> Option<(usize, usize)> {
+    if e.message.ends_with(FOUND) {
+        Some((e.line?, e.column?))
+    } else {
+        None
+    }
+}
+
+/// Fails on whatever node it is asked to read, so the error carries that node's position.
+struct Locate;
+
+impl<'de> serde::Deserialize<'de> for Locate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Locate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any node")
+            }
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Locate, E> {
+                Err(E::custom(FOUND))
+            }
+            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Locate, E> {
+                Err(E::custom(FOUND))
+            }
+            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Locate, E> {
+                Err(E::custom(FOUND))
+            }
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Locate, E> {
+                Err(E::custom(FOUND))
+            }
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Locate, E> {
+                Err(E::custom(FOUND))
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Locate, E> {
+                Err(E::custom(FOUND))
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<Locate, E> {
+                Err(E::custom(FOUND))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<Locate, A::Error> {
+                Err(serde::de::Error::custom(FOUND))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, _: A) -> Result<Locate, A::Error> {
+                Err(serde::de::Error::custom(FOUND))
+            }
+            fn visit_enum<A: serde::de::EnumAccess<'de>>(self, _: A) -> Result<Locate, A::Error> {
+                Err(serde::de::Error::custom(FOUND))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Walks to the node at `path` and deserializes it as `T`; with `key`, stops instead at that key of the
+/// mapping at `path`, failing there with [`FOUND`].
+struct Walk<'p, T> {
+    path: &'p [Seg],
+    key: Option<&'p str>,
+    marker: std::marker::PhantomData<T>,
+}
+
+impl<'de, T: DeserializeOwned> serde::de::DeserializeSeed<'de> for Walk<'_, T> {
+    type Value = T;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        if self.path.is_empty() && self.key.is_none() {
+            return T::deserialize(d);
+        }
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, T: DeserializeOwned> serde::de::Visitor<'de> for Walk<'_, T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a mapping or a sequence")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        use serde::de::Error;
+        let (want, rest) = match (self.path.split_first(), self.key) {
+            (Some((Seg::Key(k), rest)), _) => (k.as_str(), Some(rest)),
+            (None, Some(k)) => (k, None),
+            _ => return Err(A::Error::custom(MISSING)),
+        };
+        let mut found = None;
+        while let Some(k) = map.next_key_seed(KeySeed {
+            want,
+            stop_here: rest.is_none(),
+        })? {
+            match (k, rest) {
+                (true, Some(rest)) if found.is_none() => {
+                    found = Some(map.next_value_seed(Walk::<T> {
+                        path: rest,
+                        key: self.key,
+                        marker: std::marker::PhantomData,
+                    })?);
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        found.ok_or_else(|| A::Error::custom(MISSING))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<T, A::Error> {
+        use serde::de::Error;
+        let (want, rest) = match self.path.split_first() {
+            Some((Seg::Index(i), rest)) => (*i, rest),
+            _ => return Err(A::Error::custom(MISSING)),
+        };
+        let mut n = 0;
+        let mut found = None;
+        loop {
+            if n == want {
+                found = seq.next_element_seed(Walk::<T> {
+                    path: rest,
+                    key: self.key,
+                    marker: std::marker::PhantomData,
+                })?;
+                if found.is_none() {
+                    break;
+                }
+            } else if seq.next_element::<serde::de::IgnoredAny>()?.is_none() {
+                break;
+            }
+            n += 1;
+        }
+        found.ok_or_else(|| A::Error::custom(MISSING))
+    }
+}
+
+/// Reads a mapping key and says whether it is the wanted one; with `stop_here`, fails on it instead so the
+/// error carries the key's position.
+struct KeySeed<'p> {
+    want: &'p str,
+    stop_here: bool,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = bool;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for KeySeed<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a mapping key")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<bool, E> {
+        if v == self.want && self.stop_here {
+            return Err(E::custom(FOUND));
+        }
+        Ok(v == self.want)
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut s: A) -> Result<bool, A::Error> {
+        while s.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<bool, A::Error> {
+        while m
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "rules:\n  - code: PR001\n    enabled: yes\n  - code: PR002\n    params:\n      order: up\n";
+
+    fn path(p: &[&str]) -> Vec<Seg> {
+        p.iter()
+            .map(|s| match s.parse::<usize>() {
+                Ok(i) => Seg::Index(i),
+                Err(_) => Seg::Key(s.to_string()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn locates_values_and_keys() {
+        assert_eq!(
+            position_of(DOC, &path(&["rules", "1", "code"])),
+            Some((4, 11))
+        );
+        assert_eq!(position_of(DOC, &path(&["rules", "1"])), Some((4, 5)));
+        assert_eq!(
+            key_position_of(DOC, &path(&["rules", "1", "params"]), "order"),
+            Some((6, 7))
+        );
+        assert_eq!(position_of(DOC, &path(&["rules", "7"])), None);
+        assert_eq!(key_position_of(DOC, &path(&["rules", "0"]), "nope"), None);
+    }
+
+    #[test]
+    fn typed_errors_carry_the_node_position() {
+        let e = from_str_at::<bool>(DOC, &path(&["rules", "0", "enabled"])).unwrap_err();
+        assert_eq!((e.line, e.column), (Some(3), Some(14)));
+        let ok: String = from_str_at(DOC, &path(&["rules", "0", "code"])).unwrap();
+        assert_eq!(ok, "PR001");
+    }
+}

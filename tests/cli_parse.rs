@@ -204,3 +204,14 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn summary_counts_the_seed_page() {
+    pagerev()
+        .args(["parse", "corpus/official-visits/2023-12.txt", "--format", "summary"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "corpus/official-visits/2023-12.txt: 51 records (1 untitled, 0 undated, 1 with a month or year only, 1 date ranges)",
+        ));
+}

@@ -56,8 +56,11 @@ fuzz_target!(|data: &[u8]| {
     ) else {
         panic!("line-ending variants of a valid page were rejected");
     };
+    let original = pagerev::parse::parse(&source, None);
     let a = pagerev::parse::parse(&lf, None);
     let b = pagerev::parse::parse(&crlf_bom, None);
+    assert_eq!(original.lang, a.lang, "language differs with LF");
+    assert_eq!(fields(&original), fields(&a), "records differ with LF");
     assert_eq!(a.lang, b.lang, "language differs with CRLF + BOM");
     assert_eq!(fields(&a), fields(&b), "records differ with CRLF + BOM");
 });

@@ -23,6 +23,26 @@ pub struct Cli {
 pub enum Command {
     /// Print the canonical records of a page revision.
     Parse(ParseArgs),
+    /// Check page revisions against the rules; exit 1 when a finding reaches `--fail-on`.
+    Validate(ValidateArgs),
+    /// List every rule: code, name, default severity and summary.
+    Rules,
+    /// Print the documentation of a rule.
+    Explain(ExplainArgs),
+    /// Compare two revisions of a page record by record.
+    Diff(DiffArgs),
+    /// The record-level history of a page: when each record appeared, changed and vanished.
+    History(HistoryArgs),
+    /// Gate a new revision of a page: validate it, compare it with the previous revision (drop rules),
+    /// apply the baseline of accepted findings, and compare its records with the reviewed snapshot.
+    Check(CheckArgs),
+    /// Manage the baseline of accepted findings (`snapshots/<page>.baseline.yaml`).
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
+    /// Accept the newest revision's records as the page's reviewed snapshot (`snapshots/<page>.records.yaml`).
+    Accept(PageStateArgs),
+    /// Walk the records that differ from the reviewed snapshot, accepting or rejecting each.
+    Review(PageStateArgs),
 }
 
 /// `--lang`: a language, or `auto` to detect it from the page's dates.
@@ -52,14 +72,251 @@ pub enum ParseFormat {
     Yaml,
     Json,
     Jsonl,
+    /// One line of counts: records, untitled, undated, captions, lines.
+    Summary,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ParseArgs {
-    /// The page revision (a UTF-8 text file).
+    /// The page revision: a UTF-8 text file, or `REV:path` for a file in a git revision.
     pub file: PathBuf,
     #[arg(long, value_enum, default_value = "yaml")]
     pub format: ParseFormat,
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
+}
+
+/// `--format` of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// rustc-style text with the offending lines.
+    Human,
+    /// One JSON document.
+    Json,
+    /// One JSON finding per line.
+    Jsonl,
+}
+
+/// `--fail-on`: the least severe finding that makes `validate` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colour on a terminal, unless `NO_COLOR` is set.
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// Page revisions: files, or folders (every `*.txt` file below them, sorted).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Rule configuration read after the built-in `rules/default.yaml`: a YAML file or a folder of them
+    /// (repeatable; later files override earlier ones).
+    #[arg(long, value_name = "PATH")]
+    pub config: Vec<PathBuf>,
+    /// Run only these rules (codes or names, comma-separated).
+    #[arg(long, value_name = "CODE,...", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not run these rules (codes or names, comma-separated).
+    #[arg(long, value_name = "CODE,...", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Set a rule's severity, e.g. `--severity imprecise-date=info` (repeatable, comma-separated).
+    #[arg(long, value_name = "CODE=LEVEL", value_delimiter = ',')]
+    pub severity: Vec<String>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: ReportFormat,
+    /// Exit 1 when any finding is at least this severe.
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: FailOn,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// A rule code (`PR004`) or name (`duplicated-caption`).
+    pub rule: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 when the revisions are equivalent (no changes, or cosmetic ones only), 1 when they differ, 2 on error."
+)]
+pub struct DiffArgs {
+    /// The older revision: a file, or `REV:path` for a file in a git revision.
+    pub old: PathBuf,
+    /// The newer revision: a file, or `REV:path`.
+    pub new: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DiffFormat,
+    /// Words of unchanged text shown around each change.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub context: usize,
+    /// Only the summary and one line per changed record.
+    #[arg(long)]
+    pub stat: bool,
+    /// Show cosmetic changes (NBSP, dash and quote style, whitespace) instead of collapsing them.
+    #[arg(long)]
+    pub show_cosmetic: bool,
+    /// List unchanged records too.
+    #[arg(long)]
+    pub show_unchanged: bool,
+    /// Exit 0 even when the revisions differ (report only).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
+    /// or date changed.
+    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub threshold: f64,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HistoryArgs {
+    /// A folder of revisions of one page (`*.txt`, oldest to newest by name).
+    pub dir: PathBuf,
+    /// Only the history of the record with this id (in any revision).
+    #[arg(long, value_name = "ID")]
+    pub record: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: HistoryFormat,
+    /// Least content similarity for matching a record whose title or date changed (see `diff`).
+    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub threshold: f64,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+}
+
+/// A similarity threshold: a number from 0 to 1.
+fn parse_threshold(s: &str) -> Result<f64, String> {
+    let v: f64 = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number; give a similarity from 0 to 1, e.g. 0.6"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!(
+            "{v} is outside 0..=1; give a similarity from 0 to 1, e.g. 0.6"
+        ))
+    }
+}
+
+/// Which rules run, and how: the configuration files and the command-line overrides.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RuleArgs {
+    /// Rule configuration read after the built-in `rules/default.yaml`: a YAML file or a folder of them
+    /// (repeatable; later files override earlier ones).
+    #[arg(long, value_name = "PATH")]
+    pub config: Vec<PathBuf>,
+    /// Run only these rules (codes or names, comma-separated).
+    #[arg(long, value_name = "CODE,...", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not run these rules (codes or names, comma-separated).
+    #[arg(long, value_name = "CODE,...", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Set a rule's severity, e.g. `--severity imprecise-date=info` (repeatable, comma-separated).
+    #[arg(long, value_name = "CODE=LEVEL", value_delimiter = ',')]
+    pub severity: Vec<String>,
+}
+
+/// Which pages a command works on, and where their reviewed state lives.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PageArgs {
+    /// Pages: a folder of revisions (`corpus/official-visits/`: the newest `*.txt` by name is checked
+    /// against the one before it), or a page file (checked against `--previous`, or its version at
+    /// `--base`). With `--base` and no page, every page file changed since that revision.
+    pub pages: Vec<PathBuf>,
+    /// A git revision (`origin/main`): check page files changed since it, each against its version there.
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
+    /// With `--base` and no page given: where to look for changed page files.
+    #[arg(long, value_name = "DIR", default_value = "corpus")]
+    pub under: String,
+    /// The previous revision of a single page file (a file, or `REV:path`).
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
+    /// Folder of the reviewed state: `<page>.records.yaml` and `<page>.baseline.yaml`.
+    #[arg(long, value_name = "DIR", default_value = "snapshots")]
+    pub snapshots: PathBuf,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 when the drop is good, 1 when it introduces findings at --fail-on or its records differ from the reviewed snapshot, 2 on error."
+)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub page: PageArgs,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: ReportFormat,
+    /// Exit 1 when any new finding is at least this severe.
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: FailOn,
+    /// Report every finding, ignoring the baseline.
+    #[arg(long)]
+    pub no_baseline: bool,
+    /// Least content similarity for matching records across revisions (see `diff`).
+    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub threshold: f64,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BaselineCommand {
+    /// Record the page's current findings as accepted.
+    Write(BaselineWriteArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BaselineWriteArgs {
+    #[command(flatten)]
+    pub page: PageArgs,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// Replace a baseline file that cannot be read (corrupted or truncated) instead of stopping.
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub threshold: f64,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PageStateArgs {
+    #[command(flatten)]
+    pub page: PageArgs,
+    /// Replace a snapshot file that cannot be read (corrupted or truncated) instead of stopping.
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub threshold: f64,
 }

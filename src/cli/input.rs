@@ -2,7 +2,7 @@
 
 use crate::error::FileError;
 use crate::source::SourceFile;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Reads and checks one page revision. The file is named in reports as given on the command line, made
 /// relative to the current directory when it is below it.
@@ -24,5 +24,15 @@ pub fn display_name(path: &Path) -> String {
         .ok()
         .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
-    rel.to_string_lossy().replace('\\', "/")
+    // `./a.txt` is shown as `a.txt`: the same file gets the same name however it was reached.
+    let clean: PathBuf = rel
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    let name = clean.to_string_lossy().replace('\\', "/");
+    if name.is_empty() {
+        ".".to_string()
+    } else {
+        name
+    }
 }

@@ -2,8 +2,17 @@
 //! the only part of pagerev that touches the filesystem, the terminal and the process exit status.
 
 pub mod args;
+pub mod atomic;
+mod check_cmd;
+mod diff_cmd;
+mod history_cmd;
 pub mod input;
+mod pages;
 mod parse_cmd;
+pub mod revision;
+mod rules_cmd;
+mod state_cmd;
+mod validate_cmd;
 
 use args::{Cli, Command};
 use std::io::Write;
@@ -31,5 +40,14 @@ impl Outcome {
 pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Parse(a) => parse_cmd::run(a, out),
+        Command::Validate(a) => validate_cmd::run(a, out),
+        Command::Rules => rules_cmd::list(out),
+        Command::Explain(a) => rules_cmd::explain(a, out),
+        Command::Diff(a) => diff_cmd::run(a, out),
+        Command::History(a) => history_cmd::run(a, out),
+        Command::Check(a) => check_cmd::run(a, out),
+        Command::Baseline(args::BaselineCommand::Write(a)) => state_cmd::baseline_write(a, out),
+        Command::Accept(a) => state_cmd::accept(a, out),
+        Command::Review(a) => state_cmd::review(a, out),
     }
 }

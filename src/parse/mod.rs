@@ -25,6 +25,9 @@ use std::sync::OnceLock;
 pub fn parse(source: &SourceFile, lang: Option<Lang>) -> Page<'_> {
     let lang = lang.unwrap_or_else(|| Lang::detect(source.text()));
     let mut asm = Assembler::new(lang);
+    // Most entries open with a dated line starting with a digit: reserving that many records up front
+    // avoids the doubling (and the copy) of a growing vector of a few hundred thousand records.
+    asm.records.reserve(source.lines_starting_with_digit());
     for line in lines::non_blank_lines(source.text()) {
         asm.push(line);
     }
@@ -69,6 +72,7 @@ impl<'a> Draft<'a> {
                     date_text: None,
                     dateline,
                     text: rest,
+                    key: crate::canonical::canonical_hash(rest.raw),
                 };
                 self.lead = Some(ParsedLead { lead, date: None });
                 self.lead_keys.clear();
@@ -134,7 +138,6 @@ impl<'a> Assembler<'a> {
         if let Some(cur) = self.current.take() {
             self.complete(cur);
         }
-        self.records.shrink_to_fit();
         (self.title, self.preamble, self.records)
     }
 
@@ -250,15 +253,19 @@ impl<'a> Assembler<'a> {
             byte_start: 0,
             byte_end: 0,
         });
+        let (mut captions, mut paragraphs) = (d.captions, d.paragraphs);
+        // Vectors start with room for four; most entries have one caption and a few paragraphs.
+        captions.shrink_to_fit();
+        paragraphs.shrink_to_fit();
         self.records.push(Record {
             id: RecordId(id),
             index: self.records.len(),
             span,
             title: d.title,
             date,
-            captions: d.captions,
+            captions,
             lead,
-            paragraphs: d.paragraphs,
+            paragraphs,
             member_counts,
             placeholders: d.placeholders,
         });

@@ -22,6 +22,23 @@ use rustc_hash::FxHashSet;
 /// Longest line, in words, still read as a title or caption label.
 pub const MAX_LABEL_WORDS: usize = 20;
 
+/// Longest label, in words and in bytes, that can be an entry's title. Longer unpunctuated lines are
+/// captions when they follow a title, and otherwise most likely paragraphs that lost their full stop.
+pub const MAX_TITLE_WORDS: usize = 14;
+pub const MAX_TITLE_BYTES: usize = 100;
+
+/// True for a label short enough to be a title.
+pub fn is_title_like(item: &Item<'_>) -> bool {
+    item.kind == Kind::Label
+        && item.text.raw.len() <= MAX_TITLE_BYTES
+        && item
+            .text
+            .raw
+            .split_whitespace()
+            .nth(MAX_TITLE_WORDS)
+            .is_none()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Label,
@@ -233,25 +250,24 @@ pub fn plan(
 
     // 1. The head of the next entry: its title run, or for an untitled entry the captions repeating its lead.
     let mut region_end = m;
-    let mut moved_back = 0..0;
     if let Some(next_lead) = ctx.next_lead {
         let mut title = None;
         if let Some(&(s, e)) = runs.last() {
             let mut t = s;
             while t < e
                 && ctx.prev_is_record
-                && label_belongs_to_prev(items, real, t, e, ctx, &prev_known, next_lead)
+                && label_belongs_to_prev(items, real, t, e, &prev_known, next_lead)
             {
                 t += 1;
             }
             if t < e {
-                title = Some((s, t));
+                title = Some(t);
             }
         }
         match title {
-            Some((s, t)) => {
-                region_end = s;
-                moved_back = s..t;
+            Some(t) => {
+                // Labels of the run before the title stay in the region: the body of the entry above.
+                region_end = t;
                 out[real[t]] = (Owner::Next, Role::Title);
                 for &i in &real[t + 1..] {
                     out[i] = (Owner::Next, Role::CaptionBefore);
@@ -276,7 +292,13 @@ pub fn plan(
     for (j, &(s, e)) in inner.iter().enumerate() {
         let until = inner.get(j + 1).map_or(region_end, |r| r.0);
         let has_own_sentence = (e..until).any(|q| !key(q).is_in(ctx.next_known));
-        if has_own_sentence && !prev_known.contains(&key(s)) {
+        // An undated entry's title is short and shares words with its lead; anything else is more likely
+        // a paragraph that lost its full stop.
+        let title_like = is_title_like(&items[real[s]])
+            && (e..until).next().is_some_and(|q| {
+                shares_a_word(items[real[s]].text.raw, &[items[real[q]].text.raw])
+            });
+        if has_own_sentence && title_like && !prev_known.contains(&key(s)) {
             starts.push((s, e));
         }
     }
@@ -321,18 +343,6 @@ pub fn plan(
         }
         body_roles(items, real, q..until, &Known::new(&known), owner, out);
     }
-    let last_owner = starts
-        .len()
-        .checked_sub(1)
-        .map_or(Owner::Prev, Owner::Undated);
-    let role = if ctx.prev_is_record || last_owner != Owner::Prev {
-        Role::CaptionAfter
-    } else {
-        Role::Paragraph
-    };
-    for q in moved_back {
-        out[real[q]] = (last_owner, role);
-    }
 
     // 4. Placeholders follow the line before them.
     let mut owner = Owner::Prev;
@@ -362,7 +372,7 @@ fn body_roles(
     for q in body.rev() {
         let item = &items[real[q]];
         let k = Key::of(item.text.raw);
-        if item.kind == Kind::Label || known.contains(&k) || after.is_some_and(|a| a.same(&k)) {
+        if is_title_like(item) || known.contains(&k) || after.is_some_and(|a| a.same(&k)) {
             out[real[q]] = (owner, Role::CaptionAfter);
             after = Some(k);
         } else {
@@ -378,7 +388,6 @@ fn label_belongs_to_prev(
     real: &[usize],
     t: usize,
     e: usize,
-    ctx: &Context<'_>,
     prev_known: &Known<'_>,
     next_lead: &str,
 ) -> bool {
@@ -388,14 +397,20 @@ fn label_belongs_to_prev(
         return false;
     }
     let label = items[real[t]].text.raw;
-    if prev_known.contains(&Key::of(label)) {
+    if prev_known.contains(&Key::of(label)) || !is_title_like(&items[real[t]]) {
         return true;
     }
-    // A title shares words with its own lead; a trailing caption shares words with the entry it ends.
+    // A title shares words with its own lead (and is often repeated by the captions after it); a line
+    // before it that does neither belongs to the entry above.
+    let rest_of_run = &real[t + 1..e];
+    if rest_of_run
+        .iter()
+        .any(|&i| Key::of(items[i].text.raw).same(&Key::of(label)))
+    {
+        return false;
+    }
     let next_label = items[real[t + 1]].text.raw;
-    !shares_a_word(label, &[next_lead])
-        && shares_a_word(label, ctx.prev_words)
-        && shares_a_word(next_label, &[next_lead])
+    !shares_a_word(label, &[next_lead]) && shares_a_word(next_label, &[next_lead])
 }
 
 /// True when a content word (four letters or more, ASCII case ignored) of `a` occurs in one of `others`.

@@ -127,7 +127,7 @@ fn placeholder_lines_are_kept_but_ignored() {
 
 #[test]
 fn entry_without_date_is_its_own_record() {
-    let got = outline("Visits 2023\n\nA title\n\n5 July 2023 - Lead one.\n\nBody.\n\nUndated title\n\nIts lead without a date.\n\nIts body.\n\nC title\n\n3 July 2023 - Lead three.\n");
+    let got = outline("Visits 2023\n\nA title\n\n5 July 2023 - Lead one.\n\nBody.\n\nUndated visit of the Minister\n\nThe Minister visited without a date.\n\nIts body.\n\nC title\n\n3 July 2023 - Lead three.\n");
     let shape: Vec<_> = got
         .iter()
         .map(|r| (r.0.as_str(), r.1.as_str(), r.3.as_str()))
@@ -136,7 +136,11 @@ fn entry_without_date_is_its_own_record() {
         shape,
         [
             ("A title", "2023-07-05", "Lead one."),
-            ("Undated title", "none", "Its lead without a date."),
+            (
+                "Undated visit of the Minister",
+                "none",
+                "The Minister visited without a date."
+            ),
             ("C title", "2023-07-03", "Lead three.")
         ]
     );
@@ -184,4 +188,37 @@ fn spanish_page() {
     assert_eq!(page.lang, Lang::Es);
     assert_eq!(page.records[0].member_counts[0].count, 195);
     assert_eq!(page.records[1].date.unwrap().precision, Precision::Month);
+}
+
+/// A paragraph that lost its full stop (a scrape cut it, or an edit replaced its last word) is not the
+/// next entry's title, even though it has no sentence punctuation.
+#[test]
+fn unpunctuated_paragraph_before_a_title_stays_in_its_entry() {
+    let got = outline("Official visits 2018 to 2023\n\nEU Commissioner for the Security Union\n\n8 October 2018 - Secretary General Jürgen Stock met with Sir Julian King at the General Secretariat.\n\nDiscussions focussed on areas of ongoing and future enhanced cooperation to tackle organized crime and financial\n\nQatar Police Chief\n\nQatar Police Chief\n\n8 October 2018 - Staff Major General Saad Bin Jassim Al Khulaifi, Qatar’s Chief of Police, met with Secretary General Jürgen Stock.\n");
+    assert_eq!(got.len(), 2);
+    assert_eq!(
+        got[0].4, 1,
+        "the unpunctuated line is a paragraph of the first entry"
+    );
+    assert_eq!(
+        (got[1].0.as_str(), got[1].2.clone()),
+        (
+            "Qatar Police Chief",
+            vec!["B:Qatar Police Chief".to_string()]
+        )
+    );
+}
+
+#[test]
+fn unpunctuated_paragraph_inside_a_body_is_not_an_undated_entry() {
+    let got = outline("Official visits 2018 to 2023\n\nCommissioner, Australian Federal Police\n\n12 December 2022 - Reece Kershaw was welcomed to INTERPOL headquarters in Lyon.\n\nThe two leaders discussed how to enhance cooperation between Australia and INTERPOL, particularly in the area of combating The\n\nAustralia is a key participant in many INTERPOL projects and operations.\n\nMinister of Interior, North Macedonia\n\n16 September 2022 - Oliver Spasovski met with Secretary General Jürgen Stock.\n");
+    let titles: Vec<_> = got.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Commissioner, Australian Federal Police",
+            "Minister of Interior, North Macedonia"
+        ]
+    );
+    assert_eq!(got[0].4, 2);
 }

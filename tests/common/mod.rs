@@ -1,20 +1,37 @@
-//! Helpers shared by the integration tests: snapshot settings, corpus discovery, and the page generator.
+//! Helpers shared by the integration tests: snapshot settings, running the binary from the repository
+//! root (so reports show relative paths), corpus discovery, and the page generator.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
+/// The repository root (where `Cargo.toml` is).
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The repository root (short name used by the rule tests).
+pub fn root() -> PathBuf {
+    repo_root()
+}
+
 /// Insta settings for every snapshot: stored under the top-level `snapshots/` folder, named without the
-/// test module's prefix.
+/// test module's prefix, and today's date (printed by `future-date`) masked so snapshots do not age.
 pub fn settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
     s.set_snapshot_path(repo_root().join("snapshots"));
     s.set_prepend_module_to_snapshot(false);
+    s.add_filter(
+        r"after today \(\d{4}-\d{2}-\d{2}\)",
+        "after today ([today])",
+    );
     s
 }
 
-/// The repository root (where `Cargo.toml` is).
-pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+/// `pagerev` run in `dir`, without colour.
+pub fn pagerev(dir: &Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("pagerev").expect("binary built");
+    c.current_dir(dir).env("NO_COLOR", "1");
+    c
 }
 
 /// Every page revision under `corpus/`, sorted.

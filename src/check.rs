@@ -1,0 +1,155 @@
+//! Gating a new revision of a page: everything `pagerev check` decides, as one plain function from the
+//! revisions (and the page's reviewed state) to a result the CLI renders.
+//!
+//! A check validates the newest revision with the page rules, compares it with the previous revision with
+//! the drop rules, drops the findings the page's baseline accepts (reporting baseline entries that no
+//! longer occur), and compares the newest records with the reviewed snapshot.
+
+use crate::baseline::{Baseline, BaselineEntry};
+use crate::diagnostic::Diagnostic;
+use crate::diff::{diff_pages, DiffOptions, PageDiff};
+use crate::lang::Lang;
+use crate::rules::config::RuleSet;
+use crate::rules::{check_drop, check_page, CheckContext, DropInput};
+use crate::snapshot::RecordsSnapshot;
+use crate::source::SourceFile;
+
+/// What a check is given.
+pub struct CheckInput<'a> {
+    /// The page's name (its folder, or its file's stem): names the baseline and snapshot files.
+    pub page: &'a str,
+    pub newest: &'a SourceFile,
+    pub previous: Option<&'a SourceFile>,
+    pub rules: &'a RuleSet,
+    pub ctx: CheckContext,
+    pub lang: Option<Lang>,
+    /// Record-matching threshold of the diff.
+    pub threshold: f64,
+    /// The accepted findings, unless the baseline is ignored or absent.
+    pub baseline: Option<&'a Baseline>,
+    /// The reviewed records and the name of the file they came from.
+    pub reviewed: Option<(&'a RecordsSnapshot, &'a str)>,
+}
+
+/// How the newest records compare with the reviewed snapshot.
+#[derive(Debug)]
+pub enum Review {
+    /// The page has no reviewed snapshot yet (`pagerev accept` creates it).
+    NoSnapshot,
+    /// The records are those reviewed (cosmetic differences aside).
+    Matches,
+    /// The records differ from those reviewed: the diff from the snapshot to the newest revision.
+    Pending(Box<PageDiff>),
+}
+
+/// What a check concluded for one page.
+#[derive(Debug)]
+pub struct CheckResult {
+    pub page: String,
+    pub newest: String,
+    pub previous: Option<String>,
+    /// Records of the newest revision.
+    pub records: usize,
+    /// Findings not accepted by the baseline, in report order: these fail the check.
+    pub findings: Vec<Diagnostic>,
+    /// Findings the baseline accepted.
+    pub baselined: usize,
+    /// Baseline entries that no longer occur.
+    pub stale: Vec<BaselineEntry>,
+    /// The record diff from the previous revision (changed records only).
+    pub changes: Option<PageDiff>,
+    pub review: Review,
+}
+
+/// Checks one page. Findings are located in the newest revision.
+pub fn check(input: &CheckInput<'_>) -> CheckResult {
+    let newest = crate::parse::parse(input.newest, input.lang);
+    let mut findings = check_page(input.rules, input.newest, &newest, &input.ctx);
+    let mut changes = None;
+    if let Some(prev_src) = input.previous {
+        let previous = crate::parse::parse(prev_src, input.lang);
+        let opts = DiffOptions {
+            threshold: input.threshold,
+            include_unchanged: true,
+            ..Default::default()
+        };
+        let diff = diff_pages(&previous, &newest, &opts);
+        let drop_input = DropInput {
+            old_source: prev_src,
+            old: &previous,
+            new: &newest,
+            diff: &diff,
+        };
+        findings.extend(check_drop(
+            input.rules,
+            input.newest,
+            &drop_input,
+            &input.ctx,
+        ));
+        crate::diagnostic::sort(&mut findings);
+        changes = Some(without_unchanged(diff));
+    }
+    let (findings, baselined, stale) = match input.baseline {
+        Some(b) => {
+            let split = b.split(findings, input.newest);
+            (split.new, split.baselined, split.stale)
+        }
+        None => (findings, 0, Vec::new()),
+    };
+    let review = match input.reviewed {
+        None => Review::NoSnapshot,
+        Some((snapshot, name)) => {
+            // The snapshot renders back to page text that parses to the reviewed records; the ordinary diff
+            // then says what is new since the review.
+            let text = SourceFile::from_text(name, snapshot.to_page_text());
+            let reviewed = match &text {
+                Ok(src) => crate::parse::parse(src, input.lang),
+                // A snapshot of a page without records renders to no text at all.
+                Err(_) => crate::record::Page {
+                    file: name,
+                    lang: newest.lang,
+                    title: None,
+                    preamble: Vec::new(),
+                    records: Vec::new(),
+                },
+            };
+            let opts = DiffOptions {
+                threshold: input.threshold,
+                ..Default::default()
+            };
+            let diff = diff_pages(&reviewed, &newest, &opts);
+            if diff.equivalent {
+                Review::Matches
+            } else {
+                Review::Pending(Box::new(diff))
+            }
+        }
+    };
+    CheckResult {
+        page: input.page.to_string(),
+        newest: input.newest.name().to_string(),
+        previous: input.previous.map(|p| p.name().to_string()),
+        records: newest.records.len(),
+        findings,
+        baselined,
+        stale,
+        changes,
+        review,
+    }
+}
+
+/// Every finding of the page, before the baseline: what `pagerev baseline write` records.
+pub fn all_findings(input: &CheckInput<'_>) -> Vec<Diagnostic> {
+    let unbaselined = CheckInput {
+        baseline: None,
+        reviewed: None,
+        ..*input
+    };
+    check(&unbaselined).findings
+}
+
+fn without_unchanged(mut diff: PageDiff) -> PageDiff {
+    diff.changes
+        .retain(|c| c.kind != crate::diff::ChangeKind::Unchanged);
+    diff
+}

@@ -1,0 +1,69 @@
+//! `pagerev diff OLD NEW`: compare two revisions record by record and report in the chosen format.
+
+use super::args::{DiffArgs, DiffFormat};
+use super::revision::RevisionSpec;
+use super::Outcome;
+use crate::diff::{diff_pages, DiffOptions};
+use crate::parse::parse;
+use crate::report::diff_markdown::MarkdownOptions;
+use crate::report::diff_text::TextOptions;
+use crate::report::{diff_json, diff_markdown, diff_text};
+use std::io::{IsTerminal, Write};
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set to anything (https://no-color.org).
+pub fn use_color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let lang = args.lang.resolve();
+    // The two revisions are independent until they are compared: read and parse them on two threads.
+    let (old_src, new_src) = std::thread::scope(|s| {
+        let old = s.spawn(|| RevisionSpec::parse(&args.old).read());
+        let new = RevisionSpec::parse(&args.new).read();
+        let old = old
+            .join()
+            .map_err(|_| anyhow::anyhow!("reading {} failed", args.old.display()))?;
+        anyhow::Ok((old?, new?))
+    })?;
+    let (old_page, new_page) = std::thread::scope(|s| {
+        let old = s.spawn(|| parse(&old_src, lang));
+        let new = parse(&new_src, lang);
+        old.join()
+            .map(|old| (old, new))
+            .map_err(|_| anyhow::anyhow!("parsing {} failed", old_src.name()))
+    })?;
+    let opts = DiffOptions {
+        threshold: args.threshold,
+        include_unchanged: args.show_unchanged,
+        ..DiffOptions::default()
+    };
+    let diff = diff_pages(&old_page, &new_page, &opts);
+    match args.format {
+        DiffFormat::Text => diff_text::render(
+            &diff,
+            &TextOptions {
+                color: use_color(),
+                context: args.context,
+                stat: args.stat,
+                show_cosmetic: args.show_cosmetic,
+            },
+            out,
+        )?,
+        DiffFormat::Json => diff_json::render(&diff, out)?,
+        DiffFormat::Markdown => diff_markdown::render(
+            &diff,
+            &MarkdownOptions {
+                context: args.context,
+                stat: args.stat,
+                show_cosmetic: args.show_cosmetic,
+            },
+            out,
+        )?,
+    }
+    Ok(if diff.equivalent || args.exit_zero {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    })
+}

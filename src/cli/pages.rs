@@ -1,0 +1,188 @@
+//! Pages on the command line: which revisions make up each page (a folder of revisions, a file and its
+//! previous revision, or files changed since a git revision), and the page's reviewed state on disk
+//! (`<snapshots>/<page>.records.yaml`, `<snapshots>/<page>.baseline.yaml`).
+
+use super::args::{PageArgs, RuleArgs};
+use super::revision::{changed_since, exists_at, RevisionSpec};
+use crate::baseline::Baseline;
+use crate::rules::config::RuleSet;
+use crate::snapshot::RecordsSnapshot;
+use anyhow::{bail, Context};
+use std::path::{Path, PathBuf};
+
+/// One page to work on.
+#[derive(Debug, Clone)]
+pub struct PageTarget {
+    /// The page's name: its folder's name, or its file's stem.
+    pub name: String,
+    pub newest: RevisionSpec,
+    pub previous: Option<RevisionSpec>,
+}
+
+/// The pages `args` name.
+pub fn resolve(args: &PageArgs) -> anyhow::Result<Vec<PageTarget>> {
+    if args.previous.is_some() && args.pages.len() != 1 {
+        bail!("--previous needs exactly one page file");
+    }
+    let mut out = Vec::new();
+    if args.pages.is_empty() {
+        let Some(base) = &args.base else {
+            bail!("name a page folder or file (e.g. `corpus/official-visits/`), or give --base REV to check every page file changed since REV");
+        };
+        let mut folders: Vec<PathBuf> = Vec::new();
+        for file in changed_since(base, &args.under)? {
+            let path = Path::new(&file);
+            // A new revision added to a folder of revisions is checked against the folder's previous
+            // one; a page kept as one file (its revisions in git) against its version at `base`.
+            let folder = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty() && txt_files(d) > 1);
+            match folder {
+                Some(dir) if !exists_at(base, &file)? => {
+                    if !folders.iter().any(|f| f == dir) {
+                        folders.push(dir.to_path_buf());
+                        out.push(folder_target(dir)?);
+                    }
+                }
+                _ => out.push(file_target(path, args)?),
+            }
+        }
+        if out.is_empty() {
+            bail!(
+                "no page file (`*.txt`) under `{}` changed since {base}",
+                args.under
+            );
+        }
+        return Ok(out);
+    }
+    for path in &args.pages {
+        if path.is_dir() {
+            out.push(folder_target(path)?);
+        } else {
+            out.push(file_target(path, args)?);
+        }
+    }
+    Ok(out)
+}
+
+/// A folder of revisions: the newest file by name, and the one before it.
+fn folder_target(dir: &Path) -> anyhow::Result<PageTarget> {
+    let mut revisions: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read folder", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    revisions.sort();
+    let Some(newest) = revisions.pop() else {
+        bail!(
+            "{}: no page revisions (`*.txt`) in this folder",
+            super::input::display_name(dir)
+        );
+    };
+    Ok(PageTarget {
+        name: page_name(dir),
+        newest: RevisionSpec::File(newest),
+        previous: revisions.pop().map(RevisionSpec::File),
+    })
+}
+
+/// Number of page revisions (`*.txt`) directly in `dir`.
+fn txt_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, |entries| {
+        entries
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+            .count()
+    })
+}
+
+/// A page file: its previous revision is `--previous`, or its version at `--base`, or none.
+fn file_target(path: &Path, args: &PageArgs) -> anyhow::Result<PageTarget> {
+    let newest = RevisionSpec::parse(path);
+    let previous = match (&args.previous, &args.base) {
+        (Some(p), _) => Some(RevisionSpec::parse(p)),
+        (None, Some(base)) => {
+            let rel = path.to_string_lossy().replace('\\', "/");
+            exists_at(base, &rel)?.then(|| RevisionSpec::Git {
+                rev: base.clone(),
+                path: rel,
+            })
+        }
+        (None, None) => None,
+    };
+    let stem = match &newest {
+        RevisionSpec::File(p) => p.file_stem().map(|s| s.to_string_lossy().into_owned()),
+        RevisionSpec::Git { path, .. } => Path::new(path)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned()),
+    };
+    Ok(PageTarget {
+        name: stem.unwrap_or_else(|| "page".into()),
+        newest,
+        previous,
+    })
+}
+
+/// A folder's name as a page name (`corpus/official-visits/` → `official-visits`).
+fn page_name(dir: &Path) -> String {
+    let abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    abs.file_name()
+        .map_or_else(|| "page".into(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Where a page's reviewed records are kept.
+pub fn snapshot_path(snapshots: &Path, page: &str) -> PathBuf {
+    snapshots.join(format!("{page}.records.yaml"))
+}
+
+/// Where a page's accepted findings are kept.
+pub fn baseline_path(snapshots: &Path, page: &str) -> PathBuf {
+    snapshots.join(format!("{page}.baseline.yaml"))
+}
+
+/// The page's reviewed snapshot, `None` when there is none. A file that cannot be read as a snapshot is an
+/// error (never silently ignored or overwritten).
+pub fn load_snapshot(path: &Path) -> anyhow::Result<Option<RecordsSnapshot>> {
+    let Some(text) = read_state(path)? else {
+        return Ok(None);
+    };
+    RecordsSnapshot::from_yaml(&text)
+        .map(Some)
+        .map_err(|e| corrupted(path, &e.to_string(), "pagerev accept --force"))
+}
+
+/// The page's baseline, `None` when there is none; errors as [`load_snapshot`].
+pub fn load_baseline(path: &Path) -> anyhow::Result<Option<Baseline>> {
+    let Some(text) = read_state(path)? else {
+        return Ok(None);
+    };
+    Baseline::from_yaml(&text)
+        .map(Some)
+        .map_err(|e| corrupted(path, &e.to_string(), "pagerev baseline write --force"))
+}
+
+fn read_state(path: &Path) -> anyhow::Result<Option<String>> {
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => Ok(Some(t)),
+            Err(_) => Err(corrupted(path, "not UTF-8 text", "the --force option")),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(crate::error::FileError::from_io(path, e).into()),
+    }
+}
+
+fn corrupted(path: &Path, why: &str, fix: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{}: cannot be read ({why}); it may be truncated or corrupted — restore it from git, or rewrite it with `{fix}`",
+        super::input::display_name(path)
+    )
+}
+
+/// The rule set `args` configure (built-in defaults, `--config` files, overrides).
+pub fn load_rules(args: &RuleArgs) -> anyhow::Result<RuleSet> {
+    let mut rules = RuleSet::load(&super::validate_cmd::read_configs(&args.config)?)?;
+    rules.apply_overrides(&args.select, &args.ignore, &args.severity)?;
+    Ok(rules)
+}

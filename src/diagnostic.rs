@@ -1,0 +1,176 @@
+//! Findings as plain data. A [`Diagnostic`] says what is wrong, where, and how bad; it holds no formatting.
+//! Reporters in [`crate::report`] render it, so the same finding can be shown to a person, written as JSON,
+//! or (later) as SARIF or GitHub annotations without the rules knowing.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How bad a finding is. Ordered: `Info < Warning < Error`, so `severity >= fail_on` decides the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// All levels, most severe first (the order summaries list them in).
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+    /// The lower-case name used in configuration, on the command line and in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses `error`, `warning` or `info`.
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A point in a file: 1-based line and column (columns count characters, as editors do) and the byte
+/// offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+    pub byte: u32,
+}
+
+/// A range of a file, `end` exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Location {
+    pub start: Position,
+    pub end: Position,
+}
+
+/// A second place a finding refers to: the record it clashes with, the first occurrence of a repeat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    /// What that place is, e.g. `first shown here` or `the entry above it, dated 2019-12-02`.
+    pub message: String,
+    /// The id of the record there, when it is a record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record_id: Option<String>,
+    pub file: String,
+    pub location: Location,
+}
+
+/// One finding of one rule on one page revision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable rule code, e.g. `PR004`.
+    pub code: &'static str,
+    /// Rule name, e.g. `duplicated-caption`.
+    pub name: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// The record the finding is about, when it is about one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record_id: Option<String>,
+    /// The record's 0-based position on the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record_index: Option<usize>,
+    /// The page revision, as a relative path.
+    pub file: String,
+    pub location: Location,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<Related>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// The order reports use: file, position, code, then message (so equal-position findings are stable).
+    pub fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
+        (
+            &self.file,
+            self.location.start.byte,
+            self.location.end.byte,
+            self.code,
+            &self.message,
+        )
+    }
+}
+
+/// Sorts findings into report order (see [`Diagnostic::sort_key`]).
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// Number of findings at each severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Counts {
+    /// Counts `diags` by severity.
+    pub fn of<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Counts {
+        let mut c = Counts::default();
+        for d in diags {
+            c.add(d.severity);
+        }
+        c
+    }
+
+    /// Counts one more finding of `severity`.
+    pub fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.error += 1,
+            Severity::Warning => self.warning += 1,
+            Severity::Info => self.info += 1,
+        }
+    }
+
+    /// The count at `severity`.
+    pub fn get(&self, severity: Severity) -> usize {
+        match severity {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        }
+    }
+
+    /// Total of all severities.
+    pub fn total(&self) -> usize {
+        self.error + self.warning + self.info
+    }
+
+    /// Adds another file's counts.
+    pub fn merge(&mut self, other: Counts) {
+        self.error += other.error;
+        self.warning += other.warning;
+        self.info += other.info;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severities_order_from_info_to_error() {
+        assert!(Severity::Info < Severity::Warning && Severity::Warning < Severity::Error);
+        assert_eq!(Severity::parse("warning"), Some(Severity::Warning));
+        assert_eq!(Severity::parse("fatal"), None);
+    }
+}

@@ -1,0 +1,75 @@
+//! `--format json`: one stable JSON document for the whole run.
+//!
+//! ```json
+//! { "version": 1,
+//!   "summary": { "files": 1, "records": 51, "findings": { "error": 4, "warning": 1, "info": 0 } },
+//!   "files": [ { "file": "…", "records": 51, "findings": { … } } ],
+//!   "findings": [ { "code": "PR004", "name": "duplicated-caption", "severity": "error", "message": "…",
+//!                   "record_id": "…", "record_index": 33, "file": "…",
+//!                   "location": { "start": { "line": 362, "column": 1, "byte": … }, "end": { … } },
+//!                   "related": { … }, "help": "…" } ] }
+//! ```
+//! Fields are only ever added, never renamed; `version` changes if that promise is broken.
+
+use super::{FileResult, Reporter, Totals};
+use crate::diagnostic::{Counts, Diagnostic};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Collects every file's findings and writes the document at the end.
+#[derive(Default)]
+pub struct Json {
+    totals: Totals,
+    files: Vec<FileSummary>,
+    findings: Vec<Diagnostic>,
+}
+
+#[derive(Serialize)]
+struct FileSummary {
+    file: String,
+    records: usize,
+    findings: Counts,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    records: usize,
+    findings: Counts,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    summary: Summary,
+    files: &'a [FileSummary],
+    findings: &'a [Diagnostic],
+}
+
+impl Reporter for Json {
+    fn file(&mut self, _out: &mut dyn Write, result: &FileResult<'_>) -> io::Result<()> {
+        self.totals.add(result);
+        self.files.push(FileSummary {
+            file: result.source.name().to_string(),
+            records: result.records,
+            findings: Counts::of(result.diagnostics),
+        });
+        self.findings.extend(result.diagnostics.iter().cloned());
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let doc = Document {
+            version: 1,
+            summary: Summary {
+                files: self.totals.files,
+                records: self.totals.records,
+                findings: self.totals.counts,
+            },
+            files: &self.files,
+            findings: &self.findings,
+        };
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        writeln!(out)
+    }
+}

@@ -1,0 +1,79 @@
+//! A caption that repeats its own entry's lead paragraph (or its first sentence).
+//!
+//! ## What it does
+//! Reports captions whose canonical form equals the lead paragraph of their entry (without its date and
+//! dateline), or the lead's first sentence.
+//!
+//! ## Why is this bad?
+//! Often it is not: pages use the lead sentence as the photo caption on purpose, which is why this rule is
+//! off by default and only informational. Turn it on when preparing a corpus for text analysis, where the
+//! repeated sentence is counted twice.
+//!
+//! ## Example
+//! ```text
+//! Central Director of the French Judicial Police
+//!
+//! INTERPOL Secretary General Jürgen Stock welcomed Jérôme Bonet.
+//!
+//! 3 June 2019 - INTERPOL Secretary General Jürgen Stock welcomed Jérôme Bonet.
+//! ```
+//!
+//! ## How to fix
+//! Replace the caption with a description of the photo, or delete it.
+
+use super::{describe, Sink};
+use crate::record::Page;
+use serde::Deserialize;
+
+/// Parameters of `caption-repeats-lead` (none).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {}
+
+/// The first sentence of `s`: up to the first `.`, `!` or `?` followed by a space.
+fn first_sentence(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    (1..b.len())
+        .find(|&i| b[i] == b' ' && matches!(b[i - 1], b'.' | b'!' | b'?'))
+        .map(|i| &s[..i])
+}
+
+/// Reports captions equal to their entry's lead or its first sentence.
+pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
+    for r in &page.records {
+        let Some(lead) = r.lead else { continue };
+        if r.captions.is_empty() {
+            continue;
+        }
+        let whole = lead.text.canonical();
+        let first = first_sentence(&whole).map(str::to_string);
+        for c in &r.captions {
+            let canon = c.text.canonical();
+            if canon == whole || first.as_deref() == Some(&*canon) {
+                let related = sink.related(Some(r), lead.text.span(), "the lead".into());
+                let d = sink.report(
+                    Some(r),
+                    c.text.span(),
+                    format!("caption repeats the lead of {}", describe(r)),
+                );
+                d.related = Some(related);
+                d.help = Some("describe the photo instead, or delete the caption".into());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_util::run;
+    use crate::rules::RuleParams;
+
+    #[test]
+    fn captions_equal_to_the_lead_or_its_first_sentence_are_reported() {
+        let text = "A visit\n\nThe minister was welcomed.\n\n3 June 2019 - The minister was welcomed. They talked.\n\nAnother visit\n\nA photo of the visit\n\n2 June 2019 - The minister was welcomed.\n";
+        let found = run(text, RuleParams::CaptionRepeatsLead(Params {}));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 3);
+    }
+}

@@ -1,0 +1,69 @@
+//! A caption that repeats its own entry's title.
+//!
+//! ## What it does
+//! Reports captions whose canonical form equals the title of the entry they belong to.
+//!
+//! ## Why is this bad?
+//! Often it is not: many pages use the title as the photo's alt text on purpose (the official-visits page
+//! does so for a dozen entries), which is why this rule is off by default and only informational. Turn it
+//! on when cleaning a corpus for publication or text analysis, where the repeated text inflates word
+//! counts and diffs.
+//!
+//! ## Example
+//! ```text
+//! Iceland Police Commissioner
+//!
+//! Iceland Police Commissioner
+//!
+//! 28 September 2018 – …
+//! ```
+//!
+//! ## How to fix
+//! Replace the caption with a description of the photo, or delete it.
+
+use super::{describe, Sink};
+use crate::record::Page;
+use serde::Deserialize;
+
+/// Parameters of `caption-repeats-title` (none).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {}
+
+/// Reports captions equal to their entry's title.
+pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
+    for r in &page.records {
+        let Some(title) = r.title else { continue };
+        if r.captions.is_empty() {
+            continue;
+        }
+        let t = title.canonical();
+        for c in &r.captions {
+            if c.text.canonical() == t {
+                let related = sink.related(Some(r), title.span(), "the title".into());
+                let d = sink.report(
+                    Some(r),
+                    c.text.span(),
+                    format!("caption repeats the title of {}", describe(r)),
+                );
+                d.related = Some(related);
+                d.help = Some("describe the photo instead, or delete the caption".into());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_util::run;
+    use crate::rules::RuleParams;
+
+    #[test]
+    fn a_caption_equal_to_the_title_is_reported() {
+        let text = "Iceland Police Commissioner\n\nIceland Police Commissioner\n\n28 September 2018 – The visit.\n\nQatar Police Chief\n\nAt the headquarters\n\n8 October 2018 – The visit.\n";
+        let found = run(text, RuleParams::CaptionRepeatsTitle(Params {}));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 3);
+    }
+}

@@ -1,0 +1,92 @@
+//! Two entries with the same date and the same lead paragraph.
+//!
+//! ## What it does
+//! Reports an entry whose date and lead paragraph (canonical form, without the date prefix and
+//! dateline) equal those of an earlier entry on the page, naming the earlier one. Entries that merely
+//! share a title (the same official visiting twice) are not duplicates.
+//!
+//! ## Why is this bad?
+//! The same visit listed twice is a copy-paste or merge error; it double-counts the visit and confuses
+//! tools matching entries across revisions.
+//!
+//! ## Example
+//! ```text
+//! Qatar Police Chief
+//!
+//! 8 October 2018 – Qatar’s police chief visited the headquarters.
+//! …
+//! Qatar Police Chief
+//!
+//! 8 October 2018 – Qatar’s police chief visited the headquarters.
+//! ```
+//!
+//! ## How to fix
+//! Delete one of the two entries (keep the more complete one).
+
+use super::{describe, Sink};
+use crate::canonical::same_canonical;
+use crate::record::{Date, Page};
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+/// Parameters of `duplicate-record` (none).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {}
+
+/// Reports entries repeating an earlier entry's date and lead.
+pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
+    // Keyed by the canonical lead's hash (no canonical strings are built); a hash match is confirmed on
+    // the canonical forms themselves.
+    let mut seen: FxHashMap<(Date, u64), Vec<usize>> = FxHashMap::default();
+    for (i, r) in page.records.iter().enumerate() {
+        let (Some(date), Some(lead)) = (r.date, r.lead) else {
+            continue;
+        };
+        if lead.text.raw.is_empty() {
+            continue;
+        }
+        let same = seen.entry((date, lead.key)).or_default();
+        let earlier = same.iter().copied().find(|&j| {
+            page.records[j]
+                .lead
+                .is_some_and(|l| same_canonical(l.text.raw, lead.text.raw))
+        });
+        match earlier {
+            None => same.push(i),
+            Some(first) => {
+                let other = &page.records[first];
+                let related = sink.related(
+                    Some(other),
+                    super::head_span(other),
+                    format!("first listed here as {}", describe(other)),
+                );
+                let d = sink.report(
+                    Some(r),
+                    super::head_span(r),
+                    format!(
+                        "{} repeats the date and lead of an earlier entry",
+                        describe(r)
+                    ),
+                );
+                d.related = Some(related);
+                d.help = Some("delete one of the two entries".into());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_util::run;
+    use crate::rules::RuleParams;
+
+    #[test]
+    fn same_date_and_lead_is_a_duplicate_same_title_alone_is_not() {
+        let text = "Police Chief\n\n8 October 2018 – The chief visited.\n\nPolice Chief\n\n7 October 2018 – The chief visited again.\n\nPolice  Chief\n\n8 October 2018 – The chief  visited.\n";
+        let found = run(text, RuleParams::DuplicateRecord(Params {}));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 9);
+    }
+}

@@ -1,0 +1,94 @@
+//! The same caption more than once within one entry.
+//!
+//! ## What it does
+//! Reports an entry whose captions (photo captions and alt texts, before or after its paragraphs) repeat
+//! one another, comparing their canonical forms (spaces, dashes and quotes folded). One finding per
+//! repeated caption, at its second occurrence, naming how many times it appears and where it is first
+//! shown.
+//!
+//! ## Why is this bad?
+//! A caption repeated within an entry is a scraping or publishing artefact: the page shows the same text
+//! under several copies of a photo (the 2 December 2019 entry of the official-visits page repeats one
+//! caption eight times after its paragraphs). It adds noise to every revision and diff of the page.
+//!
+//! ## Example
+//! ```text
+//! Burkina Faso Minister of Security
+//!
+//! Burkina Faso’s Minister of Security was welcomed to the General Secretariat.
+//! Burkina Faso’s Minister of Security was welcomed to the General Secretariat.
+//! Burkina Faso’s Minister of Security was welcomed to the General Secretariat.
+//!
+//! 10 February 2020 – …
+//! ```
+//!
+//! ## How to fix
+//! Keep one copy of the caption and delete the others.
+
+use super::{describe, Sink};
+use crate::record::Page;
+use serde::Deserialize;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Parameters of `duplicated-caption` (none).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {}
+
+/// Reports captions repeated within an entry.
+pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
+    // canonical caption -> positions in the record's captions; reused across records.
+    let mut groups: HashMap<Cow<'_, str>, Vec<usize>> = HashMap::new();
+    for r in &page.records {
+        if r.captions.len() < 2 {
+            continue;
+        }
+        groups.clear();
+        for (i, c) in r.captions.iter().enumerate() {
+            groups.entry(c.text.canonical()).or_default().push(i);
+        }
+        let mut repeated: Vec<&Vec<usize>> = groups.values().filter(|v| v.len() > 1).collect();
+        repeated.sort_by_key(|v| v[0]);
+        for positions in repeated {
+            let first = r.captions[positions[0]].text;
+            let second = r.captions[positions[1]].text;
+            let last = r.captions[positions[positions.len() - 1]].text;
+            let span = second.span().cover(last.span());
+            let related = sink.related(Some(r), first.span(), "first shown here".into());
+            let times = positions.len();
+            let d = sink.report(
+                Some(r),
+                span,
+                format!(
+                    "caption appears {times} times in {}: `{}`",
+                    describe(r),
+                    super::shorten(first.raw, 60)
+                ),
+            );
+            d.related = Some(related);
+            d.help = Some(format!(
+                "keep one copy of the caption and delete the other {}",
+                times - 1
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_util::run;
+    use crate::rules::RuleParams;
+
+    #[test]
+    fn repeats_within_an_entry_are_reported_once_per_caption() {
+        let text = "Official visits 2018 to 2023\n\nA visit\n\nThe minister at the headquarters.\nThe minister at the headquarters.\nThe minister  at the headquarters.\n\n10 February 2020 – The minister was welcomed.\n\nAnother visit\n\nPortugal visit\n\n9 February 2020 – Another minister was welcomed.\n";
+        let found = run(text, RuleParams::DuplicatedCaption(Params {}));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 6);
+        assert!(found[0]
+            .1
+            .starts_with("caption appears 3 times in `A visit`"));
+    }
+}

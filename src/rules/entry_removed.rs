@@ -1,0 +1,87 @@
+//! An entry of the previous revision is missing from the new one.
+//!
+//! ## What it does
+//! Compares the new revision with the one before it (a drop rule: it runs in `pagerev check`, which has
+//! both) and reports every entry of the previous revision that the record diff cannot find in the new
+//! one, not even retitled or redated. The finding points at the place in the new revision where the
+//! entry used to stand, and names the entry's line in the previous revision.
+//!
+//! ## Why is this bad?
+//! Pages of dated entries only grow: visits that happened stay on the page. An entry that vanishes
+//! between two scrapes is far more often a scrape that lost part of the page (a failed "load more", a
+//! template change) than a real deletion, and a corpus that silently loses records loses history.
+//!
+//! ## Example
+//! ```text
+//! previous revision:  … 1 April 2022 – The Executive Director of Frontex …
+//! new revision:       (no entry dated 1 April 2022 with that title or text)
+//! ```
+//!
+//! ## How to fix
+//! Re-scrape the page, or restore the entry. If the organisation really removed it, accept the finding
+//! in the baseline (`pagerev baseline write`) or accept the new records (`pagerev accept`).
+
+use super::{describe, DropInput, Sink};
+use crate::diff::ChangeKind;
+use serde::Deserialize;
+
+/// Parameters of `entry-removed` (none).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {}
+
+/// Reports each removed record at the place it used to stand in the new revision.
+pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
+    for change in &input.diff.changes {
+        if change.kind != ChangeKind::Removed {
+            continue;
+        }
+        let Some(old) = change
+            .old
+            .as_ref()
+            .and_then(|r| input.old.records.get(r.index))
+        else {
+            continue;
+        };
+        let (at_record, span) = input.place_of_old(old.index);
+        let related = sink.related_at(
+            input.old_source,
+            Some(old),
+            super::head_span(old),
+            "the entry in the previous revision".into(),
+        );
+        let d = sink.report(
+            at_record,
+            span,
+            format!(
+                "{} of the previous revision is missing from this one",
+                describe(old)
+            ),
+        );
+        d.record_id = Some(old.id.to_string());
+        d.record_index = None;
+        d.related = Some(related);
+        d.help = Some(
+            "re-scrape the page or restore the entry; if it was really removed, accept the change"
+                .into(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_util::run_drop;
+    use crate::rules::RuleParams;
+
+    #[test]
+    fn a_dropped_entry_is_reported_where_it_stood() {
+        let old = "Visits 2019\n\nA visit\n\n3 May 2019 - Alpha came.\n\nB visit\n\n2 May 2019 - Beta came.\n\nC visit\n\n1 May 2019 - Gamma came.\n";
+        let new = "Visits 2019\n\nA visit\n\n3 May 2019 - Alpha came.\n\nC visit\n\n1 May 2019 - Gamma came.\n";
+        let found = run_drop(old, new, RuleParams::EntryRemoved(Params {}));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 7, "at the entry that now follows it");
+        assert!(found[0].1.contains("`B visit`"), "{}", found[0].1);
+        assert!(run_drop(old, old, RuleParams::EntryRemoved(Params {})).is_empty());
+    }
+}

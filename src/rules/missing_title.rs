@@ -1,0 +1,61 @@
+//! An entry without a title line.
+//!
+//! ## What it does
+//! Reports entries that have no title: no short heading line stands between the previous entry and this
+//! entry's captions or lead paragraph.
+//!
+//! ## Why is this bad?
+//! Every entry of the page is introduced by a title naming the visitor; readers scan the titles, and the
+//! record id (used to match entries across revisions) is built from the title. An untitled entry gets a
+//! `…-untitled` id that changes as soon as a title is added.
+//!
+//! ## Example
+//! ```text
+//! … the last paragraph of the entry above.
+//!
+//! 9 May 2022 – The Minister of Interior of …
+//! ```
+//!
+//! ## How to fix
+//! Add the title (who visited) on its own line above the entry's lead paragraph.
+
+use super::{date_label, Sink};
+use crate::record::Page;
+use serde::Deserialize;
+
+/// Parameters of `missing-title` (none).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {}
+
+/// Reports untitled entries, at their date (where the entry starts).
+pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
+    for r in &page.records {
+        if r.title.is_some() {
+            continue;
+        }
+        let d = sink.report(
+            Some(r),
+            super::date_span(r),
+            format!("entry dated {} has no title", date_label(r)),
+        );
+        d.help = Some("add a title line (who visited) above the entry".into());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_util::run;
+    use crate::rules::RuleParams;
+
+    #[test]
+    fn an_untitled_entry_is_reported() {
+        let text = "Official visits 2018 to 2023\n\nFirst visit\n\n3 June 2019 – The first visit.\n\nThe visit went well.\n\n1 June 2019 – An untitled visit.\n";
+        let found = run(text, RuleParams::MissingTitle(Params {}));
+        assert_eq!(
+            found,
+            [(9, "entry dated 1 June 2019 has no title".to_string())]
+        );
+    }
+}

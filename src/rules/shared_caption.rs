@@ -1,0 +1,156 @@
+//! The same caption under two different entries.
+//!
+//! ## What it does
+//! Reports a caption that an earlier entry of the page already carries (comparing canonical forms), at the
+//! later entry, naming the first. Captions that merely repeat their own entry's title or lead are left to
+//! `caption-repeats-title` and `caption-repeats-lead` (two entries with the same title may well repeat it),
+//! and captions matching one of the `allow` patterns are accepted.
+//!
+//! ## Why is this bad?
+//! A caption describes the photo of one visit. The same caption under another entry usually means a photo
+//! block was pasted into the wrong entry, or an entry was copied as a template and not fully edited.
+//!
+//! ## Example
+//! ```text
+//! Minister of Interior, Belgium
+//!
+//! Portugal visit
+//!
+//! 1 February 2023 – …
+//! ```
+//! where `Portugal visit` is also the caption of the 17 December 2019 entry.
+//!
+//! ## How to fix
+//! Correct or remove the caption of the entry it does not belong to. Generic captions used on purpose can
+//! be accepted with `allow` patterns.
+//!
+//! ## Options
+//! - `allow`: a list of regular expressions; a caption matching any of them may be shared.
+
+use super::{describe, Sink};
+use crate::canonical::{canonical, canonical_hash, same_canonical};
+use crate::record::Page;
+use regex::Regex;
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+/// A regular expression, compiled when the configuration is loaded (so an invalid one is reported at its
+/// line and column).
+#[derive(Debug, Clone)]
+pub struct Pattern(pub Regex);
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Pattern;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a regular expression")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Pattern, E> {
+                Regex::new(s).map(Pattern).map_err(|e| {
+                    // The regex error spans several lines (pattern, caret, reason); keep the reason.
+                    let reason = e.to_string();
+                    let reason = reason.lines().last().unwrap_or_default().trim();
+                    let reason = reason.trim_start_matches("error: ");
+                    E::custom(format!("invalid regular expression `{s}`: {reason}"))
+                })
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Parameters of `shared-caption`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Captions matching any of these may appear under several entries.
+    #[serde(default)]
+    pub allow: Vec<Pattern>,
+}
+
+/// Reports captions shared between entries.
+pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
+    // canonical caption hash -> (record, caption) of each first occurrence with that hash (confirmed on
+    // the canonical forms, so a hash collision cannot join two different captions).
+    let mut first: FxHashMap<u64, Vec<(usize, usize)>> = FxHashMap::default();
+    for (ri, r) in page.records.iter().enumerate() {
+        if r.captions.is_empty() {
+            continue;
+        }
+        let title = r.title.map(|t| canonical_hash(t.raw));
+        let lead = r.lead.map(|l| l.key);
+        for (ci, c) in r.captions.iter().enumerate() {
+            let hash = canonical_hash(c.text.raw);
+            let repeats = |own: Option<u64>, text: Option<&str>| {
+                own == Some(hash) && text.is_some_and(|t| same_canonical(t, c.text.raw))
+            };
+            if repeats(title, r.title.map(|t| t.raw)) || repeats(lead, r.lead.map(|l| l.text.raw)) {
+                continue;
+            }
+            if !params.allow.is_empty()
+                && params
+                    .allow
+                    .iter()
+                    .any(|p| p.0.is_match(&canonical(c.text.raw)))
+            {
+                continue;
+            }
+            let bucket = first.entry(hash).or_default();
+            let earlier = bucket.iter().copied().find(|&(fr, fc)| {
+                same_canonical(page.records[fr].captions[fc].text.raw, c.text.raw)
+            });
+            match earlier {
+                None => {
+                    bucket.push((ri, ci));
+                }
+                Some((fr, _)) if fr == ri => {} // a repeat within the entry: duplicated-caption
+                Some((fr, fc)) => {
+                    let other = &page.records[fr];
+                    let related = sink.related(
+                        Some(other),
+                        other.captions[fc].text.span(),
+                        format!("also the caption of {}", describe(other)),
+                    );
+                    let d = sink.report(
+                        Some(r),
+                        c.text.span(),
+                        format!(
+                            "caption of {} is also the caption of {}",
+                            describe(r),
+                            describe(other)
+                        ),
+                    );
+                    d.related = Some(related);
+                    d.help = Some(
+                        "remove the caption from the entry it does not belong to, or accept it with an `allow` pattern"
+                            .into(),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_util::run;
+    use crate::rules::RuleParams;
+
+    const PAGE: &str = "Official visits 2018 to 2023\n\nA visit\n\nPortugal visit\n\n10 February 2020 – The minister was welcomed.\n\nAnother visit\n\nPortugal visit\n\nAnother visit\n\n9 February 2020 – Another minister was welcomed.\n\nAnother visit\n\nAnother visit\n\n8 February 2020 – A third minister.\n";
+
+    #[test]
+    fn a_caption_under_two_entries_is_reported_at_the_second() {
+        let found = run(PAGE, RuleParams::SharedCaption(Params::default()));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 11);
+    }
+
+    #[test]
+    fn allowed_captions_may_be_shared() {
+        let allow = vec![Pattern(Regex::new("^Portugal").unwrap())];
+        assert!(run(PAGE, RuleParams::SharedCaption(Params { allow })).is_empty());
+    }
+}

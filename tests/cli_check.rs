@@ -1,0 +1,372 @@
+//! `pagerev check`, `baseline write`, `accept` and `review` end to end, on page folders in a temporary
+//! directory: what a CI job gating a corpus drop sees.
+
+mod common;
+
+use std::path::Path;
+
+const SEED: &str = "corpus/official-visits/2023-12.txt";
+
+fn seed() -> String {
+    std::fs::read_to_string(common::repo_root().join(SEED)).unwrap()
+}
+
+/// A repository-like folder: `corpus/official-visits/` with the given revisions, and `snapshots/`.
+fn workspace(revisions: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("corpus/official-visits");
+    std::fs::create_dir_all(&page).unwrap();
+    for (name, text) in revisions {
+        std::fs::write(page.join(name), text).unwrap();
+    }
+    dir
+}
+
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = common::pagerev(dir).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn check_json(dir: &Path) -> (i32, serde_json::Value) {
+    let (code, stdout, stderr) = run(
+        dir,
+        &["check", "corpus/official-visits", "--format", "json"],
+    );
+    assert!(stderr.is_empty(), "{stderr}");
+    (code, serde_json::from_str(&stdout).unwrap())
+}
+
+fn codes(doc: &serde_json::Value) -> Vec<String> {
+    doc["pages"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A later scrape of the seed page with one new entry at the top.
+fn with_new_entry(page: &str) -> String {
+    page.replacen(
+        "Official visits 2018 to 2023\n\n",
+        "Official visits 2018 to 2023\n\nMinister of Justice of Portugal\n\n\n12 December 2023 – The Secretary General welcomed the Minister of Justice of Portugal to the General Secretariat.\n\n",
+        1,
+    )
+}
+
+#[test]
+fn a_clean_drop_passes_once_the_known_findings_are_baselined() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    // The seed page has real problems: the first check fails on them.
+    let (code, doc) = check_json(dir.path());
+    assert_eq!(code, 1);
+    assert_eq!(codes(&doc), ["PR003", "PR009", "PR004", "PR004"]);
+    let (code, out, _) = run(dir.path(), &["baseline", "write", "corpus/official-visits"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("wrote snapshots/official-visits.baseline.yaml: 4 accepted findings"),
+        "{out}"
+    );
+    // A new revision adding one clean entry: no new finding, nothing stale, no drop rule.
+    std::fs::write(
+        dir.path().join("corpus/official-visits/2024-01.txt"),
+        with_new_entry(&seed()),
+    )
+    .unwrap();
+    let (code, doc) = check_json(dir.path());
+    assert_eq!(code, 0, "{doc:#}");
+    assert!(codes(&doc).is_empty());
+    assert_eq!(doc["pages"][0]["baseline"]["accepted"], 4);
+    assert_eq!(doc["pages"][0]["changes"]["summary"]["added"], 1);
+    assert_eq!(doc["passed"], true);
+}
+
+#[test]
+fn a_drop_introducing_a_duplicated_caption_fails_with_exactly_that_finding() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["baseline", "write", "corpus/official-visits"]);
+    let bad = seed().replacen("Portugal visit\n", "Portugal visit\nPortugal visit\n", 1);
+    std::fs::write(dir.path().join("corpus/official-visits/2024-01.txt"), bad).unwrap();
+    let (code, doc) = check_json(dir.path());
+    assert_eq!(code, 1);
+    assert_eq!(codes(&doc), ["PR004"]);
+    let f = &doc["pages"][0]["findings"][0];
+    assert_eq!(
+        f["record_id"],
+        "2019-12-17-national-director-of-public-security-for-portugal"
+    );
+    assert_eq!(f["file"], "corpus/official-visits/2024-01.txt");
+}
+
+#[test]
+fn fixed_problems_are_reported_as_stale_and_do_not_fail() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["baseline", "write", "corpus/official-visits"]);
+    // The next scrape has the month-only date fixed.
+    let fixed = seed().replacen("December 2023 –", "4 December 2023 –", 1);
+    std::fs::write(
+        dir.path().join("corpus/official-visits/2024-01.txt"),
+        &fixed,
+    )
+    .unwrap();
+    let (code, doc) = check_json(dir.path());
+    let stale = doc["pages"][0]["baseline"]["stale"].as_array().unwrap();
+    assert_eq!(stale.len(), 1, "{doc:#}");
+    assert_eq!(stale[0]["code"], "PR003");
+    // The redate itself is a warning (entry-redated): reported, but not failing at the default level.
+    assert_eq!(codes(&doc), ["PR016"]);
+    assert_eq!(code, 0);
+    let (_, human, _) = run(dir.path(), &["check", "corpus/official-visits"]);
+    assert!(
+        human.contains("1 baseline entry no longer occurs (fixed)"),
+        "{human}"
+    );
+    // Rewriting the baseline drops the stale entry (and accepts the redate).
+    run(dir.path(), &["baseline", "write", "corpus/official-visits"]);
+    let (code, doc) = check_json(dir.path());
+    assert_eq!(code, 0);
+    assert!(doc["pages"][0]["baseline"]["stale"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    assert!(codes(&doc).is_empty());
+}
+
+#[test]
+fn a_drop_that_removes_an_entry_trips_the_drop_rule() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["baseline", "write", "corpus/official-visits"]);
+    let text = seed();
+    let start = text.find("Executive Director of Frontex\n").unwrap();
+    let end = text.find("Slovenian Minister of Interior\n").unwrap();
+    let dropped = format!("{}{}", &text[..start], &text[end..]);
+    std::fs::write(
+        dir.path().join("corpus/official-visits/2024-01.txt"),
+        dropped,
+    )
+    .unwrap();
+    let (code, doc) = check_json(dir.path());
+    assert_eq!(code, 1);
+    assert_eq!(codes(&doc), ["PR015"]);
+    assert!(doc["pages"][0]["findings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Executive Director of Frontex"));
+}
+
+#[test]
+fn accept_then_check_passes_and_new_records_await_review() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["baseline", "write", "corpus/official-visits"]);
+    let (code, out, _) = run(dir.path(), &["accept", "corpus/official-visits"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("accepted 51 records"), "{out}");
+    let (code, doc) = check_json(dir.path());
+    assert_eq!(
+        (code, doc["pages"][0]["review"]["status"].as_str()),
+        (0, Some("matches"))
+    );
+    // A new revision with a new entry differs from the reviewed records until it is accepted.
+    std::fs::write(
+        dir.path().join("corpus/official-visits/2024-01.txt"),
+        with_new_entry(&seed()),
+    )
+    .unwrap();
+    let (code, doc) = check_json(dir.path());
+    assert_eq!(code, 1);
+    assert_eq!(doc["pages"][0]["review"]["status"], "pending");
+    assert_eq!(doc["pages"][0]["review"]["summary"]["added"], 1);
+    let (_, human, _) = run(dir.path(), &["check", "corpus/official-visits"]);
+    assert!(
+        human.contains("error: records differ from the reviewed snapshot: 1 added"),
+        "{human}"
+    );
+    assert!(
+        human.contains("added 2023-12-12-minister-of-justice-of-portugal"),
+        "{human}"
+    );
+    run(dir.path(), &["accept", "corpus/official-visits"]);
+    assert_eq!(check_json(dir.path()).0, 0);
+}
+
+#[test]
+fn review_accepts_record_by_record_from_its_input() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["accept", "corpus/official-visits"]);
+    let next = with_new_entry(&seed()).replacen("Portugal visit\n", "", 1);
+    std::fs::write(dir.path().join("corpus/official-visits/2024-01.txt"), next).unwrap();
+    // Two pending records: the added entry (accepted) and the removed caption (rejected).
+    let out = common::pagerev(dir.path())
+        .args(["review", "corpus/official-visits"])
+        .write_stdin("a\nr\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("2 records of corpus/official-visits/2024-01.txt differ"),
+        "{text}"
+    );
+    assert!(text.contains("1 accepted, 1 rejected, 0 skipped"), "{text}");
+    assert_eq!(out.status.code(), Some(1));
+    let (_, doc) = check_json(dir.path());
+    assert_eq!(
+        doc["pages"][0]["review"]["summary"]["modified"], 1,
+        "only the rejected change is pending"
+    );
+    assert_eq!(doc["pages"][0]["review"]["summary"]["added"], 0);
+}
+
+#[test]
+fn an_interrupted_accept_leaves_the_old_snapshot_intact() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["accept", "corpus/official-visits"]);
+    let path = dir.path().join("snapshots/official-visits.records.yaml");
+    let before = std::fs::read(&path).unwrap();
+    std::fs::write(
+        dir.path().join("corpus/official-visits/2024-01.txt"),
+        with_new_entry(&seed()),
+    )
+    .unwrap();
+    let out = common::pagerev(dir.path())
+        .args(["accept", "corpus/official-visits"])
+        .env("PAGEREV_TEST_FAIL_BEFORE_RENAME", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("write interrupted before rename"));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "old snapshot intact");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("snapshots"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
+}
+
+#[test]
+fn corrupted_state_files_are_a_clear_error_and_never_overwritten() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["baseline", "write", "corpus/official-visits"]);
+    run(dir.path(), &["accept", "corpus/official-visits"]);
+    for (file, cmd) in [
+        ("official-visits.baseline.yaml", "baseline"),
+        ("official-visits.records.yaml", "accept"),
+    ] {
+        let path = dir.path().join("snapshots").join(file);
+        let full = std::fs::read_to_string(&path).unwrap();
+        let truncated = &full[..full.len() / 3];
+        std::fs::write(&path, truncated).unwrap();
+        let (code, _, err) = run(dir.path(), &["check", "corpus/official-visits"]);
+        assert_eq!(code, 2);
+        assert!(
+            err.contains(&format!("snapshots/{file}: cannot be read")),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+        let args: &[&str] = if cmd == "baseline" {
+            &["baseline", "write", "corpus/official-visits"]
+        } else {
+            &["accept", "corpus/official-visits"]
+        };
+        let (code, _, _) = run(dir.path(), args);
+        assert_eq!(code, 2);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            truncated,
+            "not overwritten"
+        );
+        let forced: Vec<&str> = args.iter().copied().chain(["--force"]).collect();
+        assert_eq!(run(dir.path(), &forced).0, 0);
+    }
+}
+
+#[test]
+fn revisions_kept_in_git() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            ok.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&ok.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&[
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@t",
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "start",
+    ]);
+    std::fs::create_dir_all(dir.path().join("corpus")).unwrap();
+    std::fs::write(dir.path().join("corpus/official-visits.txt"), seed()).unwrap();
+    git(&["add", "."]);
+    git(&[
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@t",
+        "commit",
+        "-q",
+        "-m",
+        "page",
+    ]);
+    let text = seed();
+    let start = text.find("Executive Director of Frontex\n").unwrap();
+    let end = text.find("Slovenian Minister of Interior\n").unwrap();
+    std::fs::write(
+        dir.path().join("corpus/official-visits.txt"),
+        format!("{}{}", &text[..start], &text[end..]),
+    )
+    .unwrap();
+    // diff against the committed version
+    let (code, out, err) = run(
+        dir.path(),
+        &[
+            "diff",
+            "HEAD:corpus/official-visits.txt",
+            "corpus/official-visits.txt",
+            "--stat",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("1 removed"), "{out}");
+    // check every page changed since HEAD
+    let (code, out, _) = run(
+        dir.path(),
+        &["check", "--base", "HEAD", "--select", "entry-removed"],
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("page official-visits: corpus/official-visits.txt (previous revision HEAD:corpus/official-visits.txt)"), "{out}");
+    assert!(out.contains("error[PR015]"), "{out}");
+    // a missing revision or path is a clear error
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "diff",
+            "nosuchrev:corpus/official-visits.txt",
+            "corpus/official-visits.txt",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("nosuchrev: not a git revision"), "{err}");
+    let (code, _, err) = run(dir.path(), &["parse", "HEAD:corpus/missing.txt"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("HEAD:corpus/missing.txt: no such file in git revision"),
+        "{err}"
+    );
+}

@@ -1,0 +1,59 @@
+//! `pagerev validate` over several files: per-file sections in a fixed order, and the same output whatever
+//! the number of threads checking them.
+
+mod common;
+
+#[test]
+fn folder_output_is_ordered_and_independent_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed =
+        std::fs::read_to_string(common::repo_root().join("corpus/official-visits/2023-12.txt"))
+            .unwrap();
+    // Six revisions: the seed, and copies with one more defect each, named out of order on purpose.
+    for (i, name) in ["f.txt", "a.txt", "d.txt", "b.txt", "e.txt", "c.txt"]
+        .iter()
+        .enumerate()
+    {
+        let text = seed.replacen(
+            "Iceland Police Commissioner\n",
+            &"Iceland Police Commissioner\n".repeat(i + 1),
+            1,
+        );
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let run = |threads: &str| {
+        let out = common::pagerev(dir.path())
+            .args(["validate", ".", "--format", "json"])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let one = run("1");
+    assert_eq!(run("4"), one);
+    let doc: serde_json::Value = serde_json::from_str(&one).unwrap();
+    let files: Vec<&str> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"]
+    );
+    let human = common::pagerev(dir.path())
+        .args(["validate", "."])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(human.stdout).unwrap();
+    let positions: Vec<usize> = files
+        .iter()
+        .map(|f| text.find(&format!("{f}:")).unwrap())
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "files reported in order"
+    );
+}

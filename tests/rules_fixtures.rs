@@ -1,0 +1,65 @@
+//! One fixture pair per rule: `tests/fixtures/rules/<name>/bad.txt` must trigger the rule (its report is
+//! snapshotted as `rule@<name>.snap`) and `good.txt` must not. A rule without fixtures fails the test.
+//! Drop rules compare two revisions: their folder also holds `old.txt`, the previous revision of both,
+//! and they run through `pagerev check --previous old.txt`.
+
+mod common;
+
+use pagerev::rules::RULES;
+
+#[test]
+fn every_rule_has_fixtures_that_trigger_it_and_that_do_not() {
+    let root = common::root();
+    for rule in RULES {
+        let dir = format!("tests/fixtures/rules/{}", rule.name);
+        for kind in ["bad", "good"] {
+            let path = root.join(&dir).join(format!("{kind}.txt"));
+            assert!(
+                path.is_file(),
+                "{} lacks the fixture {}",
+                rule.name,
+                path.display()
+            );
+        }
+        let state = tempfile::tempdir().expect("temporary folder");
+        let run = |revision: &str| {
+            let mut cmd = common::pagerev(&root);
+            if rule.kind.is_drop() {
+                cmd.args([
+                    "check",
+                    "--previous",
+                    &format!("{dir}/old.txt"),
+                    "--snapshots",
+                ])
+                .arg(state.path())
+                .arg(format!("{dir}/{revision}"));
+            } else {
+                cmd.arg("validate").arg(format!("{dir}/{revision}"));
+            }
+            cmd.args(["--select", rule.name, "--fail-on", "info"])
+                .output()
+                .expect("run pagerev")
+        };
+        let bad = run("bad.txt");
+        let stdout = String::from_utf8_lossy(&bad.stdout).into_owned();
+        assert_eq!(
+            bad.status.code(),
+            Some(1),
+            "{}: bad.txt must fail\n{stdout}",
+            rule.name
+        );
+        assert!(stdout.contains(&format!("[{}]", rule.code)), "{stdout}");
+        common::settings().bind(|| {
+            insta::assert_snapshot!(format!("rule@{}", rule.name), stdout);
+        });
+
+        let good = run("good.txt");
+        assert_eq!(
+            good.status.code(),
+            Some(0),
+            "{}: good.txt must pass\n{}",
+            rule.name,
+            String::from_utf8_lossy(&good.stdout)
+        );
+    }
+}

@@ -112,3 +112,25 @@ fn a_label_of_many_hyphenated_words_is_compared_in_linear_time() {
     assert_eq!(first.paragraphs.len(), 1);
     assert!(first.paragraphs[0].raw.starts_with("y000000-y000001-"));
 }
+
+/// Found by the resource-limit runs after main's "a paragraph that lost its full stop" change: every label
+/// of the last run before a lead was compared with all the labels after it (20,000 labels alternating
+/// with a caption of the entry above: 24 s). Now counted once: linear.
+#[test]
+fn a_long_run_of_labels_before_a_lead_is_read_in_linear_time() {
+    let n = 20_000;
+    let mut page = String::from(
+        "Minister of Interior of Peru\nChile visit\n\
+         5 July 2019 - The Secretary General met the Minister of Peru.\nBody paragraph.\n",
+    );
+    for i in 0..n {
+        page.push_str(&format!("Xlabel{i:06} word\nChile visit\n"));
+    }
+    page.push_str(
+        "Minister of Chile\n6 July 2019 - The Minister of Chile came for the Chile visit.\n",
+    );
+    let source = SourceFile::from_text("regression.txt", page).unwrap();
+    let parsed = parse(&source, None);
+    pagerev::lossless::verify(&source, &parsed).unwrap();
+    assert_eq!(parsed.records.len(), 2);
+}

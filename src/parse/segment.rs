@@ -17,7 +17,7 @@
 
 use crate::canonical::canonical_hash;
 use crate::record::Text;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Longest line, in words, still read as a title or caption label.
 pub const MAX_LABEL_WORDS: usize = 20;
@@ -146,11 +146,8 @@ impl<'k> Known<'k> {
     const SCAN_MAX: usize = 32;
 
     fn new(keys: &'k [Key<'k>]) -> Self {
-        let index = (keys.len() > Self::SCAN_MAX).then(|| {
-            keys.iter()
-                .map(|k| (k.signature, canonical_hash(k.text)))
-                .collect()
-        });
+        let index = (keys.len() > Self::SCAN_MAX)
+            .then(|| keys.iter().map(|k| hashed_key(k.text)).collect());
         Known { keys, index }
     }
 
@@ -254,9 +251,10 @@ pub fn plan(
         let mut title = None;
         if let Some(&(s, e)) = runs.last() {
             let mut t = s;
+            let mut later = LaterInRun::new(items, real, s, e);
             while t < e
                 && ctx.prev_is_record
-                && label_belongs_to_prev(items, real, t, e, &prev_known, next_lead)
+                && label_belongs_to_prev(items, real, t, e, &prev_known, &mut later, next_lead)
             {
                 t += 1;
             }
@@ -381,6 +379,53 @@ fn body_roles(
     }
 }
 
+/// Which labels of the final run of a segment occur again further down the run. Short runs (the usual
+/// title and a caption or two) are scanned; long ones are counted once by (signature, canonical hash) —
+/// the equality of [`Key::same`] — so 20,000 labels alternating with a repeated caption take milliseconds,
+/// not the 24 s a scan per label took.
+struct LaterInRun {
+    /// Occurrences of each key at positions `next..e`; `None` for a short run.
+    counts: Option<FxHashMap<(u32, u64), u32>>,
+    next: usize,
+}
+
+impl LaterInRun {
+    fn new(items: &[Item<'_>], real: &[usize], s: usize, e: usize) -> Self {
+        let counts = (e - s > Known::SCAN_MAX).then(|| {
+            let mut counts = FxHashMap::default();
+            for &i in &real[s..e] {
+                *counts.entry(hashed_key(items[i].text.raw)).or_insert(0) += 1;
+            }
+            counts
+        });
+        LaterInRun { counts, next: s }
+    }
+
+    /// True when the label at `t` occurs again in `t + 1..e`. Calls come with `t` increasing.
+    fn repeated_after(&mut self, items: &[Item<'_>], real: &[usize], t: usize, e: usize) -> bool {
+        let Some(counts) = &mut self.counts else {
+            let label = Key::of(items[real[t]].text.raw);
+            return real[t + 1..e]
+                .iter()
+                .any(|&i| Key::of(items[i].text.raw).same(&label));
+        };
+        while self.next <= t {
+            if let Some(c) = counts.get_mut(&hashed_key(items[real[self.next]].text.raw)) {
+                *c = c.saturating_sub(1);
+            }
+            self.next += 1;
+        }
+        counts
+            .get(&hashed_key(items[real[t]].text.raw))
+            .is_some_and(|&c| c > 0)
+    }
+}
+
+/// The pair [`Key::same`] compares, for hash maps.
+fn hashed_key(text: &str) -> (u32, u64) {
+    (signature(text), canonical_hash(text))
+}
+
 /// Whether the label at `t` of the final run (ending at `e`) is a trailing caption of the previous entry
 /// rather than the next entry's title.
 fn label_belongs_to_prev(
@@ -389,6 +434,7 @@ fn label_belongs_to_prev(
     t: usize,
     e: usize,
     prev_known: &Known<'_>,
+    later: &mut LaterInRun,
     next_lead: &str,
 ) -> bool {
     // Only when another label could be the title: a lone label is always the next title (two entries in
@@ -402,11 +448,7 @@ fn label_belongs_to_prev(
     }
     // A title shares words with its own lead (and is often repeated by the captions after it); a line
     // before it that does neither belongs to the entry above.
-    let rest_of_run = &real[t + 1..e];
-    if rest_of_run
-        .iter()
-        .any(|&i| Key::of(items[i].text.raw).same(&Key::of(label)))
-    {
+    if later.repeated_after(items, real, t, e) {
         return false;
     }
     let next_label = items[real[t + 1]].text.raw;
@@ -486,6 +528,44 @@ mod tests {
             assert_eq!(indexed.contains(&k), k.is_in(&keys), "{probe}");
         }
         assert!(scanned.contains(&Key::of("Caption number 7")));
+    }
+
+    #[test]
+    fn later_in_run_counts_as_the_scan_does() {
+        let texts: Vec<String> = (0..100)
+            .map(|i| match i % 3 {
+                0 => "Chile visit".to_string(),
+                1 => format!("Label {}", i % 7),
+                _ => format!("Other\u{a0}label {i}"),
+            })
+            .collect();
+        let items: Vec<Item<'_>> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                Item::new(Text {
+                    raw: t,
+                    line: i as u32 + 1,
+                    start: 0,
+                })
+            })
+            .collect();
+        let real: Vec<usize> = (0..items.len()).collect();
+        let (s, e) = (3, items.len());
+        let mut counted = LaterInRun::new(&items, &real, s, e);
+        assert!(counted.counts.is_some());
+        // Every other position, as label_belongs_to_prev may skip some.
+        for t in (s..e).step_by(2) {
+            let mut scan = LaterInRun {
+                counts: None,
+                next: s,
+            };
+            assert_eq!(
+                counted.repeated_after(&items, &real, t, e),
+                scan.repeated_after(&items, &real, t, e),
+                "position {t}"
+            );
+        }
     }
 
     #[test]

@@ -370,3 +370,25 @@ fn revisions_kept_in_git() {
         "{err}"
     );
 }
+
+#[test]
+fn check_writes_an_html_report_of_the_changes_and_findings() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    std::fs::write(
+        dir.path().join("corpus/official-visits/2024-01.txt"),
+        with_new_entry(&seed()).replacen("Portugal visit\n", "Portugal visit\nPortugal visit\n", 1),
+    )
+    .unwrap();
+    let (code, _, err) = run(
+        dir.path(),
+        &["check", "corpus/official-visits", "--html", "report.html"],
+    );
+    assert_eq!(code, 1, "{err}");
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(
+        html.contains("id=\"rec-2023-12-12-minister-of-justice-of-portugal\""),
+        "the added record has its card"
+    );
+    assert!(html.contains("PR004"), "the new finding is in the report");
+    assert!(!html.contains("src=\"http"), "self-contained");
+}

@@ -95,6 +95,30 @@ pub enum ReportFormat {
     Json,
     /// One JSON finding per line.
     Jsonl,
+    /// GitHub Actions workflow commands: findings become annotations on the pull request.
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML: a test suite per file, a test case per rule.
+    Junit,
+    /// A Markdown summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment.
+    Markdown,
+}
+
+impl ReportFormat {
+    /// The reporter format this option selects.
+    pub fn format(self) -> crate::report::Format {
+        use crate::report::Format;
+        match self {
+            ReportFormat::Human => Format::Human,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Jsonl => Format::Jsonl,
+            ReportFormat::Github => Format::Github,
+            ReportFormat::Sarif => Format::Sarif,
+            ReportFormat::Junit => Format::Junit,
+            ReportFormat::Markdown => Format::Markdown,
+        }
+    }
 }
 
 /// `--fail-on`: the least severe finding that makes `validate` exit 1.
@@ -103,6 +127,17 @@ pub enum FailOn {
     Error,
     Warning,
     Info,
+}
+
+impl FailOn {
+    pub fn severity(self) -> crate::diagnostic::Severity {
+        use crate::diagnostic::Severity;
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
 }
 
 /// `--color`.
@@ -114,26 +149,33 @@ pub enum ColorArg {
     Never,
 }
 
+impl ColorArg {
+    /// Whether standard output gets colour: `auto` follows anstream's choice, which honours `NO_COLOR`,
+    /// `CLICOLOR(_FORCE)`, `TERM=dumb` and whether stdout is a terminal.
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+            }
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
     /// Page revisions: files, or folders (every `*.txt` file below them, sorted).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Rule configuration read after the built-in `rules/default.yaml`: a YAML file or a folder of them
-    /// (repeatable; later files override earlier ones).
-    #[arg(long, value_name = "PATH")]
-    pub config: Vec<PathBuf>,
-    /// Run only these rules (codes or names, comma-separated).
-    #[arg(long, value_name = "CODE,...", value_delimiter = ',')]
-    pub select: Vec<String>,
-    /// Do not run these rules (codes or names, comma-separated).
-    #[arg(long, value_name = "CODE,...", value_delimiter = ',')]
-    pub ignore: Vec<String>,
-    /// Set a rule's severity, e.g. `--severity imprecise-date=info` (repeatable, comma-separated).
-    #[arg(long, value_name = "CODE=LEVEL", value_delimiter = ',')]
-    pub severity: Vec<String>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
     #[arg(long, value_enum, default_value = "human")]
     pub format: ReportFormat,
+    /// Show at most N findings (every format says when it cut the list; counts and the exit status still
+    /// cover all findings). The Markdown summary shows 100 unless told otherwise.
+    #[arg(long, value_name = "N")]
+    pub max_findings: Option<usize>,
     /// Exit 1 when any finding is at least this severe.
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,
@@ -154,6 +196,8 @@ pub enum DiffFormat {
     Text,
     Json,
     Markdown,
+    /// A self-contained review page (inline CSS and script, no network); use with `-o FILE`.
+    Html,
 }
 
 #[derive(Debug, clap::Args)]
@@ -167,10 +211,13 @@ pub struct DiffArgs {
     pub new: PathBuf,
     #[arg(long, value_enum, default_value = "text")]
     pub format: DiffFormat,
+    /// Write the report to this file (replaced atomically) instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Words of unchanged text shown around each change.
     #[arg(long, default_value_t = 5, value_name = "N")]
     pub context: usize,
-    /// Only the summary and one line per changed record.
+    /// Only the summary and one line per changed record (text and markdown).
     #[arg(long)]
     pub stat: bool,
     /// Show cosmetic changes (NBSP, dash and quote style, whitespace) instead of collapsing them.
@@ -278,12 +325,20 @@ pub struct CheckArgs {
     pub rules: RuleArgs,
     #[arg(long, value_enum, default_value = "human")]
     pub format: ReportFormat,
+    /// Show at most N findings (every format says when it cut the list; counts and the exit status still
+    /// cover all findings).
+    #[arg(long, value_name = "N")]
+    pub max_findings: Option<usize>,
     /// Exit 1 when any new finding is at least this severe.
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,
     /// Report every finding, ignoring the baseline.
     #[arg(long)]
     pub no_baseline: bool,
+    /// Also write a self-contained HTML report (record changes with word-level highlights, and the new
+    /// findings) to FILE; with several pages, one file each, named FILE with `-<page>` before the extension.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
     /// Least content similarity for matching records across revisions (see `diff`).
     #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,

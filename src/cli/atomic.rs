@@ -42,6 +42,16 @@ pub fn write_atomic_with(
         .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
     tmp.write_all(bytes)
         .with_context(|| format!("{}: cannot write", path.display()))?;
+    // Temporary files are created private (0600); the result should read like any file written in
+    // place: the target's permissions when it exists, else 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .with_context(|| format!("{}: cannot set permissions", path.display()))?;
+    }
     tmp.as_file()
         .sync_all()
         .with_context(|| format!("{}: cannot flush to disk", path.display()))?;
@@ -68,6 +78,12 @@ mod tests {
             std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
             1
         );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! needs: the changes since the previous revision, the findings the drop introduces, the state of the
 //! baseline, and whether the records still match the reviewed snapshot.
 
-use super::args::{CheckArgs, ColorArg, FailOn, ReportFormat};
+use super::args::{CheckArgs, ReportFormat};
 use super::pages::{
     baseline_path, load_baseline, load_rules, load_snapshot, resolve, snapshot_path,
 };
@@ -15,26 +15,23 @@ use crate::source::SourceFile;
 use serde_json::json;
 use std::io::Write;
 
+/// One page, checked: its newest revision's text (reporters quote it), the result, and the name of its
+/// baseline file.
+struct Checked {
+    source: SourceFile,
+    result: CheckResult,
+    baseline_file: String,
+}
+
 pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let rules = load_rules(&args.rules)?;
     let targets = resolve(&args.page)?;
-    let fail_on = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-    };
-    let color = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => {
-            anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
-        }
-    } && args.format == ReportFormat::Human;
+    let fail_on = args.fail_on.severity();
     let ctx = CheckContext {
         today: Some(super::validate_cmd::today()),
     };
 
-    let mut checked: Vec<(SourceFile, CheckResult, String)> = Vec::new();
+    let mut checked: Vec<Checked> = Vec::new();
     for target in &targets {
         let newest = target.newest.read()?;
         let previous = target.previous.as_ref().map(|p| p.read()).transpose()?;
@@ -59,25 +56,37 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             reviewed: snapshot.as_ref().map(|s| (s, snap_name.as_str())),
         };
         let result = check(&input);
-        checked.push((newest, result, super::input::display_name(&base_path)));
+        checked.push(Checked {
+            source: newest,
+            result,
+            baseline_file: super::input::display_name(&base_path),
+        });
     }
-    let failed = checked.iter().any(|(_, r, _)| fails(r, fail_on));
+    let failed = checked.iter().any(|c| fails(&c.result, fail_on));
+    if let Some(path) = &args.html {
+        write_html(&checked, path)?;
+    }
+    let options = report::Options {
+        color: args.color.enabled() && args.format == ReportFormat::Human,
+        files: checked.len(),
+        max_findings: args.max_findings,
+        rules_run: Some(rules.enabled().map(|r| r.info.code).collect()),
+    };
     match args.format {
-        ReportFormat::Human => human(&checked, &args, color, out)?,
+        ReportFormat::Human => human(&checked, &args, options, out)?,
         ReportFormat::Json => json_document(&checked, failed, out)?,
-        ReportFormat::Jsonl => {
-            let mut reporter = report::reporter(Format::Jsonl, report::Options::default());
-            for (source, r, _) in &checked {
-                reporter.file(
-                    out,
-                    &FileResult {
-                        source,
-                        records: r.records,
-                        diagnostics: &r.findings,
-                    },
-                )?;
+        other => {
+            // The findings in the chosen format, then what that format can say about the drop as a whole.
+            let mut reporter = report::reporter(other.format(), options);
+            for c in &checked {
+                reporter.file(out, &file_result(c))?;
             }
             reporter.finish(out)?;
+            match other {
+                ReportFormat::Github => github_notes(&checked, &args, out)?,
+                ReportFormat::Markdown => markdown_notes(&checked, &args, out)?,
+                _ => {}
+            }
         }
     }
     Ok(if failed {
@@ -87,31 +96,41 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     })
 }
 
+fn file_result(c: &Checked) -> FileResult<'_> {
+    FileResult {
+        source: &c.source,
+        records: c.result.records,
+        diagnostics: &c.result.findings,
+    }
+}
+
 /// A page fails its check on a new finding at `fail_on` or above, or on records awaiting review.
 fn fails(r: &CheckResult, fail_on: Severity) -> bool {
     r.findings.iter().any(|d| d.severity >= fail_on) || matches!(r.review, Review::Pending(_))
 }
 
+/// How to name a page in a suggested command: as the user named it, or by its newest revision.
+fn page_arg(args: &CheckArgs, r: &CheckResult) -> String {
+    match args.page.pages.as_slice() {
+        [one] => super::input::display_name(one),
+        _ => r.newest.clone(),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn human(
-    checked: &[(SourceFile, CheckResult, String)],
+    checked: &[Checked],
     args: &CheckArgs,
-    color: bool,
+    options: report::Options,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let mut reporter = report::reporter(
-        Format::Human,
-        report::Options {
-            color,
-            files: checked.len(),
-        },
-    );
-    let page_arg = |r: &CheckResult| {
-        args.page
-            .pages
-            .first()
-            .map_or_else(|| r.newest.clone(), |p| super::input::display_name(p))
-    };
-    for (source, r, baseline_file) in checked {
+    let color = options.color;
+    let mut reporter = report::reporter(Format::Human, options);
+    for c in checked {
+        let r = &c.result;
         match &r.previous {
             Some(p) => writeln!(out, "page {}: {} (previous revision {p})", r.page, r.newest)?,
             None => writeln!(
@@ -128,19 +147,24 @@ fn human(
             )?;
         }
         writeln!(out)?;
-        reporter.file(
-            out,
-            &FileResult {
-                source,
-                records: r.records,
-                diagnostics: &r.findings,
-            },
-        )?;
+        reporter.file(out, &file_result(c))?;
         if r.baselined > 0 {
-            writeln!(out, "note: {} accepted finding{} not shown (baseline {baseline_file}; --no-baseline shows them)", r.baselined, if r.baselined == 1 { "" } else { "s" })?;
+            writeln!(
+                out,
+                "note: {} not shown (baseline {}; --no-baseline shows them)",
+                plural(r.baselined, "accepted finding", "accepted findings"),
+                c.baseline_file
+            )?;
         }
         if !r.stale.is_empty() {
-            writeln!(out, "note: {} baseline entr{} no longer occur{} (fixed): remove {} with `pagerev baseline write {}`", r.stale.len(), if r.stale.len() == 1 { "y" } else { "ies" }, if r.stale.len() == 1 { "s" } else { "" }, if r.stale.len() == 1 { "it" } else { "them" }, page_arg(r))?;
+            writeln!(
+                out,
+                "note: {} no longer occur{} (fixed): drop {} with `pagerev baseline write {}`",
+                plural(r.stale.len(), "baseline entry", "baseline entries"),
+                if r.stale.len() == 1 { "s" } else { "" },
+                if r.stale.len() == 1 { "it" } else { "them" },
+                page_arg(args, r)
+            )?;
             for e in &r.stale {
                 writeln!(
                     out,
@@ -152,56 +176,52 @@ fn human(
             }
         }
         match &r.review {
-            Review::NoSnapshot => writeln!(out, "note: no reviewed snapshot of `{}` yet; accept the current records with `pagerev accept {}`", r.page, page_arg(r))?,
+            Review::NoSnapshot => writeln!(
+                out,
+                "note: no reviewed snapshot of `{}` yet; accept the current records with `pagerev accept {}`",
+                r.page,
+                page_arg(args, r)
+            )?,
             Review::Matches => writeln!(out, "review: records match the reviewed snapshot")?,
             Review::Pending(diff) => {
                 writeln!(out, "error: records differ from the reviewed snapshot: {}", diff_text::summary_counts(diff))?;
                 writeln!(out)?;
                 let opts = diff_text::TextOptions { color, context: 5, stat: false, show_cosmetic: false };
                 diff_text::render(diff, &opts, out)?;
-                writeln!(out, "  = help: review them with `pagerev review {0}`, or accept them all with `pagerev accept {0}`", page_arg(r))?;
+                writeln!(
+                    out,
+                    "  = help: review them with `pagerev review {0}`, or accept them all with `pagerev accept {0}`",
+                    page_arg(args, r)
+                )?;
             }
         }
         writeln!(out)?;
     }
     reporter.finish(out)?;
+    let fail_on = args.fail_on.severity();
+    let failing = checked.iter().filter(|c| fails(&c.result, fail_on)).count();
     let pending = checked
         .iter()
-        .filter(|(_, r, _)| matches!(r.review, Review::Pending(_)))
+        .filter(|c| matches!(c.result.review, Review::Pending(_)))
         .count();
-    let fail_on = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-    };
-    let failing = checked.iter().filter(|(_, r, _)| fails(r, fail_on)).count();
+    let pages = plural(checked.len(), "page", "pages");
     if failing == 0 {
-        writeln!(
-            out,
-            "check: passed ({} page{})",
-            checked.len(),
-            if checked.len() == 1 { "" } else { "s" }
-        )?;
+        writeln!(out, "check: passed ({pages})")?;
     } else {
         writeln!(
             out,
-            "check: FAILED ({failing} of {} page{}; {pending} awaiting review)",
-            checked.len(),
-            if checked.len() == 1 { "" } else { "s" }
+            "check: FAILED ({failing} of {pages}; {pending} awaiting review)"
         )?;
     }
     Ok(())
 }
 
 /// `--format json`: one document for the whole check.
-fn json_document(
-    checked: &[(SourceFile, CheckResult, String)],
-    failed: bool,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
+fn json_document(checked: &[Checked], failed: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     let pages: Vec<serde_json::Value> = checked
         .iter()
-        .map(|(_, r, baseline_file)| {
+        .map(|c| {
+            let r = &c.result;
             let review = match &r.review {
                 Review::NoSnapshot => json!({ "status": "no-snapshot" }),
                 Review::Matches => json!({ "status": "matches" }),
@@ -214,7 +234,7 @@ fn json_document(
                 "records": r.records,
                 "findings": r.findings,
                 "counts": Counts::of(&r.findings),
-                "baseline": { "file": baseline_file, "accepted": r.baselined, "stale": r.stale },
+                "baseline": { "file": c.baseline_file, "accepted": r.baselined, "stale": r.stale },
                 "changes": r.changes.as_ref().map(|d| json!({ "summary": d.summary, "changes": d.changes })),
                 "review": review,
             })
@@ -223,5 +243,127 @@ fn json_document(
     let doc = json!({ "version": 1, "passed": !failed, "pages": pages });
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)?;
+    Ok(())
+}
+
+/// `--format github`: after the findings' annotations, an error annotation for each page awaiting review
+/// and a notice for stale baseline entries.
+fn github_notes(checked: &[Checked], args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    use crate::report::github::{escape_data, escape_property};
+    for c in checked {
+        let r = &c.result;
+        if let Review::Pending(diff) = &r.review {
+            let message = format!(
+                "records differ from the reviewed snapshot ({}); run `pagerev review {1}` or `pagerev accept {1}` and commit snapshots/",
+                diff_text::summary_counts(diff),
+                page_arg(args, r)
+            );
+            writeln!(
+                out,
+                "::error file={},title={}::{}",
+                escape_property(&r.newest),
+                escape_property("pagerev review"),
+                escape_data(&message)
+            )?;
+        }
+        if !r.stale.is_empty() {
+            let message = format!(
+                "{} no longer occur; run `pagerev baseline write {}`",
+                plural(r.stale.len(), "baseline entry", "baseline entries"),
+                page_arg(args, r)
+            );
+            writeln!(
+                out,
+                "::notice file={},title={}::{}",
+                escape_property(&c.baseline_file),
+                escape_property("pagerev baseline"),
+                escape_data(&message)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `--format markdown`: after the findings summary, per page: the review state (with the record diff to
+/// review), the baseline, and the record changes since the previous revision.
+fn markdown_notes(
+    checked: &[Checked],
+    args: &CheckArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    use crate::report::diff_markdown::{self, escape, MarkdownOptions};
+    let opts = MarkdownOptions {
+        context: 5,
+        stat: false,
+        show_cosmetic: false,
+    };
+    for c in checked {
+        let r = &c.result;
+        writeln!(out, "\n## Page `{}`\n", escape(&r.page))?;
+        match &r.review {
+            Review::Pending(diff) => {
+                writeln!(
+                    out,
+                    "**Records differ from the reviewed snapshot** ({}): run `pagerev review {1}` or `pagerev accept {1}` and commit `snapshots/`.\n",
+                    diff_text::summary_counts(diff),
+                    escape(&page_arg(args, r))
+                )?;
+                diff_markdown::render(diff, &opts, out)?;
+            }
+            Review::Matches => writeln!(out, "Records match the reviewed snapshot.")?,
+            Review::NoSnapshot => writeln!(out, "No reviewed snapshot yet (`pagerev accept`).")?,
+        }
+        if r.baselined > 0 || !r.stale.is_empty() {
+            writeln!(
+                out,
+                "\nBaseline `{}`: {} not shown, {} no longer occurring.",
+                escape(&c.baseline_file),
+                plural(r.baselined, "accepted finding", "accepted findings"),
+                plural(r.stale.len(), "entry", "entries")
+            )?;
+        }
+        if let (Some(diff), false) = (&r.changes, matches!(r.review, Review::Pending(_))) {
+            writeln!(out, "\n### Changes since the previous revision\n")?;
+            diff_markdown::render(diff, &opts, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// `--html FILE`: for each page, the HTML report of what a reviewer must look at — the records awaiting
+/// review if any, else the changes since the previous revision — with the new findings.
+fn write_html(checked: &[Checked], path: &std::path::Path) -> anyhow::Result<()> {
+    use crate::report::diff_html::{self, HtmlOptions};
+    let opts = HtmlOptions {
+        context: 5,
+        show_cosmetic: false,
+    };
+    for c in checked {
+        let r = &c.result;
+        let diff = match (&r.review, &r.changes) {
+            (Review::Pending(d), _) => Some(d.as_ref()),
+            (_, Some(d)) => Some(d),
+            _ => None,
+        };
+        let Some(diff) = diff else {
+            anyhow::bail!("{}: no previous revision and no reviewed snapshot to compare with: no HTML report to write", r.newest);
+        };
+        let file = if checked.len() == 1 {
+            path.to_path_buf()
+        } else {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let ext = path
+                .extension()
+                .map(|e| format!(".{}", e.to_string_lossy()))
+                .unwrap_or_default();
+            path.with_file_name(format!("{stem}-{}{ext}", r.page))
+        };
+        let mut html = Vec::new();
+        diff_html::render(diff, Some(&r.findings), &opts, &mut html)?;
+        super::atomic::write_atomic(&file, &html)?;
+    }
     Ok(())
 }

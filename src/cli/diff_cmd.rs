@@ -1,13 +1,15 @@
 //! `pagerev diff OLD NEW`: compare two revisions record by record and report in the chosen format.
 
 use super::args::{DiffArgs, DiffFormat};
+use super::atomic::write_atomic;
 use super::revision::RevisionSpec;
 use super::Outcome;
-use crate::diff::{diff_pages, DiffOptions};
+use crate::diff::{diff_pages, DiffOptions, PageDiff};
 use crate::parse::parse;
+use crate::report::diff_html::HtmlOptions;
 use crate::report::diff_markdown::MarkdownOptions;
 use crate::report::diff_text::TextOptions;
-use crate::report::{diff_json, diff_markdown, diff_text};
+use crate::report::{diff_html, diff_json, diff_markdown, diff_text};
 use std::io::{IsTerminal, Write};
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set to anything (https://no-color.org).
@@ -17,6 +19,7 @@ pub fn use_color() -> bool {
 
 pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let lang = args.lang.resolve();
+    let progress = super::progress::Progress::new(None, "reading and parsing both revisions");
     // The two revisions are independent until they are compared: read and parse them on two threads.
     let (old_src, new_src) = std::thread::scope(|s| {
         let old = s.spawn(|| RevisionSpec::parse(&args.old).read());
@@ -38,10 +41,32 @@ pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         include_unchanged: args.show_unchanged,
         ..DiffOptions::default()
     };
+    progress.set_message("matching records");
     let diff = diff_pages(&old_page, &new_page, &opts);
+    drop(progress);
+    // With `-o`, the report is rendered in memory and replaces the file in one step, so a failed run
+    // never leaves half a report behind.
+    let mut buffer = Vec::new();
+    let sink: &mut dyn Write = if args.output.is_some() {
+        &mut buffer
+    } else {
+        out
+    };
+    render(&diff, &args, sink)?;
+    if let Some(path) = &args.output {
+        write_atomic(path, &buffer)?;
+    }
+    Ok(if diff.equivalent || args.exit_zero {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    })
+}
+
+fn render(diff: &PageDiff, args: &DiffArgs, out: &mut dyn Write) -> std::io::Result<()> {
     match args.format {
         DiffFormat::Text => diff_text::render(
-            &diff,
+            diff,
             &TextOptions {
                 color: use_color(),
                 context: args.context,
@@ -50,9 +75,9 @@ pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             },
             out,
         )?,
-        DiffFormat::Json => diff_json::render(&diff, out)?,
+        DiffFormat::Json => diff_json::render(diff, out)?,
         DiffFormat::Markdown => diff_markdown::render(
-            &diff,
+            diff,
             &MarkdownOptions {
                 context: args.context,
                 stat: args.stat,
@@ -60,10 +85,15 @@ pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             },
             out,
         )?,
+        DiffFormat::Html => diff_html::render(
+            diff,
+            None,
+            &HtmlOptions {
+                context: args.context,
+                show_cosmetic: args.show_cosmetic,
+            },
+            out,
+        )?,
     }
-    Ok(if diff.equivalent || args.exit_zero {
-        Outcome::Clean
-    } else {
-        Outcome::Findings
-    })
+    Ok(())
 }

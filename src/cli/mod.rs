@@ -9,6 +9,7 @@ mod history_cmd;
 pub mod input;
 mod pages;
 mod parse_cmd;
+mod progress;
 pub mod revision;
 mod rules_cmd;
 mod state_cmd;

@@ -1,44 +1,36 @@
 //! `pagerev validate PATH…`: load the rule configuration, check each page revision, report.
 
-use super::args::{ColorArg, FailOn, ReportFormat, ValidateArgs};
+use super::args::ValidateArgs;
 use super::input::{display_name, read_source};
 use super::Outcome;
-use crate::diagnostic::Severity;
 use crate::error::FileError;
 use crate::report::{self, FileResult, Format};
-use crate::rules::config::{ConfigError, ConfigFile, Problem, RuleSet};
+use crate::rules::config::{ConfigError, ConfigFile, Problem};
 use crate::rules::{check_page, CheckContext};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let mut rules = RuleSet::load(&read_configs(&args.config)?)?;
-    rules.apply_overrides(&args.select, &args.ignore, &args.severity)?;
+    let rules = super::pages::load_rules(&args.rules)?;
     let files = expand_paths(&args.paths)?;
-    let fail_on = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-    };
-    let format = match args.format {
-        ReportFormat::Human => Format::Human,
-        ReportFormat::Json => Format::Json,
-        ReportFormat::Jsonl => Format::Jsonl,
-    };
-    let color = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        // anstream's choice honours NO_COLOR, CLICOLOR(_FORCE), TERM=dumb and whether stdout is a terminal.
-        ColorArg::Auto => {
-            anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
-        }
-    };
+    let fail_on = args.fail_on.severity();
+    let format = args.format.format();
+    let color = args.color.enabled();
     let mut reporter = report::reporter(
         format,
         report::Options {
             color: color && format == Format::Human,
             files: files.len(),
+            max_findings: args.max_findings,
+            // validate runs the page rules only; drop rules need a previous revision (`pagerev check`).
+            rules_run: Some(
+                rules
+                    .enabled()
+                    .filter(|r| !r.info.kind.is_drop())
+                    .map(|r| r.info.code)
+                    .collect(),
+            ),
         },
     );
     let ctx = CheckContext {
@@ -50,11 +42,14 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     // the batch), and reported in order, so the output does not depend on the number of threads.
     let batch = rayon::current_num_threads().max(1);
     let single = files.len() == 1;
+    let progress =
+        super::progress::Progress::new((!single).then_some(files.len() as u64), "checking");
     for chunk in files.chunks(batch) {
         let checked: Vec<anyhow::Result<Checked>> = chunk
             .par_iter()
             .map(|path| {
                 let source = read_source(path)?;
+                progress.set_message(source.name());
                 let page = crate::parse::parse(&source, lang);
                 let diagnostics = check_page(&rules, &source, &page, &ctx);
                 let records = page.records.len();
@@ -63,6 +58,7 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                     // operating system rather than free them one by one (a tenth of the run on big pages).
                     std::mem::forget(page);
                 }
+                progress.inc();
                 Ok(Checked {
                     source,
                     records,

@@ -162,7 +162,8 @@ pub fn cosmetic_excerpt(old: &str, new: &str, around: usize) -> (String, String)
     (cut(&o), cut(&n))
 }
 
-fn field_label(f: &FieldChange) -> String {
+/// A field change's label: `title`, `paragraph 2`, `caption 1 (removed)`.
+pub fn field_label(f: &FieldChange) -> String {
     let name = match f.field {
         Field::MemberCounts => "member counts".to_string(),
         Field::PageTitle => "page title".to_string(),

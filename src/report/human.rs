@@ -11,11 +11,12 @@
 //!
 //! The offending line is shown with carets under the span (long lines are cut around it), a related
 //! location in the same file is shown with dashes and its label, and a summary line counts findings by
-//! severity. Colours are used only when asked for (the CLI asks on a terminal, unless `NO_COLOR` is set).
+//! severity (of every finding, also those a `--max-findings` limit left out; a `note:` line then says how
+//! many were not shown). Colours are used only when asked for (the CLI asks on a terminal, unless `NO_COLOR` is set).
 //! Rendering is hand-written: spans are single places on a line plus an optional related line, which a
 //! few dozen lines cover without a rendering dependency, and the output stays byte-stable for snapshots.
 
-use super::{plural, FileResult, Options, Reporter, Totals};
+use super::{counts_text, plural, Budget, FileResult, Options, Reporter, Totals};
 use crate::diagnostic::{Counts, Diagnostic, Severity};
 use crate::source::SourceFile;
 use anstyle::{AnsiColor, Style};
@@ -30,12 +31,14 @@ const LEAD_IN: usize = 24;
 pub struct Human {
     options: Options,
     totals: Totals,
+    budget: Budget,
 }
 
 impl Human {
     /// A reporter with `options` (colour, number of files).
     pub fn new(options: Options) -> Self {
         Human {
+            budget: Budget::new(options.max_findings),
             options,
             totals: Totals::default(),
         }
@@ -82,7 +85,7 @@ struct Mark {
 impl Reporter for Human {
     fn file(&mut self, out: &mut dyn Write, result: &FileResult<'_>) -> io::Result<()> {
         self.totals.add(result);
-        for d in result.diagnostics {
+        for d in self.budget.take(result.diagnostics) {
             self.diagnostic(out, result.source, d)?;
         }
         if self.options.files > 1 {
@@ -100,6 +103,13 @@ impl Reporter for Human {
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if let Some(t) = self.budget.truncated() {
+            writeln!(
+                out,
+                "{}",
+                self.paint(bold(), &format!("note: {}", t.message()))
+            )?;
+        }
         let t = &self.totals;
         let scope = format!(
             "{} ({} checked)",
@@ -113,14 +123,6 @@ impl Reporter for Human {
         };
         writeln!(out, "{}", self.paint(bold(), &line))
     }
-}
-
-fn counts_text(c: &Counts) -> String {
-    Severity::ALL
-        .iter()
-        .map(|&s| plural(c.get(s), s.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 impl Human {

@@ -9,9 +9,11 @@
 //!                   "location": { "start": { "line": 362, "column": 1, "byte": … }, "end": { … } },
 //!                   "related": { … }, "help": "…" } ] }
 //! ```
-//! Fields are only ever added, never renamed; `version` changes if that promise is broken.
+//! Fields are only ever added, never renamed; `version` changes if that promise is broken. When
+//! `--max-findings` cut the list, `"truncated": { "limit": N, "omitted": M }` says so (absent otherwise);
+//! the summary counts still cover every finding. JSON string escaping (serde_json) covers any corpus text.
 
-use super::{FileResult, Reporter, Totals};
+use super::{Budget, FileResult, Reporter, Totals, Truncation};
 use crate::diagnostic::{Counts, Diagnostic};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -22,6 +24,17 @@ pub struct Json {
     totals: Totals,
     files: Vec<FileSummary>,
     findings: Vec<Diagnostic>,
+    budget: Budget,
+}
+
+impl Json {
+    /// A reporter that lists at most `limit` findings.
+    pub fn new(limit: Option<usize>) -> Self {
+        Json {
+            budget: Budget::new(limit),
+            ..Json::default()
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -44,6 +57,8 @@ struct Document<'a> {
     summary: Summary,
     files: &'a [FileSummary],
     findings: &'a [Diagnostic],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    truncated: Option<Truncation>,
 }
 
 impl Reporter for Json {
@@ -54,7 +69,8 @@ impl Reporter for Json {
             records: result.records,
             findings: Counts::of(result.diagnostics),
         });
-        self.findings.extend(result.diagnostics.iter().cloned());
+        self.findings
+            .extend(self.budget.take(result.diagnostics).iter().cloned());
         Ok(())
     }
 
@@ -68,6 +84,7 @@ impl Reporter for Json {
             },
             files: &self.files,
             findings: &self.findings,
+            truncated: self.budget.truncated(),
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)

@@ -5,16 +5,29 @@
 //! ([`Reporter::finish`]), so a run over many large files keeps only one source in memory. Output is
 //! deterministic: files in the order given (the CLI sorts them), findings sorted by position and code, paths
 //! as given (relative), no times.
+//!
+//! Every format escapes the corpus text it embeds for its own syntax (see each module's doc), so no page can
+//! break a report or smuggle commands, markup or links into it. A report may be cut at a number of findings
+//! ([`Options::max_findings`]; the Markdown summary has a limit by default); each format then says so in its
+//! own way, and the summary counts still cover every finding.
+//!
+//! `pagerev check` and other commands that produce findings reuse these reporters by feeding them
+//! [`FileResult`]s.
 
+pub mod diff_html;
 pub mod diff_json;
 pub mod diff_markdown;
 pub mod diff_text;
+pub mod github;
 pub mod history_text;
 pub mod human;
 pub mod json;
 pub mod jsonl;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 
-use crate::diagnostic::{Counts, Diagnostic};
+use crate::diagnostic::{Counts, Diagnostic, Location};
 use crate::source::SourceFile;
 use std::io::{self, Write};
 
@@ -27,6 +40,14 @@ pub enum Format {
     Json,
     /// One JSON finding per line.
     Jsonl,
+    /// GitHub Actions workflow commands (`::error file=…::…`), one per finding.
+    Github,
+    /// One SARIF 2.1.0 log.
+    Sarif,
+    /// JUnit XML: a test suite per file, a test case per rule.
+    Junit,
+    /// A Markdown summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment.
+    Markdown,
 }
 
 /// What a reporter is told about one checked page revision.
@@ -47,21 +68,123 @@ pub trait Reporter {
 }
 
 /// Options that change how a report looks, not what it says.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// ANSI colours (only when writing to a terminal that wants them).
     pub color: bool,
     /// How many files the run covers (the human report adds per-file summaries when more than one).
     pub files: usize,
+    /// Show at most this many findings in the whole report (`None`: the format's default, which is no
+    /// limit except for Markdown, see [`markdown::DEFAULT_MAX_FINDINGS`]). Counts and exit status still
+    /// cover every finding, and the report says it was cut.
+    pub max_findings: Option<usize>,
+    /// Codes of the rules that ran (JUnit lists them as passing test cases, and rules that did not run as
+    /// skipped). `None`: every rule of the registry counts as having run.
+    pub rules_run: Option<Vec<&'static str>>,
 }
 
 /// The reporter for `format`.
 pub fn reporter(format: Format, options: Options) -> Box<dyn Reporter> {
+    let limit = options.max_findings;
     match format {
         Format::Human => Box::new(human::Human::new(options)),
-        Format::Json => Box::new(json::Json::default()),
-        Format::Jsonl => Box::new(jsonl::Jsonl),
+        Format::Json => Box::new(json::Json::new(limit)),
+        Format::Jsonl => Box::new(jsonl::Jsonl::new(limit)),
+        Format::Github => Box::new(github::Github::new(limit)),
+        Format::Sarif => Box::new(sarif::Sarif::new(limit)),
+        Format::Junit => Box::new(junit::Junit::new(options)),
+        Format::Markdown => Box::new(markdown::Markdown::new(
+            limit.unwrap_or(markdown::DEFAULT_MAX_FINDINGS),
+        )),
     }
+}
+
+/// How many findings a report may still show, and how many it left out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Budget {
+    limit: Option<usize>,
+    shown: usize,
+    omitted: usize,
+}
+
+impl Budget {
+    /// A budget of `limit` findings (`None`: unlimited).
+    pub fn new(limit: Option<usize>) -> Self {
+        Budget {
+            limit,
+            shown: 0,
+            omitted: 0,
+        }
+    }
+
+    /// The first findings of `diags` that fit the budget; the rest are counted as omitted.
+    pub fn take<'d>(&mut self, diags: &'d [Diagnostic]) -> &'d [Diagnostic] {
+        let room = self
+            .limit
+            .map_or(diags.len(), |l| l.saturating_sub(self.shown));
+        let n = room.min(diags.len());
+        self.shown += n;
+        self.omitted += diags.len() - n;
+        &diags[..n]
+    }
+
+    /// The limit, when findings were left out because of it.
+    pub fn truncated(&self) -> Option<Truncation> {
+        match self.limit {
+            Some(limit) if self.omitted > 0 => Some(Truncation {
+                limit,
+                omitted: self.omitted,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// Findings a report left out because of a limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Truncation {
+    /// The limit (`--max-findings`).
+    pub limit: usize,
+    /// How many findings were not shown.
+    pub omitted: usize,
+}
+
+impl Truncation {
+    /// `output truncated: 3 more findings not shown (limit: 1 finding, see --max-findings)`: plain text,
+    /// each format escapes it like any other text.
+    pub fn message(&self) -> String {
+        format!(
+            "output truncated: {} not shown (limit: {}, see --max-findings)",
+            plural(self.omitted, "more finding"),
+            plural(self.limit, "finding")
+        )
+    }
+}
+
+/// The last line and, when the region ends on it, the last column (1-based, *inclusive*) of a location
+/// whose end is exclusive — the form GitHub annotations and people expect. A span ending at the start of a
+/// line ends on the line before, with no column.
+pub fn inclusive_end(loc: &Location) -> (u32, Option<u32>) {
+    let (start, end) = (loc.start, loc.end);
+    if end.line > start.line && end.column <= 1 {
+        (end.line - 1, None)
+    } else if end.line > start.line {
+        (end.line, Some(end.column - 1))
+    } else {
+        (
+            start.line,
+            Some(end.column.saturating_sub(1).max(start.column)),
+        )
+    }
+}
+
+/// `error`, `warnings`: the text of every count, most severe first (`3 errors, 1 warning, 0 info`).
+pub fn counts_text(c: &Counts) -> String {
+    crate::diagnostic::Severity::ALL
+        .iter()
+        .map(|&s| plural(c.get(s), s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Running totals over the files of a run.

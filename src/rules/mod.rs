@@ -239,6 +239,22 @@ pub static RULES: &[RuleInfo] = &[
     ),
 ];
 
+/// Where the rule documentation is published: `docs/rules.md` on the main branch of the repository.
+pub const DOCS_URL: &str = "https://github.com/pagerev/pagerev/blob/main/docs/rules.md";
+
+impl RuleInfo {
+    /// The anchor of the rule's section in `docs/rules.md`, e.g. `pr004-duplicated-caption` (the heading
+    /// `## PR004 duplicated-caption` as GitHub slugs it).
+    pub fn docs_anchor(&self) -> String {
+        format!("{}-{}", self.code.to_lowercase(), self.name)
+    }
+
+    /// A stable link to the rule's documentation.
+    pub fn docs_url(&self) -> String {
+        format!("{DOCS_URL}#{}", self.docs_anchor())
+    }
+}
+
 /// Finds a rule by code (`PR004`, any case) or name (`duplicated-caption`).
 pub fn lookup(code_or_name: &str) -> Option<&'static RuleInfo> {
     let s = code_or_name.trim();
@@ -883,11 +899,10 @@ pub fn docs_markdown() -> String {
             format!("off ({})", r.default_severity)
         };
         out.push_str(&format!(
-            "| {} | [{}](#{}-{}) | {default} | {} |\n",
+            "| {} | [{}](#{}) | {default} | {} |\n",
             r.code,
             r.name,
-            r.code.to_lowercase(),
-            r.name,
+            r.docs_anchor(),
             r.kind.summary().replace('|', "\\|")
         ));
     }

@@ -81,3 +81,85 @@ pub fn run_gen_corpus(gen: &Path, dir: &Path, args: &[&str]) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The HTML report of `corpus/official-visits` 2023-12 → 2024-01 with three made-up findings (as
+/// `pagerev check` will pass them): an error on the retitled record (its message carries markup), a
+/// warning on the removed record (by its old id), and an info on a record that did not change.
+pub fn html_report_with_findings() -> String {
+    use pagerev::diagnostic::{Diagnostic, Location, Position, Severity};
+    use pagerev::diff::{diff_pages, DiffOptions};
+    use pagerev::report::diff_html::{render, HtmlOptions};
+    let load = |name: &str| {
+        let path = format!("corpus/official-visits/{name}.txt");
+        let bytes = std::fs::read(repo_root().join(&path)).expect("corpus file");
+        pagerev::source::SourceFile::from_bytes(path, bytes).expect("utf-8")
+    };
+    let (old, new) = (load("2023-12"), load("2024-01"));
+    let diff = diff_pages(
+        &pagerev::parse::parse(&old, None),
+        &pagerev::parse::parse(&new, None),
+        &DiffOptions::default(),
+    );
+    let at = |line: u32| Location {
+        start: Position {
+            line,
+            column: 1,
+            byte: line * 100,
+        },
+        end: Position {
+            line,
+            column: 10,
+            byte: line * 100 + 9,
+        },
+    };
+    let finding = |code, name, severity, message: &str, id: &str, line| Diagnostic {
+        code,
+        name,
+        severity,
+        message: message.to_string(),
+        record_id: Some(id.to_string()),
+        record_index: None,
+        file: "corpus/official-visits/2024-01.txt".to_string(),
+        location: at(line),
+        related: None,
+        help: None,
+    };
+    let findings = vec![
+        finding(
+            "PR101",
+            "entry-retitled",
+            Severity::Error,
+            "title changed to <b>\"Albanian\"</b> & more",
+            "2023-11-13-albanian-minister-of-interior",
+            21,
+        ),
+        finding(
+            "PR102",
+            "entry-vanished",
+            Severity::Warning,
+            "entry vanished",
+            "2022-04-01-executive-director-of-frontex",
+            175,
+        ),
+        finding(
+            "PR004",
+            "duplicated-caption",
+            Severity::Info,
+            "a finding on an unchanged record",
+            "2023-11-20-commissioner-economic-and-monetary-community-of-central",
+            9,
+        ),
+    ];
+    let mut out = Vec::new();
+    render(
+        &diff,
+        Some(&findings),
+        &HtmlOptions {
+            context: 5,
+            show_cosmetic: false,
+        },
+        &mut out,
+    )
+    .expect("render");
+    String::from_utf8(out).expect("utf-8")
+}

@@ -1,0 +1,161 @@
+//! `--format markdown`: a summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment.
+//!
+//! ```markdown
+//! ### pagerev: 3 errors, 1 warning, 0 info
+//!
+//! 1 file, 51 records checked.
+//!
+//! | Severity | Findings |
+//! |---|---:|
+//! | error | 3 |
+//! …
+//!
+//! | Location | Rule | Severity | Message | Record |
+//! |---|---|---|---|---|
+//! | corpus/official-visits/2023-12.txt:6 | [PR003](…#pr003-imprecise-date) imprecise-date | warning | date \`December 2023\` … | 2023-12-… |
+//!
+//! … and 3 more findings (truncated: limit 1, see --max-findings)
+//! ```
+//!
+//! The findings table is cut at a limit ([`DEFAULT_MAX_FINDINGS`] unless `--max-findings` says otherwise,
+//! since comments and step summaries have size limits) and an explicit last line says how many were left
+//! out; the counts above cover every finding.
+//!
+//! ## Escaping
+//! Every piece of text in a table cell (messages, paths, record ids) goes through [`cell`]: backslash and
+//! the Markdown punctuation that could start emphasis, code, links, images or headings (`` \ ` * _ [ ] ( )
+//! # ! | ~ ``) are backslash-escaped, `&`, `<` and `>` become entities (no raw HTML, no entity tricks), and
+//! line breaks become spaces, so corpus text can neither end a row or cell early nor add markup, HTML or
+//! links. Known limit: GitHub still turns a bare `https://…` written in corpus text into a link, as it
+//! does for any plain text; it cannot be given a title or hidden behind other text.
+
+use super::{counts_text, plural, Budget, FileResult, Reporter, Totals};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+/// Findings listed when no `--max-findings` is given: enough for any sensible drop, small enough for a
+/// pull-request comment (65,536 characters) and a step summary.
+pub const DEFAULT_MAX_FINDINGS: usize = 100;
+
+/// Collects the table and writes the summary at the end.
+pub struct Markdown {
+    totals: Totals,
+    budget: Budget,
+    rows: Vec<String>,
+}
+
+impl Markdown {
+    /// A summary listing at most `limit` findings.
+    pub fn new(limit: usize) -> Self {
+        Markdown {
+            totals: Totals::default(),
+            budget: Budget::new(Some(limit)),
+            rows: Vec::new(),
+        }
+    }
+}
+
+impl Reporter for Markdown {
+    fn file(&mut self, _out: &mut dyn Write, result: &FileResult<'_>) -> io::Result<()> {
+        self.totals.add(result);
+        for d in self.budget.take(result.diagnostics) {
+            self.rows.push(row(d));
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let t = &self.totals;
+        let mut s = String::new();
+        let _ = writeln!(s, "### pagerev: {}\n", counts_text(&t.counts));
+        let _ = writeln!(
+            s,
+            "{}, {} checked.\n",
+            plural(t.files, "file"),
+            plural(t.records, "record")
+        );
+        if t.counts.total() == 0 {
+            s.push_str("No findings.\n");
+            return out.write_all(s.as_bytes());
+        }
+        s.push_str("| Severity | Findings |\n|---|---:|\n");
+        for sev in Severity::ALL {
+            let _ = writeln!(s, "| {sev} | {} |", t.counts.get(sev));
+        }
+        s.push_str("\n| Location | Rule | Severity | Message | Record |\n|---|---|---|---|---|\n");
+        for r in &self.rows {
+            s.push_str(r);
+        }
+        if let Some(tr) = self.budget.truncated() {
+            let _ = writeln!(
+                s,
+                "\n… and {} (truncated: limit {}, see --max-findings)",
+                plural(tr.omitted, "more finding"),
+                tr.limit
+            );
+        }
+        out.write_all(s.as_bytes())
+    }
+}
+
+/// One table row.
+fn row(d: &Diagnostic) -> String {
+    let rule = match rules::lookup(d.code) {
+        Some(info) => format!("[{}]({}) {}", d.code, info.docs_url(), cell(d.name)),
+        None => format!("{} {}", cell(d.code), cell(d.name)),
+    };
+    format!(
+        "| {}:{} | {rule} | {} | {} | {} |\n",
+        cell(&d.file),
+        d.location.start.line,
+        d.severity,
+        cell(&d.message),
+        d.record_id.as_deref().map(cell).unwrap_or_default()
+    )
+}
+
+/// Escapes text for a table cell: see the module doc.
+pub fn cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push(' ');
+                }
+            }
+            '\n' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_cannot_break_the_table_or_add_markup() {
+        assert_eq!(cell("a|b"), "a\\|b");
+        assert_eq!(cell("a\\|b"), "a\\\\\\|b");
+        assert_eq!(cell("<script>x</script>"), "&lt;script&gt;x&lt;/script&gt;");
+        assert_eq!(cell("[x](http://e)"), "\\[x\\]\\(http://e\\)");
+        assert_eq!(cell("`*_~"), "\\`\\*\\_\\~");
+        assert_eq!(cell("a\r\nb\rc\nd"), "a b c d");
+        assert_eq!(cell("&lt;"), "&amp;lt;");
+    }
+}

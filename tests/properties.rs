@@ -6,7 +6,8 @@
 //!    positions), leads and paragraphs.
 //! 2. **Nothing is lost**: any text made of arbitrary lines (dates, labels, sentences, placeholders,
 //!    random Unicode) parses with every non-blank line in exactly one field (`lossless::verify`), unique
-//!    record ids, and the same records whatever the line endings.
+//!    record ids, and the same records whatever the line endings; diff(a, a) is empty, and so is the
+//!    diff of the page with its LF twin.
 //!
 //! The generator produces only pages a careful reader could split unambiguously; each constraint it
 //! applies is a limit of the page format, listed in RELIABILITY.md ("Property tests").
@@ -689,5 +690,11 @@ proptest! {
         let lf = SourceFile::from_text("any.txt", lines.join("\n")).unwrap();
         let lf_page = parse(&lf, lang);
         prop_assert_eq!(shapes(&page), shapes(&lf_page), "input: {:?}", text);
+        // diff(a, a) is empty, and so is the diff across line endings.
+        let opts = pagerev::diff::DiffOptions::default();
+        for other in [&page, &lf_page] {
+            let d = pagerev::diff::diff_pages(&page, other, &opts);
+            prop_assert!(d.changes.is_empty() && d.equivalent, "{:?}\ninput: {:?}", d.changes, text);
+        }
     }
 }

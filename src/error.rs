@@ -39,7 +39,9 @@ pub enum FileError {
     IsDirectory { path: PathBuf },
     #[error("{}: permission denied; make the file readable", path.display())]
     PermissionDenied { path: PathBuf },
-    #[error("{}: cannot read: {source}", path.display())]
+    /// The message leaves the cause to the error chain (`{e:#}` in `main.rs` prints it after a colon);
+    /// naming it here too printed it twice.
+    #[error("{}: cannot read", path.display())]
     Io {
         path: PathBuf,
         #[source]

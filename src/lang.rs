@@ -136,9 +136,10 @@ impl Lang {
     /// date prefixes match most lines wins; English on a tie or when nothing matches.
     pub fn detect(text: &str) -> Lang {
         let mut scores = [0usize; 3];
-        // Enough lines to see a dozen entries; detection must not cost a pass over a huge page.
-        for line in text.lines().take(4000) {
-            let line = crate::canonical::trim(line);
+        // Enough lines to see a dozen entries; detection must not cost a pass over a huge page. Lines are
+        // split as the parser splits them: `str::lines` would see a lone-CR page as one line.
+        for line in crate::parse::lines::non_blank_lines(text).take(4000) {
+            let line = line.raw;
             if !line.starts_with(|c: char| c.is_alphanumeric()) {
                 continue;
             }
@@ -248,6 +249,20 @@ mod tests {
             Lang::En
         );
         assert_eq!(Lang::detect("nothing dated here"), Lang::En);
+    }
+
+    #[test]
+    fn detects_the_language_of_a_page_with_lone_cr_line_endings() {
+        // Found by tests/properties.rs: `str::lines` does not split on a lone CR, so only the first line
+        // was looked at and every French or Spanish page with old-Mac line endings parsed as English.
+        assert_eq!(
+            Lang::detect("Titre\r10 décembre 2021 – Le ministre"),
+            Lang::Fr
+        );
+        assert_eq!(
+            Lang::detect("Título\r\r10 de diciembre de 2021 – El ministro"),
+            Lang::Es
+        );
     }
 
     #[test]

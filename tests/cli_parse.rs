@@ -215,3 +215,137 @@ fn summary_counts_the_seed_page() {
             "corpus/official-visits/2023-12.txt: 51 records (1 untitled, 0 undated, 1 with a month or year only, 1 date ranges)",
         ));
 }
+
+#[test]
+fn nul_byte_deep_in_a_long_page() {
+    let mut page = "Title\n\n5 July 2019 - The lead.\n\n"
+        .repeat(40_000)
+        .into_bytes();
+    let at = page.len() - 7;
+    page[at] = 0;
+    assert!(bad_input(&page).contains(&format!("NUL byte at byte offset {at}")));
+}
+
+#[test]
+fn utf16_big_endian_is_named_as_such() {
+    let utf16: Vec<u8> = "\u{feff}Title\n"
+        .encode_utf16()
+        .flat_map(|u| u.to_be_bytes())
+        .collect();
+    assert!(bad_input(&utf16).contains("UTF-16 (big-endian"));
+}
+
+#[test]
+fn every_kind_of_invalid_utf8_reports_its_offset_and_line() {
+    for (bytes, offset) in [
+        (&b"Title\n\n5 July 2019 - caf\xc3"[..], 24), // truncated at the end of the file
+        (&b"Title\n\n5 July 2019 - \xed\xa0\x80.\n"[..], 21), // an encoded UTF-16 surrogate
+        (&b"Title\n\n5 July 2019 - \xc0\xaf.\n"[..], 21), // an overlong encoding of `/`
+        (&b"Title\n\n5 July 2019 - \x80.\n"[..], 21), // a lone continuation byte
+    ] {
+        let err = bad_input(bytes);
+        assert!(
+            err.contains(&format!("invalid UTF-8 at byte offset {offset} (line 3)")),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn special_files_and_symlink_loops_give_one_line() {
+    pagerev()
+        .args(["parse", "/dev/null"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::diff(
+            "pagerev: error: /dev/null: file is empty; a page revision needs at least one dated entry\n",
+        ));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loop.txt");
+    std::os::unix::fs::symlink(&path, &path).unwrap();
+    let out = pagerev().arg("parse").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("loop.txt: cannot read: "), "{err}");
+    // The cause once, not twice.
+    assert_eq!(err.matches("symbolic links").count(), 1, "{err}");
+}
+
+/// The records of `bytes` as (title, date, lead, paragraphs), through `pagerev parse --format json`.
+fn records_of(bytes: &[u8]) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.txt");
+    std::fs::write(&path, bytes).unwrap();
+    let out = pagerev()
+        .args(["parse", "--format", "json"])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    doc["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            serde_json::json!([
+                r["title"]["text"],
+                r["date"],
+                r["lead"]["text"]["text"],
+                r["paragraphs"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| p["text"].clone())
+                    .collect::<Vec<_>>()
+            ])
+        })
+        .collect()
+}
+
+#[test]
+fn bom_crlf_and_nbsp_indents_parse_like_the_clean_file() {
+    let clean = "Visites 2021\n\nMinistre\n\n10 décembre 2021 – Le texte.\n\nCorps.\n";
+    let messy = format!(
+        "\u{feff}{}",
+        clean
+            .replace("10 d", "\u{a0}10 d")
+            .replace("Corps", " \u{a0}Corps")
+            .replace('\n', "\r\n")
+    );
+    let want = records_of(clean.as_bytes());
+    assert_eq!(want.len(), 1);
+    assert_eq!(want[0][1]["start"], "2021-12-10");
+    assert_eq!(records_of(messy.as_bytes()), want);
+}
+
+#[test]
+fn a_multi_megabyte_single_line_parses() {
+    // 4 and 5 MB (200 MB is measured on the release binary: RELIABILITY.md, "Resource limits").
+    let lead = format!(
+        "5 July 2019 - {}",
+        "the 195 member countries met. ".repeat(4 << 20 >> 5)
+    );
+    let records = records_of(lead.trim_end().as_bytes());
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0][1]["start"], "2019-07-05");
+    // Without a date it is the page preamble, kept whole.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.txt");
+    let line = "word ".repeat(1 << 20); // 5 MB
+    std::fs::write(&path, &line).unwrap();
+    let out = pagerev()
+        .args(["parse", "--format", "json"])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["records"].as_array().unwrap().len(), 0);
+    assert_eq!(doc["preamble"][0]["text"], line.trim_end());
+}

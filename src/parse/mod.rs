@@ -103,6 +103,7 @@ struct Assembler<'a> {
     prev_known: Vec<Key<'a>>,
     current: Option<Draft<'a>>,
     records: Vec<Record<'a>>,
+    /// Every record id given so far, with the last `-N` suffix tried for it.
     ids: FxHashMap<String, u32>,
     title: Option<PageTitle<'a>>,
     preamble: Vec<Text<'a>>,
@@ -224,12 +225,20 @@ impl<'a> Assembler<'a> {
         if id.len() == before_slug {
             id.push_str("untitled");
         }
-        // Same date and title twice: the later one (further down the page) gets `-2`, `-3`, ...
-        let n = self.ids.entry(id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            id = format!("{id}-{n}");
+        // Same date and title twice: the later one (further down the page) gets `-2`, `-3`, ..., skipping
+        // ids already given: a title ending in a number (`Minister X 2`) makes `...-minister-x-2` itself.
+        // `ids` holds every id given, with the last suffix tried for it.
+        if let Some(&n) = self.ids.get(&id) {
+            let mut k = n + 1;
+            let mut candidate = format!("{id}-{k}");
+            while self.ids.contains_key(&candidate) {
+                k += 1;
+                candidate = format!("{id}-{k}");
+            }
+            self.ids.insert(id, k);
+            id = candidate;
         }
+        self.ids.insert(id.clone(), 1);
         let spans = d
             .title
             .iter()

@@ -17,6 +17,7 @@
 
 use crate::canonical::canonical_hash;
 use crate::record::Text;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Longest line, in words, still read as a title or caption label.
 pub const MAX_LABEL_WORDS: usize = 20;
@@ -131,6 +132,33 @@ impl<'a> Key<'a> {
     }
 }
 
+/// An entry's known lines (title, captions, lead), to find lines repeating one of them. A linear scan for
+/// the usual handful; an entry with many captions is indexed by (signature, canonical hash) — the same
+/// equality as [`Key::same`] — so a page repeating one of 40,000 captions 40,000 times stays linear instead
+/// of taking minutes (RELIABILITY.md, "Resource limits").
+struct Known<'k> {
+    keys: &'k [Key<'k>],
+    index: Option<FxHashSet<(u32, u64)>>,
+}
+
+impl<'k> Known<'k> {
+    /// Up to this many keys a scan is cheaper than hashing every line looked up.
+    const SCAN_MAX: usize = 32;
+
+    fn new(keys: &'k [Key<'k>]) -> Self {
+        let index = (keys.len() > Self::SCAN_MAX)
+            .then(|| keys.iter().map(|k| hashed_key(k.text)).collect());
+        Known { keys, index }
+    }
+
+    fn contains(&self, key: &Key<'_>) -> bool {
+        match &self.index {
+            Some(index) => index.contains(&(key.signature, canonical_hash(key.text))),
+            None => key.is_in(self.keys),
+        }
+    }
+}
+
 /// Letters and digits as the canonical form counts them: ASCII letters and digits, plus every non-ASCII
 /// character except combining accents (NFC merges them into their letter) and the spaces, dashes and
 /// quotes that canonical folding turns into ASCII punctuation (UTF-8 lead bytes 0xC2, 0xCC, 0xCD, 0xE2).
@@ -201,6 +229,7 @@ pub fn plan(
     real.extend((0..n).filter(|&i| items[i].kind != Kind::Placeholder));
     let real = &real[..];
     let m = real.len();
+    let prev_known = Known::new(ctx.prev_known);
     let key = |p: usize| Key::of(items[real[p]].text.raw);
     let is_label = |p: usize| items[real[p]].kind == Kind::Label;
     let mut p = 0;
@@ -222,9 +251,10 @@ pub fn plan(
         let mut title = None;
         if let Some(&(s, e)) = runs.last() {
             let mut t = s;
+            let mut later = LaterInRun::new(items, real, s, e);
             while t < e
                 && ctx.prev_is_record
-                && label_belongs_to_prev(items, real, t, e, ctx, next_lead)
+                && label_belongs_to_prev(items, real, t, e, &prev_known, &mut later, next_lead)
             {
                 t += 1;
             }
@@ -266,7 +296,7 @@ pub fn plan(
             && (e..until).next().is_some_and(|q| {
                 shares_a_word(items[real[s]].text.raw, &[items[real[q]].text.raw])
             });
-        if has_own_sentence && title_like && !key(s).is_in(ctx.prev_known) {
+        if has_own_sentence && title_like && !prev_known.contains(&key(s)) {
             starts.push((s, e));
         }
     }
@@ -274,14 +304,7 @@ pub fn plan(
     // 3. The body of the previous entry, then each undated entry.
     let first_start = starts.first().map_or(region_end, |r| r.0);
     if ctx.prev_is_record {
-        body_roles(
-            items,
-            real,
-            0..first_start,
-            ctx.prev_known,
-            Owner::Prev,
-            out,
-        );
+        body_roles(items, real, 0..first_start, &prev_known, Owner::Prev, out);
     }
     for (k, &(s, e)) in starts.iter().enumerate() {
         let owner = Owner::Undated(k);
@@ -316,7 +339,7 @@ pub fn plan(
             Key::with_first_sentence(items[real[q]].text.raw, &mut known);
             q += 1;
         }
-        body_roles(items, real, q..until, &known, owner, out);
+        body_roles(items, real, q..until, &Known::new(&known), owner, out);
     }
 
     // 4. Placeholders follow the line before them.
@@ -336,7 +359,7 @@ fn body_roles(
     items: &[Item<'_>],
     real: &[usize],
     body: std::ops::Range<usize>,
-    known: &[Key<'_>],
+    known: &Known<'_>,
     owner: Owner,
     out: &mut [(Owner, Role)],
 ) {
@@ -347,13 +370,60 @@ fn body_roles(
     for q in body.rev() {
         let item = &items[real[q]];
         let k = Key::of(item.text.raw);
-        if is_title_like(item) || k.is_in(known) || after.is_some_and(|a| a.same(&k)) {
+        if is_title_like(item) || known.contains(&k) || after.is_some_and(|a| a.same(&k)) {
             out[real[q]] = (owner, Role::CaptionAfter);
             after = Some(k);
         } else {
             break;
         }
     }
+}
+
+/// Which labels of the final run of a segment occur again further down the run. Short runs (the usual
+/// title and a caption or two) are scanned; long ones are counted once by (signature, canonical hash) —
+/// the equality of [`Key::same`] — so 20,000 labels alternating with a repeated caption take milliseconds,
+/// not the 24 s a scan per label took.
+struct LaterInRun {
+    /// Occurrences of each key at positions `next..e`; `None` for a short run.
+    counts: Option<FxHashMap<(u32, u64), u32>>,
+    next: usize,
+}
+
+impl LaterInRun {
+    fn new(items: &[Item<'_>], real: &[usize], s: usize, e: usize) -> Self {
+        let counts = (e - s > Known::SCAN_MAX).then(|| {
+            let mut counts = FxHashMap::default();
+            for &i in &real[s..e] {
+                *counts.entry(hashed_key(items[i].text.raw)).or_insert(0) += 1;
+            }
+            counts
+        });
+        LaterInRun { counts, next: s }
+    }
+
+    /// True when the label at `t` occurs again in `t + 1..e`. Calls come with `t` increasing.
+    fn repeated_after(&mut self, items: &[Item<'_>], real: &[usize], t: usize, e: usize) -> bool {
+        let Some(counts) = &mut self.counts else {
+            let label = Key::of(items[real[t]].text.raw);
+            return real[t + 1..e]
+                .iter()
+                .any(|&i| Key::of(items[i].text.raw).same(&label));
+        };
+        while self.next <= t {
+            if let Some(c) = counts.get_mut(&hashed_key(items[real[self.next]].text.raw)) {
+                *c = c.saturating_sub(1);
+            }
+            self.next += 1;
+        }
+        counts
+            .get(&hashed_key(items[real[t]].text.raw))
+            .is_some_and(|&c| c > 0)
+    }
+}
+
+/// The pair [`Key::same`] compares, for hash maps.
+fn hashed_key(text: &str) -> (u32, u64) {
+    (signature(text), canonical_hash(text))
 }
 
 /// Whether the label at `t` of the final run (ending at `e`) is a trailing caption of the previous entry
@@ -363,7 +433,8 @@ fn label_belongs_to_prev(
     real: &[usize],
     t: usize,
     e: usize,
-    ctx: &Context<'_>,
+    prev_known: &Known<'_>,
+    later: &mut LaterInRun,
     next_lead: &str,
 ) -> bool {
     // Only when another label could be the title: a lone label is always the next title (two entries in
@@ -372,16 +443,12 @@ fn label_belongs_to_prev(
         return false;
     }
     let label = items[real[t]].text.raw;
-    if Key::of(label).is_in(ctx.prev_known) || !is_title_like(&items[real[t]]) {
+    if prev_known.contains(&Key::of(label)) || !is_title_like(&items[real[t]]) {
         return true;
     }
     // A title shares words with its own lead (and is often repeated by the captions after it); a line
     // before it that does neither belongs to the entry above.
-    let rest_of_run = &real[t + 1..e];
-    if rest_of_run
-        .iter()
-        .any(|&i| Key::of(items[i].text.raw).same(&Key::of(label)))
-    {
+    if later.repeated_after(items, real, t, e) {
         return false;
     }
     let next_label = items[real[t + 1]].text.raw;
@@ -390,22 +457,116 @@ fn label_belongs_to_prev(
 
 /// True when a content word (four letters or more, ASCII case ignored) of `a` occurs in one of `others`.
 /// Allocation-free and stops at the first shared word: it runs on every entry whose title is followed by
-/// a caption label.
+/// a caption label. Word against word is quadratic, though: a "label" of 40,000 hyphenated words against a
+/// lead of 40,000 words took a minute. Past [`PAIRWISE_MAX`] bytes², the words of the shorter side go
+/// into a set and the longer side is read once.
 fn shares_a_word(a: &str, others: &[&str]) -> bool {
     fn words(s: &str) -> impl Iterator<Item = &str> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() >= 4)
     }
-    words(a).any(|w| {
-        others
-            .iter()
-            .any(|o| words(o).any(|x| x.eq_ignore_ascii_case(w)))
-    })
+    let others_len: usize = others.iter().map(|o| o.len()).sum();
+    if a.len().saturating_mul(others_len) <= PAIRWISE_MAX {
+        return words(a).any(|w| {
+            others
+                .iter()
+                .any(|o| words(o).any(|x| x.eq_ignore_ascii_case(w)))
+        });
+    }
+    let a = [a];
+    let (small, large): (&[&str], &[&str]) = if a[0].len() <= others_len {
+        (&a, others)
+    } else {
+        (others, &a)
+    };
+    let set: FxHashSet<String> = small
+        .iter()
+        .flat_map(|s| words(s))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    large
+        .iter()
+        .flat_map(|s| words(s))
+        .any(|w| set.contains(&w.to_ascii_lowercase()))
 }
+
+/// Largest product of the two sides' lengths (bytes) [`shares_a_word`] compares word by word.
+const PAIRWISE_MAX: usize = 1 << 20;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shares_a_word_gives_the_same_answer_on_long_inputs() {
+        let long_lead = format!("{} Lyon", "word ".repeat(300_000));
+        assert!(shares_a_word("Visit to LYON", &[&long_lead]));
+        assert!(!shares_a_word("Visit to Paris", &[&long_lead]));
+        let long_label = format!("{}-Lyon", "x-".repeat(300_000));
+        assert!(shares_a_word(&long_label, &["In lyon.", &long_lead]));
+        assert!(!shares_a_word(&long_label, &["In Paris."]));
+        // Short words never count, on either path.
+        assert!(!shares_a_word(&format!("{long_label}-the"), &["the"]));
+    }
+
+    #[test]
+    fn known_lines_match_the_same_with_or_without_an_index() {
+        let texts: Vec<String> = (0..100)
+            .map(|i| format!("Caption\u{a0}number {i}"))
+            .collect();
+        let keys: Vec<Key<'_>> = texts.iter().map(|t| Key::of(t)).collect();
+        let indexed = Known::new(&keys);
+        let scanned = Known::new(&keys[..Known::SCAN_MAX]);
+        assert!(indexed.index.is_some() && scanned.index.is_none());
+        for probe in [
+            "Caption number 7",
+            "caption number 7",
+            "Caption  number 99",
+            "Caption number 100",
+        ] {
+            let k = Key::of(probe);
+            assert_eq!(indexed.contains(&k), k.is_in(&keys), "{probe}");
+        }
+        assert!(scanned.contains(&Key::of("Caption number 7")));
+    }
+
+    #[test]
+    fn later_in_run_counts_as_the_scan_does() {
+        let texts: Vec<String> = (0..100)
+            .map(|i| match i % 3 {
+                0 => "Chile visit".to_string(),
+                1 => format!("Label {}", i % 7),
+                _ => format!("Other\u{a0}label {i}"),
+            })
+            .collect();
+        let items: Vec<Item<'_>> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                Item::new(Text {
+                    raw: t,
+                    line: i as u32 + 1,
+                    start: 0,
+                })
+            })
+            .collect();
+        let real: Vec<usize> = (0..items.len()).collect();
+        let (s, e) = (3, items.len());
+        let mut counted = LaterInRun::new(&items, &real, s, e);
+        assert!(counted.counts.is_some());
+        // Every other position, as label_belongs_to_prev may skip some.
+        for t in (s..e).step_by(2) {
+            let mut scan = LaterInRun {
+                counts: None,
+                next: s,
+            };
+            assert_eq!(
+                counted.repeated_after(&items, &real, t, e),
+                scan.repeated_after(&items, &real, t, e),
+                "position {t}"
+            );
+        }
+    }
 
     #[test]
     fn classifies_line_shapes() {

@@ -170,17 +170,24 @@ pub struct ValidateArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub rules: RuleArgs,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+}
+
+/// How findings are reported, and which of them fail the run (`validate` and `check`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportArgs {
     #[arg(long, value_enum, default_value = "human")]
     pub format: ReportFormat,
     /// Show at most N findings (every format says when it cut the list; counts and the exit status still
     /// cover all findings). The Markdown summary shows 100 unless told otherwise.
     #[arg(long, value_name = "N")]
     pub max_findings: Option<usize>,
-    /// Exit 1 when any finding is at least this severe.
+    /// Exit 1 when any (new) finding is at least this severe.
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,
-    #[arg(long, value_enum, default_value = "auto")]
-    pub lang: LangArg,
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorArg,
 }
@@ -323,15 +330,8 @@ pub struct CheckArgs {
     pub page: PageArgs,
     #[command(flatten)]
     pub rules: RuleArgs,
-    #[arg(long, value_enum, default_value = "human")]
-    pub format: ReportFormat,
-    /// Show at most N findings (every format says when it cut the list; counts and the exit status still
-    /// cover all findings).
-    #[arg(long, value_name = "N")]
-    pub max_findings: Option<usize>,
-    /// Exit 1 when any new finding is at least this severe.
-    #[arg(long, value_enum, default_value = "error")]
-    pub fail_on: FailOn,
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Report every finding, ignoring the baseline.
     #[arg(long)]
     pub no_baseline: bool,
@@ -342,8 +342,6 @@ pub struct CheckArgs {
     /// Least content similarity for matching records across revisions (see `diff`).
     #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
-    #[arg(long, value_enum, default_value = "auto")]
-    pub color: ColorArg,
 }
 
 #[derive(Debug, Subcommand)]

@@ -26,7 +26,7 @@ struct Checked {
 pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let rules = load_rules(&args.rules)?;
     let targets = resolve(&args.page)?;
-    let fail_on = args.fail_on.severity();
+    let fail_on = args.report.fail_on.severity();
     let ctx = CheckContext {
         today: Some(super::validate_cmd::today()),
     };
@@ -67,12 +67,12 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         write_html(&checked, path)?;
     }
     let options = report::Options {
-        color: args.color.enabled() && args.format == ReportFormat::Human,
+        color: args.report.color.enabled() && args.report.format == ReportFormat::Human,
         files: checked.len(),
-        max_findings: args.max_findings,
+        max_findings: args.report.max_findings,
         rules_run: Some(rules.enabled().map(|r| r.info.code).collect()),
     };
-    match args.format {
+    match args.report.format {
         ReportFormat::Human => human(&checked, &args, options, out)?,
         ReportFormat::Json => json_document(&checked, failed, out)?,
         other => {
@@ -198,7 +198,7 @@ fn human(
         writeln!(out)?;
     }
     reporter.finish(out)?;
-    let fail_on = args.fail_on.severity();
+    let fail_on = args.report.fail_on.severity();
     let failing = checked.iter().filter(|c| fails(&c.result, fail_on)).count();
     let pending = checked
         .iter()

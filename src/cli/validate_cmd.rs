@@ -14,15 +14,15 @@ use std::path::{Path, PathBuf};
 pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let rules = super::pages::load_rules(&args.rules)?;
     let files = expand_paths(&args.paths)?;
-    let fail_on = args.fail_on.severity();
-    let format = args.format.format();
-    let color = args.color.enabled();
+    let fail_on = args.report.fail_on.severity();
+    let format = args.report.format.format();
+    let color = args.report.color.enabled();
     let mut reporter = report::reporter(
         format,
         report::Options {
             color: color && format == Format::Human,
             files: files.len(),
-            max_findings: args.max_findings,
+            max_findings: args.report.max_findings,
             // validate runs the page rules only; drop rules need a previous revision (`pagerev check`).
             rules_run: Some(
                 rules

@@ -173,7 +173,9 @@ fn html_report_in_headless_chromium() {
             "report": findings,
             "rule": "PR101",
             "cards": ["rec-2023-11-13-albanian-minister-of-interior"],
-            "withoutFindings": 5,
+            // Every card but the two whose records carry the sample findings (the Albanian retitle and
+            // the Frontex removal; the third finding is on an unchanged record, which has no card).
+            "withoutFindings": cards.len() - 2,
         },
         "injection": {
             "report": injection,

@@ -14,7 +14,7 @@ fn findings_are_counted_listed_and_attached_to_their_cards() {
         // A filter per rule that has a card, and one for cards without findings.
         "name=\"rule\" value=\"PR101\" checked> <code>PR101</code> <span class=\"n\">1</span>",
         "name=\"rule\" value=\"PR102\" checked> <code>PR102</code> <span class=\"n\">1</span>",
-        "name=\"rule\" value=\"none\" checked> no finding <span class=\"n\">5</span>",
+        "name=\"rule\" value=\"none\" checked> no finding <span class=\"n\">6</span>",
         // Cards carry their rules; the removed record is found by its old id.
         "id=\"rec-2023-11-13-albanian-minister-of-interior\" data-kind=\"retitled\" data-rules=\"PR101\"",
         "id=\"rec-2022-04-01-executive-director-of-frontex\" data-kind=\"removed\" data-rules=\"PR102\"",

@@ -140,7 +140,7 @@ fn a_long_run_of_labels_before_a_lead_is_read_in_linear_time() {
 /// the undated-looking entries in the same gap one way (matched, redated) and in different gaps the other
 /// way (removed + added). Owned by the diff matching (src/diff/matching.rs); see RELIABILITY.md.
 #[test]
-#[ignore = "diff matching is not symmetric yet: RELIABILITY.md, finding 7"]
+
 fn diff_both_ways_are_mirror_images() {
     use pagerev::diff::{diff_pages, DiffOptions};
     let a = SourceFile::from_text(

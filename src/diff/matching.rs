@@ -20,6 +20,8 @@
 //!    from a removal plus an addition, and is reported as such.
 //!
 //! Finally, every pair outside the longest increasing subsequence of *all* pairs is flagged `moved`.
+//! Where several longest subsequences exist (two records swapped), only the pairs common to all of them
+//! count, so both swapped records are `moved` and the result does not depend on which side is old.
 //!
 //! ## Similarity
 //! Content similarity is the Jaccard index of the sets of words (canonical, lower-cased) of the lead text
@@ -440,32 +442,61 @@ impl State<'_, '_> {
     }
 }
 
-/// Indexes (into `pairs`, taken in the order given) of a longest subsequence whose `new` positions
-/// increase. O(n log n) patience sorting; ties resolve to the earliest-ending run, deterministically.
+/// Indexes (into `pairs`, ascending by old position) of the pairs that stand in *every* longest
+/// subsequence whose old and new positions both increase: the pairs whose relative order no maximal
+/// alignment can dispute.
+///
+/// Where several longest subsequences exist (two records swapped: either could be "the one that moved"),
+/// picking one of them would make the answer depend on which revision is called old — `diff(a, b)` and
+/// `diff(b, a)` would disagree. The pairs common to all of them are the same whichever side is old (the
+/// condition is symmetric in old and new), so anchors and `moved` flags are too. O(n log n): for each
+/// pair, the longest chain ending at it (`f`) and starting at it (`g`); it is on some longest chain when
+/// `f + g - 1` is the longest length, and on every one when no other such pair has the same `f`.
 fn lis(pairs: &[Pair]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    let n = pairs.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&k| pairs[k].old);
-    // tails[l] = index (into pairs) of the smallest tail of an increasing run of length l + 1
-    let mut tails: Vec<usize> = Vec::new();
-    let mut prev: Vec<usize> = vec![NONE; pairs.len()];
+    // f[k]: length of the longest increasing chain ending at pair k.
+    let mut f = vec![0usize; n];
+    let mut tails: Vec<usize> = Vec::new(); // smallest `new` ending a chain of each length
     for &k in &order {
         let v = pairs[k].new;
-        let pos = tails.partition_point(|&t| pairs[t].new < v);
-        if pos > 0 {
-            prev[k] = tails[pos - 1];
-        }
+        let pos = tails.partition_point(|&t| t < v);
+        f[k] = pos + 1;
         if pos == tails.len() {
-            tails.push(k);
+            tails.push(v);
         } else {
-            tails[pos] = k;
+            tails[pos] = v;
         }
     }
-    let mut out = Vec::with_capacity(tails.len());
-    let mut at = tails.last().copied().unwrap_or(NONE);
-    while at != NONE {
-        out.push(at);
-        at = prev[at];
+    // g[k]: length of the longest increasing chain starting at pair k (the same, walking backwards).
+    let mut g = vec![0usize; n];
+    let mut heads: Vec<std::cmp::Reverse<usize>> = Vec::new(); // largest `new` starting a chain of each length
+    for &k in order.iter().rev() {
+        let v = std::cmp::Reverse(pairs[k].new);
+        let pos = heads.partition_point(|&h| h < v);
+        g[k] = pos + 1;
+        if pos == heads.len() {
+            heads.push(v);
+        } else {
+            heads[pos] = v;
+        }
     }
-    out.reverse();
-    out
+    let longest = tails.len();
+    let on_some: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&k| f[k] + g[k] - 1 == longest)
+        .collect();
+    let mut per_level = vec![0usize; longest + 1];
+    for &k in &on_some {
+        per_level[f[k]] += 1;
+    }
+    on_some
+        .into_iter()
+        .filter(|&k| per_level[f[k]] == 1)
+        .collect()
 }

@@ -138,7 +138,8 @@ fn retitled_and_moved_is_found_by_its_date() {
 
 #[test]
 fn moved_is_the_record_outside_the_longest_common_order() {
-    let d = diff(&[A, B, C, D], &[A, C, B, D]);
+    // B moved two places down: it alone breaks the order the others keep.
+    let d = diff(&[A, B, C, D], &[A, C, D, B]);
     assert_eq!(
         outline(&d),
         ["moved 2023-10-24-belgian-national-drugs-commissioner -> 2023-10-24-belgian-national-drugs-commissioner"]
@@ -150,8 +151,28 @@ fn moved_is_the_record_outside_the_longest_common_order() {
     );
     assert_eq!(
         m.new_after.as_deref(),
-        Some("2023-07-05-uk-minister-for-security")
+        Some("2023-05-30-european-commissioner-for-home-affairs")
     );
+}
+
+#[test]
+fn two_swapped_records_both_moved_whichever_side_is_old() {
+    // Either of B and C could be "the one that moved"; choosing one would depend on the direction.
+    let forward = diff(&[A, B, C, D], &[A, C, B, D]);
+    let backward = diff(&[A, C, B, D], &[A, B, C, D]);
+    let kinds = |d: &PageDiff| {
+        d.changes
+            .iter()
+            .map(|c| (c.kind, c.id().to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(kinds(&forward).len(), 2, "{:?}", outline(&forward));
+    assert!(forward.changes.iter().all(|c| c.kind == ChangeKind::Moved));
+    let mut f = kinds(&forward);
+    let mut b = kinds(&backward);
+    f.sort();
+    b.sort();
+    assert_eq!(f, b);
 }
 
 #[test]

@@ -135,12 +135,11 @@ fn a_long_run_of_labels_before_a_lead_is_read_in_linear_time() {
     assert_eq!(parsed.records.len(), 2);
 }
 
-/// Found by the `diff` fuzz target: diff(a, b) and diff(b, a) are not mirror images. Two identity pairs
-/// cross (Belgian… and Commissioner… swap places), so either can be the anchor; the anchor chosen puts
+/// Found by the `diff` fuzz target: diff(a, b) and diff(b, a) were not mirror images. Two identity pairs
+/// cross (Belgian… and Commissioner… swap places), so either could be the anchor, and the one chosen put
 /// the undated-looking entries in the same gap one way (matched, redated) and in different gaps the other
-/// way (removed + added). Owned by the diff matching (src/diff/matching.rs); see RELIABILITY.md.
+/// way (removed + added). Anchors are now the pairs on every longest chain (RELIABILITY.md, finding 7).
 #[test]
-
 fn diff_both_ways_are_mirror_images() {
     use pagerev::diff::{diff_pages, DiffOptions};
     let a = SourceFile::from_text(

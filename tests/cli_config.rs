@@ -159,3 +159,11 @@ fn rules_and_explain() {
         .code(2)
         .stderr(contains("no rule has the code or name `PR999`"));
 }
+
+#[test]
+fn regex_over_the_size_limit() {
+    // Compiles to far more than the regex crate's size limit: rejected at load time, at its position.
+    with_config(b"rules:\n  - code: shared-caption\n    params:\n      allow:\n        - '(?:\\w{1000}){1000}'\n")
+        .stderr(contains("bad.yaml:5:11: `params` of PR005 (shared-caption): invalid regular expression"))
+        .stderr(contains("size limit"));
+}

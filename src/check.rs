@@ -74,12 +74,7 @@ pub fn check(input: &CheckInput<'_>) -> CheckResult {
             ..Default::default()
         };
         let diff = diff_pages(&previous, &newest, &opts);
-        let drop_input = DropInput {
-            old_source: prev_src,
-            old: &previous,
-            new: &newest,
-            diff: &diff,
-        };
+        let drop_input = DropInput::new(prev_src, &previous, &newest, &diff);
         findings.extend(check_drop(
             input.rules,
             input.newest,

@@ -291,7 +291,8 @@ fn markdown_notes(
     args: &CheckArgs,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    use crate::report::diff_markdown::{self, escape, MarkdownOptions};
+    use crate::report::diff_markdown::{self, MarkdownOptions};
+    use crate::report::markdown::cell;
     let opts = MarkdownOptions {
         context: 5,
         stat: false,
@@ -299,14 +300,14 @@ fn markdown_notes(
     };
     for c in checked {
         let r = &c.result;
-        writeln!(out, "\n## Page `{}`\n", escape(&r.page))?;
+        writeln!(out, "\n## Page `{}`\n", cell(&r.page))?;
         match &r.review {
             Review::Pending(diff) => {
                 writeln!(
                     out,
                     "**Records differ from the reviewed snapshot** ({}): run `pagerev review {1}` or `pagerev accept {1}` and commit `snapshots/`.\n",
                     diff_text::summary_counts(diff),
-                    escape(&page_arg(args, r))
+                    cell(&page_arg(args, r))
                 )?;
                 diff_markdown::render(diff, &opts, out)?;
             }
@@ -317,7 +318,7 @@ fn markdown_notes(
             writeln!(
                 out,
                 "\nBaseline `{}`: {} not shown, {} no longer occurring.",
-                escape(&c.baseline_file),
+                cell(&c.baseline_file),
                 plural(r.baselined, "accepted finding", "accepted findings"),
                 plural(r.stale.len(), "entry", "entries")
             )?;

@@ -5,7 +5,8 @@
 //! Cosmetic changes go into a collapsed `<details>` block unless asked for. Every piece of page text is
 //! escaped, so a title containing `<script>` or `|` cannot break the comment.
 
-use super::diff_text::{cosmetic_excerpt, elide, summary_counts, Piece};
+use super::diff_text::{cosmetic_excerpt, elide, field_label, summary_counts, Piece};
+use super::markdown::cell;
 use crate::diff::fields::FieldChange;
 use crate::diff::{ChangeKind, Field, PageDiff, RecordChange};
 use std::io::{self, Write};
@@ -21,46 +22,12 @@ pub struct MarkdownOptions {
     pub show_cosmetic: bool,
 }
 
-/// Escapes page text for Markdown and inline HTML (also safe inside table cells).
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '|' => out.push_str("&#124;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '~' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn code(s: &str) -> String {
     // Ids are ASCII slugs; anything else is escaped as text rather than put in a code span.
     if s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
         format!("`{s}`")
     } else {
-        escape(s)
-    }
-}
-
-fn field_label(f: &FieldChange) -> String {
-    let name = f.field.name().replace('_', " ");
-    if !f.field.is_list() {
-        return name;
-    }
-    match (f.old_index, f.new_index) {
-        (Some(_), Some(n)) => format!("{name} {}", n + 1),
-        (None, Some(n)) => format!("{name} {} (added)", n + 1),
-        (Some(o), None) => format!("{name} {} (removed)", o + 1),
-        (None, None) => name,
+        cell(s)
     }
 }
 
@@ -72,15 +39,15 @@ fn field_line(f: &FieldChange, context: usize) -> String {
             f.new.as_deref().unwrap_or(""),
             12,
         );
-        return format!("- **{label}** (cosmetic): {} → {}", escape(&o), escape(&n));
+        return format!("- **{label}** (cosmetic): {} → {}", cell(&o), cell(&n));
     }
     if let Some(words) = &f.words {
         let parts: Vec<String> = elide(&words.ops, context)
             .into_iter()
             .map(|p| match p {
-                Piece::Equal(s) => escape(&s),
-                Piece::Delete(s) => format!("<del>{}</del>", escape(&s)),
-                Piece::Insert(s) => format!("<ins>{}</ins>", escape(&s)),
+                Piece::Equal(s) => cell(&s),
+                Piece::Delete(s) => format!("<del>{}</del>", cell(&s)),
+                Piece::Insert(s) => format!("<ins>{}</ins>", cell(&s)),
                 Piece::Elided => "…".to_string(),
             })
             .collect();
@@ -91,14 +58,8 @@ fn field_line(f: &FieldChange, context: usize) -> String {
         };
         return format!("- **{label}**: {}{note}", parts.join(" "));
     }
-    let old = f
-        .old
-        .as_deref()
-        .map(|o| format!("<del>{}</del>", escape(o)));
-    let new = f
-        .new
-        .as_deref()
-        .map(|n| format!("<ins>{}</ins>", escape(n)));
+    let old = f.old.as_deref().map(|o| format!("<del>{}</del>", cell(o)));
+    let new = f.new.as_deref().map(|n| format!("<ins>{}</ins>", cell(n)));
     match (old, new) {
         (Some(o), Some(n)) => format!("- **{label}**: {o} → {n}"),
         (Some(o), None) => format!("- **{label}**: {o}"),
@@ -129,8 +90,8 @@ fn table_row(c: &RecordChange, show_cosmetic: bool) -> String {
         "| {} | {} | {} | {} | {} |",
         kinds.join(", "),
         code(c.id()),
-        escape(r.and_then(|r| r.date.as_deref()).unwrap_or("undated")),
-        escape(r.and_then(|r| r.title.as_deref()).unwrap_or("(untitled)")),
+        cell(r.and_then(|r| r.date.as_deref()).unwrap_or("undated")),
+        cell(r.and_then(|r| r.title.as_deref()).unwrap_or("(untitled)")),
         fields.join(", ")
     )
 }
@@ -251,7 +212,7 @@ pub fn render(diff: &PageDiff, opts: &MarkdownOptions, out: &mut dyn Write) -> i
 
 fn code_name(name: &str) -> String {
     if name.contains('`') || name.contains('\n') {
-        escape(name)
+        cell(name)
     } else {
         format!("`{name}`")
     }
@@ -264,8 +225,8 @@ mod tests {
     #[test]
     fn escapes_html_and_table_syntax() {
         assert_eq!(
-            escape("<script>a|b</script> *x*"),
-            "&lt;script&gt;a&#124;b&lt;/script&gt; \\*x\\*"
+            cell("<script>a|b</script> *x*"),
+            "&lt;script&gt;a\\|b&lt;/script&gt; \\*x\\*"
         );
         assert_eq!(code("2023-12-04-rcmp"), "`2023-12-04-rcmp`");
         assert_eq!(code("a`b"), "a\\`b");

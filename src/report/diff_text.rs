@@ -8,7 +8,7 @@
 
 use crate::canonical::{canonical, is_blank_char};
 use crate::diff::fields::FieldChange;
-use crate::diff::{ChangeKind, Field, PageDiff, RecordChange, WordOp, WordTag};
+use crate::diff::{ChangeKind, PageDiff, RecordChange, WordOp, WordTag};
 use std::io::{self, Write};
 
 /// How to render the text report.
@@ -164,12 +164,8 @@ pub fn cosmetic_excerpt(old: &str, new: &str, around: usize) -> (String, String)
 
 /// A field change's label: `title`, `paragraph 2`, `caption 1 (removed)`.
 pub fn field_label(f: &FieldChange) -> String {
-    let name = match f.field {
-        Field::MemberCounts => "member counts".to_string(),
-        Field::PageTitle => "page title".to_string(),
-        Field::LeadSeparator => "lead separator".to_string(),
-        other => other.name().to_string(),
-    };
+    // `member_counts` reads as `member counts`.
+    let name = f.field.name().replace('_', " ");
     if !f.field.is_list() {
         return name;
     }

@@ -102,7 +102,7 @@ impl Lang {
             .map(|&(_, n)| n)
     }
 
-    /// The regex matching a dated lead line's prefix (see [`crate::parse::date`] for the groups).
+    /// The regex matching a dated lead line's prefix, up to and including the dash after the date.
     pub fn date_prefix(self) -> &'static Regex {
         static CELLS: [OnceLock<Regex>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
         CELLS[self as usize].get_or_init(|| build_date_prefix(self))
@@ -208,21 +208,22 @@ fn build_date_prefix(lang: Lang) -> Regex {
     // A date, possibly a range (`20 – 22 November 2023`, `30 November – 2 December 2019`,
     // `30 December 2019 – 2 January 2020`), or a month (`December 2023`), or a year (`2019`);
     // then a dash (or colon) separating it from the text. The text itself is not matched: the regex only
-    // ever reads a line's first few dozen bytes.
+    // ever reads a line's first few dozen bytes, and only says where the prefix ends: the parts are read
+    // from it by `parse::date`, which is cheaper than capture groups.
     let pattern = format!(
         r"(?x)^
-        (?P<date>
+        (?:
           {from}
           (?:
-            (?P<d1>[0-9]{{1,2}}){ordinal}
-            (?:{de}\s*(?P<m1>{month})(?:{de}\s+(?P<y1>[0-9]{{4}}))?)?
+            (?:[0-9]{{1,2}}){ordinal}
+            (?:{de}\s*(?:{month})(?:{de}\s+(?:[0-9]{{4}}))?)?
             {to}
           )?
           (?:
-            (?:(?P<d2>[0-9]{{1,2}}){ordinal}{de}\s*)?
-            (?P<m2>{month}){de}\s*,?\s*(?P<y2>[0-9]{{4}})
+            (?:(?:[0-9]{{1,2}}){ordinal}{de}\s*)?
+            (?:{month}){de}\s*,?\s*(?:[0-9]{{4}})
           |
-            (?P<y3>[0-9]{{4}})
+            (?:[0-9]{{4}})
           )
         )
         \s*{dash}\s*"

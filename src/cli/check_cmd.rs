@@ -3,9 +3,8 @@
 //! baseline, and whether the records still match the reviewed snapshot.
 
 use super::args::{CheckArgs, ReportFormat};
-use super::pages::{
-    baseline_path, load_baseline, load_rules, load_snapshot, resolve, snapshot_path,
-};
+use super::pages::{baseline_path, load_baseline, load_snapshot, resolve, snapshot_path};
+use super::rule_config::load_rules;
 use super::Outcome;
 use crate::check::{check, CheckInput, CheckResult, Review};
 use crate::diagnostic::{Counts, Severity};
@@ -28,7 +27,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let targets = resolve(&args.page)?;
     let fail_on = args.report.fail_on.severity();
     let ctx = CheckContext {
-        today: Some(super::validate_cmd::today()),
+        today: Some(super::rule_config::today()),
     };
 
     let mut checked: Vec<Checked> = Vec::new();

@@ -11,6 +11,7 @@ mod pages;
 mod parse_cmd;
 mod progress;
 pub mod revision;
+mod rule_config;
 mod rules_cmd;
 mod state_cmd;
 mod validate_cmd;

@@ -2,10 +2,9 @@
 //! previous revision, or files changed since a git revision), and the page's reviewed state on disk
 //! (`<snapshots>/<page>.records.yaml`, `<snapshots>/<page>.baseline.yaml`).
 
-use super::args::{PageArgs, RuleArgs};
+use super::args::PageArgs;
 use super::revision::{changed_since, exists_at, RevisionSpec};
 use crate::baseline::Baseline;
-use crate::rules::config::RuleSet;
 use crate::snapshot::RecordsSnapshot;
 use anyhow::{bail, Context};
 use std::path::{Path, PathBuf};
@@ -178,11 +177,4 @@ fn corrupted(path: &Path, why: &str, fix: &str) -> anyhow::Error {
         "{}: cannot be read ({why}); it may be truncated or corrupted — restore it from git, or rewrite it with `{fix}`",
         super::input::display_name(path)
     )
-}
-
-/// The rule set `args` configure (built-in defaults, `--config` files, overrides).
-pub fn load_rules(args: &RuleArgs) -> anyhow::Result<RuleSet> {
-    let mut rules = RuleSet::load(&super::validate_cmd::read_configs(&args.config)?)?;
-    rules.apply_overrides(&args.select, &args.ignore, &args.severity)?;
-    Ok(rules)
 }

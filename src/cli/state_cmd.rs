@@ -5,8 +5,9 @@
 use super::args::{BaselineWriteArgs, PageStateArgs};
 use super::atomic::write_atomic;
 use super::pages::{
-    baseline_path, load_baseline, load_rules, load_snapshot, resolve, snapshot_path, PageTarget,
+    baseline_path, load_baseline, load_snapshot, resolve, snapshot_path, PageTarget,
 };
+use super::rule_config::load_rules;
 use super::Outcome;
 use crate::baseline::Baseline;
 use crate::check::{all_findings, CheckInput};
@@ -32,7 +33,7 @@ pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
             previous: previous.as_ref(),
             rules: &rules,
             ctx: CheckContext {
-                today: Some(super::validate_cmd::today()),
+                today: Some(super::rule_config::today()),
             },
             lang: args.page.lang.resolve(),
             threshold: args.threshold,

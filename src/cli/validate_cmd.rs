@@ -5,14 +5,13 @@ use super::input::{display_name, read_source};
 use super::Outcome;
 use crate::error::FileError;
 use crate::report::{self, FileResult, Format};
-use crate::rules::config::{ConfigError, ConfigFile, Problem};
 use crate::rules::{check_page, CheckContext};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let rules = super::pages::load_rules(&args.rules)?;
+    let rules = super::rule_config::load_rules(&args.rules)?;
     let files = expand_paths(&args.paths)?;
     let fail_on = args.report.fail_on.severity();
     let format = args.report.format.format();
@@ -34,7 +33,7 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         },
     );
     let ctx = CheckContext {
-        today: Some(today()),
+        today: Some(super::rule_config::today()),
     };
     let mut failed = false;
     let lang = args.lang.resolve();
@@ -92,58 +91,6 @@ struct Checked {
     source: crate::source::SourceFile,
     records: usize,
     diagnostics: Vec<crate::diagnostic::Diagnostic>,
-}
-
-/// Today's date (UTC), for `future-date`.
-pub(super) fn today() -> chrono::NaiveDate {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    epoch
-        .checked_add_days(chrono::Days::new(days))
-        .unwrap_or(epoch)
-}
-
-/// Reads the `--config` files: each path a YAML file or a folder of `*.yaml`/`*.yml` files (sorted).
-pub(super) fn read_configs(paths: &[PathBuf]) -> anyhow::Result<Vec<ConfigFile>> {
-    let mut files = Vec::new();
-    let mut problems: Vec<Problem> = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| FileError::from_io(path, e))?;
-        let list = if meta.is_dir() {
-            let mut list = Vec::new();
-            let entries = std::fs::read_dir(path).map_err(|e| FileError::from_io(path, e))?;
-            for entry in entries {
-                let p = entry.map_err(|e| FileError::from_io(path, e))?.path();
-                let yaml = p.extension().is_some_and(|x| x == "yaml" || x == "yml");
-                if yaml && p.is_file() {
-                    list.push(p);
-                }
-            }
-            list.sort();
-            if list.is_empty() {
-                anyhow::bail!(
-                    "{}: no `.yaml` or `.yml` files in this folder",
-                    display_name(path)
-                );
-            }
-            list
-        } else {
-            vec![path.clone()]
-        };
-        for p in list {
-            let bytes = std::fs::read(&p).map_err(|e| FileError::from_io(&p, e))?;
-            match ConfigFile::from_bytes(display_name(&p), bytes) {
-                Ok(f) => files.push(f),
-                Err(problem) => problems.push(problem),
-            }
-        }
-    }
-    if !problems.is_empty() {
-        return Err(ConfigError::Invalid { problems }.into());
-    }
-    Ok(files)
 }
 
 /// The page revisions to check: files as given, folders expanded to every `*.txt` below them; sorted by

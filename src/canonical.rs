@@ -111,59 +111,247 @@ pub fn canonical_into(s: &str, out: &mut String) {
 }
 
 /// A 64-bit hash of the canonical form of `s`, computed without building it when `s` needs no Unicode
-/// normalisation (ASCII, Latin letters, general punctuation): the parser hashes lines in its hot loop to find
-/// repeated captions. Equal canonical forms always give equal hashes.
+/// normalisation (ASCII, Latin letters, general punctuation): the parser hashes every lead and label in its
+/// hot loop. Equal canonical forms always give equal hashes: the hash is over the UTF-8 bytes of the
+/// canonical form, as [`hash_str`] computes it from the form itself.
 pub fn canonical_hash(s: &str) -> u64 {
-    let mut h = CharHasher::default();
-    let mut pending_space = false;
-    for c in s.chars() {
-        let c = if (c as u32) < 0x80 {
-            c
-        } else if (c as u32) < 0x300 || ('\u{2000}'..='\u{206f}').contains(&c) {
-            fold(c).unwrap_or(c)
-        } else {
-            // Characters that may combine or decompose: take the exact (slow) path.
-            return hash_str(&canonical(s));
-        };
-        if c == ' ' || c.is_ascii_whitespace() || is_blank_char(c) {
-            pending_space = h.len > 0;
-        } else {
-            if pending_space {
-                h.push(' ');
-                pending_space = false;
-            }
-            h.push(c);
-        }
+    let mut h = ByteHasher::default();
+    let mut bytes = FastCanonical::new(s);
+    for b in &mut bytes {
+        h.push(b);
+    }
+    if bytes.slow {
+        return hash_str(&canonical(s));
     }
     h.finish()
+}
+
+/// A key for long texts such as leads, cheaper than [`canonical_hash`]: a hash of the first bytes of the
+/// canonical form and of its number of letters and digits ([`letter_count`]). Equal canonical forms give
+/// equal keys; unequal ones almost always differ, and callers confirm a match with [`canonical_eq`], which
+/// stops at the first difference. Hashing whole leads was a tenth of a parse.
+pub fn canonical_key(s: &str) -> u64 {
+    let mut bytes = FastCanonical::new(s);
+    let mut h = ByteHasher::default();
+    for b in (&mut bytes).take(KEY_PREFIX) {
+        h.push(b);
+    }
+    // A combining mark right after the prefix would change its last character: look one or two
+    // characters further, and take the exact path if normalisation is needed there (or before).
+    for _ in (&mut bytes).take(8) {}
+    if bytes.slow {
+        return key_of_canonical(&canonical(s));
+    }
+    mix_key(h.finish(), letter_count(s))
+}
+
+const KEY_PREFIX: usize = 64;
+
+/// [`canonical_key`] of a text already in canonical form.
+fn key_of_canonical(c: &str) -> u64 {
+    let bytes = c.as_bytes();
+    mix_key(
+        hash_bytes(&bytes[..bytes.len().min(KEY_PREFIX)]),
+        letter_count(c),
+    )
+}
+
+fn mix_key(prefix_hash: u64, letters: u32) -> u64 {
+    (prefix_hash ^ letters as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// True when `a` and `b` have the same canonical form; compares hashes first, so unequal texts are
-/// rejected without building either form.
+/// rejected without building either form, then compares the forms byte by byte as they are produced
+/// (rules confirm every repeated caption this way, tens of thousands of times on a big page).
 pub fn same_canonical(a: &str, b: &str) -> bool {
-    canonical_hash(a) == canonical_hash(b) && canonical(a) == canonical(b)
+    canonical_hash(a) == canonical_hash(b) && canonical_eq(a, b)
+}
+
+/// True when `a` and `b` have the same canonical form, for callers that already know their canonical
+/// hashes are equal (so only the comparison is left to do).
+pub fn canonical_eq(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (FastCanonical::new(a), FastCanonical::new(b));
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) if !x.slow && !y.slow => return true,
+            (Some(p), Some(q)) if p == q => {}
+            // A difference in text that needs no normalising is final (a combining mark further on
+            // could still change a character already compared, so such text is decided in full).
+            _ if !x.slow && !y.slow && !needs_normalising(a) && !needs_normalising(b) => {
+                return false
+            }
+            _ => break,
+        }
+    }
+    canonical(a) == canonical(b)
+}
+
+/// True when `s` has a character [`FastCanonical`] cannot handle (one that may combine or decompose).
+fn needs_normalising(s: &str) -> bool {
+    // Characters below U+0300 have a lead byte below 0xCC: most text is decided without decoding.
+    s.bytes().any(|b| b >= 0xCC) && s.chars().any(needs_normalising_char)
+}
+
+fn needs_normalising_char(c: char) -> bool {
+    (c as u32) >= 0x300 && !('\u{2000}'..='\u{206f}').contains(&c)
+}
+
+/// The UTF-8 bytes of the canonical form of a text that needs no Unicode normalisation, produced without
+/// building it. Stops early, setting `slow`, at the first character that may combine or decompose: the
+/// caller then falls back to [`canonical`].
+struct FastCanonical<'a> {
+    s: &'a str,
+    i: usize,
+    /// Whitespace was skipped after some output: a single space goes before the next character.
+    pending_space: bool,
+    started: bool,
+    /// The rest of a multi-byte character being produced.
+    queued: [u8; 4],
+    queued_at: u8,
+    queued_len: u8,
+    slow: bool,
+}
+
+impl<'a> FastCanonical<'a> {
+    fn new(s: &'a str) -> Self {
+        FastCanonical {
+            s,
+            i: 0,
+            pending_space: false,
+            started: false,
+            queued: [0; 4],
+            queued_at: 0,
+            queued_len: 0,
+            slow: false,
+        }
+    }
+
+    /// Emits `first` (or the pending space before it), queueing what must follow.
+    #[inline(always)]
+    fn emit(&mut self, first: u8) -> Option<u8> {
+        self.started = true;
+        if self.pending_space {
+            self.pending_space = false;
+            self.queued_at -= 1;
+            self.queued[self.queued_at as usize] = first;
+            return Some(b' ');
+        }
+        Some(first)
+    }
+}
+
+impl Iterator for FastCanonical<'_> {
+    type Item = u8;
+
+    // Always inlined: called once per byte by `canonical_hash`, the call itself was most of the cost.
+    #[inline(always)]
+    fn next(&mut self) -> Option<u8> {
+        if self.queued_at < self.queued_len {
+            self.queued_at += 1;
+            return Some(self.queued[self.queued_at as usize - 1]);
+        }
+        let bytes = self.s.as_bytes();
+        while let Some(&b) = bytes.get(self.i) {
+            if b < 0x80 {
+                // ASCII, the bulk of every page: one byte in, at most two out, no decoding.
+                self.i += 1;
+                if matches!(b, b' ' | b'\t'..=b'\r') {
+                    self.pending_space = self.started;
+                    continue;
+                }
+                self.queued_at = 1;
+                self.queued_len = 1;
+                return self.emit(if b == b'`' { b'\'' } else { b });
+            }
+            let c = self.s[self.i..].chars().next()?;
+            self.i += c.len_utf8();
+            if needs_normalising_char(c) {
+                self.slow = true;
+                self.i = bytes.len();
+                return None;
+            }
+            let c = fold(c).unwrap_or(c);
+            if is_blank_char(c) {
+                self.pending_space = self.started;
+                continue;
+            }
+            let n = c.encode_utf8(&mut self.queued).len() as u8;
+            // `queued` holds the whole character; `emit` returns its first byte (or a space, stepping
+            // back so the first byte follows).
+            self.queued_at = 1;
+            self.queued_len = n;
+            let first = self.queued[0];
+            return self.emit(first);
+        }
+        None
+    }
 }
 
 fn hash_str(s: &str) -> u64 {
-    let mut h = CharHasher::default();
-    s.chars().for_each(|c| h.push(c));
+    hash_bytes(s.as_bytes())
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = ByteHasher::default();
+    bytes.iter().for_each(|&b| h.push(b));
     h.finish()
 }
 
-/// A small multiplicative hash over characters (the FxHash step): fast and good enough to tell lines apart.
+/// Letters and digits as the canonical form counts them: ASCII letters and digits, plus every non-ASCII
+/// character except combining accents (NFC merges them into their letter) and the spaces, dashes and
+/// quotes that canonical folding turns into ASCII punctuation (UTF-8 lead bytes 0xC2, 0xCC, 0xCD, 0xE2).
+pub fn letter_count(text: &str) -> u32 {
+    // Branch-free per byte, summed in blocks of bytes, so the compiler vectorises it: it runs over every
+    // lead.
+    fn counts(b: u8) -> u8 {
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let digit = b.wrapping_sub(b'0') < 10;
+        let other = (b >= 0xC3) & (b != 0xCC) & (b != 0xCD) & (b != 0xE2);
+        (letter | digit | other) as u8
+    }
+    let mut blocks = text.as_bytes().chunks_exact(64);
+    let mut n = 0u32;
+    for block in &mut blocks {
+        n += block.iter().fold(0u8, |k, &b| k + counts(b)) as u32;
+    }
+    n + blocks
+        .remainder()
+        .iter()
+        .map(|&b| counts(b) as u32)
+        .sum::<u32>()
+}
+
+/// A small multiplicative hash (the FxHash step) over bytes, mixed eight at a time: the multiply is the
+/// slow part, and one per byte made hashing the leads a tenth of a parse.
 #[derive(Default)]
-struct CharHasher {
+struct ByteHasher {
     state: u64,
+    word: u64,
     len: u64,
 }
 
-impl CharHasher {
-    fn push(&mut self, c: char) {
-        self.state = (self.state.rotate_left(5) ^ c as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+impl ByteHasher {
+    #[inline]
+    fn push(&mut self, b: u8) {
+        let shift = (self.len % 8) * 8;
+        self.word |= (b as u64) << shift;
         self.len += 1;
+        if self.len % 8 == 0 {
+            self.mix();
+        }
     }
 
-    fn finish(&self) -> u64 {
+    #[inline]
+    fn mix(&mut self) {
+        self.state =
+            (self.state.rotate_left(5) ^ self.word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.word = 0;
+    }
+
+    fn finish(mut self) -> u64 {
+        if self.len % 8 != 0 {
+            self.mix();
+        }
         (self.state ^ self.len.rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
     }
 }
@@ -246,6 +434,75 @@ mod tests {
             "x\u{a0}\u{a0}y",
         ] {
             assert_eq!(canonical_hash(s), hash_str(&canonical(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn key_depends_on_the_canonical_form_only() {
+        let long = "The Secretary General met with the Minister of the Interior of a member country to discuss";
+        let variants = [
+            long.to_string(),
+            long.replace(' ', "\u{a0}"),
+            format!("  {}\t", long.replace("Minister", "Minister ")),
+        ];
+        let keys: Vec<u64> = variants.iter().map(|v| canonical_key(v)).collect();
+        assert!(keys.iter().all(|&k| k == keys[0]), "{keys:?}");
+        assert_ne!(
+            canonical_key(long),
+            canonical_key(&long.replace("discuss", "discus"))
+        );
+        // A combining accent anywhere, including just past the hashed prefix, gives the key of the
+        // composed text.
+        for at in [
+            0,
+            10,
+            KEY_PREFIX - 1,
+            KEY_PREFIX,
+            KEY_PREFIX + 1,
+            long.len(),
+        ] {
+            let mut decomposed = long.to_string();
+            decomposed.insert(at, 'e');
+            decomposed.insert(at + 1, '\u{301}');
+            let mut composed = long.to_string();
+            composed.insert(at, 'é');
+            assert_eq!(
+                canonical_key(&decomposed),
+                canonical_key(&composed),
+                "accent at {at}"
+            );
+            assert_eq!(
+                canonical_key(&composed),
+                key_of_canonical(&canonical(&composed))
+            );
+        }
+    }
+
+    #[test]
+    fn same_canonical_agrees_with_comparing_the_forms() {
+        let texts = [
+            "Portugal visit",
+            "Portugal\u{a0}visit ",
+            "Portugal  visit",
+            "Portugal visits",
+            "Compaore\u{301} visit",
+            "Compaoré visit",
+            "Compaore visit",
+            "“Quoted” – dash",
+            "\"Quoted\" - dash",
+            "",
+            "   ",
+            "Ω ohm",
+            "\u{2126} ohm",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(
+                    same_canonical(a, b),
+                    canonical(a) == canonical(b),
+                    "{a:?} vs {b:?}"
+                );
+            }
         }
     }
 

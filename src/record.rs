@@ -188,8 +188,9 @@ pub struct Lead<'a> {
     pub dateline: Option<Text<'a>>,
     /// The paragraph without its date prefix and dateline.
     pub text: Text<'a>,
-    /// Hash of `text`'s canonical form, computed once by the parser: rules and the diff compare leads
-    /// of every record, and this spares each of them a pass over the text.
+    /// [`crate::canonical::canonical_key`] of `text`, computed once by the parser: rules join leads on it
+    /// (confirming with [`crate::canonical::canonical_eq`]), and this spares each of them a pass over the
+    /// text.
     #[serde(skip)]
     pub key: u64,
 }
@@ -198,7 +199,7 @@ pub struct Lead<'a> {
 /// `2019-12-02-tanzania-minister-of-home-affairs`; unique within a revision.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct RecordId(pub String);
+pub struct RecordId(pub Box<str>);
 
 impl fmt::Display for RecordId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -223,13 +224,15 @@ pub struct Record<'a> {
     pub title: Option<Text<'a>>,
     /// The parsed date; `None` when the lead has no date or its date is not a real calendar date.
     pub date: Option<Date>,
-    pub captions: Vec<Caption<'a>>,
+    // Boxed slices rather than vectors: a record is built once and never grows, and on a page of
+    // hundreds of thousands of records the vectors' capacity words alone would be megabytes.
+    pub captions: Box<[Caption<'a>]>,
     pub lead: Option<Lead<'a>>,
-    pub paragraphs: Vec<Text<'a>>,
-    pub member_counts: Vec<MemberCount<'a>>,
+    pub paragraphs: Box<[Text<'a>]>,
+    pub member_counts: Box<[MemberCount<'a>]>,
     /// Lines left by images (a lone `/` or `|`): kept so nothing is lost, ignored by rules.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub placeholders: Vec<Text<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub placeholders: Box<[Text<'a>]>,
 }
 
 impl<'a> Record<'a> {

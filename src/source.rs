@@ -10,8 +10,28 @@ pub const MAX_SOURCE_LEN: usize = u32::MAX as usize;
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     name: String,
-    text: String,
+    bytes: Bytes,
     line_starts: Vec<u32>,
+}
+
+/// Where the text of a page lives: read into memory, or mapped from its file.
+///
+/// Large files are mapped: reading copies every byte into freshly allocated memory, and on a page of
+/// hundreds of megabytes clearing and copying that memory was a third of a whole `validate` run, while a
+/// map shares the pages the operating system already caches for the file.
+#[derive(Debug, Clone)]
+enum Bytes {
+    Owned(Vec<u8>),
+    Mapped(std::sync::Arc<memmap2::Mmap>),
+}
+
+impl Bytes {
+    fn as_slice(&self) -> &[u8] {
+        match self {
+            Bytes::Owned(v) => v,
+            Bytes::Mapped(m) => m,
+        }
+    }
 }
 
 impl SourceFile {
@@ -21,8 +41,32 @@ impl SourceFile {
     /// (binary data), invalid UTF-8 (with the byte offset) and files over 4 GiB. A UTF-8 byte-order mark is
     /// kept in the text (offsets stay file offsets) and ignored by the parser.
     pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Result<Self, InputError> {
-        let name = name.into();
+        Self::checked(name.into(), Bytes::Owned(bytes))
+    }
+
+    /// Maps `file` into memory and checks it as [`SourceFile::from_bytes`] does, without copying it.
+    ///
+    /// The map is read-only and private, but the file itself is shared: a file truncated by another
+    /// process while pagerev reads it makes the operating system stop pagerev (`SIGBUS`), as it does
+    /// ripgrep. Callers use this for regular files only, and `PAGEREV_NO_MMAP=1` turns it off.
+    pub fn from_file_mapped(
+        name: impl Into<String>,
+        file: &std::fs::File,
+    ) -> std::io::Result<Result<Self, InputError>> {
+        // SAFETY: the map is only ever read, through `&[u8]`; the text is checked to be UTF-8 below,
+        // once. A concurrent writer could change it afterwards: see the doc comment above.
+        let map = unsafe { memmap2::MmapOptions::new().populate().map(file)? };
+        #[cfg(unix)]
+        let _ = map.advise(memmap2::Advice::Sequential);
+        Ok(Self::checked(
+            name.into(),
+            Bytes::Mapped(std::sync::Arc::new(map)),
+        ))
+    }
+
+    fn checked(name: String, storage: Bytes) -> Result<Self, InputError> {
         let path = name.clone();
+        let bytes = storage.as_slice();
         if bytes.is_empty() {
             return Err(InputError::Empty { path });
         }
@@ -44,12 +88,12 @@ impl SourceFile {
                 endian: "big-endian",
             });
         }
-        if let Some(offset) = memchr::memchr(0, &bytes) {
+        if let Some(offset) = memchr::memchr(0, bytes) {
             return Err(InputError::Binary { path, offset });
         }
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let offset = e.utf8_error().valid_up_to();
-            let line = 1 + memchr::memchr_iter(b'\n', &e.as_bytes()[..offset]).count();
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let offset = e.valid_up_to();
+            let line = 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count();
             InputError::InvalidUtf8 {
                 path: path.clone(),
                 offset,
@@ -59,10 +103,10 @@ impl SourceFile {
         if text.chars().all(crate::canonical::is_blank_char) {
             return Err(InputError::OnlyBlank { path });
         }
-        let line_starts = line_starts(text.as_bytes());
+        let line_starts = line_starts(bytes);
         Ok(SourceFile {
             name,
-            text,
+            bytes: storage,
             line_starts,
         })
     }
@@ -79,26 +123,28 @@ impl SourceFile {
 
     /// The whole text, byte-order mark included.
     pub fn text(&self) -> &str {
-        &self.text
+        // SAFETY: `checked` is the only constructor and it validated these exact bytes as UTF-8; they
+        // are never modified through pagerev (owned bytes are private, maps are read-only).
+        unsafe { std::str::from_utf8_unchecked(self.bytes.as_slice()) }
     }
 
     /// Byte offset where 1-based `line` starts.
     pub fn line_start(&self, line: u32) -> usize {
         self.line_starts
             .get((line.max(1) - 1) as usize)
-            .map_or(self.text.len(), |&s| s as usize)
+            .map_or(self.text().len(), |&s| s as usize)
     }
 
     /// The full text of 1-based `line`, without its line terminator.
     pub fn line_text(&self, line: u32) -> &str {
         let start = self.line_start(line);
-        let end = self.line_start(line + 1).min(self.text.len());
-        self.text[start..end].trim_end_matches(['\n', '\r'])
+        let end = self.line_start(line + 1).min(self.text().len());
+        self.text()[start..end].trim_end_matches(['\n', '\r'])
     }
 
     /// Number of lines whose first byte is an ASCII digit (an estimate of the number of dated entries).
     pub fn lines_starting_with_digit(&self) -> usize {
-        let bytes = self.text.as_bytes();
+        let bytes = self.text().as_bytes();
         self.line_starts
             .iter()
             .filter(|&&s| bytes.get(s as usize).is_some_and(u8::is_ascii_digit))
@@ -117,9 +163,9 @@ impl SourceFile {
             Err(i) => i.saturating_sub(1),
         };
         let start = self.line_starts.get(idx).copied().unwrap_or(0) as usize;
-        let offset = offset.min(self.text.len());
+        let offset = offset.min(self.text().len());
         let col = self
-            .text
+            .text()
             .get(start..offset)
             .map_or(0, |s| s.chars().count());
         (idx as u32 + 1, col as u32 + 1)

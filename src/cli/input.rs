@@ -6,6 +6,10 @@ use std::path::{Path, PathBuf};
 
 /// Reads and checks one page revision. The file is named in reports as given on the command line, made
 /// relative to the current directory when it is below it.
+/// Files from this size up are mapped rather than read (see [`SourceFile::from_file_mapped`]); smaller
+/// ones are cheaper to read.
+const MAP_AT_LEAST: u64 = 4 << 20;
+
 pub fn read_source(path: &Path) -> anyhow::Result<SourceFile> {
     let meta = std::fs::metadata(path).map_err(|e| FileError::from_io(path, e))?;
     if meta.is_dir() {
@@ -13,6 +17,13 @@ pub fn read_source(path: &Path) -> anyhow::Result<SourceFile> {
             path: path.to_path_buf(),
         }
         .into());
+    }
+    if meta.is_file() && meta.len() >= MAP_AT_LEAST && std::env::var_os("PAGEREV_NO_MMAP").is_none()
+    {
+        let file = std::fs::File::open(path).map_err(|e| FileError::from_io(path, e))?;
+        let source = SourceFile::from_file_mapped(display_name(path), &file)
+            .map_err(|e| FileError::from_io(path, e))?;
+        return Ok(source?);
     }
     let bytes = std::fs::read(path).map_err(|e| FileError::from_io(path, e))?;
     Ok(SourceFile::from_bytes(display_name(path), bytes)?)

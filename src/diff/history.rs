@@ -79,8 +79,8 @@ impl HistoryBuilder {
             .records
             .iter()
             .map(|r| RecordHistory {
-                id: r.id.0.clone(),
-                first_id: r.id.0.clone(),
+                id: r.id.to_string(),
+                first_id: r.id.to_string(),
                 first_seen: revision.to_string(),
                 changes: Vec::new(),
                 vanished: None,

@@ -107,7 +107,7 @@ pub struct RecordRef {
 impl RecordRef {
     fn of(r: &Record<'_>) -> Self {
         RecordRef {
-            id: r.id.0.clone(),
+            id: r.id.to_string(),
             index: r.index,
             line: r.span.line_start,
             date: r.date.map(|d| d.to_string()),
@@ -308,8 +308,8 @@ pub fn diff_pages(old: &Page<'_>, new: &Page<'_>, opts: &DiffOptions) -> PageDif
                 matched_by: Some(p.by),
                 similarity: p.similarity.map(|s| (s * 1000.0).round() / 1000.0),
                 moved: p.moved.then(|| Moved {
-                    old_after: p.old.checked_sub(1).map(|i| old.records[i].id.0.clone()),
-                    new_after: p.new.checked_sub(1).map(|j| new.records[j].id.0.clone()),
+                    old_after: p.old.checked_sub(1).map(|i| old.records[i].id.to_string()),
+                    new_after: p.new.checked_sub(1).map(|j| new.records[j].id.to_string()),
                 }),
                 fields,
             },

@@ -65,7 +65,7 @@ pub fn parse_lead<'a>(line: Text<'a>, lang: Lang) -> Option<ParsedLead<'a>> {
             date_text: Some(date_text),
             dateline,
             text,
-            key: crate::canonical::canonical_hash(text.raw),
+            key: crate::canonical::canonical_key(text.raw),
         },
         date,
     })

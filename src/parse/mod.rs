@@ -16,6 +16,7 @@ use crate::record::{
 };
 use crate::source::SourceFile;
 use date::{parse_lead, split_dateline, ParsedLead};
+use hashbrown::HashTable;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 use segment::{Context, Item, Key, Kind, Owner, Role};
@@ -72,7 +73,7 @@ impl<'a> Draft<'a> {
                     date_text: None,
                     dateline,
                     text: rest,
-                    key: crate::canonical::canonical_hash(rest.raw),
+                    key: crate::canonical::canonical_key(rest.raw),
                 };
                 self.lead = Some(ParsedLead { lead, date: None });
                 self.lead_keys.clear();
@@ -103,8 +104,11 @@ struct Assembler<'a> {
     prev_known: Vec<Key<'a>>,
     current: Option<Draft<'a>>,
     records: Vec<Record<'a>>,
-    /// Every record id given so far, with the last `-N` suffix tried for it.
-    ids: FxHashMap<String, u32>,
+    /// Every record id given so far, as indices into `records` (the ids are not copied: a page of
+    /// hundreds of thousands of records would hold each id twice).
+    ids: HashTable<u32>,
+    /// Ids given more than once, with the last `-N` suffix tried for them.
+    suffixes: FxHashMap<Box<str>, u32>,
     title: Option<PageTitle<'a>>,
     preamble: Vec<Text<'a>>,
 }
@@ -120,7 +124,8 @@ impl<'a> Assembler<'a> {
             prev_known: Vec::new(),
             current: None,
             records: Vec::new(),
-            ids: FxHashMap::default(),
+            ids: HashTable::new(),
+            suffixes: FxHashMap::default(),
             title: None,
             preamble: Vec::new(),
         }
@@ -227,18 +232,20 @@ impl<'a> Assembler<'a> {
         }
         // Same date and title twice: the later one (further down the page) gets `-2`, `-3`, ..., skipping
         // ids already given: a title ending in a number (`Minister X 2`) makes `...-minister-x-2` itself.
-        // `ids` holds every id given, with the last suffix tried for it.
-        if let Some(&n) = self.ids.get(&id) {
-            let mut k = n + 1;
+        if self.is_given(&id) {
+            let mut k = self.suffixes.get(id.as_str()).copied().unwrap_or(1) + 1;
             let mut candidate = format!("{id}-{k}");
-            while self.ids.contains_key(&candidate) {
+            while self.is_given(&candidate) {
                 k += 1;
                 candidate = format!("{id}-{k}");
             }
-            self.ids.insert(id, k);
+            self.suffixes.insert(id.into_boxed_str(), k);
             id = candidate;
         }
-        self.ids.insert(id.clone(), 1);
+        let index = self.records.len() as u32;
+        let records = &self.records;
+        self.ids
+            .insert_unique(id_hash(&id), index, |&i| id_hash(&records[i as usize].id.0));
         let spans = d
             .title
             .iter()
@@ -253,22 +260,24 @@ impl<'a> Assembler<'a> {
             byte_start: 0,
             byte_end: 0,
         });
-        let (mut captions, mut paragraphs) = (d.captions, d.paragraphs);
-        // Vectors start with room for four; most entries have one caption and a few paragraphs.
-        captions.shrink_to_fit();
-        paragraphs.shrink_to_fit();
         self.records.push(Record {
-            id: RecordId(id),
+            id: RecordId(id.into_boxed_str()),
             index: self.records.len(),
             span,
             title: d.title,
             date,
-            captions,
+            captions: d.captions.into_boxed_slice(),
             lead,
-            paragraphs,
-            member_counts,
-            placeholders: d.placeholders,
+            paragraphs: d.paragraphs.into_boxed_slice(),
+            member_counts: member_counts.into_boxed_slice(),
+            placeholders: d.placeholders.into_boxed_slice(),
         });
+    }
+
+    fn is_given(&self, id: &str) -> bool {
+        self.ids
+            .find(id_hash(id), |&i| &*self.records[i as usize].id.0 == id)
+            .is_some()
     }
 
     /// Takes the page title off the front of the lines before the first entry: a first line shaped like a
@@ -306,6 +315,11 @@ fn title_years(s: &str) -> Option<(i32, i32)> {
         .and_then(|m| m.as_str().parse().ok())
         .unwrap_or(a);
     Some((a.min(b), a.max(b)))
+}
+
+fn id_hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(id)
 }
 
 /// The date part of a record id: the day (a range's first day), month or year.

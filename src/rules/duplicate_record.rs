@@ -24,7 +24,7 @@
 //! Delete one of the two entries (keep the more complete one).
 
 use super::{describe, Sink};
-use crate::canonical::same_canonical;
+use crate::canonical::canonical_eq;
 use crate::record::{Date, Page};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -50,7 +50,7 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
         let earlier = same.iter().copied().find(|&j| {
             page.records[j]
                 .lead
-                .is_some_and(|l| same_canonical(l.text.raw, lead.text.raw))
+                .is_some_and(|l| canonical_eq(l.text.raw, lead.text.raw))
         });
         match earlier {
             None => same.push(i),

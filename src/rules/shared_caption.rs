@@ -28,7 +28,7 @@
 //! - `allow`: a list of regular expressions; a caption matching any of them may be shared.
 
 use super::{describe, Sink};
-use crate::canonical::{canonical, canonical_hash, same_canonical};
+use crate::canonical::{canonical, canonical_eq, canonical_hash, canonical_key};
 use crate::record::Page;
 use regex::Regex;
 use rustc_hash::FxHashMap;
@@ -83,10 +83,12 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
         let lead = r.lead.map(|l| l.key);
         for (ci, c) in r.captions.iter().enumerate() {
             let hash = canonical_hash(c.text.raw);
-            let repeats = |own: Option<u64>, text: Option<&str>| {
-                own == Some(hash) && text.is_some_and(|t| same_canonical(t, c.text.raw))
+            let repeats = |own: Option<u64>, key: u64, text: Option<&str>| {
+                own == Some(key) && text.is_some_and(|t| canonical_eq(t, c.text.raw))
             };
-            if repeats(title, r.title.map(|t| t.raw)) || repeats(lead, r.lead.map(|l| l.text.raw)) {
+            if repeats(title, hash, r.title.map(|t| t.raw))
+                || repeats(lead, canonical_key(c.text.raw), r.lead.map(|l| l.text.raw))
+            {
                 continue;
             }
             if !params.allow.is_empty()
@@ -98,9 +100,10 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
                 continue;
             }
             let bucket = first.entry(hash).or_default();
-            let earlier = bucket.iter().copied().find(|&(fr, fc)| {
-                same_canonical(page.records[fr].captions[fc].text.raw, c.text.raw)
-            });
+            let earlier = bucket
+                .iter()
+                .copied()
+                .find(|&(fr, fc)| canonical_eq(page.records[fr].captions[fc].text.raw, c.text.raw));
             match earlier {
                 None => {
                     bucket.push((ri, ci));

@@ -320,10 +320,10 @@ fn raw_line_breaks_in_messages_are_escaped_by_every_format() {
         let mut out = Vec::new();
         r.file(
             &mut out,
-            &FileResult {
+            FileResult {
                 source: &source,
                 records: 1,
-                diagnostics: &diags,
+                diagnostics: diags[..].into(),
             },
         )
         .expect("write");

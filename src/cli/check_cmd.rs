@@ -78,7 +78,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             // The findings in the chosen format, then what that format can say about the drop as a whole.
             let mut reporter = report::reporter(other.format(), options);
             for c in &checked {
-                reporter.file(out, &file_result(c))?;
+                reporter.file(out, file_result(c))?;
             }
             reporter.finish(out)?;
             match other {
@@ -99,7 +99,7 @@ fn file_result(c: &Checked) -> FileResult<'_> {
     FileResult {
         source: &c.source,
         records: c.result.records,
-        diagnostics: &c.result.findings,
+        diagnostics: std::borrow::Cow::Borrowed(&c.result.findings),
     }
 }
 
@@ -146,7 +146,7 @@ fn human(
             )?;
         }
         writeln!(out)?;
-        reporter.file(out, &file_result(c))?;
+        reporter.file(out, file_result(c))?;
         if r.baselined > 0 {
             writeln!(
                 out,

@@ -40,9 +40,9 @@ impl Github {
 }
 
 impl Reporter for Github {
-    fn file(&mut self, out: &mut dyn Write, result: &FileResult<'_>) -> io::Result<()> {
-        self.totals.add(result);
-        for d in self.budget.take(result.diagnostics) {
+    fn file(&mut self, out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
+        self.totals.add(&result);
+        for d in self.budget.take(&result.diagnostics) {
             writeln!(out, "{}", command(d))?;
         }
         Ok(())

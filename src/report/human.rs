@@ -83,13 +83,13 @@ struct Mark {
 }
 
 impl Reporter for Human {
-    fn file(&mut self, out: &mut dyn Write, result: &FileResult<'_>) -> io::Result<()> {
-        self.totals.add(result);
-        for d in self.budget.take(result.diagnostics) {
+    fn file(&mut self, out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
+        self.totals.add(&result);
+        for d in self.budget.take(&result.diagnostics) {
             self.diagnostic(out, result.source, d)?;
         }
         if self.options.files > 1 {
-            let counts = Counts::of(result.diagnostics);
+            let counts = Counts::of(result.diagnostics.iter());
             let line = format!(
                 "{}: {} checked, {}",
                 result.source.name(),

@@ -62,15 +62,17 @@ struct Document<'a> {
 }
 
 impl Reporter for Json {
-    fn file(&mut self, _out: &mut dyn Write, result: &FileResult<'_>) -> io::Result<()> {
-        self.totals.add(result);
+    fn file(&mut self, _out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
+        self.totals.add(&result);
         self.files.push(FileSummary {
             file: result.source.name().to_string(),
             records: result.records,
-            findings: Counts::of(result.diagnostics),
+            findings: Counts::of(result.diagnostics.iter()),
         });
-        self.findings
-            .extend(self.budget.take(result.diagnostics).iter().cloned());
+        let shown = self.budget.take(&result.diagnostics).len();
+        let mut findings = result.diagnostics.into_owned();
+        findings.truncate(shown);
+        self.findings.append(&mut findings);
         Ok(())
     }
 

@@ -21,8 +21,8 @@ impl Jsonl {
 }
 
 impl Reporter for Jsonl {
-    fn file(&mut self, out: &mut dyn Write, result: &FileResult<'_>) -> io::Result<()> {
-        for d in self.budget.take(result.diagnostics) {
+    fn file(&mut self, out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
+        for d in self.budget.take(&result.diagnostics) {
             serde_json::to_writer(&mut *out, d)?;
             writeln!(out)?;
         }

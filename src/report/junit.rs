@@ -73,9 +73,9 @@ struct Case<'d> {
 }
 
 impl Reporter for Junit {
-    fn file(&mut self, _out: &mut dyn Write, result: &FileResult<'_>) -> io::Result<()> {
+    fn file(&mut self, _out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
         let file = result.source.name();
-        let shown = self.budget.take(result.diagnostics);
+        let shown = self.budget.take(&result.diagnostics);
         let mut cases: Vec<Case<'_>> = RULES
             .iter()
             .map(|r| Case {

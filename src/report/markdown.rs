@@ -58,9 +58,9 @@ impl Markdown {
 }
 
 impl Reporter for Markdown {
-    fn file(&mut self, _out: &mut dyn Write, result: &FileResult<'_>) -> io::Result<()> {
-        self.totals.add(result);
-        for d in self.budget.take(result.diagnostics) {
+    fn file(&mut self, _out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
+        self.totals.add(&result);
+        for d in self.budget.take(&result.diagnostics) {
             self.rows.push(row(d));
         }
         Ok(())

@@ -55,14 +55,15 @@ pub struct FileResult<'a> {
     pub source: &'a SourceFile,
     /// Number of records the page parsed to.
     pub records: usize,
-    /// The findings, in report order.
-    pub diagnostics: &'a [Diagnostic],
+    /// The findings, in report order; owned when the caller no longer needs them, so a reporter that
+    /// keeps findings until the end (JSON, SARIF) can take them without copying.
+    pub diagnostics: std::borrow::Cow<'a, [Diagnostic]>,
 }
 
 /// Renders the findings of a run.
 pub trait Reporter {
     /// Reports one page revision's findings.
-    fn file(&mut self, out: &mut dyn Write, result: &FileResult<'_>) -> io::Result<()>;
+    fn file(&mut self, out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()>;
     /// Writes whatever closes the report (summaries, the JSON document).
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()>;
 }
@@ -200,7 +201,7 @@ impl Totals {
     pub fn add(&mut self, result: &FileResult<'_>) {
         self.files += 1;
         self.records += result.records;
-        self.counts.merge(Counts::of(result.diagnostics));
+        self.counts.merge(Counts::of(result.diagnostics.iter()));
     }
 }
 

@@ -132,6 +132,14 @@ impl Lang {
         }
     }
 
+    /// A searcher for [`Lang::member_count_needle`], built once: building one per paragraph showed in
+    /// profiles.
+    pub fn member_count_finder(self) -> &'static memchr::memmem::Finder<'static> {
+        static CELLS: [OnceLock<memchr::memmem::Finder<'static>>; 3] =
+            [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        CELLS[self as usize].get_or_init(|| memchr::memmem::Finder::new(self.member_count_needle()))
+    }
+
     /// Detects the language of a page from the month names at the start of its lines: the language whose
     /// date prefixes match most lines wins; English on a tie or when nothing matches.
     pub fn detect(text: &str) -> Lang {

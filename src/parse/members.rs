@@ -7,7 +7,11 @@ use crate::record::{MemberCount, Text};
 /// Every member-count mention in `text`, in order.
 pub fn member_counts<'a>(text: Text<'a>, lang: Lang, out: &mut Vec<MemberCount<'a>>) {
     // Most paragraphs mention no membership: skip the regex unless the phrase's stem is there.
-    if memchr::memmem::find(text.raw.as_bytes(), lang.member_count_needle().as_bytes()).is_none() {
+    if lang
+        .member_count_finder()
+        .find(text.raw.as_bytes())
+        .is_none()
+    {
         return;
     }
     for caps in lang.member_count().captures_iter(text.raw) {

@@ -28,7 +28,9 @@ pub fn parse(source: &SourceFile, lang: Option<Lang>) -> Page<'_> {
     let mut asm = Assembler::new(lang);
     // Most entries open with a dated line starting with a digit: reserving that many records up front
     // avoids the doubling (and the copy) of a growing vector of a few hundred thousand records.
-    asm.records.reserve(source.lines_starting_with_digit());
+    let expected = source.lines_starting_with_digit();
+    asm.records.reserve(expected);
+    asm.ids = HashTable::with_capacity(expected);
     for line in lines::non_blank_lines(source.text()) {
         asm.push(line);
     }

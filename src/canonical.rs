@@ -170,6 +170,10 @@ pub fn same_canonical(a: &str, b: &str) -> bool {
 /// True when `a` and `b` have the same canonical form, for callers that already know their canonical
 /// hashes are equal (so only the comparison is left to do).
 pub fn canonical_eq(a: &str, b: &str) -> bool {
+    if a == b {
+        // The usual case when the hashes agree: the very same text.
+        return true;
+    }
     let (mut x, mut y) = (FastCanonical::new(a), FastCanonical::new(b));
     loop {
         match (x.next(), y.next()) {

@@ -143,6 +143,14 @@ pub fn split_dateline(rest: Text<'_>) -> (Option<Text<'_>>, Text<'_>) {
         Regex::new(r"^(?P<dl>\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu},[^,.;:\u{2013}\u{2014}-]{1,40}?)\s*[-\u{2013}\u{2014}]\s*")
             .expect("built-in regex compiles")
     });
+    // Most leads start with a capital and a lower-case letter (`The Secretary General …`), which no
+    // dateline does: skip the regex (and its capture groups) for them.
+    let mut first = rest.raw.chars();
+    let may_be_dateline = first.next().is_some_and(char::is_uppercase)
+        && first.next().is_some_and(|c| !c.is_lowercase());
+    if !may_be_dateline {
+        return (None, rest);
+    }
     let Some(caps) = re.captures(rest.raw) else {
         return (None, rest);
     };

@@ -14,11 +14,10 @@ pub fn member_counts<'a>(text: Text<'a>, lang: Lang, out: &mut Vec<MemberCount<'
     {
         return;
     }
-    for caps in lang.member_count().captures_iter(text.raw) {
-        let (Some(all), Some(n)) = (caps.get(0), caps.name("n")) else {
-            continue;
-        };
-        let Ok(count) = n.as_str().parse::<u32>() else {
+    // The match starts with the count (`\b\d{2,4}\s+…`): reading its digits spares the capture groups.
+    for all in lang.member_count().find_iter(text.raw) {
+        let digits = all.as_str().bytes().take_while(u8::is_ascii_digit).count();
+        let Ok(count) = all.as_str()[..digits].parse::<u32>() else {
             continue;
         };
         let (s, e) = sentence_around(text.raw, all.start(), all.end());

@@ -26,10 +26,10 @@
 //! Keep one copy of the caption and delete the others.
 
 use super::{describe, Sink};
+use crate::canonical::{canonical_eq, canonical_hash};
 use crate::record::Page;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Parameters of `duplicated-caption` (none).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -38,18 +38,31 @@ pub struct Params {}
 
 /// Reports captions repeated within an entry.
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
-    // canonical caption -> positions in the record's captions; reused across records.
-    let mut groups: HashMap<Cow<'_, str>, Vec<usize>> = HashMap::new();
+    // Groups of equal captions (positions in the record's captions), in order of first appearance, found
+    // through the canonical hash and confirmed on the canonical forms; both reused across records.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for r in &page.records {
         if r.captions.len() < 2 {
             continue;
         }
         groups.clear();
+        by_hash.clear();
         for (i, c) in r.captions.iter().enumerate() {
-            groups.entry(c.text.canonical()).or_default().push(i);
+            let same_hash = by_hash.entry(canonical_hash(c.text.raw)).or_default();
+            let group = same_hash
+                .iter()
+                .copied()
+                .find(|&g| canonical_eq(r.captions[groups[g][0]].text.raw, c.text.raw));
+            match group {
+                Some(g) => groups[g].push(i),
+                None => {
+                    same_hash.push(groups.len());
+                    groups.push(vec![i]);
+                }
+            }
         }
-        let mut repeated: Vec<&Vec<usize>> = groups.values().filter(|v| v.len() > 1).collect();
-        repeated.sort_by_key(|v| v[0]);
+        let repeated = groups.iter().filter(|v| v.len() > 1);
         for positions in repeated {
             let first = r.captions[positions[0]].text;
             let second = r.captions[positions[1]].text;

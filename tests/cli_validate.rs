@@ -57,3 +57,36 @@ fn folder_output_is_ordered_and_independent_of_threads() {
         "files reported in order"
     );
 }
+
+/// A page of 5,000 records and more runs its rules in parallel (`rules::check_page`): the findings are the
+/// same, in the same order, as with one thread.
+#[test]
+fn big_page_findings_do_not_depend_on_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed =
+        std::fs::read_to_string(common::repo_root().join("corpus/official-visits/2023-12.txt"))
+            .unwrap();
+    // The seed's 51 entries 110 times: 5,610 records, with repeated entries, captions and dates
+    // out of order, so many rules report.
+    std::fs::write(dir.path().join("big.txt"), seed.repeat(110)).unwrap();
+    let run = |threads: &str| {
+        let out = common::pagerev(dir.path())
+            .args(["validate", "big.txt", "--format", "json"])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let one = run("1");
+    assert_eq!(run("2"), one);
+    let doc: serde_json::Value = serde_json::from_str(&one).unwrap();
+    assert_eq!(doc["summary"]["records"], 5610);
+    let codes: std::collections::BTreeSet<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.len() >= 4, "several rules report: {codes:?}");
+}

@@ -556,8 +556,14 @@ pub fn check_page(
     page: &Page<'_>,
     ctx: &CheckContext,
 ) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for rule in rules.enabled().filter(|r| !r.info.kind.is_drop()) {
+    // Rules are independent of each other: on a big page they run in parallel (rayon's pool, so one
+    // thread with `RAYON_NUM_THREADS=1`, and no extra threads when pages are already checked in
+    // parallel). The findings are sorted, so the report does not depend on which rule finished first.
+    use rayon::prelude::*;
+    let page_rules: Vec<&config::ConfiguredRule> =
+        rules.enabled().filter(|r| !r.info.kind.is_drop()).collect();
+    let run = |rule: &config::ConfiguredRule| {
+        let mut out = Vec::new();
         let mut sink = Sink {
             source,
             info: rule.info,
@@ -566,10 +572,20 @@ pub fn check_page(
             out: &mut out,
         };
         rule.params.check(page, &mut sink);
-    }
+        out
+    };
+    let mut out: Vec<Diagnostic> = if page.records.len() >= PARALLEL_RULES_FROM {
+        page_rules.into_par_iter().flat_map_iter(run).collect()
+    } else {
+        page_rules.into_iter().flat_map(run).collect()
+    };
     crate::diagnostic::sort(&mut out);
     out
 }
+
+/// Pages with at least this many records run their rules in parallel; on smaller ones the rules take
+/// less time than handing them to threads.
+const PARALLEL_RULES_FROM: usize = 5_000;
 
 /// What a drop rule sees: the previous revision, the new one, and the record diff between them
 /// (computed with unchanged records included, so every record of either side can be placed).

@@ -95,7 +95,16 @@ impl Lang {
 
     /// Month number of `name` (any case, NFC), if it is a month of this language.
     pub fn month(self, name: &str) -> Option<u32> {
-        let lower = name.trim_end_matches('.').to_lowercase();
+        let name = name.trim_end_matches('.');
+        if name.is_ascii() {
+            // Every lead has a month name: no lower-cased copy for the usual ASCII ones.
+            return self
+                .months()
+                .iter()
+                .find(|(m, _)| m.eq_ignore_ascii_case(name))
+                .map(|&(_, n)| n);
+        }
+        let lower = name.to_lowercase();
         self.months()
             .iter()
             .find(|(m, _)| *m == lower)

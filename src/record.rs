@@ -188,11 +188,15 @@ pub struct Lead<'a> {
     pub dateline: Option<Text<'a>>,
     /// The paragraph without its date prefix and dateline.
     pub text: Text<'a>,
-    /// [`crate::canonical::canonical_key`] of `text`, computed once by the parser: rules join leads on it
-    /// (confirming with [`crate::canonical::canonical_eq`]), and this spares each of them a pass over the
-    /// text.
-    #[serde(skip)]
-    pub key: u64,
+}
+
+impl Lead<'_> {
+    /// [`crate::canonical::canonical_key`] of the text: what rules join leads on (confirming a match with
+    /// [`crate::canonical::canonical_eq`]). Computed on demand: only some rules need it, and computing it
+    /// for every lead was a tenth of a parse.
+    pub fn key(&self) -> u64 {
+        crate::canonical::canonical_key(self.text.raw)
+    }
 }
 
 /// A record's stable identifier: its date and normalised title, e.g.

@@ -147,6 +147,11 @@ impl SourceFile {
         self.text()[start..end].trim_end_matches(['\n', '\r'])
     }
 
+    /// Byte offsets where each line starts (the first is 0).
+    pub fn line_starts(&self) -> &[u32] {
+        &self.line_starts
+    }
+
     /// Number of lines whose first byte is an ASCII digit (an estimate of the number of dated entries).
     pub fn lines_starting_with_digit(&self) -> usize {
         let bytes = self.text().as_bytes();

@@ -65,7 +65,6 @@ pub fn parse_lead<'a>(line: Text<'a>, lang: Lang) -> Option<ParsedLead<'a>> {
             date_text: Some(date_text),
             dateline,
             text,
-            key: crate::canonical::canonical_key(text.raw),
         },
         date,
     })

@@ -3,6 +3,39 @@
 
 use crate::canonical::{is_blank_char, trim};
 use crate::record::Text;
+use crate::source::SourceFile;
+
+/// [`non_blank_lines`] of a checked source, read from its line index rather than by scanning the bytes a
+/// second time (the index is built when the file is checked).
+pub fn source_lines(source: &SourceFile) -> impl Iterator<Item = Text<'_>> {
+    let text = source.text();
+    let bytes = text.as_bytes();
+    let starts = source.line_starts();
+    (0..starts.len()).filter_map(move |i| {
+        let start = starts[i] as usize;
+        let mut end = starts.get(i + 1).map_or(bytes.len(), |&s| s as usize);
+        // Each line ends with exactly one terminator: `\r\n`, `\n` or `\r` (or none, at the end).
+        if end > start && bytes[end - 1] == b'\n' {
+            end -= 1;
+            if end > start && bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+        } else if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        let line = &text[start..end];
+        let trimmed = trim_fast(line);
+        if trimmed.is_empty() {
+            return None;
+        }
+        let lead = trimmed.as_ptr() as usize - line.as_ptr() as usize;
+        Some(Text {
+            raw: trimmed,
+            line: i as u32 + 1,
+            start: (start + lead) as u32,
+        })
+    })
+}
 
 /// Every non-blank line of `text`, trimmed of surrounding whitespace (NBSP and byte-order marks
 /// included). `\n`, `\r\n` and a lone `\r` end a line.
@@ -77,6 +110,22 @@ mod tests {
         );
         for t in non_blank_lines(text) {
             assert_eq!(&text[t.start as usize..t.end() as usize], t.raw);
+        }
+    }
+
+    #[test]
+    fn the_line_index_gives_the_same_lines_as_scanning() {
+        for text in [
+            "\u{feff}Title\r\n\r\n\u{a0} \n  20 June 2018 - x \rlast",
+            "a\r\r\nb\n\rc\r",
+            "one\n",
+            "x",
+            "\n\n y \r\n",
+        ] {
+            let source = SourceFile::from_text("p", text).unwrap();
+            let scanned: Vec<Text<'_>> = non_blank_lines(text).collect();
+            let indexed: Vec<Text<'_>> = source_lines(&source).collect();
+            assert_eq!(indexed, scanned, "{text:?}");
         }
     }
 }

@@ -31,7 +31,7 @@ pub fn parse(source: &SourceFile, lang: Option<Lang>) -> Page<'_> {
     let expected = source.lines_starting_with_digit();
     asm.records.reserve(expected);
     asm.ids = HashTable::with_capacity(expected);
-    for line in lines::non_blank_lines(source.text()) {
+    for line in lines::source_lines(source) {
         asm.push(line);
     }
     let (title, preamble, records) = asm.finish();
@@ -75,7 +75,6 @@ impl<'a> Draft<'a> {
                     date_text: None,
                     dateline,
                     text: rest,
-                    key: crate::canonical::canonical_key(rest.raw),
                 };
                 self.lead = Some(ParsedLead { lead, date: None });
                 self.lead_keys.clear();

@@ -46,7 +46,7 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
         if lead.text.raw.is_empty() {
             continue;
         }
-        let same = seen.entry((date, lead.key)).or_default();
+        let same = seen.entry((date, lead.key())).or_default();
         let earlier = same.iter().copied().find(|&j| {
             page.records[j]
                 .lead

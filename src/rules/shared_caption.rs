@@ -80,7 +80,7 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
             continue;
         }
         let title = r.title.map(|t| canonical_hash(t.raw));
-        let lead = r.lead.map(|l| l.key);
+        let lead = r.lead.map(|l| l.key());
         for (ci, c) in r.captions.iter().enumerate() {
             let hash = canonical_hash(c.text.raw);
             let repeats = |own: Option<u64>, key: u64, text: Option<&str>| {

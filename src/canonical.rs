@@ -482,6 +482,31 @@ mod tests {
         }
     }
 
+    /// Text made of what canonical forms fold: spaces of every kind, dashes, quotes, combining accents,
+    /// letters with and without accents, and a character NFC changes.
+    fn scrape_text() -> impl proptest::strategy::Strategy<Value = String> {
+        const PIECES: &[&str] = &[
+            "a", "b", "e", "E", "1", " ", "  ", "\t", "\u{a0}", "\u{2009}", "\u{feff}", "-",
+            "\u{2013}", "'", "\u{2019}", "`", "\"", "\u{201c}", "\u{301}", "\u{308}", "é", "ë",
+            "\u{2126}", "Ω", "\u{2026}", "\u{3000}",
+        ];
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..120).prop_map(|v| v.concat())
+    }
+
+    use proptest::prelude::*;
+    proptest! {
+        #[test]
+        fn fast_paths_agree_with_the_canonical_form(a in scrape_text(), b in scrape_text()) {
+            prop_assert_eq!(canonical_hash(&a), hash_str(&canonical(&a)));
+            prop_assert_eq!(canonical_key(&a), key_of_canonical(&canonical(&a)));
+            prop_assert_eq!(canonical_eq(&a, &b), canonical(&a) == canonical(&b));
+            prop_assert_eq!(same_canonical(&a, &b), canonical(&a) == canonical(&b));
+            // Two spellings of the same text.
+            let b2 = a.replace(' ', "\u{a0}").replace('\u{2019}', "'");
+            prop_assert!(canonical_eq(&a, &b2) == (canonical(&a) == canonical(&b2)));
+        }
+    }
+
     #[test]
     fn same_canonical_agrees_with_comparing_the_forms() {
         let texts = [

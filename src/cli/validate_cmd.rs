@@ -6,9 +6,10 @@ use super::Outcome;
 use crate::error::FileError;
 use crate::report::{self, FileResult, Format};
 use crate::rules::{check_page, CheckContext};
-use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
 
 pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let rules = super::rule_config::load_rules(&args.rules)?;
@@ -37,47 +38,108 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     };
     let mut failed = false;
     let lang = args.lang.resolve();
-    // Pages are checked in parallel, a batch of one page per thread at a time (so memory stays bounded by
-    // the batch), and reported in order, so the output does not depend on the number of threads.
-    let batch = rayon::current_num_threads().max(1);
+    // Pages are checked in parallel, one per thread, and reported in order as soon as each is ready, so
+    // the output does not depend on the number of threads. A thread takes the next page in order, and
+    // waits rather than start one more than `window` pages ahead of the last one reported: memory stays
+    // bounded by a few pages however many are given.
     let single = files.len() == 1;
     let progress =
         super::progress::Progress::new((!single).then_some(files.len() as u64), "checking");
-    for chunk in files.chunks(batch) {
-        let checked: Vec<anyhow::Result<Checked>> = chunk
-            .par_iter()
-            .map(|path| {
-                let source = read_source(path)?;
-                progress.set_message(source.name());
-                let page = crate::parse::parse(&source, lang);
-                let diagnostics = check_page(&rules, &source, &page, &ctx);
-                let records = page.records.len();
-                progress.inc();
-                Ok(Checked {
-                    source,
-                    records,
-                    diagnostics,
-                })
-            })
-            .collect();
-        for c in checked {
-            let c = c?;
-            failed |= c.diagnostics.iter().any(|d| d.severity >= fail_on);
-            reporter.file(
-                out,
-                FileResult {
-                    source: &c.source,
-                    records: c.records,
-                    diagnostics: c.diagnostics.into(),
-                },
-            )?;
+    let check = |path: &PathBuf| -> anyhow::Result<Checked> {
+        let source = read_source(path)?;
+        progress.set_message(source.name());
+        let page = crate::parse::parse(&source, lang);
+        let diagnostics = check_page(&rules, &source, &page, &ctx);
+        let records = page.records.len();
+        progress.inc();
+        Ok(Checked {
+            source,
+            records,
+            diagnostics,
+        })
+    };
+    let mut report = |c: Checked| -> anyhow::Result<()> {
+        failed |= c.diagnostics.iter().any(|d| d.severity >= fail_on);
+        reporter.file(
+            out,
+            FileResult {
+                source: &c.source,
+                records: c.records,
+                diagnostics: c.diagnostics.into(),
+            },
+        )?;
+        Ok(())
+    };
+    let workers = rayon::current_num_threads().clamp(1, files.len().max(1));
+    if workers == 1 {
+        // One thread means one thread: no reporting thread beside the checking one.
+        for path in &files {
+            report(check(path)?)?;
         }
+    } else {
+        check_in_parallel(&files, workers, &check, &mut report)?;
     }
     reporter.finish(out)?;
     Ok(if failed {
         Outcome::Findings
     } else {
         Outcome::Clean
+    })
+}
+
+/// Checks `files` on `workers` threads and hands each result to `report` in file order.
+fn check_in_parallel(
+    files: &[PathBuf],
+    workers: usize,
+    check: &(dyn Fn(&PathBuf) -> anyhow::Result<Checked> + Sync),
+    report: &mut dyn FnMut(Checked) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let window = 2 * workers;
+    let next = AtomicUsize::new(0);
+    let reported = (Mutex::new(0usize), Condvar::new());
+    let (tx, rx) = mpsc::sync_channel::<(usize, anyhow::Result<Checked>)>(workers);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (files, next, reported, check) = (&files, &next, &reported, &check);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = files.get(i) else { break };
+                {
+                    let (done, ready) = reported;
+                    let mut done = done.lock().unwrap_or_else(|e| e.into_inner());
+                    while i >= *done + window {
+                        done = ready.wait(done).unwrap_or_else(|e| e.into_inner());
+                    }
+                }
+                // The receiver is gone only when reporting failed: stop.
+                if tx.send((i, check(path))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let receive = || -> anyhow::Result<()> {
+            let mut pending = std::collections::BTreeMap::new();
+            let mut want = 0;
+            for (i, result) in rx {
+                pending.insert(i, result);
+                while let Some(result) = pending.remove(&want) {
+                    report(result?)?;
+                    want += 1;
+                    let (done, ready) = &reported;
+                    *done.lock().unwrap_or_else(|e| e.into_inner()) = want;
+                    ready.notify_all();
+                }
+            }
+            Ok(())
+        };
+        let received = receive();
+        // Release threads waiting for their turn: after an error, they find the channel closed and stop.
+        let (done, ready) = &reported;
+        *done.lock().unwrap_or_else(|e| e.into_inner()) = usize::MAX / 2;
+        ready.notify_all();
+        received
     })
 }
 

@@ -13,17 +13,25 @@
 //! `--max-findings` cut the list, `"truncated": { "limit": N, "omitted": M }` says so (absent otherwise);
 //! the summary counts still cover every finding. JSON string escaping (serde_json) covers any corpus text.
 
-use super::{Budget, FileResult, Reporter, Totals, Truncation};
-use crate::diagnostic::{Counts, Diagnostic};
+use super::{Budget, FileResult, Reporter, Totals};
+use crate::diagnostic::Counts;
 use serde::Serialize;
 use std::io::{self, Write};
 
 /// Collects every file's findings and writes the document at the end.
+///
+/// Findings are rendered as each file is reported (while other files are still being checked, when
+/// several are), and the document is assembled around them at the end: rendering tens of thousands of
+/// findings in one go at the end was a serial step of a parallel run. The bytes are exactly those
+/// `serde_json::to_writer_pretty` gives for the whole document (JSON strings never hold a raw newline, so
+/// indenting after each newline indents the structure only); a test compares the two.
 #[derive(Default)]
 pub struct Json {
     totals: Totals,
     files: Vec<FileSummary>,
-    findings: Vec<Diagnostic>,
+    /// The rendered elements of the `findings` array, separated by `,\n`.
+    findings: Vec<u8>,
+    shown: usize,
     budget: Budget,
 }
 
@@ -51,14 +59,10 @@ struct Summary {
     findings: Counts,
 }
 
-#[derive(Serialize)]
-struct Document<'a> {
-    version: u32,
-    summary: Summary,
-    files: &'a [FileSummary],
-    findings: &'a [Diagnostic],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    truncated: Option<Truncation>,
+/// `value` rendered as `serde_json::to_writer_pretty` renders it `depth` levels deep in a document.
+fn pretty_at<T: Serialize + ?Sized>(value: &T, depth: usize) -> io::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    Ok(text.replace('\n', &format!("\n{}", "  ".repeat(depth))))
 }
 
 impl Reporter for Json {
@@ -69,26 +73,129 @@ impl Reporter for Json {
             records: result.records,
             findings: Counts::of(result.diagnostics.iter()),
         });
-        let shown = self.budget.take(&result.diagnostics).len();
-        let mut findings = result.diagnostics.into_owned();
-        findings.truncate(shown);
-        self.findings.append(&mut findings);
+        for d in self.budget.take(&result.diagnostics) {
+            if self.shown > 0 {
+                self.findings.extend_from_slice(b",\n");
+            }
+            self.findings.extend_from_slice(b"    ");
+            self.findings.extend_from_slice(pretty_at(d, 2)?.as_bytes());
+            self.shown += 1;
+        }
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let summary = Summary {
+            files: self.totals.files,
+            records: self.totals.records,
+            findings: self.totals.counts,
+        };
+        writeln!(out, "{{")?;
+        writeln!(out, "  \"version\": 1,")?;
+        writeln!(out, "  \"summary\": {},", pretty_at(&summary, 1)?)?;
+        writeln!(out, "  \"files\": {},", pretty_at(&self.files, 1)?)?;
+        if self.shown == 0 {
+            write!(out, "  \"findings\": []")?;
+        } else {
+            writeln!(out, "  \"findings\": [")?;
+            out.write_all(&self.findings)?;
+            write!(out, "\n  ]")?;
+        }
+        if let Some(t) = self.budget.truncated() {
+            write!(out, ",\n  \"truncated\": {}", pretty_at(&t, 1)?)?;
+        }
+        writeln!(out, "\n}}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+    use crate::source::SourceFile;
+
+    /// The document as one `Serialize` value: what the reporter's output must equal, byte for byte.
+    #[derive(Serialize)]
+    struct Document<'a> {
+        version: u32,
+        summary: Summary,
+        files: &'a [FileSummary],
+        findings: &'a [Diagnostic],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        truncated: Option<super::super::Truncation>,
+    }
+
+    fn render(limit: Option<usize>, pages: &[(&SourceFile, Vec<Diagnostic>)]) -> (String, String) {
+        let mut reporter = Json::new(limit);
+        let mut out = Vec::new();
+        let mut files = Vec::new();
+        let mut shown = Vec::new();
+        let mut totals = Totals::default();
+        let mut budget = Budget::new(limit);
+        for (source, diags) in pages {
+            let result = FileResult {
+                source,
+                records: 7,
+                diagnostics: diags[..].into(),
+            };
+            totals.add(&result);
+            files.push(FileSummary {
+                file: source.name().to_string(),
+                records: 7,
+                findings: Counts::of(diags.iter()),
+            });
+            shown.extend(budget.take(diags).iter().cloned());
+            reporter.file(&mut out, result).unwrap();
+        }
+        reporter.finish(&mut out).unwrap();
         let doc = Document {
             version: 1,
             summary: Summary {
-                files: self.totals.files,
-                records: self.totals.records,
-                findings: self.totals.counts,
+                files: totals.files,
+                records: totals.records,
+                findings: totals.counts,
             },
-            files: &self.files,
-            findings: &self.findings,
-            truncated: self.budget.truncated(),
+            files: &files,
+            findings: &shown,
+            truncated: budget.truncated(),
         };
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
-        writeln!(out)
+        let mut want = serde_json::to_vec_pretty(&doc).unwrap();
+        want.push(b'\n');
+        (
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(want).unwrap(),
+        )
+    }
+
+    #[test]
+    fn output_equals_the_whole_document_rendered_at_once() {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("corpus/official-visits/2023-12.txt"),
+        )
+        .unwrap();
+        let source = SourceFile::from_text("corpus/official-visits/2023-12.txt", text).unwrap();
+        let page = crate::parse::parse(&source, None);
+        let rules = crate::rules::config::RuleSet::defaults();
+        let mut diags = crate::rules::check_page(&rules, &source, &page, &Default::default());
+        assert!(diags.len() >= 4);
+        // Text a report must escape: quotes, a newline, a backslash, a tab and non-ASCII.
+        diags[0].message = "say \"hi\"\nthen \\ leave\tnow – ok".into();
+        diags[0].help = Some("line one\nline two".into());
+        let empty = SourceFile::from_text("empty.txt", "Title\n").unwrap();
+        for limit in [None, Some(0), Some(2), Some(100)] {
+            for pages in [
+                vec![(&source, diags.clone())],
+                vec![(&empty, Vec::new())],
+                vec![
+                    (&source, diags.clone()),
+                    (&empty, Vec::new()),
+                    (&source, diags.clone()),
+                ],
+            ] {
+                let (got, want) = render(limit, &pages);
+                assert_eq!(got, want, "limit {limit:?}, {} pages", pages.len());
+            }
+        }
     }
 }

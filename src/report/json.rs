@@ -29,8 +29,9 @@ use std::io::{self, Write};
 pub struct Json {
     totals: Totals,
     files: Vec<FileSummary>,
-    /// The rendered elements of the `findings` array, separated by `,\n`.
-    findings: Vec<u8>,
+    /// The rendered elements of the `findings` array, separated by `,\n`, in chunks of about
+    /// [`CHUNK`] bytes: one buffer for tens of megabytes of findings would be copied each time it grew.
+    findings: Vec<Vec<u8>>,
     shown: usize,
     budget: Budget,
 }
@@ -59,6 +60,9 @@ struct Summary {
     findings: Counts,
 }
 
+/// Size of the buffers rendered findings are kept in.
+const CHUNK: usize = 1 << 20;
+
 /// `value` rendered as `serde_json::to_writer_pretty` renders it `depth` levels deep in a document.
 fn pretty_at<T: Serialize + ?Sized>(value: &T, depth: usize) -> io::Result<String> {
     let text = serde_json::to_string_pretty(value)?;
@@ -74,11 +78,18 @@ impl Reporter for Json {
             findings: Counts::of(result.diagnostics.iter()),
         });
         for d in self.budget.take(&result.diagnostics) {
-            if self.shown > 0 {
-                self.findings.extend_from_slice(b",\n");
+            let rendered = pretty_at(d, 2)?;
+            let room = self.findings.last().map_or(0, |c| c.capacity() - c.len());
+            if room < rendered.len() + 6 {
+                self.findings
+                    .push(Vec::with_capacity(CHUNK.max(rendered.len() + 6)));
             }
-            self.findings.extend_from_slice(b"    ");
-            self.findings.extend_from_slice(pretty_at(d, 2)?.as_bytes());
+            let chunk = self.findings.last_mut().expect("a chunk was just ensured");
+            if self.shown > 0 {
+                chunk.extend_from_slice(b",\n");
+            }
+            chunk.extend_from_slice(b"    ");
+            chunk.extend_from_slice(rendered.as_bytes());
             self.shown += 1;
         }
         Ok(())
@@ -98,7 +109,9 @@ impl Reporter for Json {
             write!(out, "  \"findings\": []")?;
         } else {
             writeln!(out, "  \"findings\": [")?;
-            out.write_all(&self.findings)?;
+            for chunk in &self.findings {
+                out.write_all(chunk)?;
+            }
             write!(out, "\n  ]")?;
         }
         if let Some(t) = self.budget.truncated() {
@@ -183,6 +196,16 @@ mod tests {
         diags[0].message = "say \"hi\"\nthen \\ leave\tnow – ok".into();
         diags[0].help = Some("line one\nline two".into());
         let empty = SourceFile::from_text("empty.txt", "Title\n").unwrap();
+        // Enough findings to fill several rendering chunks.
+        let many: Vec<Diagnostic> = diags
+            .iter()
+            .cycle()
+            .take(3 * CHUNK / 500)
+            .cloned()
+            .collect();
+        let (got, want) = render(None, &[(&source, many.clone()), (&source, many)]);
+        assert!(got.len() > 3 * CHUNK, "{} bytes", got.len());
+        assert_eq!(got, want);
         for limit in [None, Some(0), Some(2), Some(100)] {
             for pages in [
                 vec![(&source, diags.clone())],

@@ -23,10 +23,9 @@
 //! ## How to fix
 //! Delete one of the two entries (keep the more complete one).
 
-use super::{describe, Sink};
+use super::{describe, FirstSeen, Sink};
 use crate::canonical::canonical_eq;
 use crate::record::{Date, Page};
-use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 /// Parameters of `duplicate-record` (none).
@@ -38,7 +37,7 @@ pub struct Params {}
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
     // Keyed by the canonical lead's hash (no canonical strings are built); a hash match is confirmed on
     // the canonical forms themselves.
-    let mut seen: FxHashMap<(Date, u64), Vec<usize>> = FxHashMap::default();
+    let mut seen: FirstSeen<(Date, u64), usize> = FirstSeen::with_capacity(page.records.len());
     for (i, r) in page.records.iter().enumerate() {
         let (Some(date), Some(lead)) = (r.date, r.lead) else {
             continue;
@@ -46,14 +45,13 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
         if lead.text.raw.is_empty() {
             continue;
         }
-        let same = seen.entry((date, lead.key())).or_default();
-        let earlier = same.iter().copied().find(|&j| {
+        let earlier = seen.earlier_or_insert((date, lead.key()), i, |j| {
             page.records[j]
                 .lead
                 .is_some_and(|l| canonical_eq(l.text.raw, lead.text.raw))
         });
         match earlier {
-            None => same.push(i),
+            None => {}
             Some(first) => {
                 let other = &page.records[first];
                 let related = sink.related(

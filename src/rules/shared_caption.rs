@@ -27,11 +27,10 @@
 //! ## Options
 //! - `allow`: a list of regular expressions; a caption matching any of them may be shared.
 
-use super::{describe, Sink};
+use super::{describe, FirstSeen, Sink};
 use crate::canonical::{canonical, canonical_eq, canonical_hash, canonical_key};
 use crate::record::Page;
 use regex::Regex;
-use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 /// A regular expression, compiled when the configuration is loaded (so an invalid one is reported at its
@@ -74,7 +73,7 @@ pub struct Params {
 pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
     // canonical caption hash -> (record, caption) of each first occurrence with that hash (confirmed on
     // the canonical forms, so a hash collision cannot join two different captions).
-    let mut first: FxHashMap<u64, Vec<(usize, usize)>> = FxHashMap::default();
+    let mut first: FirstSeen<u64, (usize, usize)> = FirstSeen::with_capacity(page.records.len());
     for (ri, r) in page.records.iter().enumerate() {
         if r.captions.is_empty() {
             continue;
@@ -99,15 +98,11 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
             {
                 continue;
             }
-            let bucket = first.entry(hash).or_default();
-            let earlier = bucket
-                .iter()
-                .copied()
-                .find(|&(fr, fc)| canonical_eq(page.records[fr].captions[fc].text.raw, c.text.raw));
+            let earlier = first.earlier_or_insert(hash, (ri, ci), |(fr, fc)| {
+                canonical_eq(page.records[fr].captions[fc].text.raw, c.text.raw)
+            });
             match earlier {
-                None => {
-                    bucket.push((ri, ci));
-                }
+                None => {}
                 Some((fr, _)) if fr == ri => {} // a repeat within the entry: duplicated-caption
                 Some((fr, fc)) => {
                     let other = &page.records[fr];

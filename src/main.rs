@@ -48,6 +48,3 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
                 .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
     })
 }
-
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -3,6 +3,17 @@
 
 mod common;
 
+/// `pagerev validate PATH --format json` in `dir` on `threads` threads; asserts findings (exit 1).
+fn validate_json(dir: &std::path::Path, path: &str, threads: &str) -> String {
+    let out = common::pagerev(dir)
+        .args(["validate", path, "--format", "json"])
+        .env("RAYON_NUM_THREADS", threads)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[test]
 fn folder_output_is_ordered_and_independent_of_threads() {
     let dir = tempfile::tempdir().unwrap();
@@ -21,17 +32,8 @@ fn folder_output_is_ordered_and_independent_of_threads() {
         );
         std::fs::write(dir.path().join(name), text).unwrap();
     }
-    let run = |threads: &str| {
-        let out = common::pagerev(dir.path())
-            .args(["validate", ".", "--format", "json"])
-            .env("RAYON_NUM_THREADS", threads)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1));
-        String::from_utf8(out.stdout).unwrap()
-    };
-    let one = run("1");
-    assert_eq!(run("4"), one);
+    let one = validate_json(dir.path(), ".", "1");
+    assert_eq!(validate_json(dir.path(), ".", "4"), one);
     let doc: serde_json::Value = serde_json::from_str(&one).unwrap();
     let files: Vec<&str> = doc["files"]
         .as_array()
@@ -69,17 +71,8 @@ fn big_page_findings_do_not_depend_on_threads() {
     // The seed's 51 entries 110 times: 5,610 records, with repeated entries, captions and dates
     // out of order, so many rules report.
     std::fs::write(dir.path().join("big.txt"), seed.repeat(110)).unwrap();
-    let run = |threads: &str| {
-        let out = common::pagerev(dir.path())
-            .args(["validate", "big.txt", "--format", "json"])
-            .env("RAYON_NUM_THREADS", threads)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1));
-        String::from_utf8(out.stdout).unwrap()
-    };
-    let one = run("1");
-    assert_eq!(run("2"), one);
+    let one = validate_json(dir.path(), "big.txt", "1");
+    assert_eq!(validate_json(dir.path(), "big.txt", "2"), one);
     let doc: serde_json::Value = serde_json::from_str(&one).unwrap();
     assert_eq!(doc["summary"]["records"], 5610);
     let codes: std::collections::BTreeSet<&str> = doc["findings"]

@@ -23,17 +23,7 @@ pub fn source_lines(source: &SourceFile) -> impl Iterator<Item = Text<'_>> {
         } else if end > start && bytes[end - 1] == b'\r' {
             end -= 1;
         }
-        let line = &text[start..end];
-        let trimmed = trim_fast(line);
-        if trimmed.is_empty() {
-            return None;
-        }
-        let lead = trimmed.as_ptr() as usize - line.as_ptr() as usize;
-        Some(Text {
-            raw: trimmed,
-            line: i as u32 + 1,
-            start: (start + lead) as u32,
-        })
+        non_blank(text, start, end, i as u32 + 1)
     })
 }
 
@@ -60,19 +50,26 @@ pub fn non_blank_lines(text: &str) -> impl Iterator<Item = Text<'_>> {
             }
             None => (bytes.len(), bytes.len()),
         };
-        let line = &text[pos..end];
         let start = pos;
         pos = next;
-        let trimmed = trim_fast(line);
-        if trimmed.is_empty() {
-            continue;
+        if let Some(line) = non_blank(text, start, end, number) {
+            return Some(line);
         }
-        let lead = trimmed.as_ptr() as usize - line.as_ptr() as usize;
-        return Some(Text {
-            raw: trimmed,
-            line: number,
-            start: (start + lead) as u32,
-        });
+    })
+}
+
+/// Line `number` (`text[start..end]`, without its terminator), trimmed; `None` when it is blank.
+fn non_blank(text: &str, start: usize, end: usize, number: u32) -> Option<Text<'_>> {
+    let line = &text[start..end];
+    let trimmed = trim_fast(line);
+    if trimmed.is_empty() {
+        return None;
+    }
+    let lead = trimmed.as_ptr() as usize - line.as_ptr() as usize;
+    Some(Text {
+        raw: trimmed,
+        line: number,
+        start: (start + lead) as u32,
     })
 }
 

@@ -4,12 +4,12 @@ use crate::error::FileError;
 use crate::source::SourceFile;
 use std::path::{Path, PathBuf};
 
-/// Reads and checks one page revision. The file is named in reports as given on the command line, made
-/// relative to the current directory when it is below it.
 /// Files from this size up are mapped rather than read (see [`SourceFile::from_file_mapped`]); smaller
 /// ones are cheaper to read.
 const MAP_AT_LEAST: u64 = 4 << 20;
 
+/// Reads and checks one page revision. The file is named in reports as given on the command line, made
+/// relative to the current directory when it is below it.
 pub fn read_source(path: &Path) -> anyhow::Result<SourceFile> {
     let meta = std::fs::metadata(path).map_err(|e| FileError::from_io(path, e))?;
     if meta.is_dir() {

@@ -603,9 +603,9 @@ pub fn check_page(
     page: &Page<'_>,
     ctx: &CheckContext,
 ) -> Vec<Diagnostic> {
-    // Rules are independent of each other: on a big page they run in parallel (rayon's pool, so one
-    // thread with `RAYON_NUM_THREADS=1`, and no extra threads when pages are already checked in
-    // parallel). The findings are sorted, so the report does not depend on which rule finished first.
+    // Rules are independent of each other: on a big page they run in parallel on rayon's pool (one
+    // thread with `RAYON_NUM_THREADS=1`). The findings are sorted, so the report does not depend on
+    // which rule finished first.
     use rayon::prelude::*;
     let page_rules: Vec<&config::ConfiguredRule> =
         rules.enabled().filter(|r| !r.info.kind.is_drop()).collect();

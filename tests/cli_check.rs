@@ -288,7 +288,9 @@ fn corrupted_state_files_are_a_clear_error_and_never_overwritten() {
 fn revisions_kept_in_git() {
     let dir = tempfile::tempdir().unwrap();
     let git = |args: &[&str]| {
+        // An identity for the commits, whatever the machine's git configuration.
         let ok = std::process::Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@t"])
             .args(args)
             .current_dir(dir.path())
             .output()
@@ -300,30 +302,11 @@ fn revisions_kept_in_git() {
         );
     };
     git(&["init", "-q"]);
-    git(&[
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@t",
-        "commit",
-        "-q",
-        "--allow-empty",
-        "-m",
-        "start",
-    ]);
+    git(&["commit", "-q", "--allow-empty", "-m", "start"]);
     std::fs::create_dir_all(dir.path().join("corpus")).unwrap();
     std::fs::write(dir.path().join("corpus/official-visits.txt"), seed()).unwrap();
     git(&["add", "."]);
-    git(&[
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@t",
-        "commit",
-        "-q",
-        "-m",
-        "page",
-    ]);
+    git(&["commit", "-q", "-m", "page"]);
     let text = seed();
     let start = text.find("Executive Director of Frontex\n").unwrap();
     let end = text.find("Slovenian Minister of Interior\n").unwrap();

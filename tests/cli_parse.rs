@@ -131,12 +131,18 @@ fn invalid_utf8_reports_the_byte_offset() {
 }
 
 #[test]
-fn utf16_is_named_as_such() {
-    let utf16: Vec<u8> = "\u{feff}Title\n"
-        .encode_utf16()
-        .flat_map(|u| u.to_le_bytes())
-        .collect();
-    assert!(bad_input(&utf16).contains("UTF-16"));
+fn utf16_is_named_as_such_with_its_byte_order() {
+    for (order, to_bytes) in [
+        ("little-endian", u16::to_le_bytes as fn(u16) -> [u8; 2]),
+        ("big-endian", u16::to_be_bytes),
+    ] {
+        let utf16: Vec<u8> = "\u{feff}Title\n"
+            .encode_utf16()
+            .flat_map(to_bytes)
+            .collect();
+        let err = bad_input(&utf16);
+        assert!(err.contains(&format!("UTF-16 ({order}")), "{err}");
+    }
 }
 
 #[test]
@@ -224,15 +230,6 @@ fn nul_byte_deep_in_a_long_page() {
     let at = page.len() - 7;
     page[at] = 0;
     assert!(bad_input(&page).contains(&format!("NUL byte at byte offset {at}")));
-}
-
-#[test]
-fn utf16_big_endian_is_named_as_such() {
-    let utf16: Vec<u8> = "\u{feff}Title\n"
-        .encode_utf16()
-        .flat_map(|u| u.to_be_bytes())
-        .collect();
-    assert!(bad_input(&utf16).contains("UTF-16 (big-endian"));
 }
 
 #[test]

@@ -1,176 +1,186 @@
-//! The languages pagerev reads: month names, date-prefix shapes and "N member countries" phrasings.
+//! The languages pagerev reads: month and weekday names, the small words that join the parts of a date,
+//! common words that tell the language of a page, and "N member countries" phrasings.
 //!
-//! Pages of the same family exist in English, French and Spanish. Everything language-specific lives in
-//! this table so the parser itself only knows the page's *structure*. Regexes are compiled once per
-//! process.
+//! Month and weekday names come from glibc's locale data, through chrono's `unstable-locales` feature
+//! (`format_localized("%B")`, `%b`, `%A`, `%a`), so every spelling a locale knows (wide, abbreviated,
+//! `Mär`, `mrt`, `janv.`, `fev`) is there without typing it; accents and case are folded when words are
+//! compared, so `fevrier`, `MARZ` and `Décembre` match too. A few short forms pages use that the locales
+//! lack (`Sept`, `Mrz`, `setiembre`) are added by hand in [`extra_months`]. Everything language-specific
+//! lives here so the parser itself only knows the page's *structure*.
 
+use chrono::{Locale, NaiveDate};
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// A page language, or `Auto` to detect it from the page's dated lines.
+/// A page language. [`Lang::Unknown`] is what detection says when a page gives no evidence (no month
+/// name and too few common words of any language); it reads dates with every language's names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     En,
     Fr,
     Es,
+    De,
+    It,
+    Pt,
+    Nl,
+    Ar,
+    Unknown,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Es];
+    /// Every language with names of its own (not [`Lang::Unknown`]).
+    pub const ALL: [Lang; 8] = [
+        Lang::En,
+        Lang::Fr,
+        Lang::Es,
+        Lang::De,
+        Lang::It,
+        Lang::Pt,
+        Lang::Nl,
+        Lang::Ar,
+    ];
 
-    /// The ISO 639-1 code.
+    /// The ISO 639-1 code (`unknown` for [`Lang::Unknown`]).
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Fr => "fr",
             Lang::Es => "es",
+            Lang::De => "de",
+            Lang::It => "it",
+            Lang::Pt => "pt",
+            Lang::Nl => "nl",
+            Lang::Ar => "ar",
+            Lang::Unknown => "unknown",
         }
     }
 
-    /// Month names (lower case) with their month number; several spellings map to one month.
-    pub fn months(self) -> &'static [(&'static str, u32)] {
+    /// This language's bit in a [`LangSet`].
+    pub fn bit(self) -> LangSet {
+        LangSet(match self {
+            Lang::Unknown => 0,
+            l => 1 << (l as u16),
+        })
+    }
+
+    /// The languages whose names are read on a page of this language: its own and English (pages of
+    /// every language quote English dates), or all of them when the language is unknown.
+    pub fn reading_set(self) -> LangSet {
         match self {
-            Lang::En => &[
-                ("january", 1),
-                ("february", 2),
-                ("march", 3),
-                ("april", 4),
-                ("may", 5),
-                ("june", 6),
-                ("july", 7),
-                ("august", 8),
-                ("september", 9),
-                ("october", 10),
-                ("november", 11),
-                ("december", 12),
-                ("jan", 1),
-                ("feb", 2),
-                ("mar", 3),
-                ("apr", 4),
-                ("jun", 6),
-                ("jul", 7),
-                ("aug", 8),
-                ("sept", 9),
-                ("sep", 9),
-                ("oct", 10),
-                ("nov", 11),
-                ("dec", 12),
-            ],
-            Lang::Fr => &[
-                ("janvier", 1),
-                ("février", 2),
-                ("fevrier", 2),
-                ("mars", 3),
-                ("avril", 4),
-                ("mai", 5),
-                ("juin", 6),
-                ("juillet", 7),
-                ("août", 8),
-                ("aout", 8),
-                ("septembre", 9),
-                ("octobre", 10),
-                ("novembre", 11),
-                ("décembre", 12),
-                ("decembre", 12),
-            ],
-            Lang::Es => &[
-                ("enero", 1),
-                ("febrero", 2),
-                ("marzo", 3),
-                ("abril", 4),
-                ("mayo", 5),
-                ("junio", 6),
-                ("julio", 7),
-                ("agosto", 8),
-                ("septiembre", 9),
-                ("setiembre", 9),
-                ("octubre", 10),
-                ("noviembre", 11),
-                ("diciembre", 12),
-            ],
+            Lang::Unknown => LangSet::ALL,
+            l => LangSet(l.bit().0 | Lang::En.bit().0),
         }
     }
 
-    /// Month number of `name` (any case, NFC), if it is a month of this language.
+    /// The glibc locales whose names this language uses (Portuguese of Portugal and Brazil; Arabic of
+    /// Egypt, the Levant and the Maghreb, whose month names differ).
+    fn locales(self) -> &'static [Locale] {
+        match self {
+            Lang::En => &[Locale::en_US, Locale::en_GB],
+            Lang::Fr => &[Locale::fr_FR],
+            Lang::Es => &[Locale::es_ES],
+            Lang::De => &[Locale::de_DE, Locale::de_AT],
+            Lang::It => &[Locale::it_IT],
+            Lang::Pt => &[Locale::pt_PT, Locale::pt_BR],
+            Lang::Nl => &[Locale::nl_NL],
+            Lang::Ar => &[Locale::ar_EG, Locale::ar_SY, Locale::ar_MA],
+            Lang::Unknown => &[],
+        }
+    }
+
+    /// Month number of `name` (any case, with or without accents or a final dot) in this language.
     pub fn month(self, name: &str) -> Option<u32> {
-        let name = name.trim_end_matches('.');
-        if name.is_ascii() {
-            // Every lead has a month name: no lower-cased copy for the usual ASCII ones.
-            return self
-                .months()
-                .iter()
-                .find(|(m, _)| m.eq_ignore_ascii_case(name))
-                .map(|&(_, n)| n);
+        match vocabulary().lookup(name, self.bit())? {
+            Word::Month(m) => Some(u32::from(m)),
+            _ => None,
         }
-        let lower = name.to_lowercase();
-        self.months()
-            .iter()
-            .find(|(m, _)| *m == lower)
-            .map(|&(_, n)| n)
-    }
-
-    /// The regex matching a dated lead line's prefix, up to and including the dash after the date.
-    pub fn date_prefix(self) -> &'static Regex {
-        static CELLS: [OnceLock<Regex>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        CELLS[self as usize].get_or_init(|| build_date_prefix(self))
     }
 
     /// The regex matching a member-count mention; group `n` is the count.
     pub fn member_count(self) -> &'static Regex {
-        static CELLS: [OnceLock<Regex>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        static CELLS: [OnceLock<Regex>; 9] = [const { OnceLock::new() }; 9];
         CELLS[self as usize].get_or_init(|| {
             let phrase = match self {
                 Lang::En => r"(?:member\s+(?:countries|states|nations)|member-countries)",
                 Lang::Fr => r"(?:pays\s+membres|États\s+membres|Etats\s+membres)",
                 Lang::Es => r"(?:países\s+miembros|paises\s+miembros|Estados\s+miembros)",
+                Lang::De => r"(?:Mitgliedstaaten|Mitgliedsstaaten|Mitgliedsländer|Mitgliedländer)",
+                Lang::It => r"(?:paesi\s+membri|Stati\s+membri)",
+                Lang::Pt => r"(?:países\s+membros|paises\s+membros|Estados\s+membros|países-membros)",
+                Lang::Nl => r"(?:lidstaten|lidlanden)",
+                Lang::Ar => r"(?:دولة\s+عضوا|دولة\s+عضواً|بلدا\s+عضوا|بلداً\s+عضواً)",
+                Lang::Unknown => {
+                    r"(?:member\s+(?:countries|states)|pays\s+membres|países\s+miembros|Mitgliedstaaten|paesi\s+membri|países\s+membros|lidstaten)"
+                }
             };
-            // Only the plain digits count: "195" as in "its 195 member countries".
-            Regex::new(&format!(r"(?i)\b(?P<n>\d{{2,4}})\s+{phrase}\b"))
+            // Only plain digits count: "195" as in "its 195 member countries".
+            Regex::new(&format!(r"(?i)\b(?P<n>[0-9]{{2,4}})\s+{phrase}"))
                 .expect("built-in regex compiles")
         })
     }
 
-    /// A cheap byte pattern present in every member-count mention, to skip the regex on other text.
+    /// A cheap byte pattern present in every member-count mention, to skip the regex on other text
+    /// (empty: always run it).
     pub fn member_count_needle(self) -> &'static str {
         match self {
             Lang::En => "ember",
             Lang::Fr => "embres",
             Lang::Es => "iembros",
+            Lang::De => "itglied",
+            Lang::It => "embri",
+            Lang::Pt => "embros",
+            Lang::Nl => "lid",
+            Lang::Ar => "عضو",
+            Lang::Unknown => "",
         }
     }
 
     /// A searcher for [`Lang::member_count_needle`], built once: building one per paragraph showed in
     /// profiles.
     pub fn member_count_finder(self) -> &'static memchr::memmem::Finder<'static> {
-        static CELLS: [OnceLock<memchr::memmem::Finder<'static>>; 3] =
-            [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        static CELLS: [OnceLock<memchr::memmem::Finder<'static>>; 9] =
+            [const { OnceLock::new() }; 9];
         CELLS[self as usize].get_or_init(|| memchr::memmem::Finder::new(self.member_count_needle()))
     }
 
-    /// Detects the language of a page from the month names at the start of its lines: the language whose
-    /// date prefixes match most lines wins; English on a tie or when nothing matches.
-    pub fn detect(text: &str) -> Lang {
-        let mut scores = [0usize; 3];
-        // Enough lines to see a dozen entries; detection must not cost a pass over a huge page. Lines are
-        // split as the parser splits them: `str::lines` would see a lone-CR page as one line.
-        for line in crate::parse::lines::non_blank_lines(text).take(4000) {
-            let line = line.raw;
-            if !line.starts_with(|c: char| c.is_alphanumeric()) {
-                continue;
-            }
-            for lang in Lang::ALL {
-                if lang.date_prefix().is_match(line) {
-                    scores[lang as usize] += 1;
-                }
-            }
+    /// Common short words of the language, for [`detect`]: articles, prepositions, conjunctions.
+    fn common_words(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => &[
+                "the", "and", "of", "with", "to", "was", "for", "his", "her", "were", "which",
+                "from", "by", "on", "this",
+            ],
+            Lang::Fr => &[
+                "le", "la", "les", "des", "et", "du", "une", "est", "avec", "pour", "dans", "sur",
+                "au", "aux", "qui",
+            ],
+            Lang::Es => &[
+                "el", "los", "las", "y", "del", "una", "con", "para", "por", "en", "que", "su",
+                "fue", "al",
+            ],
+            Lang::De => &[
+                "der", "die", "das", "und", "den", "dem", "des", "mit", "von", "für", "ist", "im",
+                "auf", "zu", "eine",
+            ],
+            Lang::It => &[
+                "il", "gli", "della", "delle", "con", "per", "che", "è", "nel", "alla", "dei",
+                "degli", "una", "sono",
+            ],
+            Lang::Pt => &[
+                "o", "os", "as", "da", "do", "das", "dos", "com", "para", "em", "uma", "não",
+                "pelo", "pela", "foi",
+            ],
+            Lang::Nl => &[
+                "de", "het", "een", "van", "en", "met", "voor", "op", "zijn", "werd", "naar",
+                "bij", "ook", "aan",
+            ],
+            Lang::Ar => &["في", "من", "على", "إلى", "مع", "عن", "التي", "الذي", "هذا"],
+            Lang::Unknown => &[],
         }
-        let best = scores.iter().copied().max().unwrap_or(0);
-        Lang::ALL
-            .into_iter()
-            .find(|l| scores[*l as usize] == best && best > 0)
-            .unwrap_or(Lang::En)
     }
 }
 
@@ -180,72 +190,297 @@ impl std::str::FromStr for Lang {
         Lang::ALL
             .into_iter()
             .find(|l| l.code() == s)
-            .ok_or_else(|| format!("unknown language `{s}` (expected en, fr or es)"))
+            .ok_or_else(|| format!("unknown language `{s}` (expected one of {})", codes()))
     }
 }
 
-/// `word` in lower case, capitalised and upper case, as a regex alternation. Spelling the cases out keeps
-/// the automaton small: Unicode case-insensitivity (`(?i)`) multiplies its states and made date matching
-/// the parser's hottest spot.
-fn cased(words: &[&str]) -> String {
-    let mut alts: Vec<String> = Vec::new();
-    for w in words {
-        let mut chars = w.chars();
-        let cap: String = chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
-        for v in [w.to_string(), cap, w.to_uppercase()] {
-            if !alts.contains(&v) {
-                alts.push(v);
+/// `en, fr, es, …`: the codes [`Lang`] parses, for messages.
+pub fn codes() -> String {
+    Lang::ALL.map(Lang::code).join(", ")
+}
+
+/// A set of languages, one bit each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct LangSet(pub u16);
+
+impl LangSet {
+    pub const ALL: LangSet = LangSet((1 << 8) - 1);
+
+    pub fn contains(self, lang: Lang) -> bool {
+        self.0 & lang.bit().0 != 0
+    }
+
+    pub fn intersects(self, other: LangSet) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The languages in the set, in [`Lang::ALL`] order.
+    pub fn iter(self) -> impl Iterator<Item = Lang> {
+        Lang::ALL.into_iter().filter(move |l| self.contains(*l))
+    }
+}
+
+/// What a word is to the date reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word {
+    /// A month name or abbreviation, 1-12.
+    Month(u8),
+    /// A weekday name or abbreviation.
+    Weekday,
+}
+
+/// Every month and weekday name of every language, keyed by [`fold`]ed spelling, with the languages that
+/// use each spelling. One table for all languages: a page's language is only known after its dates have
+/// been read, and one lookup per word is what the hot path can afford.
+pub struct Vocabulary {
+    words: FxHashMap<Box<str>, Vec<(Word, LangSet)>>,
+    /// Longest key in bytes: longer words are not looked up.
+    longest: usize,
+}
+
+impl Vocabulary {
+    /// What `word` (as written) is in one of `langs`, if anything.
+    pub fn lookup(&self, word: &str, langs: LangSet) -> Option<Word> {
+        let word = word.trim_end_matches('.');
+        if word.is_empty() || word.len() > self.longest * 2 {
+            return None;
+        }
+        let folded = fold(word);
+        self.words
+            .get(&*folded)?
+            .iter()
+            .find(|(_, set)| set.intersects(langs))
+            .map(|(w, _)| *w)
+    }
+
+    /// The languages that spell `word` as a month or weekday (empty when none does).
+    pub fn languages_of(&self, word: &str) -> LangSet {
+        let folded = fold(word.trim_end_matches('.'));
+        LangSet(
+            self.words
+                .get(&*folded)
+                .map_or(0, |v| v.iter().fold(0, |acc, (_, s)| acc | s.0)),
+        )
+    }
+
+    /// This vocabulary with extra month names (from a page profile), read in every language.
+    pub fn extended(&self, months: &std::collections::BTreeMap<String, u8>) -> Vocabulary {
+        let mut v = Vocabulary {
+            words: self.words.clone(),
+            longest: self.longest,
+        };
+        for (name, &m) in months {
+            if (1..=12).contains(&m) {
+                for lang in Lang::ALL {
+                    v.add(name, Word::Month(m), lang);
+                }
+            }
+        }
+        v
+    }
+
+    fn add(&mut self, spelling: &str, word: Word, lang: Lang) {
+        let key = fold(spelling.trim_end_matches('.'));
+        if key.is_empty() {
+            return;
+        }
+        self.longest = self.longest.max(key.len());
+        let entry = self
+            .words
+            .entry(key.into_owned().into_boxed_str())
+            .or_default();
+        match entry.iter_mut().find(|(w, _)| *w == word) {
+            Some((_, set)) => set.0 |= lang.bit().0,
+            None => entry.push((word, lang.bit())),
+        }
+    }
+}
+
+/// The vocabulary, built from the locale data on first use.
+pub fn vocabulary() -> &'static Vocabulary {
+    static VOCAB: OnceLock<Vocabulary> = OnceLock::new();
+    VOCAB.get_or_init(build_vocabulary)
+}
+
+fn build_vocabulary() -> Vocabulary {
+    let mut v = Vocabulary {
+        words: FxHashMap::default(),
+        longest: 0,
+    };
+    for lang in Lang::ALL {
+        for &locale in lang.locales() {
+            for m in 1..=12u32 {
+                let Some(day) = NaiveDate::from_ymd_opt(2024, m, 1) else {
+                    continue;
+                };
+                for spec in ["%B", "%b"] {
+                    let name = day.format_localized(spec, locale).to_string();
+                    v.add(&name, Word::Month(m as u8), lang);
+                }
+            }
+        }
+        for &(name, m) in extra_months(lang) {
+            v.add(name, Word::Month(m), lang);
+        }
+    }
+    // Weekdays after months: an abbreviation that is also a month (`mar`: martes, mardi, martedì) is
+    // read as the month, and two-letter ones (`Mo`, `di`) are left out, being ordinary words too often.
+    for lang in Lang::ALL {
+        for &locale in lang.locales() {
+            for d in 1..=7u32 {
+                let Some(day) = NaiveDate::from_ymd_opt(2024, 1, d) else {
+                    continue;
+                };
+                let wide = day.format_localized("%A", locale).to_string();
+                v.add(&wide, Word::Weekday, lang);
+                if lang == Lang::Pt {
+                    // `segunda-feira`: the locale gives `segunda`.
+                    v.add(&format!("{wide}-feira"), Word::Weekday, lang);
+                }
+                let short = day.format_localized("%a", locale).to_string();
+                let folded = fold(short.trim_end_matches('.'));
+                let is_month = v
+                    .words
+                    .get(&*folded)
+                    .is_some_and(|e| e.iter().any(|(w, _)| matches!(w, Word::Month(_))));
+                if folded.chars().count() >= 3 && !is_month {
+                    v.add(&short, Word::Weekday, lang);
+                }
             }
         }
     }
-    // Longest first, so `sept` is not cut to `sep` and `september` is not cut to `sept`.
-    alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    alts.join("|")
+    for (name, lang) in [
+        ("tues", Lang::En),
+        ("thur", Lang::En),
+        ("thurs", Lang::En),
+        ("weds", Lang::En),
+    ] {
+        v.add(name, Word::Weekday, lang);
+    }
+    v
 }
 
-fn build_date_prefix(lang: Lang) -> Regex {
-    let names: Vec<&str> = lang.months().iter().map(|(m, _)| *m).collect();
-    // An ASCII word boundary: a Unicode `\b` stops the fast engines on non-ASCII text.
-    let month = format!(r"(?:{})(?-u:\b)\.?", cased(&names));
-    // `de` joins day, month and year in Spanish (`10 de diciembre de 2021`).
-    let de = if lang == Lang::Es { r"(?:\s+de)?" } else { "" };
-    let ordinal = r"(?:st|nd|rd|th|er|ᵉʳ|º|°)?";
-    let to = format!(
-        r"(?:\s*[-\u{{2010}}-\u{{2015}}\u{{2212}}]\s*|\s+(?:{})\s+)",
-        cased(&["to", "until", "au", "à", "al", "a", "y", "et", "and"])
-    );
-    let from = format!(
-        r"(?:(?:{})\s+)?",
-        cased(&["from", "du", "del", "de", "entre", "between"])
-    );
-    let dash = r"[-:\u{2010}-\u{2015}\u{2212}]";
-    // A date, possibly a range (`20 – 22 November 2023`, `30 November – 2 December 2019`,
-    // `30 December 2019 – 2 January 2020`), or a month (`December 2023`), or a year (`2019`);
-    // then a dash (or colon) separating it from the text. The text itself is not matched: the regex only
-    // ever reads a line's first few dozen bytes, and only says where the prefix ends: the parts are read
-    // from it by `parse::date`, which is cheaper than capture groups.
-    let pattern = format!(
-        r"(?x)^
-        (?:
-          {from}
-          (?:
-            (?:[0-9]{{1,2}}){ordinal}
-            (?:{de}\s*(?:{month})(?:{de}\s+(?:[0-9]{{4}}))?)?
-            {to}
-          )?
-          (?:
-            (?:(?:[0-9]{{1,2}}){ordinal}{de}\s*)?
-            (?:{month}){de}\s*,?\s*(?:[0-9]{{4}})
-          |
-            (?:[0-9]{{4}})
-          )
-        )
-        \s*{dash}\s*"
-    );
-    Regex::new(&pattern).expect("built-in regex compiles")
+/// Spellings pages use that the locale data lacks.
+fn extra_months(lang: Lang) -> &'static [(&'static str, u8)] {
+    match lang {
+        Lang::En => &[("sept", 9)],
+        Lang::Fr => &[
+            ("janv", 1),
+            ("fev", 2),
+            ("avr", 4),
+            ("juil", 7),
+            ("sept", 9),
+        ],
+        Lang::Es => &[("setiembre", 9), ("sept", 9), ("set", 9)],
+        Lang::De => &[("mrz", 3), ("sept", 9), ("jänner", 1)],
+        Lang::It => &[("sett", 9)],
+        Lang::Pt => &[("sept", 9)],
+        Lang::Nl => &[("sept", 9), ("maa", 3)],
+        Lang::Ar => &[],
+        Lang::Unknown => &[],
+    }
+}
+
+/// `word` in lower case without diacritics (`Décembre` → `decembre`, `MÄR` → `mar`, `أبريل` → `ابريل`),
+/// the form words are compared in.
+pub fn fold(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Owned(word.to_ascii_lowercase());
+        }
+        return Cow::Borrowed(word);
+    }
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    Cow::Owned(
+        word.nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
+}
+
+/// Evidence for a page's language: month and weekday names seen in its dates, and common words.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct LangEvidence {
+    /// Per language (in [`Lang::ALL`] order): month or weekday names read in dates.
+    pub date_words: [u32; 8],
+    /// Per language: common words in the text sampled.
+    pub common_words: [u32; 8],
+}
+
+impl LangEvidence {
+    /// Counts a date word spelled the same in `langs`: each gets a vote.
+    pub fn date_word(&mut self, langs: LangSet) {
+        for l in langs.iter() {
+            self.date_words[l as usize] += 1;
+        }
+    }
+
+    /// Counts the common words of every language in `text`.
+    pub fn text(&mut self, text: &str) {
+        for word in text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty() && w.len() <= 12)
+        {
+            let folded = if word.is_ascii() {
+                Cow::Owned(word.to_ascii_lowercase())
+            } else {
+                Cow::Owned(word.to_lowercase())
+            };
+            for lang in Lang::ALL {
+                if lang.common_words().contains(&&*folded) {
+                    self.common_words[lang as usize] += 1;
+                }
+            }
+        }
+    }
+
+    /// Score of each language, for display: date words, then common words.
+    pub fn scores(&self) -> [u32; 8] {
+        let mut s = [0u32; 8];
+        for (i, v) in s.iter_mut().enumerate() {
+            *v = self.date_words[i] * 1000 + self.common_words[i];
+        }
+        s
+    }
+
+    /// The language whose month and weekday names the page's dates use most, common words breaking ties
+    /// (`April` is English, German and Dutch); without date words, the language with the most common
+    /// words, if it has at least five; otherwise [`Lang::Unknown`].
+    pub fn best(&self) -> Lang {
+        let most_dates = self.date_words.iter().copied().max().unwrap_or(0);
+        let mut best = Lang::Unknown;
+        let mut best_words = 0;
+        for lang in Lang::ALL {
+            let i = lang as usize;
+            let eligible = if most_dates > 0 {
+                self.date_words[i] == most_dates
+            } else {
+                self.common_words[i] >= 5
+            };
+            // A language later in [`Lang::ALL`] must show two more common words, and five at least, to
+            // win a tie: a few shared articles (`de`) are not evidence.
+            if eligible
+                && (best == Lang::Unknown
+                    || (self.common_words[i] >= best_words + 2 && self.common_words[i] >= 5))
+            {
+                best = lang;
+                best_words = self.common_words[i];
+            }
+        }
+        best
+    }
+}
+
+/// Detects the language of a text from its common words alone (pages are detected from their dates
+/// too, by the layout inference; this is for text without dates).
+pub fn detect(text: &str) -> Lang {
+    let mut e = LangEvidence::default();
+    for line in crate::parse::lines::non_blank_lines(text).take(4000) {
+        e.text(line.raw);
+    }
+    e.best()
 }
 
 #[cfg(test)]
@@ -253,41 +488,73 @@ mod tests {
     use super::*;
 
     #[test]
-    fn detects_each_language_from_its_dates() {
-        assert_eq!(
-            Lang::detect("Titre\n\n10 décembre 2021 – Le ministre"),
-            Lang::Fr
-        );
-        assert_eq!(
-            Lang::detect("Título\n10 de diciembre de 2021 – El ministro"),
-            Lang::Es
-        );
-        assert_eq!(
-            Lang::detect("Title\n10 December 2021 – The minister"),
-            Lang::En
-        );
-        assert_eq!(Lang::detect("nothing dated here"), Lang::En);
-    }
-
-    #[test]
-    fn detects_the_language_of_a_page_with_lone_cr_line_endings() {
-        // Found by tests/properties.rs: `str::lines` does not split on a lone CR, so only the first line
-        // was looked at and every French or Spanish page with old-Mac line endings parsed as English.
-        assert_eq!(
-            Lang::detect("Titre\r10 décembre 2021 – Le ministre"),
-            Lang::Fr
-        );
-        assert_eq!(
-            Lang::detect("Título\r\r10 de diciembre de 2021 – El ministro"),
-            Lang::Es
-        );
-    }
-
-    #[test]
-    fn months_parse_in_any_case() {
-        assert_eq!(Lang::Fr.month("Décembre"), Some(12));
-        assert_eq!(Lang::En.month("Sept."), Some(9));
-        assert_eq!(Lang::Es.month("mayo"), Some(5));
+    fn months_come_from_locale_data_in_every_language() {
+        for (lang, name, m) in [
+            (Lang::En, "September", 9),
+            (Lang::En, "Sept.", 9),
+            (Lang::Fr, "Décembre", 12),
+            (Lang::Fr, "decembre", 12),
+            (Lang::Fr, "janv.", 1),
+            (Lang::Es, "mayo", 5),
+            (Lang::Es, "setiembre", 9),
+            (Lang::De, "Mär", 3),
+            (Lang::De, "MÄRZ", 3),
+            (Lang::De, "Dezember", 12),
+            (Lang::It, "maggio", 5),
+            (Lang::It, "gen", 1),
+            (Lang::Pt, "Fev", 2),
+            (Lang::Pt, "Abr", 4),
+            (Lang::Pt, "março", 3),
+            (Lang::Nl, "mrt", 3),
+            (Lang::Nl, "mrt.", 3),
+            (Lang::Nl, "mei", 5),
+            (Lang::Ar, "نوفمبر", 11),
+            (Lang::Ar, "تشرين الثاني", 11),
+            (Lang::Ar, "أبريل", 4),
+        ] {
+            assert_eq!(lang.month(name), Some(m), "{lang:?} {name}");
+        }
         assert_eq!(Lang::En.month("Mayo"), None);
+        assert_eq!(Lang::En.month("mai"), None);
+    }
+
+    #[test]
+    fn weekdays_are_known_but_never_shadow_a_month() {
+        let v = vocabulary();
+        for (name, lang) in [
+            ("Monday", Lang::En),
+            ("lundi", Lang::Fr),
+            ("lunes", Lang::Es),
+            ("Montag", Lang::De),
+            ("Martedì", Lang::It),
+            ("segunda-feira", Lang::Pt),
+            ("maandag", Lang::Nl),
+        ] {
+            assert_eq!(v.lookup(name, lang.bit()), Some(Word::Weekday), "{name}");
+        }
+        // `mar` is martes/mardi/martedì abbreviated, and March everywhere: March wins.
+        assert_eq!(v.lookup("mar", Lang::Es.bit()), Some(Word::Month(3)));
+        assert_eq!(v.lookup("Mo", Lang::De.bit()), None);
+    }
+
+    #[test]
+    fn detects_languages_from_common_words_and_says_unknown_without_evidence() {
+        assert_eq!(
+            detect("Le ministre et la délégation ont visité le siège pour une réunion avec les services."),
+            Lang::Fr
+        );
+        assert_eq!(
+            detect("Der Minister und die Delegation haben mit dem Generalsekretär die Lage besprochen."),
+            Lang::De
+        );
+        assert_eq!(detect("12345 67890"), Lang::Unknown);
+        assert_eq!(detect(""), Lang::Unknown);
+    }
+
+    #[test]
+    fn folding_drops_case_and_accents() {
+        assert_eq!(fold("Décembre"), "decembre");
+        assert_eq!(fold("MÄRZ"), "marz");
+        assert_eq!(fold("june"), "june");
     }
 }

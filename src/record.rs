@@ -136,13 +136,56 @@ impl Date {
 }
 
 impl fmt::Display for Date {
-    /// ISO form: `2023-11-20`, `2023-11-20/2023-11-22`, `2023-12`, `2023`.
+    /// ISO form: `2023-11-20`, `2023-11-20/2023-11-22`, `2023-12`, `2018-04/2018-06`, `2023`,
+    /// `1715/1718`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.precision, self.end) {
             (Precision::Day, Some(end)) => write!(f, "{}/{}", self.start, end),
             (Precision::Day, None) => write!(f, "{}", self.start),
-            (Precision::Month, _) => write!(f, "{}", self.start.format("%Y-%m")),
-            (Precision::Year, _) => write!(f, "{}", self.start.format("%Y")),
+            (Precision::Month, Some(end)) => {
+                write!(f, "{}/{}", self.start.format("%Y-%m"), end.format("%Y-%m"))
+            }
+            (Precision::Month, None) => write!(f, "{}", self.start.format("%Y-%m")),
+            (Precision::Year, Some(end)) => {
+                write!(f, "{}/{}", self.start.format("%Y"), end.format("%Y"))
+            }
+            (Precision::Year, None) => write!(f, "{}", self.start.format("%Y")),
+        }
+    }
+}
+
+/// Where a record's date got its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum YearSource {
+    /// Written in the date itself.
+    #[default]
+    Written,
+    /// From a year (or month and year) heading above the entry.
+    Heading,
+    /// From the page title, which names one year (`Timeline 2021`).
+    Title,
+    /// From the entry before, on a page that writes the year once.
+    Previous,
+    /// From a date in the page's preamble (the document's own date).
+    Document,
+    /// Nowhere: the date has no year and nothing on the page gives one, so the record has no date.
+    Missing,
+}
+
+impl YearSource {
+    pub fn is_written(&self) -> bool {
+        *self == YearSource::Written
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            YearSource::Written => "written",
+            YearSource::Heading => "heading",
+            YearSource::Title => "title",
+            YearSource::Previous => "previous",
+            YearSource::Document => "document",
+            YearSource::Missing => "missing",
         }
     }
 }
@@ -153,6 +196,8 @@ impl fmt::Display for Date {
 pub enum CaptionPosition {
     /// Between the title and the lead paragraph.
     Before,
+    /// Among the body paragraphs: a photo credit or image file name between the lead and the text.
+    Body,
     /// After the last body paragraph.
     After,
 }
@@ -226,8 +271,25 @@ pub struct Record<'a> {
     /// From the first to the last line of the entry.
     pub span: Span,
     pub title: Option<Text<'a>>,
-    /// The parsed date; `None` when the lead has no date or its date is not a real calendar date.
+    /// The parsed date; `None` when the entry has no date, its date is not a real calendar date, or it
+    /// has no year and the page gives none.
     pub date: Option<Date>,
+    /// Where the date's year came from (omitted when it is written in the date).
+    #[serde(skip_serializing_if = "YearSource::is_written")]
+    pub year_source: YearSource,
+    /// The line that carries the entry's date when that line is not the lead: a date alone on its line
+    /// (`15 March 2022`), a heading that ends with its date (`Vienna, Austria, 29 September – 2 October
+    /// 2009`), a year heading that is an entry (`1956`), or a dated line whose headline is the title
+    /// (`9 June - Council adopts a new package`). The title may be a part of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Text<'a>>,
+    /// The date as written, when it is not at the start of the lead (that one is `lead.date_text`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_text: Option<Text<'a>>,
+    /// A section heading that opens right before this entry (a year or month on its own line, which
+    /// gives its year to the entries below), and any lines between it and the entry.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub section: Box<[Text<'a>]>,
     // Boxed slices rather than vectors: a record is built once and never grows, and on a page of
     // hundreds of thousands of records the vectors' capacity words alone would be megabytes.
     pub captions: Box<[Caption<'a>]>,
@@ -243,8 +305,12 @@ impl<'a> Record<'a> {
     /// The line each field of this record came from, with the field's name: the losslessness contract.
     pub fn field_lines(&self) -> Vec<(&'static str, Text<'a>)> {
         let mut out = Vec::new();
-        if let Some(t) = self.title {
+        out.extend(self.section.iter().map(|t| ("section", *t)));
+        if let Some(t) = self.title.filter(|t| !self.title_in_heading(t)) {
             out.push(("title", t));
+        }
+        if let Some(h) = self.heading {
+            out.push(("heading", h));
         }
         for c in &self.captions {
             out.push(("caption", c.text));
@@ -255,6 +321,17 @@ impl<'a> Record<'a> {
         out.extend(self.paragraphs.iter().map(|p| ("paragraph", *p)));
         out.extend(self.placeholders.iter().map(|p| ("placeholder", *p)));
         out
+    }
+
+    /// True when the title is a part of the heading line (`Vienna, Austria` of `Vienna, Austria, 29
+    /// September – 2 October 2009`) rather than a line of its own.
+    fn title_in_heading(&self, title: &Text<'_>) -> bool {
+        self.heading.is_some_and(|h| h.line == title.line)
+    }
+
+    /// The date as written, wherever it is: the lead's date prefix or [`Record::date_text`].
+    pub fn written_date(&self) -> Option<Text<'a>> {
+        self.date_text.or(self.lead.and_then(|l| l.date_text))
     }
 
     /// The title's text, or `(untitled)` for display.

@@ -209,6 +209,7 @@ fn month_name(lang: Lang, m: u32, capital: bool) -> String {
         Lang::En => EN_MONTHS[m as usize - 1],
         Lang::Fr => FR_MONTHS[m as usize - 1],
         Lang::Es => ES_MONTHS[m as usize - 1],
+        other => unreachable!("no month names for {other:?} in this generator"),
     };
     if capital {
         let mut c = name.chars();
@@ -284,6 +285,7 @@ fn date_strategy(lang: Lang) -> impl Strategy<Value = (String, Date)> {
                         Lang::En => format!("{d} {} – {} {} {y}", mn(m), span, mn(m + 1)),
                         Lang::Fr => format!("{} {} au {} {} {y}", day(d), mn(m), span, mn(m + 1)),
                         Lang::Es => format!("{d} de {} al {} de {} de {y}", mn(m), span, mn(m + 1)),
+                        other => unreachable!("no dates for {other:?} in this generator"),
                     },
                     Date {
                         start: ymd(y, m, d),
@@ -503,6 +505,7 @@ fn page_strategy() -> impl Strategy<Value = GenPage> {
             Lang::En => "Official visits 2018 to 2023",
             Lang::Fr => "Visites officielles 2018 à 2023",
             Lang::Es => "Visitas oficiales 2018 a 2023",
+            other => unreachable!("no page title for {other:?} in this generator"),
         });
         GenPage {
             lang,

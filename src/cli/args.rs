@@ -53,6 +53,11 @@ pub enum LangArg {
     En,
     Fr,
     Es,
+    De,
+    It,
+    Pt,
+    Nl,
+    Ar,
 }
 
 impl LangArg {
@@ -63,6 +68,11 @@ impl LangArg {
             LangArg::En => Some(Lang::En),
             LangArg::Fr => Some(Lang::Fr),
             LangArg::Es => Some(Lang::Es),
+            LangArg::De => Some(Lang::De),
+            LangArg::It => Some(Lang::It),
+            LangArg::Pt => Some(Lang::Pt),
+            LangArg::Nl => Some(Lang::Nl),
+            LangArg::Ar => Some(Lang::Ar),
         }
     }
 }

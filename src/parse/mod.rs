@@ -1,31 +1,106 @@
-//! Text → records: the parser. One pass over the lines; the lines between two dated leads are held only
-//! until the second lead arrives, then handed to [`segment::plan`] to decide which entry owns each.
+//! Text → records: the parser, in two stages. First the page's layout is inferred from its lines
+//! ([`layout`]: which line shapes open entries, where titles stand, what year headings are, the
+//! language), or taken from its pinned profile; then one pass over the lines follows that layout. The
+//! lines between two entry starts are held only until the second arrives, then handed to a planner
+//! ([`segment::plan`] when titles stand before the dated lines, [`segment::plan_forward`] otherwise) to
+//! decide which entry owns each.
 //!
 //! The parser never fails: input has been checked to be text by [`crate::source::SourceFile`], and every
-//! non-blank line ends up in exactly one field of one record or in the page preamble.
+//! non-blank line ends up in exactly one field of one record or in the page title or preamble.
 
 pub mod date;
+pub mod dateline;
+pub mod layout;
 pub mod lines;
 pub mod members;
+pub mod profile;
+pub mod scan;
 pub mod segment;
+pub mod year;
 
 use crate::canonical::slug_into;
-use crate::lang::Lang;
+use crate::lang::{vocabulary, Lang, Vocabulary};
 use crate::record::{
-    Caption, CaptionPosition, Lead, Page, PageTitle, Record, RecordId, Span, Text,
+    Caption, CaptionPosition, Date, Lead, Page, PageTitle, Record, RecordId, Span, Text, YearSource,
 };
 use crate::source::SourceFile;
-use date::{parse_lead, split_dateline, ParsedLead};
+use dateline::split_dateline;
 use hashbrown::HashTable;
+use layout::{shape_of, Inferred};
+use profile::{DatePattern, Headings, PinnedProfile, Profile, StartShape, Titles};
 use regex::Regex;
 use rustc_hash::FxHashMap;
-use segment::{Context, Item, Key, Kind, Owner, Role};
+use scan::{LineDate, Place, Scanner};
+use segment::{Context, Forward, Item, Key, Kind, Owner, Role};
 use std::sync::OnceLock;
+use year::YearContext;
 
-/// Parses a page revision. `lang: None` detects the language from the page's dates.
+/// How to read a page: a language to force (`--lang`), and the profile its configuration pins.
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    pub lang: Option<Lang>,
+    pub pinned: PinnedProfile,
+}
+
+impl ParseOptions {
+    /// The pinned profile with a forced language put over it.
+    fn pinned(&self) -> PinnedProfile {
+        let mut p = self.pinned.clone();
+        if self.lang.is_some() {
+            p.lang = self.lang;
+        }
+        p
+    }
+}
+
+/// Parses a page revision. `lang: None` detects the language.
 pub fn parse(source: &SourceFile, lang: Option<Lang>) -> Page<'_> {
-    let lang = lang.unwrap_or_else(|| Lang::detect(source.text()));
-    let mut asm = Assembler::new(lang);
+    parse_with(
+        source,
+        &ParseOptions {
+            lang,
+            ..ParseOptions::default()
+        },
+    )
+}
+
+/// Parses a page revision with a pinned profile.
+pub fn parse_with<'a>(source: &'a SourceFile, options: &ParseOptions) -> Page<'a> {
+    parse_explained(source, options).0
+}
+
+/// The layout inferred for a page (with the pinned values kept), and its evidence.
+pub fn infer_profile(source: &SourceFile, options: &ParseOptions) -> Inferred {
+    let sample: Vec<Text<'_>> = lines::source_lines(source)
+        .take(layout::SAMPLE_LINES)
+        .collect();
+    layout::infer(&sample, &options.pinned())
+}
+
+/// Parses a page revision, returning the inferred profile it followed too.
+pub fn parse_explained<'a>(source: &'a SourceFile, options: &ParseOptions) -> (Page<'a>, Inferred) {
+    let inferred = infer_profile(source, options);
+    let page = parse_profiled(source, &inferred.profile);
+    (page, inferred)
+}
+
+/// Parses a page revision following `profile` exactly.
+pub fn parse_profiled<'a>(source: &'a SourceFile, profile: &Profile) -> Page<'a> {
+    let owned;
+    let vocab: &Vocabulary = if profile.months.is_empty() {
+        vocabulary()
+    } else {
+        owned = vocabulary().extended(&profile.months);
+        &owned
+    };
+    let patterns: Vec<DatePattern> = profile
+        .date_patterns
+        .iter()
+        .filter_map(|p| DatePattern::compile(p).ok())
+        .collect();
+    let mut scanner = Scanner::new(vocab, profile.lang.reading_set());
+    scanner.patterns = &patterns;
+    let mut asm = Assembler::new(profile, scanner);
     // Most entries open with a dated line starting with a digit: reserving that many records up front
     // avoids the doubling (and the copy) of a growing vector of a few hundred thousand records.
     let expected = source.lines_starting_with_digit();
@@ -37,11 +112,28 @@ pub fn parse(source: &SourceFile, lang: Option<Lang>) -> Page<'_> {
     let (title, preamble, records) = asm.finish();
     Page {
         file: source.name(),
-        lang,
+        lang: profile.lang,
         title,
         preamble,
         records,
     }
+}
+
+/// A line that opens an entry, with its date and the shape that made it one.
+#[derive(Debug, Clone, Copy)]
+struct Start<'a> {
+    line: Text<'a>,
+    date: LineDate,
+}
+
+/// What closes a segment of pending lines.
+enum Boundary<'a> {
+    /// A line opening an entry.
+    Start(Start<'a>),
+    /// A section heading (a year or month line): it closes the entry above and opens a section.
+    Section(Text<'a>, Option<i32>),
+    /// The end of the page.
+    End,
 }
 
 /// A record being assembled.
@@ -49,11 +141,18 @@ pub fn parse(source: &SourceFile, lang: Option<Lang>) -> Page<'_> {
 struct Draft<'a> {
     title: Option<Text<'a>>,
     captions: Vec<Caption<'a>>,
-    lead: Option<ParsedLead<'a>>,
+    lead: Option<Lead<'a>>,
+    date: Option<Date>,
+    year_source: YearSource,
+    heading: Option<Text<'a>>,
+    date_text: Option<Text<'a>>,
+    section: Vec<Text<'a>>,
     paragraphs: Vec<Text<'a>>,
     placeholders: Vec<Text<'a>>,
     /// Keys of the lead and its first sentence, computed once when the lead is read.
     lead_keys: Vec<Key<'a>>,
+    /// The entry's lead is still to come (its date stood alone or ended a heading).
+    wants_lead: bool,
 }
 
 impl<'a> Draft<'a> {
@@ -64,19 +163,23 @@ impl<'a> Draft<'a> {
                 position: CaptionPosition::Before,
                 text,
             }),
+            Role::CaptionBody => self.captions.push(Caption {
+                position: CaptionPosition::Body,
+                text,
+            }),
             Role::CaptionAfter => self.captions.push(Caption {
                 position: CaptionPosition::After,
                 text,
             }),
             Role::Lead => {
                 let (dateline, rest) = split_dateline(text);
-                let lead = Lead {
+                self.lead = Some(Lead {
                     line: text,
                     date_text: None,
                     dateline,
                     text: rest,
-                };
-                self.lead = Some(ParsedLead { lead, date: None });
+                });
+                self.wants_lead = false;
                 self.lead_keys.clear();
                 Key::with_first_sentence(rest.raw, &mut self.lead_keys);
             }
@@ -91,14 +194,19 @@ impl<'a> Draft<'a> {
         if let Some(t) = self.title {
             out.push(Key::of(t.raw));
         }
+        if let Some(h) = self.heading {
+            out.push(Key::of(h.raw));
+        }
         out.extend(self.captions.iter().map(|c| Key::of(c.text.raw)));
         out.extend_from_slice(&self.lead_keys);
     }
 }
 
-struct Assembler<'a> {
-    lang: Lang,
-    seen_lead: bool,
+struct Assembler<'a, 'p> {
+    profile: &'p Profile,
+    scanner: Scanner<'p>,
+    /// A boundary (entry or section) has been seen: the page title and preamble are settled.
+    seen_boundary: bool,
     segment: Vec<Item<'a>>,
     plan: Vec<(Owner, Role)>,
     scratch: segment::Scratch,
@@ -112,13 +220,17 @@ struct Assembler<'a> {
     suffixes: FxHashMap<Box<str>, u32>,
     title: Option<PageTitle<'a>>,
     preamble: Vec<Text<'a>>,
+    /// Lines of a section opened by a heading, waiting for the section's first entry.
+    pending_section: Vec<Text<'a>>,
+    years: YearContext,
 }
 
-impl<'a> Assembler<'a> {
-    fn new(lang: Lang) -> Self {
+impl<'a, 'p> Assembler<'a, 'p> {
+    fn new(profile: &'p Profile, scanner: Scanner<'p>) -> Self {
         Assembler {
-            lang,
-            seen_lead: false,
+            profile,
+            scanner,
+            seen_boundary: false,
             segment: Vec::new(),
             plan: Vec::new(),
             scratch: segment::Scratch::default(),
@@ -129,59 +241,201 @@ impl<'a> Assembler<'a> {
             suffixes: FxHashMap::default(),
             title: None,
             preamble: Vec::new(),
+            pending_section: Vec::new(),
+            years: YearContext {
+                order: profile.order,
+                ..YearContext::default()
+            },
         }
     }
 
     fn push(&mut self, line: Text<'a>) {
-        match parse_lead(line, self.lang) {
-            Some(lead) => self.close_segment(Some(lead)),
+        match self.classify(line) {
+            Some(Boundary::Start(s)) => self.close_segment(Boundary::Start(s)),
+            Some(b) => self.close_segment(b),
             None => self.segment.push(Item::new(line)),
         }
     }
 
+    /// Whether `line` opens an entry or a section on this page.
+    fn classify(&mut self, line: Text<'a>) -> Option<Boundary<'a>> {
+        let p = self.profile;
+        let ends_too = p.entry_starts.contains(&StartShape::Heading)
+            || p.entry_starts.contains(&StartShape::Bracket);
+        let kind = if ends_too {
+            segment::classify(line.raw)
+        } else {
+            Kind::Sentence
+        };
+        let shaped = shape_of(&mut self.scanner, line.raw, kind, ends_too)?;
+        if shaped.shape == StartShape::HeadingLine {
+            match p.headings {
+                Headings::Sections => {
+                    return Some(Boundary::Section(line, shaped.date.found.from.year));
+                }
+                Headings::Entries => {
+                    // The heading repeated right below it (an image label) is a caption, not an entry.
+                    let repeat = self.segment.is_empty()
+                        && self
+                            .current
+                            .as_ref()
+                            .and_then(|c| c.heading)
+                            .is_some_and(|h| crate::canonical::same_canonical(h.raw, line.raw));
+                    if repeat {
+                        return None;
+                    }
+                }
+                Headings::None => return None,
+            }
+        }
+        let mut date = shaped.date;
+        if !p.entry_starts.contains(&shaped.shape) {
+            // `9 October 2018 –` on a page of leads: a lead whose text was lost.
+            if !(date.dangling && p.entry_starts.contains(&StartShape::Led)) {
+                return None;
+            }
+            date.place = Place::Led;
+        }
+        Some(Boundary::Start(Start { line, date }))
+    }
+
     fn finish(mut self) -> (Option<PageTitle<'a>>, Vec<Text<'a>>, Vec<Record<'a>>) {
-        self.close_segment(None);
+        self.close_segment(Boundary::End);
         if let Some(cur) = self.current.take() {
             self.complete(cur);
+        }
+        // A section heading with no entry under it (the end of the page): its lines stay in the preamble
+        // if nothing came before, else with the last entry.
+        let pending = std::mem::take(&mut self.pending_section);
+        if !pending.is_empty() {
+            match self.records.last_mut() {
+                Some(r) => {
+                    let mut p = r.paragraphs.to_vec();
+                    p.extend(pending);
+                    r.span = p.iter().map(Text::span).fold(r.span, Span::cover);
+                    r.paragraphs = p.into_boxed_slice();
+                }
+                None => self.preamble.extend(pending),
+            }
         }
         (self.title, self.preamble, self.records)
     }
 
-    /// Distributes the pending lines between the current entry, undated entries, and the entry that
-    /// `next` opens (or, at the end of the page, nobody).
-    fn close_segment(&mut self, next: Option<ParsedLead<'a>>) {
+    /// The draft of the entry `start` opens: its lead or heading, and its date with the year resolved.
+    fn open(&mut self, start: &Start<'a>) -> Draft<'a> {
+        let line = start.line;
+        let d = &start.date;
+        let date_text = line.slice(d.found.start..d.found.end);
+        let (date, year_source) = year::resolve(
+            &d.found,
+            self.profile.date_order,
+            &self.years,
+            &self.profile.year_from,
+        );
+        if let Some(date) = date {
+            self.years.previous = Some(date.start);
+        }
+        let mut draft = Draft {
+            date,
+            year_source,
+            section: std::mem::take(&mut self.pending_section),
+            ..Draft::default()
+        };
+        match d.place {
+            Place::Led | Place::Placed => {
+                let rest = line.slice(d.rest..line.raw.len());
+                let (dateline, text) = match d.prefix {
+                    Some((a, b)) => (Some(line.slice(a..b)), rest),
+                    None => split_dateline(rest),
+                };
+                let lead = Lead {
+                    line,
+                    date_text: Some(date_text),
+                    dateline,
+                    text,
+                };
+                Key::with_first_sentence(lead.text.raw, &mut draft.lead_keys);
+                draft.lead = Some(lead);
+            }
+            Place::Alone | Place::Heading | Place::Bracket => {
+                draft.heading = Some(line);
+                draft.date_text = Some(date_text);
+                draft.wants_lead = true;
+                if matches!(d.place, Place::Heading | Place::Bracket) {
+                    draft.title = d.prefix.map(|(a, b)| line.slice(a..b));
+                }
+            }
+        }
+        draft
+    }
+
+    /// Distributes the pending lines between the current entry, entries without a date of their own,
+    /// and the entry that `next` opens (or, at a section or the end of the page, nobody).
+    fn close_segment(&mut self, next: Boundary<'a>) {
         let mut items = std::mem::take(&mut self.segment);
-        if !self.seen_lead {
-            self.take_page_title(&mut items, next.is_some());
+        if !self.seen_boundary {
+            self.take_page_title(&mut items, &next);
+            self.find_document_date(&items);
         }
-        self.seen_lead |= next.is_some();
-        let mut prev_known = std::mem::take(&mut self.prev_known);
-        prev_known.clear();
-        let mut prev_words = Vec::new();
-        if let Some(cur) = &self.current {
-            cur.known(&mut prev_known);
-            prev_words.extend(cur.title.map(|t| t.raw));
-            prev_words.extend(cur.lead.map(|l| l.lead.text.raw));
-        }
-        let mut next_known = Vec::new();
-        if let Some(l) = &next {
-            Key::with_first_sentence(l.lead.text.raw, &mut next_known);
-        }
-        let ctx = Context {
-            prev_is_record: self.current.is_some(),
-            prev_known: &prev_known,
-            prev_words: &prev_words,
-            next_lead: next.as_ref().map(|l| l.lead.text.raw),
-            next_known: &next_known,
+        self.seen_boundary |= !matches!(next, Boundary::End);
+        let mut next_draft = match &next {
+            Boundary::Start(s) => Some(self.open(s)),
+            _ => None,
         };
         let mut plan = std::mem::take(&mut self.plan);
-        segment::plan(&items, &ctx, &mut self.scratch, &mut plan);
+        if self.profile.titles == Titles::Before {
+            let mut prev_known = std::mem::take(&mut self.prev_known);
+            prev_known.clear();
+            let mut prev_words = Vec::new();
+            if let Some(cur) = &self.current {
+                cur.known(&mut prev_known);
+                prev_words.extend(cur.title.map(|t| t.raw));
+                prev_words.extend(cur.lead.map(|l| l.text.raw));
+            }
+            let next_lead = next_draft.as_ref().map(|d| {
+                d.lead
+                    .map(|l| l.text.raw)
+                    .or(d.title.map(|t| t.raw))
+                    .unwrap_or("")
+            });
+            let next_known: &[Key<'a>] = next_draft.as_ref().map_or(&[], |d| &d.lead_keys);
+            let ctx = Context {
+                prev_is_record: self.current.is_some(),
+                prev_known: &prev_known,
+                prev_words: &prev_words,
+                next_lead,
+                next_known,
+            };
+            segment::plan(&items, &ctx, &mut self.scratch, &mut plan);
+            self.prev_known = prev_known;
+        } else {
+            let mut prev_known = std::mem::take(&mut self.prev_known);
+            prev_known.clear();
+            if let Some(cur) = &self.current {
+                cur.known(&mut prev_known);
+            }
+            let cur = self.current.as_ref();
+            let fwd = Forward {
+                title_after: self.profile.titles == Titles::After
+                    && cur.is_some_and(|c| c.title.is_none() && c.lead.is_none()),
+                wants_lead: cur.is_some_and(|c| c.wants_lead),
+                shared_dates: cur.is_some_and(|c| c.lead.is_none() && c.heading.is_some()),
+                heading: cur.and_then(|c| c.heading).map(|h| h.raw),
+                next_known: next_draft.as_ref().map_or(&[], |d| &d.lead_keys),
+                prev_known: &prev_known,
+            };
+            segment::plan_forward(&items, &fwd, &mut plan);
+            self.prev_known = prev_known;
+        }
         let mut undated: Vec<Draft<'a>> = Vec::new();
-        let mut next_draft = Draft::default();
+        let mut spare = Draft::default();
         for (item, &(owner, role)) in items.iter().zip(&plan) {
             match owner {
                 Owner::Prev => match self.current.as_mut() {
                     Some(cur) => cur.put(role, item.text),
+                    None if !self.pending_section.is_empty() => {
+                        self.pending_section.push(item.text)
+                    }
                     None => self.preamble.push(item.text),
                 },
                 Owner::Undated(k) => {
@@ -190,37 +444,79 @@ impl<'a> Assembler<'a> {
                     }
                     undated[k].put(role, item.text);
                 }
-                Owner::Next => next_draft.put(role, item.text),
+                Owner::Next => next_draft
+                    .as_mut()
+                    .unwrap_or(&mut spare)
+                    .put(role, item.text),
             }
         }
+        // Lines planned for a next entry when there is none (cannot happen: the planner only gives lines
+        // to the next entry when one follows) would be lost; keep them with the page.
+        self.preamble.append(&mut spare.paragraphs);
         // Keep the allocations for the next segment.
         items.clear();
         self.segment = items;
         self.plan = plan;
-        self.prev_known = prev_known;
+        // Entries that share the current entry's date (forward layouts) take it; entries found between
+        // two dated ones on a title-before page have none.
+        let shared = self.profile.titles != Titles::Before;
+        let (date, year_source) = self
+            .current
+            .as_ref()
+            .map_or((None, YearSource::Written), |c| (c.date, c.year_source));
         if let Some(cur) = self.current.take() {
             self.complete(cur);
         }
-        for d in undated {
+        for mut d in undated {
+            if shared {
+                d.date = date;
+                d.year_source = year_source;
+            }
             self.complete(d);
         }
-        if let Some(lead) = next {
-            next_draft.lead = Some(lead);
-            next_draft.lead_keys = next_known;
-            self.current = Some(next_draft);
+        match next {
+            Boundary::Start(_) => self.current = next_draft,
+            Boundary::Section(line, year) => {
+                self.pending_section.push(line);
+                if year.is_some() {
+                    self.years.heading = year;
+                }
+            }
+            Boundary::End => {}
         }
     }
 
     /// Turns a finished draft into a record: its id, span and member counts.
-    fn complete(&mut self, d: Draft<'a>) {
-        let date = d.lead.and_then(|l| l.date);
-        let lead = d.lead.map(|l| l.lead);
+    fn complete(&mut self, mut d: Draft<'a>) {
+        // A short headline on the dated line of an entry with no title line, with text below it
+        // (`9 June - Council adopts a new package`): the headline is the title, the dated line the
+        // entry's heading, and its first paragraph the lead.
+        if d.title.is_none() && d.heading.is_none() && !d.paragraphs.is_empty() {
+            if let Some(lead) = d
+                .lead
+                .filter(|l| is_headline(l.text.raw) && l.dateline.is_none())
+            {
+                d.title = Some(lead.text);
+                d.heading = Some(lead.line);
+                d.date_text = lead.date_text;
+                d.lead = None;
+                d.wants_lead = true;
+            }
+        }
+        // An entry whose date stood alone: its first paragraph is its lead.
+        if d.lead.is_none() && d.wants_lead && !d.paragraphs.is_empty() {
+            let first = d.paragraphs.remove(0);
+            d.put(Role::Lead, first);
+        }
+        let date = d.date;
+        let lead = d.lead;
+        let lang = self.profile.lang;
         let mut member_counts = Vec::new();
         if let Some(l) = &lead {
-            members::member_counts(l.text, self.lang, &mut member_counts);
+            members::member_counts(l.text, lang, &mut member_counts);
         }
         for p in &d.paragraphs {
-            members::member_counts(*p, self.lang, &mut member_counts);
+            members::member_counts(*p, lang, &mut member_counts);
         }
         let mut id = date.map_or_else(|| "undated".to_string(), |d| id_date(&d));
         id.push('-');
@@ -248,8 +544,10 @@ impl<'a> Assembler<'a> {
         self.ids
             .insert_unique(id_hash(&id), index, |&i| id_hash(&records[i as usize].id.0));
         let spans = d
-            .title
+            .section
             .iter()
+            .chain(d.title.iter())
+            .chain(d.heading.iter())
             .chain(d.captions.iter().map(|c| &c.text))
             .chain(lead.as_ref().map(|l| &l.line))
             .chain(&d.paragraphs)
@@ -267,6 +565,14 @@ impl<'a> Assembler<'a> {
             span,
             title: d.title,
             date,
+            year_source: if date.is_some() || d.date_text.is_some() || lead_has_date(&lead) {
+                d.year_source
+            } else {
+                YearSource::Written
+            },
+            heading: d.heading,
+            date_text: d.date_text,
+            section: d.section.into_boxed_slice(),
             captions: d.captions.into_boxed_slice(),
             lead,
             paragraphs: d.paragraphs.into_boxed_slice(),
@@ -281,25 +587,78 @@ impl<'a> Assembler<'a> {
             .is_some()
     }
 
-    /// Takes the page title off the front of the lines before the first entry: a first line shaped like a
-    /// label that names a year range (`Official visits 2018 to 2023`), or a single year when another label
-    /// (the first entry's title) follows it.
-    fn take_page_title(&mut self, items: &mut Vec<Item<'a>>, before_lead: bool) {
+    /// Takes the page title off the front of the lines before the first entry or section: a first line
+    /// shaped like a label that names a year range (`Official visits 2018 to 2023`), or one year when
+    /// another label (the first entry's title) follows it; on pages whose titles do not stand before
+    /// their dates, or that open with a section, any first label (`Visites officielles`); and on pages
+    /// whose titles do, a first label followed by a different one before the first entry (`Official
+    /// visits` / `Visit one` / `20 June 2018 - …`).
+    fn take_page_title(&mut self, items: &mut Vec<Item<'a>>, next: &Boundary<'a>) {
         let Some(first) = items.first() else { return };
         if self.title.is_some() || first.kind != Kind::Label || !self.preamble.is_empty() {
             return;
         }
         let years = title_years(first.text.raw);
-        let Some((from, to)) = years else { return };
+        let before_start = matches!(next, Boundary::Start(_));
         let another_label = items.get(1).is_some_and(|i| i.kind == Kind::Label);
-        if from != to || another_label || !before_lead {
+        let by_years = years.is_some_and(|(from, to)| from != to || another_label || !before_start);
+        let by_layout = match next {
+            Boundary::Section(..) => true,
+            Boundary::End => false,
+            Boundary::Start(_) if self.profile.titles != Titles::Before => true,
+            Boundary::Start(s) => {
+                // Two different labels, then nothing but the first entry's head, and the first shares no
+                // word with the entry's lead (a title does; a caption after it often repeats its words):
+                // the first is the page's.
+                let rest_is_head = items[1..]
+                    .iter()
+                    .all(|i| matches!(i.kind, Kind::Label | Kind::Placeholder | Kind::Credit));
+                let lead = &s.line.raw[s.date.rest..];
+                another_label
+                    && rest_is_head
+                    && !crate::canonical::same_canonical(first.text.raw, items[1].text.raw)
+                    && !segment::shares_a_word(first.text.raw, &[lead])
+            }
+        };
+        if by_years || by_layout {
             self.title = Some(PageTitle {
                 text: first.text,
                 years,
             });
             items.remove(0);
+            if let Some((from, to)) = years {
+                if from == to {
+                    self.years.title = Some(from);
+                }
+            }
         }
     }
+
+    /// The document's own date: the first full date written in the lines before the first entry (or in
+    /// the page title), which gives a year to dates that lack one (`Brussels (14 December)`).
+    fn find_document_date(&mut self, items: &[Item<'a>]) {
+        let title = self.title.map(|t| t.text);
+        for text in title.iter().chain(items.iter().map(|i| &i.text)) {
+            if let Some(date) = self.scanner.full_date_anywhere(text.raw) {
+                self.years.document = Some(date);
+                return;
+            }
+        }
+    }
+}
+
+/// True for a dated line's text that reads as a headline: short, no final full stop.
+fn is_headline(text: &str) -> bool {
+    !text.is_empty()
+        && segment::is_title_like(&Item::new(Text {
+            raw: text,
+            line: 0,
+            start: 0,
+        }))
+}
+
+fn lead_has_date(lead: &Option<Lead<'_>>) -> bool {
+    lead.is_some_and(|l| l.date_text.is_some())
 }
 
 /// The year range a page title names: `2018 to 2023`, `2018-2021`, `2018 à 2023`, or one year.

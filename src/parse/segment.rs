@@ -7,7 +7,10 @@
 //!
 //! - a **label** is short and has no sentence-ending punctuation (titles, many captions);
 //! - a **sentence** is anything else (paragraphs, captions that repeat a sentence);
-//! - a **placeholder** has no letter or digit at all (`/`, `|` left by images) and is skipped.
+//! - a **placeholder** has no letter or digit at all (`/`, `|` left by images), or is link furniture
+//!   (`read more`, `Lire la suite`, `Share`), and is skipped;
+//! - a **credit** is a photo credit or image file name (`Jane Doe/Examplia Images`, `visit-2019.jpg`): a
+//!   caption of the entry it stands in, never a title.
 //!
 //! The last run of labels before a lead opens the next entry: its first label is the title, everything
 //! after it is a leading caption. A label that repeats a line of the previous entry (or shares words with
@@ -44,6 +47,7 @@ pub enum Kind {
     Label,
     Sentence,
     Placeholder,
+    Credit,
 }
 
 /// A non-blank, non-lead line waiting to be assigned.
@@ -80,6 +84,8 @@ pub enum Role {
     CaptionBefore,
     Lead,
     Paragraph,
+    /// A credit among the body paragraphs.
+    CaptionBody,
     CaptionAfter,
     Placeholder,
 }
@@ -159,7 +165,7 @@ impl<'k> Known<'k> {
     }
 }
 
-fn first_sentence_end(s: &str) -> Option<usize> {
+pub(crate) fn first_sentence_end(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     memchr::memchr3_iter(b'.', b'!', b'?', b)
         .map(|i| i + 1)
@@ -173,14 +179,107 @@ pub fn classify(s: &str) -> Kind {
     } else {
         s.chars().any(char::is_alphanumeric)
     };
-    if !has_alnum {
+    if !has_alnum || is_furniture(s) {
         return Kind::Placeholder;
+    }
+    if is_credit(s) {
+        return Kind::Credit;
     }
     if ends_like_sentence(s) || s.split_whitespace().nth(MAX_LABEL_WORDS).is_some() {
         Kind::Sentence
     } else {
         Kind::Label
     }
+}
+
+/// Link furniture scraped along with entries: `read more`, `Lire la suite »`, `[Leer más]`, `Share`.
+pub fn is_furniture(s: &str) -> bool {
+    if s.len() > 40 {
+        return false;
+    }
+    let t = s.trim_matches(|c: char| !c.is_alphanumeric());
+    if t.is_empty() {
+        return false;
+    }
+    let folded = crate::lang::fold(t);
+    let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    matches!(
+        folded.as_str(),
+        "read more"
+            | "more"
+            | "continue reading"
+            | "read the full story"
+            | "full story"
+            | "share"
+            | "lire la suite"
+            | "lire plus"
+            | "en savoir plus"
+            | "partager"
+            | "leer mas"
+            | "ver mas"
+            | "mas informacion"
+            | "compartir"
+            | "weiterlesen"
+            | "mehr lesen"
+            | "mehr"
+            | "teilen"
+            | "leggi tutto"
+            | "leggi di piu"
+            | "continua a leggere"
+            | "condividi"
+            | "leia mais"
+            | "saiba mais"
+            | "ler mais"
+            | "partilhar"
+            | "compartilhar"
+            | "lees meer"
+            | "meer lezen"
+            | "delen"
+            | "اقرأ المزيد"
+            | "المزيد"
+    )
+}
+
+/// A photo credit or an image file name: `Jane Doe/Examplia Images`, `Photo: Jane Doe`, `© Examplia`,
+/// `visit-2019.jpg`. Short, and shaped unlike any title.
+pub fn is_credit(s: &str) -> bool {
+    if s.len() > 120 || s.split_whitespace().nth(10).is_some() {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    const IMAGE: [&str; 9] = [
+        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".svg", ".avif",
+    ];
+    if IMAGE.iter().any(|e| lower.ends_with(e)) && !lower.contains(". ") {
+        return true;
+    }
+    const OPENERS: [&str; 12] = [
+        "photo:",
+        "photo ©",
+        "photos:",
+        "foto:",
+        "fotos:",
+        "credit:",
+        "crédit:",
+        "crédito:",
+        "image:",
+        "picture:",
+        "bild:",
+        "copyright",
+    ];
+    if s.starts_with('©') || s.starts_with("(c)") || OPENERS.iter().any(|o| lower.starts_with(o)) {
+        return true;
+    }
+    // `Name/Agency Images`: a slash joining two capitalised words, no spaces around it.
+    let b = s.as_bytes();
+    let words = s.split_whitespace().count();
+    words <= 6
+        && !ends_like_sentence(s)
+        && memchr::memchr_iter(b'/', b).any(|i| {
+            i > 0
+                && s[..i].chars().next_back().is_some_and(char::is_alphabetic)
+                && s[i + 1..].chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// True when the text ends with sentence punctuation, looking through closing quotes and brackets.
@@ -215,7 +314,7 @@ pub fn plan(
     real.clear();
     runs.clear();
     starts.clear();
-    real.extend((0..n).filter(|&i| items[i].kind != Kind::Placeholder));
+    real.extend((0..n).filter(|&i| !matches!(items[i].kind, Kind::Placeholder | Kind::Credit)));
     let real = &real[..];
     let m = real.len();
     let prev_known = Known::new(ctx.prev_known);
@@ -331,15 +430,144 @@ pub fn plan(
         body_roles(items, real, q..until, &Known::new(&known), owner, out);
     }
 
-    // 4. Placeholders follow the line before them.
+    // 4. Placeholders and credits follow the line before them.
+    place_skipped(items, out);
+}
+
+/// Gives placeholders and credits, which the planners skip, to the entry of the line before them (the
+/// entry above, at the start of the segment): placeholders as such, credits as captions where they stand
+/// (before the lead, among the body paragraphs, or after them).
+fn place_skipped(items: &[Item<'_>], out: &mut [(Owner, Role)]) {
+    let n = items.len();
     let mut owner = Owner::Prev;
+    let mut role_before = Role::Lead;
     for i in 0..n {
-        if items[i].kind == Kind::Placeholder {
-            out[i] = (owner, Role::Placeholder);
-        } else {
-            owner = out[i].0;
+        match items[i].kind {
+            Kind::Placeholder => out[i] = (owner, Role::Placeholder),
+            Kind::Credit => {
+                let later_paragraph = (i + 1..n).any(|j| {
+                    !matches!(items[j].kind, Kind::Placeholder | Kind::Credit)
+                        && out[j].0 == owner
+                        && matches!(out[j].1, Role::Paragraph | Role::Lead)
+                });
+                let role = match role_before {
+                    Role::Title | Role::CaptionBefore => Role::CaptionBefore,
+                    _ if later_paragraph => Role::CaptionBody,
+                    _ => Role::CaptionAfter,
+                };
+                out[i] = (owner, role);
+            }
+            _ => {
+                owner = out[i].0;
+                role_before = out[i].1;
+            }
         }
     }
+}
+
+/// What the forward planner knows about the entry the segment follows.
+pub struct Forward<'h> {
+    /// The entry has no title yet and the page puts titles after its dates: a first label followed by
+    /// text is the title.
+    pub title_after: bool,
+    /// The entry has no lead yet (its date stood alone, or ended a heading): the first line is the lead.
+    pub wants_lead: bool,
+    /// Several entries may share the entry's date: a title-like label between two blocks of text opens
+    /// another one (`15 March 2022` / `Title A` / text / `read more` / `Title B` / text).
+    pub shared_dates: bool,
+    /// The entry's heading line (its date line): lines repeating it are captions.
+    pub heading: Option<&'h str>,
+    /// Keys of the next entry's lead and its first sentence: lines right before it that repeat them are
+    /// its leading captions.
+    pub next_known: &'h [Key<'h>],
+    /// The entry's title, captions, lead and its first sentence so far: body lines repeating them at the
+    /// end are trailing captions.
+    pub prev_known: &'h [Key<'h>],
+}
+
+/// Assigns a segment on a page whose titles do not stand before the dated line: everything belongs to
+/// the entry above (or to entries sharing its date), in the order title, lead, paragraphs, trailing
+/// captions.
+pub fn plan_forward(items: &[Item<'_>], fwd: &Forward<'_>, out: &mut Vec<(Owner, Role)>) {
+    let n = items.len();
+    out.clear();
+    out.resize(n, (Owner::Prev, Role::Paragraph));
+    let real: Vec<usize> = (0..n)
+        .filter(|&i| !matches!(items[i].kind, Kind::Placeholder | Kind::Credit))
+        .collect();
+    let mut m = real.len();
+    while m > 0 && Key::of(items[real[m - 1]].text.raw).is_in(fwd.next_known) {
+        m -= 1;
+        out[real[m]] = (Owner::Next, Role::CaptionBefore);
+    }
+    // Block starts: the entry above at 0, then (with shared dates) each title-like label that follows
+    // text or furniture and is followed by a sentence.
+    let mut starts = vec![0usize];
+    if fwd.shared_dates && fwd.title_after {
+        for p in 1..m {
+            let here = &items[real[p]];
+            let after_is_text = p + 1 < m && items[real[p + 1]].kind == Kind::Sentence;
+            let before = &items[real[p - 1]];
+            let furniture_between =
+                (real[p - 1] + 1..real[p]).any(|i| items[i].kind == Kind::Placeholder);
+            if is_title_like(here)
+                && after_is_text
+                && (before.kind == Kind::Sentence || furniture_between)
+                && p >= starts[starts.len() - 1] + 2
+            {
+                starts.push(p);
+            }
+        }
+    }
+    for (k, &s) in starts.iter().enumerate() {
+        let until = starts.get(k + 1).copied().unwrap_or(m);
+        let owner = if k == 0 {
+            Owner::Prev
+        } else {
+            Owner::Undated(k - 1)
+        };
+        let mut q = s;
+        if k == 0 {
+            if let Some(h) = fwd.heading.map(Key::of) {
+                while q < until && Key::of(items[real[q]].text.raw).same(&h) {
+                    out[real[q]] = (owner, Role::CaptionBefore);
+                    q += 1;
+                }
+            }
+        }
+        let wants_title = k > 0 || fwd.title_after;
+        let wants_lead = k > 0 || fwd.wants_lead;
+        if wants_title && q < until && is_title_like(&items[real[q]]) && q + 1 < until {
+            out[real[q]] = (owner, Role::Title);
+            q += 1;
+        }
+        if wants_lead && q < until {
+            out[real[q]] = (owner, Role::Lead);
+            q += 1;
+        }
+        let mut known: Vec<Key<'_>> = (s..q).map(|p| Key::of(items[real[p]].text.raw)).collect();
+        if k == 0 {
+            known.extend_from_slice(fwd.prev_known);
+        }
+        let body_start = q;
+        for p in body_start..until {
+            out[real[p]] = (owner, Role::Paragraph);
+        }
+        // Trailing captions: labels and repeats of the title or lead at the end.
+        let mut after: Option<Key<'_>> = None;
+        for p in (body_start..until).rev() {
+            let item = &items[real[p]];
+            let key = Key::of(item.text.raw);
+            let repeats = known.iter().any(|k| k.same(&key)) || after.is_some_and(|a| a.same(&key));
+            if (is_title_like(item) && p > body_start) || repeats {
+                out[real[p]] = (owner, Role::CaptionAfter);
+                after = Some(key);
+            } else {
+                break;
+            }
+        }
+    }
+    place_skipped(items, out);
 }
 
 /// Marks `body` (positions in `real`) as paragraphs of `owner`, except a final run of captions: labels and
@@ -449,7 +677,7 @@ fn label_belongs_to_prev(
 /// a caption label. Word against word is quadratic, though: a "label" of 40,000 hyphenated words against a
 /// lead of 40,000 words took a minute. Past [`PAIRWISE_MAX`] bytes², the words of the shorter side go
 /// into a set and the longer side is read once.
-fn shares_a_word(a: &str, others: &[&str]) -> bool {
+pub(crate) fn shares_a_word(a: &str, others: &[&str]) -> bool {
     fn words(s: &str) -> impl Iterator<Item = &str> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() >= 4)

@@ -1,0 +1,533 @@
+//! Layout inference, the parser's second stage: which lines open entries on *this* page.
+//!
+//! Every line's date shape is read ([`super::scan`]), then counted: the shape that repeats is how the
+//! page opens its entries, so a date inside a sentence, or a stray date-led line on a page built another
+//! way, stays body text. Year and month headings (`2017`, `March 2021`) are sections when dated entries
+//! follow them and entries when paragraphs do. Titles stand before the dated line when most entries have
+//! a short line right before theirs, and after it when the dates stand alone and a short line follows
+//! them. The result is a [`Profile`], with the counts that decided it ([`Evidence`]) for `--explain`.
+
+use super::date::Found;
+use super::profile::{DateOrder, Headings, PageOrder, PinnedProfile, Profile, StartShape, Titles};
+use super::scan::{LineDate, Place, Scanner, Sep};
+use super::segment::{classify, is_title_like, Item, Kind};
+use crate::lang::{vocabulary, Lang, LangEvidence, LangSet};
+use crate::record::Text;
+use serde::Serialize;
+
+/// Lines read to infer a page's layout: every real page, and enough of a generated one of hundreds of
+/// megabytes (its shape does not change halfway).
+pub const SAMPLE_LINES: usize = 20_000;
+
+/// The date shape of one line, as inference counts it.
+#[derive(Debug, Clone, Copy)]
+pub struct Shaped {
+    pub date: LineDate,
+    /// The shape it would open an entry with, if chosen; `HeadingLine` for year and month lines.
+    pub shape: StartShape,
+}
+
+/// Reads the shape a line's date gives it (`None`: no date where an entry could start).
+pub fn shape_of(
+    scanner: &mut Scanner<'_>,
+    line: &str,
+    kind: Kind,
+    headings_too: bool,
+) -> Option<Shaped> {
+    if let Some(d) = scanner.start(line) {
+        let shape = match d.place {
+            Place::Led => match d.sep {
+                Sep::Dash | Sep::Colon | Sep::Period | Sep::Pipe => StartShape::Led,
+                Sep::Comma => StartShape::LedComma,
+                Sep::None if d.rest_upper => StartShape::LedBare,
+                Sep::None => return None,
+            },
+            Place::Alone => {
+                if d.found.from.day.is_some() {
+                    StartShape::DateLine
+                } else {
+                    StartShape::HeadingLine
+                }
+            }
+            Place::Placed => StartShape::Placed,
+            Place::Heading | Place::Bracket => return None,
+        };
+        return Some(Shaped { date: d, shape });
+    }
+    if headings_too && matches!(kind, Kind::Label) {
+        if let Some(d) = scanner.end(line) {
+            let shape = if d.place == Place::Bracket {
+                StartShape::Bracket
+            } else {
+                StartShape::Heading
+            };
+            return Some(Shaped { date: d, shape });
+        }
+    }
+    None
+}
+
+/// The counts behind a profile.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Evidence {
+    /// Non-blank lines read.
+    pub lines: usize,
+    /// Lines of each start shape (in [`StartShape::ALL`] order).
+    pub shapes: [usize; 8],
+    /// Led lines by separator (in [`Sep::ALL`] order).
+    pub separators: [usize; 6],
+    /// Year and month lines followed by dated entries, and by paragraphs.
+    pub heading_sections: usize,
+    pub heading_entries: usize,
+    /// Entries with a short line right before their date line, and right after it.
+    pub titles_before: usize,
+    pub titles_after: usize,
+    /// Numeric dates that only make sense day-first, and month-first.
+    pub day_first: usize,
+    pub month_first: usize,
+    /// Consecutive entries with full dates going back in time, and forward.
+    pub newer_first: usize,
+    pub older_first: usize,
+    /// Entry dates without a year.
+    pub without_year: usize,
+    pub lang: LangEvidence,
+}
+
+/// What inference decided, with its evidence.
+#[derive(Debug, Clone)]
+pub struct Inferred {
+    pub profile: Profile,
+    pub evidence: Evidence,
+    /// Whether the profile (all of it or some keys) was pinned by a page configuration.
+    pub pinned: bool,
+}
+
+/// Infers the layout of a page from its first [`SAMPLE_LINES`] non-blank lines; pinned values are kept
+/// as they are and the rest decided around them.
+pub fn infer(lines: &[Text<'_>], pinned: &PinnedProfile) -> Inferred {
+    let vocab = vocabulary();
+    let langs = pinned.lang.map_or(LangSet::ALL, Lang::reading_set);
+    let mut scanner = Scanner::new(vocab, langs);
+    let mut ev = Evidence {
+        lines: lines.len(),
+        ..Evidence::default()
+    };
+    let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.raw)).collect();
+    let shaped: Vec<Option<Shaped>> = lines
+        .iter()
+        .zip(&kinds)
+        .enumerate()
+        .map(|(i, (l, &k))| {
+            // The first line is most often the page's title (`Official visits 2018 to 2023`): a date at
+            // its end says nothing about the entries.
+            shape_of(&mut scanner, l.raw, k, i > 0)
+        })
+        .collect();
+    for (l, s) in lines.iter().zip(&shaped).take(2000) {
+        ev.lang.text(l.raw);
+        if let Some(s) = s {
+            ev.lang.date_word(s.date.found.langs);
+        }
+    }
+
+    // Year and month lines: sections or entries, by what follows each.
+    let is_dated_start = |j: usize| {
+        shaped
+            .get(j)
+            .and_then(|s| *s)
+            .is_some_and(|s| s.shape != StartShape::HeadingLine)
+    };
+    for (i, s) in shaped.iter().enumerate() {
+        let Some(s) = s else { continue };
+        if s.shape != StartShape::HeadingLine {
+            continue;
+        }
+        // The same line repeated below it (an image label) is skipped.
+        let mut j = i + 1;
+        while j < lines.len() && lines[j].raw == lines[i].raw {
+            j += 1;
+        }
+        let next_is_heading = shaped
+            .get(j)
+            .and_then(|s| *s)
+            .is_some_and(|s| s.shape == StartShape::HeadingLine);
+        if is_dated_start(j)
+            || (j + 1 < lines.len() && kinds[j] == Kind::Label && is_dated_start(j + 1))
+        {
+            ev.heading_sections += 1;
+        } else if j < lines.len() && !next_is_heading {
+            ev.heading_entries += 1;
+        }
+    }
+    let headings = pinned
+        .headings
+        .unwrap_or(if ev.heading_sections + ev.heading_entries == 0 {
+            Headings::None
+        } else if ev.heading_sections >= ev.heading_entries {
+            Headings::Sections
+        } else {
+            Headings::Entries
+        });
+
+    for s in shaped.iter().flatten() {
+        if s.shape == StartShape::HeadingLine && headings != Headings::Entries {
+            continue;
+        }
+        ev.shapes[s.shape as usize] += 1;
+        if s.date.place == Place::Led || s.date.place == Place::Placed {
+            ev.separators[s.date.sep as usize] += 1;
+        }
+    }
+    let entry_starts = pinned
+        .entry_starts
+        .clone()
+        .unwrap_or_else(|| choose_starts(&ev.shapes));
+    let is_start = |j: usize| {
+        shaped
+            .get(j)
+            .and_then(|s| *s)
+            .is_some_and(|s| entry_starts.contains(&s.shape))
+    };
+    let is_section = |j: usize| {
+        headings == Headings::Sections
+            && shaped
+                .get(j)
+                .and_then(|s| *s)
+                .is_some_and(|s| s.shape == StartShape::HeadingLine)
+    };
+
+    // Titles before or after the dated lines.
+    let starts: Vec<usize> = (0..lines.len()).filter(|&j| is_start(j)).collect();
+    let item = |j: usize| Item {
+        text: lines[j],
+        kind: kinds[j],
+    };
+    // The nearest line before start `j` that is not a placeholder, a credit, or a caption repeating the
+    // start's own text (or its first sentence).
+    let content_before = |j: usize| {
+        let rest = shaped[j].map_or("", |d| {
+            let line = lines[j];
+            let rest = line.slice(d.date.rest.min(line.raw.len())..line.raw.len());
+            super::dateline::split_dateline(rest).1.raw
+        });
+        let first_sentence = super::segment::first_sentence_end(rest).map_or(rest, |e| &rest[..e]);
+        (0..j).rev().find(|&i| {
+            let l = lines[i].raw;
+            !matches!(kinds[i], Kind::Placeholder | Kind::Credit)
+                && !(!rest.is_empty()
+                    && (crate::canonical::same_canonical(l, rest)
+                        || crate::canonical::same_canonical(l, first_sentence)))
+        })
+    };
+    for (n, &s) in starts.iter().enumerate() {
+        // Before the first entry, the line right before it may be the page's title: it counts only when
+        // something stands before it.
+        if let Some(b) = content_before(s) {
+            // At the very top, a label is the entry's title only if it shares a word with the entry's
+            // text; otherwise it is more likely the page's.
+            let counts = n > 0 || b > 0 || {
+                let line = lines[s];
+                let rest = shaped[s].map_or("", |d| &line.raw[d.date.rest.min(line.raw.len())..]);
+                super::segment::shares_a_word(lines[b].raw, &[rest])
+            };
+            if counts && !is_start(b) && !is_section(b) && is_title_like(&item(b)) {
+                ev.titles_before += 1;
+            }
+        }
+        let no_text = shaped[s].is_some_and(|d| d.date.rest >= lines[s].raw.len());
+        if no_text
+            && s + 2 < lines.len()
+            && !is_start(s + 1)
+            && is_title_like(&item(s + 1))
+            && !is_start(s + 2)
+            && kinds[s + 2] == Kind::Sentence
+        {
+            ev.titles_after += 1;
+        }
+    }
+    let with_text = starts
+        .iter()
+        .filter(|&&s| shaped[s].is_some_and(|d| d.date.rest < lines[s].raw.len()))
+        .count();
+    let titles = pinned.titles.unwrap_or_else(|| {
+        let others = starts.len().saturating_sub(1);
+        match starts.first() {
+            None => Titles::Before,
+            Some(&s) if starts.len() == 1 => {
+                if content_before(s).is_some_and(|b| is_title_like(&item(b))) {
+                    Titles::Before
+                } else if ev.titles_after > 0 {
+                    Titles::After
+                } else {
+                    Titles::Inline
+                }
+            }
+            // On a page of date-led lines a short line right before one is its title whenever there
+            // is one (many entries may have none); before dates standing alone, most entries need one.
+            _ if ev.titles_before > 0
+                && ev.titles_before >= ev.titles_after
+                && (ev.titles_before * 3 >= others || with_text * 2 > starts.len()) =>
+            {
+                Titles::Before
+            }
+            _ if ev.titles_after > ev.titles_before && ev.titles_after * 3 >= starts.len() => {
+                Titles::After
+            }
+            _ => Titles::Inline,
+        }
+    });
+
+    // Numeric order, page order, missing years.
+    let mut previous: Option<(i32, u32, u32)> = None;
+    for &s in &starts {
+        let Some(sh) = shaped[s] else { continue };
+        let f: Found = sh.date.found;
+        match f.swap_hint {
+            Some(true) => ev.month_first += 1,
+            Some(false) => ev.day_first += 1,
+            None => {}
+        }
+        if !f.has_year() {
+            ev.without_year += 1;
+        }
+        if let (Some(y), Some(m)) = (f.from.year, f.from.month) {
+            let here = (y, m, f.from.day.unwrap_or(1));
+            if let Some(p) = previous {
+                if here < p {
+                    ev.newer_first += 1;
+                } else if here > p {
+                    ev.older_first += 1;
+                }
+            }
+            previous = Some(here);
+        }
+    }
+    let date_order = pinned
+        .date_order
+        .unwrap_or(if ev.month_first > 0 && ev.day_first == 0 {
+            DateOrder::Mdy
+        } else {
+            DateOrder::Dmy
+        });
+    let order = pinned.order.unwrap_or(if ev.newer_first > ev.older_first {
+        PageOrder::NewestFirst
+    } else if ev.older_first > ev.newer_first {
+        PageOrder::OldestFirst
+    } else {
+        PageOrder::Unknown
+    });
+    let lang = pinned.lang.unwrap_or_else(|| ev.lang.best());
+    let separators = Sep::ALL
+        .into_iter()
+        .filter(|s| ev.separators[*s as usize] > 0)
+        .collect();
+    let profile = pinned.apply(Profile {
+        lang,
+        date_order,
+        entry_starts,
+        separators,
+        headings,
+        titles,
+        order,
+        ..Profile::default()
+    });
+    Inferred {
+        profile,
+        evidence: ev,
+        pinned: !pinned.is_empty(),
+    }
+}
+
+/// The start shapes a page uses, from how many lines have each. The most frequent one always; strong
+/// shapes (a date, a dash or colon, text; a place and a date) whenever they occur; weak ones (a comma or
+/// no separator after the date, a date ending a heading) only when they are common, as a stray line of
+/// that shape is more likely text than an entry.
+pub fn choose_starts(counts: &[usize; 8]) -> Vec<StartShape> {
+    let (primary, top) = StartShape::ALL
+        .into_iter()
+        .map(|s| (s, counts[s as usize]))
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .unwrap_or((StartShape::Led, 0));
+    if top == 0 {
+        return vec![StartShape::Led];
+    }
+    let common = 2.max(top.div_ceil(4));
+    StartShape::ALL
+        .into_iter()
+        .filter(|&s| {
+            let c = counts[s as usize];
+            s == primary
+                || match s {
+                    StartShape::Led | StartShape::Placed => c >= 1,
+                    StartShape::DateLine | StartShape::HeadingLine => c >= 2,
+                    StartShape::LedComma
+                    | StartShape::LedBare
+                    | StartShape::Heading
+                    | StartShape::Bracket => c >= common,
+                }
+        })
+        .collect()
+}
+
+impl Inferred {
+    /// The human explanation `pagerev parse --explain` prints: the profile, then the counts behind each
+    /// decision.
+    pub fn explain(&self, file: &str) -> String {
+        use std::fmt::Write;
+        let p = &self.profile;
+        let e = &self.evidence;
+        let mut s = String::new();
+        let _ = writeln!(s, "{file}: {} non-blank lines read", e.lines);
+        let _ = writeln!(
+            s,
+            "profile{}:",
+            if self.pinned {
+                " (partly pinned by page configuration)"
+            } else {
+                ""
+            }
+        );
+        let _ = writeln!(s, "  lang: {}", p.lang.code());
+        let _ = writeln!(
+            s,
+            "  entry_starts: {}",
+            p.entry_starts
+                .iter()
+                .map(|x| x.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let _ = writeln!(s, "  titles: {}", titles_name(p.titles));
+        let _ = writeln!(s, "  headings: {}", headings_name(p.headings));
+        let _ = writeln!(
+            s,
+            "  date_order: {}",
+            if p.date_order == DateOrder::Dmy {
+                "dmy"
+            } else {
+                "mdy"
+            }
+        );
+        let _ = writeln!(s, "  order: {}", order_name(p.order));
+        let _ = writeln!(s, "evidence:");
+        let _ = writeln!(s, "  lines opening with each shape:");
+        for shape in StartShape::ALL {
+            let n = e.shapes[shape as usize];
+            let chosen = p.entry_starts.contains(&shape);
+            if n > 0 || chosen {
+                let _ = writeln!(
+                    s,
+                    "    {:<13} {:>6}{}",
+                    shape.name(),
+                    n,
+                    if chosen { "  chosen" } else { "" }
+                );
+            }
+        }
+        let _ = writeln!(s, "    (the most common shape is chosen; led and placed lines whenever seen; date and heading lines from 2; comma, bare and heading dates only when at least a quarter as common)");
+        let seps: Vec<String> = Sep::ALL
+            .into_iter()
+            .filter(|x| e.separators[*x as usize] > 0)
+            .map(|x| format!("{} {}", x.name(), e.separators[x as usize]))
+            .collect();
+        if !seps.is_empty() {
+            let _ = writeln!(s, "  separators after leading dates: {}", seps.join(", "));
+        }
+        let _ = writeln!(
+            s,
+            "  year and month lines: {} followed by dated entries (sections), {} by text (entries)",
+            e.heading_sections, e.heading_entries
+        );
+        let _ = writeln!(
+            s,
+            "  entries with a short line before their date: {}, after a date alone on its line: {}",
+            e.titles_before, e.titles_after
+        );
+        let _ = writeln!(
+            s,
+            "  numeric dates only day-first: {}, only month-first: {}",
+            e.day_first, e.month_first
+        );
+        let _ = writeln!(
+            s,
+            "  consecutive dated entries going back in time: {}, forward: {}",
+            e.newer_first, e.older_first
+        );
+        let _ = writeln!(s, "  entry dates without a year: {}", e.without_year);
+        let scores = e.lang.scores();
+        let langs: Vec<String> = Lang::ALL
+            .into_iter()
+            .filter(|l| scores[*l as usize] > 0)
+            .map(|l| {
+                format!(
+                    "{} {} ({} date words, {} common words)",
+                    l.code(),
+                    scores[l as usize],
+                    e.lang.date_words[l as usize],
+                    e.lang.common_words[l as usize]
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "  language scores: {}",
+            if langs.is_empty() {
+                "none (unknown)".to_string()
+            } else {
+                langs.join(", ")
+            }
+        );
+        s
+    }
+}
+
+pub fn titles_name(t: Titles) -> &'static str {
+    match t {
+        Titles::Before => "before",
+        Titles::After => "after",
+        Titles::Inline => "inline",
+    }
+}
+
+pub fn headings_name(h: Headings) -> &'static str {
+    match h {
+        Headings::None => "none",
+        Headings::Sections => "sections",
+        Headings::Entries => "entries",
+    }
+}
+
+pub fn order_name(o: PageOrder) -> &'static str {
+    match o {
+        PageOrder::NewestFirst => "newest-first",
+        PageOrder::OldestFirst => "oldest-first",
+        PageOrder::Unknown => "unknown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_common_shape_wins_and_weak_strays_are_text() {
+        let mut counts = [0usize; 8];
+        counts[StartShape::Led as usize] = 51;
+        counts[StartShape::LedBare as usize] = 3;
+        counts[StartShape::Heading as usize] = 2;
+        assert_eq!(choose_starts(&counts), vec![StartShape::Led]);
+        counts[StartShape::LedBare as usize] = 20;
+        assert_eq!(
+            choose_starts(&counts),
+            vec![StartShape::Led, StartShape::LedBare]
+        );
+        let mut alone = [0usize; 8];
+        alone[StartShape::DateLine as usize] = 6;
+        alone[StartShape::Led as usize] = 1;
+        assert_eq!(
+            choose_starts(&alone),
+            vec![StartShape::Led, StartShape::DateLine]
+        );
+        assert_eq!(choose_starts(&[0; 8]), vec![StartShape::Led]);
+    }
+}

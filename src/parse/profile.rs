@@ -1,0 +1,304 @@
+//! The page profile: what layout inference decided about a page (or what its `page.yaml` pins), and
+//! what the parser then follows.
+//!
+//! ```yaml
+//! profile:
+//!   lang: fr
+//!   date_order: dmy
+//!   entry_starts: [led]
+//!   headings: sections
+//!   titles: before
+//!   order: newest-first
+//!   year_from: [heading, title, previous, document]
+//!   months: { "sett": 9 }
+//!   date_patterns: ['^(?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日']
+//! ```
+//!
+//! Every key is optional in a `page.yaml`: what is given overrides inference, the rest is inferred.
+
+use super::scan::Sep;
+use crate::lang::Lang;
+use crate::record::YearSource;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Which way numeric dates put day and month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// `14/05/2017` is 14 May.
+    #[default]
+    Dmy,
+    /// `05/14/2017` is 14 May.
+    Mdy,
+}
+
+/// A line shape that opens an entry (see [`super::scan`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StartShape {
+    /// The date starts the line, then a dash, colon, period or bar, then text.
+    Led,
+    /// The date starts the line, then a comma and text.
+    LedComma,
+    /// The date starts the line and the text follows with no separator.
+    LedBare,
+    /// A day (or range of days) alone on its line.
+    DateLine,
+    /// A year, or a month and year, alone on its line, when such lines are entries (`headings: entries`).
+    HeadingLine,
+    /// A place, a comma, then the date and text: `Sofia, June 3, 2016 – …`.
+    Placed,
+    /// A short line ending with its date: `Vienna, Austria, 29 September – 2 October 2009`.
+    Heading,
+    /// A short line ending with its date in brackets: `Brussels (14 March)`.
+    Bracket,
+}
+
+impl StartShape {
+    pub const ALL: [StartShape; 8] = [
+        StartShape::Led,
+        StartShape::LedComma,
+        StartShape::LedBare,
+        StartShape::DateLine,
+        StartShape::HeadingLine,
+        StartShape::Placed,
+        StartShape::Heading,
+        StartShape::Bracket,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            StartShape::Led => "led",
+            StartShape::LedComma => "led-comma",
+            StartShape::LedBare => "led-bare",
+            StartShape::DateLine => "date-line",
+            StartShape::HeadingLine => "heading-line",
+            StartShape::Placed => "placed",
+            StartShape::Heading => "heading",
+            StartShape::Bracket => "bracket",
+        }
+    }
+}
+
+/// What year-alone and month-alone lines (`2017`, `March 2021`) are on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Headings {
+    /// There are none (or too few to matter).
+    #[default]
+    None,
+    /// They head sections of dated entries, and give their year to entries that lack one.
+    Sections,
+    /// They are entries in their own right (a "key dates" page).
+    Entries,
+}
+
+/// Where an entry's title stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Titles {
+    /// On its own line before the dated line (the seed page).
+    #[default]
+    Before,
+    /// On its own line after a date that stands alone.
+    After,
+    /// No title lines: an entry's title, if any, is the headline on its dated line.
+    Inline,
+}
+
+/// The order of the page's entries, seen from the dates it writes in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageOrder {
+    NewestFirst,
+    OldestFirst,
+    #[default]
+    Unknown,
+}
+
+/// What the parser follows on one page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub lang: Lang,
+    pub date_order: DateOrder,
+    pub entry_starts: Vec<StartShape>,
+    /// The separators the page's led lines use (evidence; every separator of a chosen shape is read).
+    #[serde(default)]
+    pub separators: Vec<Sep>,
+    pub headings: Headings,
+    pub titles: Titles,
+    pub order: PageOrder,
+    /// Where a date without a year takes its year from, in this order; no source: the date is not read.
+    pub year_from: Vec<YearSource>,
+    /// Extra month names (any case; accents are ignored): name → month number.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub months: BTreeMap<String, u8>,
+    /// Extra date notations, as regexes matched at the start of a line, with named groups `day`,
+    /// `month` (a number or a name) and `year`, and optionally `end_day`, `end_month`, `end_year`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub date_patterns: Vec<String>,
+}
+
+/// The default order of year sources.
+pub fn default_year_from() -> Vec<YearSource> {
+    vec![
+        YearSource::Heading,
+        YearSource::Title,
+        YearSource::Previous,
+        YearSource::Document,
+    ]
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            lang: Lang::Unknown,
+            date_order: DateOrder::Dmy,
+            entry_starts: vec![StartShape::Led],
+            separators: Vec::new(),
+            headings: Headings::None,
+            titles: Titles::Before,
+            order: PageOrder::Unknown,
+            year_from: default_year_from(),
+            months: BTreeMap::new(),
+            date_patterns: Vec::new(),
+        }
+    }
+}
+
+/// A profile as a `page.yaml` (or `--profile` file) pins it: every key optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PinnedProfile {
+    pub lang: Option<Lang>,
+    pub date_order: Option<DateOrder>,
+    pub entry_starts: Option<Vec<StartShape>>,
+    pub separators: Option<Vec<Sep>>,
+    pub headings: Option<Headings>,
+    pub titles: Option<Titles>,
+    pub order: Option<PageOrder>,
+    pub year_from: Option<Vec<YearSource>>,
+    pub months: Option<BTreeMap<String, u8>>,
+    pub date_patterns: Option<Vec<String>>,
+}
+
+impl PinnedProfile {
+    /// `inferred` with every pinned value put over it.
+    pub fn apply(&self, mut inferred: Profile) -> Profile {
+        macro_rules! pin {
+            ($($f:ident),*) => { $( if let Some(v) = &self.$f { inferred.$f = v.clone(); } )* };
+        }
+        pin!(
+            lang,
+            date_order,
+            entry_starts,
+            separators,
+            headings,
+            titles,
+            order,
+            year_from,
+            months,
+            date_patterns
+        );
+        inferred
+    }
+
+    /// True when nothing is pinned.
+    pub fn is_empty(&self) -> bool {
+        *self == PinnedProfile::default()
+    }
+}
+
+/// A page's own configuration file, `corpus/<page>/page.yaml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageConfig {
+    /// How to read the page (see [`Profile`]).
+    #[serde(default)]
+    pub profile: PinnedProfile,
+}
+
+/// An extra date notation from a profile, compiled.
+#[derive(Debug, Clone)]
+pub struct DatePattern {
+    pub regex: Regex,
+}
+
+impl DatePattern {
+    /// Compiles `pattern`; the message says what is wrong with it.
+    pub fn compile(pattern: &str) -> Result<DatePattern, String> {
+        if pattern.len() > 4096 {
+            return Err("date pattern longer than 4096 bytes".into());
+        }
+        let regex = regex::RegexBuilder::new(pattern)
+            .size_limit(1 << 20)
+            .build()
+            .map_err(|e| format!("invalid date pattern: {}", first_line(&e.to_string())))?;
+        let names: Vec<&str> = regex.capture_names().flatten().collect();
+        for required in ["month", "year"] {
+            if !(names.contains(&required) || required == "year" && names.contains(&"day")) {
+                return Err(format!(
+                    "date pattern needs a named group `{required}` (groups: day, month, year, end_day, end_month, end_year)"
+                ));
+            }
+        }
+        for n in &names {
+            if !["day", "month", "year", "end_day", "end_month", "end_year"].contains(n) {
+                return Err(format!(
+                    "date pattern has an unknown group `{n}` (groups: day, month, year, end_day, end_month, end_year)"
+                ));
+            }
+        }
+        Ok(DatePattern { regex })
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or(s)
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pinned_values_override_inferred_ones() {
+        let pinned: PinnedProfile =
+            crate::yaml::from_str("lang: fr\ntitles: after\nentry_starts: [date-line]\n").unwrap();
+        let p = pinned.apply(Profile::default());
+        assert_eq!(p.lang, Lang::Fr);
+        assert_eq!(p.titles, Titles::After);
+        assert_eq!(p.entry_starts, vec![StartShape::DateLine]);
+        assert_eq!(p.headings, Headings::None);
+    }
+
+    #[test]
+    fn unknown_keys_and_values_are_refused_with_a_position() {
+        let e = crate::yaml::from_str::<PinnedProfile>("lang: fr\ntitle: after\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("unknown field `title`"), "{}", e.message);
+        let e = crate::yaml::from_str::<PinnedProfile>("titles: sideways\n").unwrap_err();
+        assert_eq!(e.line, Some(1));
+    }
+
+    #[test]
+    fn date_patterns_need_their_groups() {
+        assert!(
+            DatePattern::compile(r"^(?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
+                .is_ok()
+        );
+        assert!(DatePattern::compile(r"^(?P<yr>\d{4})")
+            .unwrap_err()
+            .contains("`month`"));
+        assert!(DatePattern::compile(r"^(")
+            .unwrap_err()
+            .starts_with("invalid date pattern"));
+    }
+}

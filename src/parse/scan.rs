@@ -1,0 +1,639 @@
+//! Where a line carries a date, and in what shape: the first of the parser's two stages.
+//!
+//! - **led**: the line starts with the date, then a separator and text (`14 March 2012 – The minister …`,
+//!   `- 5 April 2015: …`, `12 de marzo de 2015. El …`, `4 12 - 15 May 1961 Belgium …`);
+//! - **alone**: the line is the date and nothing else (`15 March 2022`, `• March 3, 2021`, `2017`,
+//!   `Monday 5 March 2012`, `03/05/2019 - 10:15`, `Brussels, 16 July 2021`);
+//! - **placed**: a place, a comma, then the date and text (`Sofia, June 3, 2016 – …`);
+//! - **heading** / **bracket**: a short line ending with a date (`Vienna, Austria, 29 September – 2 October
+//!   2009`), or with one in brackets (`Brussels (14 March)`).
+//!
+//! A date inside a sentence (`On 9 March 2017 the delegation …`) is none of these. Which shapes open
+//! entries on a given page is decided by [`super::layout`].
+
+use super::date::{date_at, tokenize, Found, Notation, Part, Tok, T};
+use super::profile::DatePattern;
+use crate::lang::{LangSet, Vocabulary};
+use serde::{Deserialize, Serialize};
+
+/// What stands between a leading date and the text after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sep {
+    /// A hyphen, en or em dash (`–`, `.-`, `:-`).
+    Dash,
+    Colon,
+    Period,
+    Comma,
+    Pipe,
+    /// Nothing: the text follows the date after a space (`14 May 2014 The Minister …`).
+    None,
+}
+
+impl Sep {
+    pub const ALL: [Sep; 6] = [
+        Sep::Dash,
+        Sep::Colon,
+        Sep::Period,
+        Sep::Comma,
+        Sep::Pipe,
+        Sep::None,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Sep::Dash => "dash",
+            Sep::Colon => "colon",
+            Sep::Period => "period",
+            Sep::Comma => "comma",
+            Sep::Pipe => "pipe",
+            Sep::None => "none",
+        }
+    }
+}
+
+/// Where the date stands in its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Place {
+    Led,
+    Alone,
+    Placed,
+    Heading,
+    Bracket,
+}
+
+/// A line's date and its shape. Byte offsets are relative to the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineDate {
+    pub place: Place,
+    pub found: Found,
+    /// Led and placed lines: the separator after the date.
+    pub sep: Sep,
+    /// Where the text after the date and its separator starts (the line's length when nothing follows).
+    pub rest: usize,
+    /// The text after the date starts with a capital, a digit, a quote or a bracket (not with a
+    /// lower-case word, as a sentence that merely starts with a date does).
+    pub rest_upper: bool,
+    /// Placed and alone lines: the place before the date (`Sofia`); heading and bracket lines: the words
+    /// before the date (`Vienna, Austria`).
+    pub prefix: Option<(usize, usize)>,
+    /// A bullet, a number or a table row number stands before the date.
+    pub marker: bool,
+    /// An alone line whose date is followed by a dash or colon and nothing else (`9 October 2018 –`,
+    /// `1152 :`): a date line on a page built of them, a lead that lost its text on a page of leads.
+    pub dangling: bool,
+}
+
+/// Reads lines' dates with one vocabulary and a set of languages, reusing its token buffer.
+pub struct Scanner<'v> {
+    vocab: &'v Vocabulary,
+    langs: LangSet,
+    toks: Vec<Tok>,
+    /// Extra notations from the page's profile, tried at the start of a line when no built-in one is
+    /// there.
+    pub patterns: &'v [DatePattern],
+}
+
+/// Longest line, in bytes, scanned for a date at its end (headings are short).
+pub const HEADING_MAX_BYTES: usize = 160;
+/// Tokens read from the start of a line: a date and its separator are within the first few.
+const START_TOKENS: usize = 32;
+
+impl<'v> Scanner<'v> {
+    pub fn new(vocab: &'v Vocabulary, langs: LangSet) -> Self {
+        Scanner {
+            vocab,
+            langs,
+            toks: Vec::with_capacity(START_TOKENS),
+            patterns: &[],
+        }
+    }
+
+    /// The first complete calendar date (day, month and year) written anywhere in `line`.
+    pub fn full_date_anywhere(&mut self, line: &str) -> Option<chrono::NaiveDate> {
+        tokenize(line, self.vocab, self.langs, 256, &mut self.toks);
+        let toks = &self.toks[..];
+        (0..toks.len()).find_map(|i| {
+            let f = date_at(toks, i)?;
+            if f.from.day.is_none() || !f.has_year() {
+                return None;
+            }
+            chrono::NaiveDate::from_ymd_opt(f.from.year?, f.from.month?, f.from.day?)
+        })
+    }
+
+    /// The date a profile's extra pattern matches at the start of `line`.
+    fn pattern_start(&mut self, line: &str) -> Option<LineDate> {
+        for p in self.patterns {
+            let Some(caps) = p.regex.captures(line) else {
+                continue;
+            };
+            let Some(all) = caps.get(0).filter(|m| m.start() == 0 && m.end() > 0) else {
+                continue;
+            };
+            let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+            let month = |name: &str| {
+                caps.name(name).and_then(|m| {
+                    m.as_str().parse::<u32>().ok().or_else(|| {
+                        match self.vocab.lookup(m.as_str(), LangSet::ALL)? {
+                            crate::lang::Word::Month(n) => Some(u32::from(n)),
+                            _ => None,
+                        }
+                    })
+                })
+            };
+            let from = Part {
+                day: num("day"),
+                month: month("month"),
+                year: num("year").map(|y| y as i32),
+                bad_year: false,
+            };
+            let to =
+                (caps.name("end_day").is_some() || caps.name("end_month").is_some()).then(|| {
+                    Part {
+                        day: num("end_day").or(from.day),
+                        month: month("end_month").or(from.month),
+                        year: num("end_year").map(|y| y as i32).or(from.year),
+                        bad_year: false,
+                    }
+                });
+            tokenize(line, self.vocab, self.langs, START_TOKENS, &mut self.toks);
+            let toks = &self.toks[..];
+            let e = toks
+                .iter()
+                .position(|t| t.start as usize >= all.end())
+                .unwrap_or(toks.len());
+            let found = Found {
+                toks: (0, e),
+                start: 0,
+                end: all.end(),
+                from,
+                to,
+                notation: Notation::DayMonth,
+                numeric: false,
+                swap_hint: None,
+                weekday: false,
+                langs: LangSet::default(),
+            };
+            return classify(line, toks, found, false, toks.len() < START_TOKENS);
+        }
+        None
+    }
+
+    /// The date at the start of `line` (led, alone or placed), if it has one.
+    pub fn start(&mut self, line: &str) -> Option<LineDate> {
+        let first = line.chars().next()?;
+        // Most lines of a page are prose starting with an ordinary word: the only shape they can have is
+        // a place before the date (`Sofia, June 3, 2016 – …`), which needs a comma early in the line.
+        if first.is_alphabetic() {
+            let word_end = line
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(line.len());
+            let word = &line[..word_end];
+            let may_open = self.vocab.lookup(word, self.langs).is_some()
+                || (word.len() <= 7 && {
+                    let f = crate::lang::fold(word);
+                    matches!(
+                        &*f,
+                        "du" | "del"
+                            | "from"
+                            | "between"
+                            | "entre"
+                            | "vom"
+                            | "dal"
+                            | "le"
+                            | "el"
+                            | "il"
+                            | "am"
+                            | "desde"
+                            | "von"
+                            | "van"
+                    )
+                });
+            if !may_open {
+                let head = &line.as_bytes()[..line.len().min(60)];
+                if !first.is_uppercase() || memchr::memchr(b',', head).is_none() {
+                    return None;
+                }
+            }
+        }
+        tokenize(line, self.vocab, self.langs, START_TOKENS, &mut self.toks);
+        let toks = &self.toks[..];
+        let complete = toks.len() < START_TOKENS;
+        for (c, marker) in candidates(toks) {
+            if let Some(found) = date_at(toks, c) {
+                if let Some(d) = classify(line, toks, found, marker, complete) {
+                    return Some(d);
+                }
+                // A date that is not a start here (a month name alone) does not end the search: a row
+                // number may stand before the real one.
+            }
+        }
+        if let Some(d) = placed(line, toks, complete) {
+            return Some(d);
+        }
+        if self.patterns.is_empty() {
+            None
+        } else {
+            self.pattern_start(line)
+        }
+    }
+
+    /// The date ending a short line (heading or bracket), if it has one; `None` for a line that starts
+    /// with its date (see [`Scanner::start`]).
+    pub fn end(&mut self, line: &str) -> Option<LineDate> {
+        if line.len() > HEADING_MAX_BYTES
+            || !line.bytes().any(|b| b.is_ascii_digit()) && line.is_ascii()
+        {
+            return None;
+        }
+        tokenize(line, self.vocab, self.langs, 64, &mut self.toks);
+        let toks = &self.toks[..];
+        if toks.len() >= 64 {
+            return None;
+        }
+        let e = effective_end(toks);
+        for s in 1..e {
+            if !matches!(
+                toks[s].t,
+                T::Num { .. } | T::NumDate { .. } | T::Month { .. } | T::Weekday | T::Join(_)
+            ) {
+                continue;
+            }
+            let Some(found) = date_at(toks, s) else {
+                continue;
+            };
+            let bracket = s > 0 && toks[s - 1].t == T::Open;
+            let reaches = found.toks.1 == e
+                || (bracket && found.toks.1 + 1 == e && toks[found.toks.1].t == T::Close);
+            if !reaches {
+                continue;
+            }
+            if found.notation == Notation::Month && !found.has_year() {
+                return None;
+            }
+            let prefix_end = trim_prefix_end(line, toks, s);
+            if prefix_end == 0 {
+                return None;
+            }
+            return Some(LineDate {
+                place: if bracket {
+                    Place::Bracket
+                } else {
+                    Place::Heading
+                },
+                found,
+                sep: Sep::None,
+                rest: line.len(),
+                rest_upper: false,
+                prefix: Some((0, prefix_end)),
+                marker: false,
+                dangling: false,
+            });
+        }
+        None
+    }
+}
+
+/// Token indices where a leading date may start, with whether a marker stands before it: the first
+/// token; after bullets; after a list number (`1.`, `2)`, `(3)`); after a table row number (`4 12 - 15 May`).
+fn candidates(toks: &[Tok]) -> impl Iterator<Item = (usize, bool)> + '_ {
+    let mut c = 0;
+    while c < toks.len() && matches!(toks[c].t, T::Bullet | T::Dash | T::Quote) {
+        c += 1;
+    }
+    let bulleted = c > 0;
+    let mut out = [(c, bulleted), (usize::MAX, true), (usize::MAX, true)];
+    if let Some(T::Num {
+        digits,
+        ordinal: false,
+        ..
+    }) = toks.get(c).map(|t| t.t)
+    {
+        if digits <= 3 {
+            if matches!(toks.get(c + 1).map(|t| t.t), Some(T::Period | T::Close)) {
+                out[1] = (c + 2, true);
+            }
+            out[2] = (c + 1, true);
+        }
+    } else if toks.get(c).map(|t| t.t) == Some(T::Open)
+        && matches!(toks.get(c + 1).map(|t| t.t), Some(T::Num { .. }))
+        && toks.get(c + 2).map(|t| t.t) == Some(T::Close)
+    {
+        out[1] = (c + 3, true);
+    }
+    out.into_iter().filter(|(i, _)| *i != usize::MAX)
+}
+
+/// Reads what follows a leading date: alone on its line, or a separator and text.
+fn classify(
+    line: &str,
+    toks: &[Tok],
+    found: Found,
+    marker: bool,
+    complete: bool,
+) -> Option<LineDate> {
+    let e = found.toks.1;
+    // A time after the date (`03/05/2019 - 10:15`, `4 May 2012 0:01 UTC`) is part of a date line.
+    let mut k = e;
+    if matches!(toks.get(k).map(|t| t.t), Some(T::Dash | T::Comma))
+        && toks.get(k + 1).map(|t| t.t) == Some(T::Time)
+    {
+        k += 2;
+    } else if toks.get(k).map(|t| t.t) == Some(T::Time) {
+        k += 1;
+    }
+    if k > e && k + 1 == toks.len() && matches!(toks[k].t, T::Word { upper: true }) {
+        k += 1; // `UTC`, `CET`
+    }
+    let only_punct = toks[k..].iter().all(|t| {
+        matches!(
+            t.t,
+            T::Colon | T::Period | T::Dash | T::Close | T::Pipe | T::Comma
+        )
+    });
+    let month_alone = found.notation == Notation::Month && !found.has_year() && found.to.is_none();
+    if complete && only_punct {
+        return Some(LineDate {
+            place: Place::Alone,
+            found,
+            sep: Sep::None,
+            rest: line.len(),
+            rest_upper: false,
+            prefix: None,
+            marker,
+            dangling: k == e && matches!(toks.get(e).map(|t| t.t), Some(T::Dash | T::Colon)),
+        });
+    }
+    if month_alone {
+        return None;
+    }
+    let (sep, r) = match toks.get(e).map(|t| t.t) {
+        Some(T::Dash) => (Sep::Dash, e + 1),
+        Some(T::Period) if toks.get(e + 1).map(|t| t.t) == Some(T::Dash) => (Sep::Dash, e + 2),
+        Some(T::Period) => (Sep::Period, e + 1),
+        Some(T::Colon) if toks.get(e + 1).map(|t| t.t) == Some(T::Dash) => (Sep::Colon, e + 2),
+        Some(T::Colon) => (Sep::Colon, e + 1),
+        Some(T::Comma) => (Sep::Comma, e + 1),
+        Some(T::Pipe) => (Sep::Pipe, e + 1),
+        Some(T::Close | T::Other) | None => return None,
+        Some(_) => (Sep::None, e),
+    };
+    let rest = toks.get(r).map_or(line.len(), |t| t.start as usize);
+    let rest_upper = line[rest..].chars().next().is_some_and(|c| {
+        c.is_uppercase()
+            || c.is_numeric()
+            || matches!(c, '"' | '“' | '«' | '„' | '(' | '[' | '\'' | '‘')
+            || (c.is_alphabetic() && !c.is_lowercase())
+    });
+    Some(LineDate {
+        place: Place::Led,
+        found,
+        sep,
+        rest,
+        rest_upper,
+        prefix: None,
+        marker,
+        dangling: false,
+    })
+}
+
+/// `Sofia, June 3, 2016 – …`, `LYON, France, 2 May 2019 –`, `Valdivia, 10 de febrero de 2016.- …`: a
+/// short place in capitals and commas, then the date.
+fn placed(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
+    if !matches!(toks.first()?.t, T::Word { upper: true }) {
+        return None;
+    }
+    let mut words = 0;
+    for k in 1..toks.len().min(12) {
+        match toks[k - 1].t {
+            T::Word { upper: true } => words += 1,
+            T::Word { upper: false } | T::Join(_) => words += 1,
+            T::Comma | T::Open | T::Close => {}
+            _ => return None,
+        }
+        if words > 5 {
+            return None;
+        }
+        if toks[k - 1].t != T::Comma {
+            continue;
+        }
+        let Some(found) = date_at(toks, k) else {
+            continue;
+        };
+        if found.notation == Notation::Month && !found.has_year() {
+            return None;
+        }
+        let place_end = toks[k - 1].start as usize;
+        // Every word of the place starts with a capital (`Río Claro`, `LYON, France`).
+        let place = &line[..place_end];
+        if place
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .any(|w| !w.starts_with(|c: char| c.is_uppercase() || c == '('))
+        {
+            return None;
+        }
+        let mut d = classify(line, toks, found, false, complete)?;
+        match (d.place, d.sep) {
+            (Place::Alone, _) => {}
+            (Place::Led, Sep::Dash | Sep::Colon) => d.place = Place::Placed,
+            _ => return None,
+        }
+        d.prefix = Some((0, place_end));
+        return Some(d);
+    }
+    None
+}
+
+/// The index just past the last token that can end a heading's date: trailing brackets, bars, full stops,
+/// citation marks (`[1]`) and a time (`- 20h30`) are skipped.
+fn effective_end(toks: &[Tok]) -> usize {
+    let mut e = toks.len();
+    loop {
+        let before = e;
+        while e > 0 && matches!(toks[e - 1].t, T::Pipe | T::Period | T::Comma) {
+            e -= 1;
+        }
+        if e >= 3
+            && toks[e - 1].t == T::Close
+            && matches!(toks[e - 2].t, T::Num { .. })
+            && toks[e - 3].t == T::Open
+        {
+            e -= 3; // `[1]`
+        }
+        if e >= 1 && toks[e - 1].t == T::Time {
+            e -= 1;
+            if e >= 1 && matches!(toks[e - 1].t, T::Dash | T::Comma) {
+                e -= 1;
+            }
+        }
+        if e == before {
+            break;
+        }
+    }
+    // A closing bracket stays: `Brussels (14 March)` ends at the bracket.
+    e
+}
+
+/// End of the words before the date at token `s`, without the separators between them and the date.
+fn trim_prefix_end(line: &str, toks: &[Tok], s: usize) -> usize {
+    let mut k = s;
+    while k > 0
+        && matches!(
+            toks[k - 1].t,
+            T::Comma | T::Dash | T::Open | T::Pipe | T::Colon
+        )
+    {
+        k -= 1;
+    }
+    if k == 0 {
+        return 0;
+    }
+    let end = toks[k - 1].end as usize;
+    line[..end].trim_end().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::vocabulary;
+
+    fn start(line: &str) -> Option<(Place, Sep, String, String)> {
+        let mut s = Scanner::new(vocabulary(), LangSet::ALL);
+        s.start(line).map(|d| {
+            (
+                d.place,
+                d.sep,
+                line[d.found.start..d.found.end].to_string(),
+                line[d.rest..].to_string(),
+            )
+        })
+    }
+
+    fn end(line: &str) -> Option<(Place, String, String)> {
+        let mut s = Scanner::new(vocabulary(), LangSet::ALL);
+        s.end(line).map(|d| {
+            let (a, b) = d.prefix.unwrap();
+            (
+                d.place,
+                line[d.found.start..d.found.end].to_string(),
+                line[a..b].to_string(),
+            )
+        })
+    }
+
+    #[test]
+    fn led_lines_with_every_separator() {
+        use Place::*;
+        assert_eq!(
+            start("20 – 22 November 2023 - The Secretary General met"),
+            Some((
+                Led,
+                Sep::Dash,
+                "20 – 22 November 2023".into(),
+                "The Secretary General met".into()
+            ))
+        );
+        assert_eq!(start("14 March: The minister").unwrap().1, Sep::Colon);
+        assert_eq!(
+            start("12 de marzo de 2015. El ministro").unwrap().1,
+            Sep::Period
+        );
+        assert_eq!(start("13 agosto de 1926.- Nace").unwrap().1, Sep::Dash);
+        assert_eq!(start("13 de septiembre:Ignacio").unwrap().1, Sep::Colon);
+        assert_eq!(start("14 May 2014 The Minister").unwrap().1, Sep::None);
+        let d = start("3 May 2014 12 ministers met").unwrap();
+        assert_eq!((d.1, d.3.as_str()), (Sep::None, "12 ministers met"));
+        assert_eq!(
+            start("- 5 April 2015: The council").unwrap().2,
+            "5 April 2015"
+        );
+        assert_eq!(
+            start("4 12 - 15 May 1961 Belgium State visit").unwrap().2,
+            "12 - 15 May 1961"
+        );
+        assert_eq!(start("2015-10-01 – text").unwrap().2, "2015-10-01");
+    }
+
+    #[test]
+    fn alone_lines() {
+        for line in [
+            "15 March 2022",
+            "• March 3, 2021",
+            "2017",
+            "1152 :",
+            "Monday 5 March 2012",
+            "03/05/2019 - 10:15",
+            "Martedì (14 maggio)",
+            "JANUARY",
+        ] {
+            assert_eq!(start(line).map(|d| d.0), Some(Place::Alone), "{line}");
+        }
+        let mut s = Scanner::new(vocabulary(), LangSet::ALL);
+        let d = s.start("Brussels, 16 July 2021").unwrap();
+        assert_eq!(d.place, Place::Alone);
+        assert_eq!(d.prefix, Some((0, 8)));
+    }
+
+    #[test]
+    fn placed_lines() {
+        let d = start("Sofia, June 3, 2016 – The minister").unwrap();
+        assert_eq!((d.0, d.2.as_str()), (Place::Placed, "June 3, 2016"));
+        assert_eq!(
+            start("LYON, France, 2 May 2019 – The").unwrap().0,
+            Place::Placed
+        );
+        assert_eq!(
+            start("Valdivia, 10 de febrero de 2016.- Aquí").unwrap().0,
+            Place::Placed
+        );
+        assert_eq!(start("The minister, 2 May 2019 – x"), None);
+    }
+
+    #[test]
+    fn dates_inside_sentences_are_not_line_dates() {
+        assert_eq!(start("On 9 March 2017 the delegation met"), None);
+        assert_eq!(start("May the visit be fruitful"), None);
+        assert_eq!(start("The Secretary General welcomed, on 3 May"), None);
+        assert_eq!(
+            start("10 December 2021 marked the visit.").map(|d| d.1),
+            Some(Sep::None)
+        );
+        assert!(
+            !Scanner::new(vocabulary(), LangSet::ALL)
+                .start("10 December 2021 marked the visit.")
+                .unwrap()
+                .rest_upper
+        );
+    }
+
+    #[test]
+    fn dates_ending_headings() {
+        assert_eq!(
+            end("Vienna, Austria, 29 September – 2 October 2009"),
+            Some((
+                Place::Heading,
+                "29 September – 2 October 2009".into(),
+                "Vienna, Austria".into()
+            ))
+        );
+        assert_eq!(
+            end("Brussels (14 March)"),
+            Some((Place::Bracket, "14 March".into(), "Brussels".into()))
+        );
+        assert_eq!(
+            end("54° Cumbre - Villa Real (Argentina) - 17 de julio de 2019[1]").map(|d| d.1),
+            Some("17 de julio de 2019".into())
+        );
+        assert_eq!(
+            end("Conseil municipal - mardi 31 mars 2009 - 20h30").map(|d| d.2),
+            Some("Conseil municipal".into())
+        );
+        assert_eq!(end("Visit of the minister"), None);
+        assert_eq!(
+            end("Official visits 2018 to 2023").map(|d| d.1),
+            Some("2018 to 2023".into())
+        );
+    }
+}

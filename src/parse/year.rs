@@ -1,0 +1,246 @@
+//! Turning a date as written into a calendar date: the page's numeric order, and the year of a date
+//! that does not write one, from the context the page gives (a year heading above, the page title, the
+//! entry before, the document's own date). No year is ever invented: without a source the date is not
+//! read, and the record says its year is missing.
+
+use super::date::{Found, Part};
+use super::profile::{DateOrder, PageOrder};
+use crate::record::{Date, Precision, YearSource};
+use chrono::{Datelike, NaiveDate};
+
+/// What the page has said so far that can give a date its year.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct YearContext {
+    /// The year of the section heading the entry stands under.
+    pub heading: Option<i32>,
+    /// The one year the page title names.
+    pub title: Option<i32>,
+    /// The previous entry's date (its first day).
+    pub previous: Option<NaiveDate>,
+    /// A full date in the preamble: the document's own date.
+    pub document: Option<NaiveDate>,
+    pub order: PageOrder,
+}
+
+/// The calendar date `found` stands for, and where its year came from. `None` when it is not a calendar
+/// date (`31 February 2020`, a range running backwards, year `10000`) or has no year and no source gives
+/// one.
+pub fn resolve(
+    found: &Found,
+    order: DateOrder,
+    ctx: &YearContext,
+    sources: &[YearSource],
+) -> (Option<Date>, YearSource) {
+    let (mut from, mut to) = (found.from, found.to);
+    if found.numeric && found.swap_hint.is_none() && order == DateOrder::Mdy {
+        swap(&mut from);
+        if let Some(t) = to.as_mut() {
+            swap(t);
+        }
+    }
+    if from.bad_year || to.is_some_and(|t| t.bad_year) {
+        return (None, YearSource::Written);
+    }
+    if found.has_year() {
+        return (build(from, to), YearSource::Written);
+    }
+    let (m, d) = (from.month.unwrap_or(1), from.day.unwrap_or(1));
+    for &source in sources {
+        let year = match source {
+            YearSource::Heading => ctx.heading,
+            YearSource::Title => ctx.title,
+            YearSource::Previous => ctx.previous.map(|p| {
+                let y = p.year();
+                let here = (m, d);
+                let there = (p.month(), p.day());
+                // Going down a chronology, a date earlier in the year than the one above is in the next
+                // year (oldest first) or, newest first, a later one is in the year before.
+                match ctx.order {
+                    PageOrder::OldestFirst if here < there => y + 1,
+                    PageOrder::NewestFirst if here > there => y - 1,
+                    _ => y,
+                }
+            }),
+            YearSource::Document => ctx.document.map(|doc| {
+                // The latest such day not after the document's date.
+                if (m, d) > (doc.month(), doc.day()) {
+                    doc.year() - 1
+                } else {
+                    doc.year()
+                }
+            }),
+            YearSource::Written | YearSource::Missing => None,
+        };
+        if let Some(y) = year {
+            from.year = Some(y);
+            if let Some(t) = to.as_mut() {
+                // `28 December – 2 January`: the range ends in the next year.
+                let next = from.month.zip(t.month).is_some_and(|(a, b)| a > b);
+                t.year = Some(if next { y + 1 } else { y });
+            }
+            return (build(from, to), source);
+        }
+    }
+    (None, YearSource::Missing)
+}
+
+fn swap(p: &mut Part) {
+    std::mem::swap(&mut p.day, &mut p.month);
+}
+
+/// The date of complete parts: a day, month or year, or a range of them running forwards.
+fn build(from: Part, to: Option<Part>) -> Option<Date> {
+    let precision = if from.day.is_some() {
+        Precision::Day
+    } else if from.month.is_some() {
+        Precision::Month
+    } else {
+        Precision::Year
+    };
+    let first =
+        |p: Part| NaiveDate::from_ymd_opt(p.year?, p.month.unwrap_or(1), p.day.unwrap_or(1));
+    let start = first(from)?;
+    let Some(to) = to else {
+        return Some(Date {
+            start,
+            end: None,
+            precision,
+        });
+    };
+    let end_start = first(to)?;
+    let end = match precision {
+        Precision::Day => end_start,
+        Precision::Month | Precision::Year => Date {
+            start: end_start,
+            end: None,
+            precision: if precision == Precision::Month && to.month.is_some() {
+                Precision::Month
+            } else {
+                Precision::Year
+            },
+        }
+        .last_day(),
+    };
+    (start < end).then_some(Date {
+        start,
+        end: Some(end),
+        precision,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{vocabulary, LangSet};
+    use crate::parse::date::{date_at, tokenize};
+
+    fn found(s: &str) -> Found {
+        let mut toks = Vec::new();
+        tokenize(s, vocabulary(), LangSet::ALL, 64, &mut toks);
+        date_at(&toks, 0).unwrap()
+    }
+
+    fn date(s: &str, ctx: &YearContext) -> (String, YearSource) {
+        let (d, src) = resolve(
+            &found(s),
+            DateOrder::Dmy,
+            ctx,
+            &super::super::profile::default_year_from(),
+        );
+        (d.map_or("none".into(), |d| d.to_string()), src)
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn written_years_are_kept() {
+        let ctx = YearContext::default();
+        assert_eq!(
+            date("14 March 2012", &ctx),
+            ("2012-03-14".into(), YearSource::Written)
+        );
+        assert_eq!(date("April - June 2018", &ctx).0, "2018-04/2018-06");
+        assert_eq!(date("1715-1718", &ctx).0, "1715/1718");
+        assert_eq!(date("31 February 2020", &ctx).0, "none");
+        assert_eq!(date("22 – 20 November 2023", &ctx).0, "none");
+        assert_eq!(date("1 January 10000", &ctx).0, "none");
+    }
+
+    #[test]
+    fn missing_years_come_from_the_page_in_order() {
+        let none = YearContext::default();
+        assert_eq!(
+            date("14 March", &none),
+            ("none".into(), YearSource::Missing)
+        );
+        let ctx = YearContext {
+            heading: Some(2017),
+            title: Some(2021),
+            ..YearContext::default()
+        };
+        assert_eq!(
+            date("14 March", &ctx),
+            ("2017-03-14".into(), YearSource::Heading)
+        );
+        let ctx = YearContext {
+            title: Some(2021),
+            ..YearContext::default()
+        };
+        assert_eq!(
+            date("9 June", &ctx),
+            ("2021-06-09".into(), YearSource::Title)
+        );
+    }
+
+    #[test]
+    fn previous_years_roll_over_in_the_page_order() {
+        let ctx = YearContext {
+            previous: Some(ymd(2015, 12, 15)),
+            order: PageOrder::OldestFirst,
+            ..YearContext::default()
+        };
+        assert_eq!(
+            date("2 janvier", &ctx),
+            ("2016-01-02".into(), YearSource::Previous)
+        );
+        let ctx = YearContext {
+            previous: Some(ymd(2016, 1, 2)),
+            order: PageOrder::NewestFirst,
+            ..YearContext::default()
+        };
+        assert_eq!(date("15 December", &ctx).0, "2015-12-15");
+    }
+
+    #[test]
+    fn document_dates_give_the_latest_year_not_after_them() {
+        let ctx = YearContext {
+            document: Some(ymd(2010, 1, 20)),
+            ..YearContext::default()
+        };
+        assert_eq!(
+            date("14 December", &ctx),
+            ("2009-12-14".into(), YearSource::Document)
+        );
+        assert_eq!(date("12 January", &ctx).0, "2010-01-12");
+        assert_eq!(
+            date("28 December – 2 January", &ctx).0,
+            "2009-12-28/2010-01-02"
+        );
+    }
+
+    #[test]
+    fn month_first_pages_read_numbers_month_first() {
+        let f = found("03/05/2019");
+        let (d, _) = resolve(&f, DateOrder::Mdy, &YearContext::default(), &[]);
+        assert_eq!(d.unwrap().to_string(), "2019-03-05");
+        let (d, _) = resolve(
+            &found("14/05/2019"),
+            DateOrder::Mdy,
+            &YearContext::default(),
+            &[],
+        );
+        assert_eq!(d.unwrap().to_string(), "2019-05-14");
+    }
+}

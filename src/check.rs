@@ -8,7 +8,7 @@
 use crate::baseline::{Baseline, BaselineEntry};
 use crate::diagnostic::Diagnostic;
 use crate::diff::{diff_pages, DiffOptions, PageDiff};
-use crate::lang::Lang;
+use crate::parse::ParseOptions;
 use crate::rules::config::RuleSet;
 use crate::rules::{check_drop, check_page, CheckContext, DropInput};
 use crate::snapshot::RecordsSnapshot;
@@ -22,7 +22,8 @@ pub struct CheckInput<'a> {
     pub previous: Option<&'a SourceFile>,
     pub rules: &'a RuleSet,
     pub ctx: CheckContext,
-    pub lang: Option<Lang>,
+    /// How to read the page's revisions (language, pinned profile).
+    pub options: &'a ParseOptions,
     /// Record-matching threshold of the diff.
     pub threshold: f64,
     /// The accepted findings, unless the baseline is ignored or absent.
@@ -63,11 +64,11 @@ pub struct CheckResult {
 
 /// Checks one page. Findings are located in the newest revision.
 pub fn check(input: &CheckInput<'_>) -> CheckResult {
-    let newest = crate::parse::parse(input.newest, input.lang);
+    let newest = crate::parse::parse_with(input.newest, input.options);
     let mut findings = check_page(input.rules, input.newest, &newest, &input.ctx);
     let mut changes = None;
     if let Some(prev_src) = input.previous {
-        let previous = crate::parse::parse(prev_src, input.lang);
+        let previous = crate::parse::parse_with(prev_src, input.options);
         let opts = DiffOptions {
             threshold: input.threshold,
             include_unchanged: true,
@@ -98,7 +99,7 @@ pub fn check(input: &CheckInput<'_>) -> CheckResult {
             // then says what is new since the review.
             let text = SourceFile::from_text(name, snapshot.to_page_text());
             let reviewed = match &text {
-                Ok(src) => crate::parse::parse(src, input.lang),
+                Ok(src) => crate::parse::parse_with(src, input.options),
                 // A snapshot of a page without records renders to no text at all.
                 Err(_) => crate::record::Page {
                     file: name,

@@ -376,7 +376,8 @@ fn extra_months(lang: Lang) -> &'static [(&'static str, u8)] {
         Lang::It => &[("sett", 9)],
         Lang::Pt => &[("sept", 9)],
         Lang::Nl => &[("sept", 9), ("maa", 3)],
-        Lang::Ar => &[],
+        // Egyptian spellings of June and July, and إبريل for April.
+        Lang::Ar => &[("يونيه", 6), ("يوليه", 7), ("إبريل", 4), ("ابريل", 4)],
         Lang::Unknown => &[],
     }
 }

@@ -500,7 +500,20 @@ fn page_strategy() -> impl Strategy<Value = GenPage> {
                 let next_untitled = titled.get(i + 1).is_some_and(|n| !n);
                 build_record(i, t, parts, next_untitled)
             })
-            .collect();
+            .collect::<Vec<GenRecord>>();
+        // Without a page title line, a page that opens with a title and a caption reads as a page
+        // title and a title (`Official visits` / `Visit one`), and one whose first entry is the only
+        // titled one reads as a page title over untitled entries: the generator gives such pages a title
+        // line, so that every page it makes has one reading.
+        let first_titled = records.first().is_some_and(|r| r.shape.title.is_some());
+        let others_titled = records[1..].iter().any(|r| r.shape.title.is_some());
+        let first_has_caption = records.first().is_some_and(|r| {
+            r.shape
+                .captions
+                .iter()
+                .any(|(p, _)| *p == CaptionPosition::Before)
+        });
+        let has_title = has_title || (first_titled && (first_has_caption || !others_titled));
         let page_title = has_title.then_some(match lang {
             Lang::En => "Official visits 2018 to 2023",
             Lang::Fr => "Visites officielles 2018 à 2023",
@@ -629,7 +642,20 @@ proptest! {
         let text = page.render();
         let source = SourceFile::from_text("gen.txt", text.clone()).unwrap();
         let parsed = parse(&source, None);
-        prop_assert_eq!(parsed.lang, page.lang, "language detection\n{}", text);
+        // The language is told by the month names; where the page's months are spelled alike in
+        // several languages (`April`: English, German, Dutch), any of them is a right answer.
+        let months_fit = page.records.iter().filter_map(|r| r.shape.date_text.as_deref()).all(|d| {
+            d.split(|c: char| !c.is_alphabetic())
+                .filter(|w| pagerev::lang::vocabulary().languages_of(w).0 != 0)
+                .all(|w| pagerev::lang::vocabulary().languages_of(w).contains(parsed.lang))
+        });
+        prop_assert!(
+            parsed.lang == page.lang || months_fit && parsed.lang != pagerev::lang::Lang::Unknown,
+            "language detection: {:?} for a {:?} page\n{}",
+            parsed.lang,
+            page.lang,
+            text
+        );
         let want: Vec<Shape> = page.records.iter().map(|r| r.shape.clone()).collect();
         prop_assert_eq!(shapes(&parsed), want, "page:\n{}", text);
         prop_assert_eq!(

@@ -29,6 +29,8 @@ pub enum Command {
     Rules,
     /// Print the documentation of a rule.
     Explain(ExplainArgs),
+    /// Print the layout inferred for a page as YAML, ready to be its `page.yaml`.
+    Profile(ProfileArgs),
     /// Compare two revisions of a page record by record.
     Diff(DiffArgs),
     /// The record-level history of a page: when each record appeared, changed and vanished.
@@ -92,8 +94,15 @@ pub struct ParseArgs {
     pub file: PathBuf,
     #[arg(long, value_enum, default_value = "yaml")]
     pub format: ParseFormat,
+    /// Print the page profile the parser followed and the evidence for it, instead of the records.
+    #[arg(long)]
+    pub explain: bool,
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
+    /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
+    /// `page.yaml` beside the revision, if there is one, else the profile is inferred.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
 }
 
 /// `--format` of `validate`.
@@ -184,6 +193,10 @@ pub struct ValidateArgs {
     pub report: ReportArgs,
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
+    /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
+    /// `page.yaml` beside the revision, if there is one, else the profile is inferred.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
 }
 
 /// How findings are reported, and which of them fail the run (`validate` and `check`).
@@ -200,6 +213,18 @@ pub struct ReportArgs {
     pub fail_on: FailOn,
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorArg,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ProfileArgs {
+    /// The page revision: a UTF-8 text file, or `REV:path`.
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+    /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
+    /// `page.yaml` beside the revision, if there is one, else the profile is inferred.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -252,6 +277,10 @@ pub struct DiffArgs {
     pub threshold: f64,
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
+    /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
+    /// `page.yaml` beside the revision, if there is one, else the profile is inferred.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -274,6 +303,10 @@ pub struct HistoryArgs {
     pub threshold: f64,
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
+    /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
+    /// `page.yaml` beside the revision, if there is one, else the profile is inferred.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
 }
 
 /// A similarity threshold: a number from 0 to 1.
@@ -329,6 +362,10 @@ pub struct PageArgs {
     pub snapshots: PathBuf,
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
+    /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
+    /// `page.yaml` beside the revision, if there is one, else the profile is inferred.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -49,7 +49,11 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             previous: previous.as_ref(),
             rules: &rules,
             ctx,
-            lang: args.page.lang.resolve(),
+            options: &super::page_config::parse_options_for_spec(
+                args.page.lang,
+                args.page.profile.as_deref(),
+                &target.newest,
+            )?,
             threshold: args.threshold,
             baseline: baseline.as_ref(),
             reviewed: snapshot.as_ref().map(|s| (s, snap_name.as_str())),

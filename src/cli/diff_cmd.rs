@@ -5,7 +5,7 @@ use super::atomic::write_atomic;
 use super::revision::RevisionSpec;
 use super::Outcome;
 use crate::diff::{diff_pages, DiffOptions, PageDiff};
-use crate::parse::parse;
+use crate::parse::parse_with;
 use crate::report::diff_html::HtmlOptions;
 use crate::report::diff_markdown::MarkdownOptions;
 use crate::report::diff_text::TextOptions;
@@ -18,7 +18,10 @@ pub fn use_color() -> bool {
 }
 
 pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let lang = args.lang.resolve();
+    let old_options =
+        super::page_config::parse_options(args.lang, args.profile.as_deref(), &args.old)?;
+    let new_options =
+        super::page_config::parse_options(args.lang, args.profile.as_deref(), &args.new)?;
     let progress = super::progress::Progress::new(None, "reading and parsing both revisions");
     // The two revisions are independent until they are compared: read and parse them on two threads.
     let (old_src, new_src) = std::thread::scope(|s| {
@@ -30,8 +33,8 @@ pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         anyhow::Ok((old?, new?))
     })?;
     let (old_page, new_page) = std::thread::scope(|s| {
-        let old = s.spawn(|| parse(&old_src, lang));
-        let new = parse(&new_src, lang);
+        let old = s.spawn(|| parse_with(&old_src, &old_options));
+        let new = parse_with(&new_src, &new_options);
         old.join()
             .map(|old| (old, new))
             .map_err(|_| anyhow::anyhow!("parsing {} failed", old_src.name()))

@@ -6,7 +6,7 @@ use super::Outcome;
 use crate::diff::history::HistoryBuilder;
 use crate::diff::{diff_pages, DiffOptions};
 use crate::error::FileError;
-use crate::parse::parse;
+use crate::parse::parse_with;
 use crate::report::history_text;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -46,7 +46,7 @@ fn file_name(p: &Path) -> String {
 
 pub fn run(args: HistoryArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let files = revisions(&args.dir)?;
-    let lang = args.lang.resolve();
+    let options = super::page_config::parse_options(args.lang, args.profile.as_deref(), &args.dir)?;
     let opts = DiffOptions {
         threshold: args.threshold,
         include_unchanged: true,
@@ -55,10 +55,14 @@ pub fn run(args: HistoryArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     // Each revision is parsed twice (as the new side, then as the old side of the next diff) so that only
     // two revisions are ever in memory: pages borrow their source text, and folders can be large.
     let mut prev = read_source(&files[0])?;
-    let mut builder = HistoryBuilder::new(&file_name(&files[0]), &parse(&prev, lang));
+    let mut builder = HistoryBuilder::new(&file_name(&files[0]), &parse_with(&prev, &options));
     for path in &files[1..] {
         let next = read_source(path)?;
-        let diff = diff_pages(&parse(&prev, lang), &parse(&next, lang), &opts);
+        let diff = diff_pages(
+            &parse_with(&prev, &options),
+            &parse_with(&next, &options),
+            &opts,
+        );
         builder.push(&file_name(path), &diff);
         prev = next;
     }

@@ -7,6 +7,7 @@ mod check_cmd;
 mod diff_cmd;
 mod history_cmd;
 pub mod input;
+mod page_config;
 mod pages;
 mod parse_cmd;
 mod progress;
@@ -45,6 +46,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Validate(a) => validate_cmd::run(a, out),
         Command::Rules => rules_cmd::list(out),
         Command::Explain(a) => rules_cmd::explain(a, out),
+        Command::Profile(a) => parse_cmd::profile(a, out),
         Command::Diff(a) => diff_cmd::run(a, out),
         Command::History(a) => history_cmd::run(a, out),
         Command::Check(a) => check_cmd::run(a, out),

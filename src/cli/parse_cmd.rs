@@ -1,14 +1,33 @@
-//! `pagerev parse FILE`: print the canonical records.
+//! `pagerev parse FILE`: print the canonical records (or, with `--explain`, the profile the parser
+//! followed and why); `pagerev profile FILE`: print that profile as a `page.yaml`.
 
-use super::args::{ParseArgs, ParseFormat};
+use super::args::{ParseArgs, ParseFormat, ProfileArgs};
 use super::revision::RevisionSpec;
 use super::Outcome;
-use crate::parse::parse;
+use crate::parse::profile::Profile;
+use crate::parse::{infer_profile, parse_explained};
 use std::io::Write;
 
 pub fn run(args: ParseArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let options =
+        super::page_config::parse_options(args.lang, args.profile.as_deref(), &args.file)?;
     let source = RevisionSpec::parse(&args.file).read()?;
-    let page = parse(&source, args.lang.resolve());
+    let (page, inferred) = parse_explained(&source, &options);
+    if args.explain {
+        out.write_all(inferred.explain(source.name()).as_bytes())?;
+        writeln!(
+            out,
+            "result: {} record{}, {} preamble line{}{}",
+            page.records.len(),
+            if page.records.len() == 1 { "" } else { "s" },
+            page.preamble.len(),
+            if page.preamble.len() == 1 { "" } else { "s" },
+            page.title
+                .map(|t| format!(", page title `{}`", t.text.raw))
+                .unwrap_or_default()
+        )?;
+        return Ok(Outcome::Clean);
+    }
     match args.format {
         ParseFormat::Yaml => crate::yaml::to_writer(&mut *out, &page)?,
         ParseFormat::Json => {
@@ -38,5 +57,30 @@ pub fn run(args: ParseArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             }
         }
     }
+    Ok(Outcome::Clean)
+}
+
+/// `pagerev profile FILE`: the profile inferred for the page (with what its configuration pins), as the
+/// `profile:` section of a `page.yaml`.
+pub fn profile(args: ProfileArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    #[derive(serde::Serialize)]
+    struct PageYaml<'a> {
+        profile: &'a Profile,
+    }
+    let options =
+        super::page_config::parse_options(args.lang, args.profile.as_deref(), &args.file)?;
+    let source = RevisionSpec::parse(&args.file).read()?;
+    let inferred = infer_profile(&source, &options);
+    writeln!(
+        out,
+        "# Page profile of {} (`pagerev parse --explain` shows why). Save as the page's page.yaml to pin it.",
+        source.name()
+    )?;
+    crate::yaml::to_writer(
+        &mut *out,
+        &PageYaml {
+            profile: &inferred.profile,
+        },
+    )?;
     Ok(Outcome::Clean)
 }

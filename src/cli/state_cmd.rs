@@ -35,7 +35,11 @@ pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
             ctx: CheckContext {
                 today: Some(super::rule_config::today()),
             },
-            lang: args.page.lang.resolve(),
+            options: &super::page_config::parse_options_for_spec(
+                args.page.lang,
+                args.page.profile.as_deref(),
+                &target.newest,
+            )?,
             threshold: args.threshold,
             baseline: None,
             reviewed: None,
@@ -63,7 +67,12 @@ pub fn accept(args: PageStateArgs, out: &mut dyn Write) -> anyhow::Result<Outcom
         let path = snapshot_path(&args.page.snapshots, &target.name);
         refuse_corrupted(load_snapshot(&path), args.force)?;
         let newest = target.newest.read()?;
-        let page = crate::parse::parse(&newest, args.page.lang.resolve());
+        let options = super::page_config::parse_options_for_spec(
+            args.page.lang,
+            args.page.profile.as_deref(),
+            &target.newest,
+        )?;
+        let page = crate::parse::parse_with(&newest, &options);
         let snapshot = RecordsSnapshot::from_page(&page, newest.name());
         write_atomic(&path, snapshot.to_yaml()?.as_bytes())?;
         writeln!(
@@ -134,12 +143,16 @@ fn review_page(
         return Ok(Outcome::Findings);
     };
     let newest = target.newest.read()?;
-    let lang = args.page.lang.resolve();
-    let new_page = crate::parse::parse(&newest, lang);
+    let options = super::page_config::parse_options_for_spec(
+        args.page.lang,
+        args.page.profile.as_deref(),
+        &target.newest,
+    )?;
+    let new_page = crate::parse::parse_with(&newest, &options);
     let snap_name = super::input::display_name(&path);
     let reviewed_src = SourceFile::from_text(snap_name.clone(), old_snapshot.to_page_text()).ok();
     let reviewed = match &reviewed_src {
-        Some(src) => crate::parse::parse(src, lang),
+        Some(src) => crate::parse::parse_with(src, &options),
         None => crate::record::Page {
             file: &snap_name,
             lang: new_page.lang,
@@ -264,6 +277,7 @@ mod tests {
                 previous: None,
                 snapshots: dir.join("snapshots"),
                 lang: LangArg::Auto,
+                profile: None,
             },
             force: false,
             threshold: crate::diff::DEFAULT_THRESHOLD,

@@ -37,7 +37,7 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         today: Some(super::rule_config::today()),
     };
     let mut failed = false;
-    let lang = args.lang.resolve();
+    let (lang, profile) = (args.lang, args.profile.clone());
     // Pages are checked in parallel, one per thread, and reported in order as soon as each is ready, so
     // the output does not depend on the number of threads. A thread takes the next page in order, and
     // waits rather than start one more than `window` pages ahead of the last one reported: memory stays
@@ -46,9 +46,10 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let progress =
         super::progress::Progress::new((!single).then_some(files.len() as u64), "checking");
     let check = |path: &PathBuf| -> anyhow::Result<Checked> {
+        let options = super::page_config::parse_options(lang, profile.as_deref(), path)?;
         let source = read_source(path)?;
         progress.set_message(source.name());
-        let page = crate::parse::parse(&source, lang);
+        let page = crate::parse::parse_with(&source, &options);
         let diagnostics = check_page(&rules, &source, &page, &ctx);
         let records = page.records.len();
         progress.inc();

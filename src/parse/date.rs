@@ -64,8 +64,10 @@ pub const AND: u8 = 2;
 pub const OF: u8 = 4;
 /// A word that opens a range or a date: `from`, `du`, `del`, `between`, `entre`, `vom`, `le`, `el`.
 pub const FROM: u8 = 8;
+/// A word that makes a date approximate: `early`, `mid`, `late`, `début`, `fin`, `Anfang`.
+pub const FUZZY: u8 = 16;
 
-fn join_bits(folded: &str) -> u8 {
+pub(crate) fn join_bits(folded: &str) -> u8 {
     match folded {
         "to" | "until" | "till" | "through" | "thru" | "au" | "a" | "al" | "bis" | "tot"
         | "ate" | "hasta" | "fino" | "sino" => RANGE,
@@ -73,7 +75,10 @@ fn join_bits(folded: &str) -> u8 {
         "de" | "of" | "the" | "di" | "do" | "da" => OF,
         "del" => OF | FROM,
         "du" | "from" | "between" | "entre" | "vom" | "von" | "van" | "dal" | "desde" | "le"
-        | "el" | "il" | "am" | "from the" => FROM,
+        | "el" | "il" | "am" => FROM,
+        // Fuzzy dates keep their month or year: `early March`, `mid 2019`, `fin juillet`.
+        "early" | "mid" | "late" | "debut" | "fin" | "mi" | "anfang" | "mitte" | "ende"
+        | "inizio" | "meados" | "inicio" | "begin" | "eind" | "medio" => FROM | FUZZY,
         _ => 0,
     }
 }
@@ -201,10 +206,22 @@ pub fn tokenize(text: &str, vocab: &Vocabulary, langs: LangSet, max: usize, out:
                     }
                 }
             }
-            let t = match vocab.lookup(word, langs) {
+            // `Mid-January`, `mi-juillet`: a month with a qualifier glued by a hyphen.
+            let lookup_word = match word.rfind('-') {
+                Some(h) if vocab.lookup(word, langs).is_none() => {
+                    let head = crate::lang::fold(&word[..h]);
+                    if join_bits(&head) & FUZZY != 0 {
+                        &word[h + 1..]
+                    } else {
+                        word
+                    }
+                }
+                _ => word,
+            };
+            let t = match vocab.lookup(lookup_word, langs) {
                 Some(Word::Month(m)) => T::Month {
                     month: m,
-                    langs: vocab.languages_of(word),
+                    langs: vocab.languages_of(lookup_word),
                 },
                 Some(Word::Weekday) => T::Weekday,
                 None => {
@@ -331,7 +348,16 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
         if digits <= 2
             && (two == 2 || (sep != ':' && two == 0 && !after.starts_with(char::is_alphabetic)))
         {
-            let e = end + 1 + after.chars().take(two).map(char::len_utf8).sum::<usize>();
+            let mut e = end + 1 + after.chars().take(two).map(char::len_utf8).sum::<usize>();
+            // `6:58pm`: am or pm glued to the time is part of it.
+            for suffix in ["pm", "am", "PM", "AM"] {
+                if text[e..].starts_with(suffix)
+                    && !text[e + 2..].starts_with(char::is_alphanumeric)
+                {
+                    e += 2;
+                    break;
+                }
+            }
             return (T::Time, e);
         }
     }

@@ -18,6 +18,10 @@ use serde::Serialize;
 /// Lines read to infer a page's layout: every real page, and enough of a generated one of hundreds of
 /// megabytes (its shape does not change halfway).
 pub const SAMPLE_LINES: usize = 20_000;
+/// Dated lines the sample should hold before it stops at [`SAMPLE_LINES`].
+const MIN_SAMPLE_DATES: usize = 50;
+/// The most lines read to infer a layout, however few of them are dated.
+const MAX_SAMPLE_LINES: usize = 400_000;
 
 /// The date shape of one line, as inference counts it.
 #[derive(Debug, Clone, Copy)]
@@ -36,19 +40,17 @@ pub fn shape_of(
 ) -> Option<Shaped> {
     if let Some(d) = scanner.start(line) {
         let shape = match d.place {
+            Place::Led if d.day_only => StartShape::DayLed,
             Place::Led => match d.sep {
                 Sep::Dash | Sep::Colon | Sep::Period | Sep::Pipe => StartShape::Led,
+                Sep::Comma | Sep::None if !d.rest_upper => return None,
                 Sep::Comma => StartShape::LedComma,
-                Sep::None if d.rest_upper => StartShape::LedBare,
-                Sep::None => return None,
+                Sep::None => StartShape::LedBare,
             },
-            Place::Alone => {
-                if d.found.from.day.is_some() {
-                    StartShape::DateLine
-                } else {
-                    StartShape::HeadingLine
-                }
-            }
+            // `Vienna, Austria, 29 September – 2 October 2009`: a heading ending with its date.
+            Place::Alone if d.prefix.is_some() => StartShape::Heading,
+            Place::Alone if d.found.from.day.is_some() => StartShape::DateLine,
+            Place::Alone => StartShape::HeadingLine,
             Place::Placed => StartShape::Placed,
             Place::Heading | Place::Bracket => return None,
         };
@@ -73,7 +75,7 @@ pub struct Evidence {
     /// Non-blank lines read.
     pub lines: usize,
     /// Lines of each start shape (in [`StartShape::ALL`] order).
-    pub shapes: [usize; 8],
+    pub shapes: [usize; 9],
     /// Led lines by separator (in [`Sep::ALL`] order).
     pub separators: [usize; 6],
     /// Year and month lines followed by dated entries, and by paragraphs.
@@ -82,6 +84,9 @@ pub struct Evidence {
     /// Entries with a short line right before their date line, and right after it.
     pub titles_before: usize,
     pub titles_after: usize,
+    /// Entries (after the first) with two different short lines before their date line: a title and a
+    /// caption.
+    pub label_pairs_before: usize,
     /// Numeric dates that only make sense day-first, and month-first.
     pub day_first: usize,
     pub month_first: usize,
@@ -91,6 +96,23 @@ pub struct Evidence {
     /// Entry dates without a year.
     pub without_year: usize,
     pub lang: LangEvidence,
+}
+
+/// What the assembler needs to know from the evidence beyond the profile.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// Some entries after the first have two short lines (a title and a caption) before their date
+    /// line: two labels before the first entry may then be its title and caption rather than the page's
+    /// title and the entry's.
+    pub caption_pairs: bool,
+}
+
+impl Evidence {
+    pub fn hints(&self) -> Hints {
+        Hints {
+            caption_pairs: self.label_pairs_before > 0,
+        }
+    }
 }
 
 /// What inference decided, with its evidence.
@@ -104,25 +126,35 @@ pub struct Inferred {
 
 /// Infers the layout of a page from its first [`SAMPLE_LINES`] non-blank lines; pinned values are kept
 /// as they are and the rest decided around them.
-pub fn infer(lines: &[Text<'_>], pinned: &PinnedProfile) -> Inferred {
+pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfile) -> Inferred {
     let vocab = vocabulary();
     let langs = pinned.lang.map_or(LangSet::ALL, Lang::reading_set);
     let mut scanner = Scanner::new(vocab, langs);
+    let mut lines: Vec<Text<'a>> = Vec::new();
+    let mut kinds: Vec<Kind> = Vec::new();
+    let mut shaped: Vec<Option<Shaped>> = Vec::new();
+    let mut dated = 0usize;
+    for line in all_lines {
+        // Enough lines to have seen the page's shape: SAMPLE_LINES, and further (up to MAX_SAMPLE_LINES)
+        // while fewer than a few dozen lines carried a date where entries start.
+        if lines.len() >= SAMPLE_LINES
+            && (dated >= MIN_SAMPLE_DATES || lines.len() >= MAX_SAMPLE_LINES)
+        {
+            break;
+        }
+        let kind = classify(line.raw);
+        // The first line is most often the page's title (`Official visits 2018 to 2023`): a date at its
+        // end says nothing about the entries.
+        let shape = shape_of(&mut scanner, line.raw, kind, !lines.is_empty());
+        dated += usize::from(shape.is_some());
+        lines.push(line);
+        kinds.push(kind);
+        shaped.push(shape);
+    }
     let mut ev = Evidence {
         lines: lines.len(),
         ..Evidence::default()
     };
-    let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.raw)).collect();
-    let shaped: Vec<Option<Shaped>> = lines
-        .iter()
-        .zip(&kinds)
-        .enumerate()
-        .map(|(i, (l, &k))| {
-            // The first line is most often the page's title (`Official visits 2018 to 2023`): a date at
-            // its end says nothing about the entries.
-            shape_of(&mut scanner, l.raw, k, i > 0)
-        })
-        .collect();
     for (l, s) in lines.iter().zip(&shaped).take(2000) {
         ev.lang.text(l.raw);
         if let Some(s) = s {
@@ -169,8 +201,15 @@ pub fn infer(lines: &[Text<'_>], pinned: &PinnedProfile) -> Inferred {
             Headings::Entries
         });
 
+    // Day numbers (`14 — …`) are dates only under a month heading.
+    let mut under_month = false;
     for s in shaped.iter().flatten() {
-        if s.shape == StartShape::HeadingLine && headings != Headings::Entries {
+        if s.shape == StartShape::HeadingLine {
+            under_month = s.date.found.from.month.is_some();
+        }
+        if s.shape == StartShape::HeadingLine && headings != Headings::Entries
+            || s.shape == StartShape::DayLed && !under_month
+        {
             continue;
         }
         ev.shapes[s.shape as usize] += 1;
@@ -178,10 +217,33 @@ pub fn infer(lines: &[Text<'_>], pinned: &PinnedProfile) -> Inferred {
             ev.separators[s.date.sep as usize] += 1;
         }
     }
-    let entry_starts = pinned
-        .entry_starts
-        .clone()
-        .unwrap_or_else(|| choose_starts(&ev.shapes));
+    let entry_starts = pinned.entry_starts.clone().unwrap_or_else(|| {
+        let mut chosen = choose_starts(&ev.shapes);
+        // A page whose date-led lines vary their separator may omit it on some (`3 de noviembre,
+        // 2017 La orquesta …` among `.-`, `:` and `–` lines): those are entries too.
+        let separators_used = Sep::ALL
+            .into_iter()
+            .filter(|x| *x != Sep::None && ev.separators[*x as usize] > 0)
+            .count();
+        if separators_used >= 2
+            && ev.shapes[StartShape::LedBare as usize] > 0
+            && ev.shapes[StartShape::Led as usize] >= 3
+            && !chosen.contains(&StartShape::LedBare)
+        {
+            chosen.push(StartShape::LedBare);
+            chosen.sort();
+        }
+        // Year lines built like the page's date lines (`1995` / title / text among `9 mai 1950` /
+        // title / text) are entries too.
+        if chosen.contains(&StartShape::DateLine)
+            && ev.shapes[StartShape::HeadingLine as usize] > 0
+            && !chosen.contains(&StartShape::HeadingLine)
+        {
+            chosen.push(StartShape::HeadingLine);
+            chosen.sort();
+        }
+        chosen
+    });
     let is_start = |j: usize| {
         shaped
             .get(j)
@@ -219,19 +281,56 @@ pub fn infer(lines: &[Text<'_>], pinned: &PinnedProfile) -> Inferred {
                         || crate::canonical::same_canonical(l, first_sentence)))
         })
     };
+    // 1 when the first entry's vote is the only one so far (it alone does not make a page of titles).
+    let mut top_vote = 0usize;
     for (n, &s) in starts.iter().enumerate() {
-        // Before the first entry, the line right before it may be the page's title: it counts only when
-        // something stands before it.
         if let Some(b) = content_before(s) {
-            // At the very top, a label is the entry's title only if it shares a word with the entry's
-            // text; otherwise it is more likely the page's.
-            let counts = n > 0 || b > 0 || {
-                let line = lines[s];
-                let rest = shaped[s].map_or("", |d| &line.raw[d.date.rest.min(line.raw.len())..]);
-                super::segment::shares_a_word(lines[b].raw, &[rest])
-            };
-            if counts && !is_start(b) && !is_section(b) && is_title_like(&item(b)) {
+            let labelled = !is_start(b) && !is_section(b) && is_title_like(&item(b));
+            // Before the first entry, the labels there may be the page's title or a table's header:
+            // they are the entry's title when one of them shares a word with its text, or when the
+            // run repeats a label (a title and the captions repeating it, as on the seed page).
+            let counts = labelled
+                && (n > 0 || {
+                    let line = lines[s];
+                    let rest =
+                        shaped[s].map_or("", |d| &line.raw[d.date.rest.min(line.raw.len())..]);
+                    let mut run: Vec<&str> = Vec::new();
+                    let mut i = b + 1;
+                    while i > 0
+                        && !is_start(i - 1)
+                        && matches!(kinds[i - 1], Kind::Label | Kind::Placeholder | Kind::Credit)
+                    {
+                        i -= 1;
+                        if kinds[i] == Kind::Label {
+                            run.push(lines[i].raw);
+                        }
+                    }
+                    let mut seen = rustc_hash::FxHashSet::default();
+                    let repeats = !run
+                        .iter()
+                        .all(|l| seen.insert(crate::canonical::canonical_hash(l)));
+                    repeats
+                        || run
+                            .iter()
+                            .any(|l| super::segment::shares_a_word(l, &[rest]))
+                });
+            if counts {
                 ev.titles_before += 1;
+                // The very first line may be the page's title: it alone does not make a page of titles.
+                if n == 0 && b == 0 {
+                    top_vote = 1;
+                }
+                // A run of two different labels before an entry: a title and a caption after it.
+                if n > 0 && b > 0 {
+                    if let Some(a) = (0..b)
+                        .rev()
+                        .find(|&i| !matches!(kinds[i], Kind::Placeholder | Kind::Credit))
+                    {
+                        if !is_start(a) && is_title_like(&item(a)) && lines[a].raw != lines[b].raw {
+                            ev.label_pairs_before += 1;
+                        }
+                    }
+                }
             }
         }
         let no_text = shaped[s].is_some_and(|d| d.date.rest >= lines[s].raw.len());
@@ -253,8 +352,11 @@ pub fn infer(lines: &[Text<'_>], pinned: &PinnedProfile) -> Inferred {
         let others = starts.len().saturating_sub(1);
         match starts.first() {
             None => Titles::Before,
+            // One entry (a news release: headline, date line, body): a short line above it is its
+            // headline.
             Some(&s) if starts.len() == 1 => {
-                if content_before(s).is_some_and(|b| is_title_like(&item(b))) {
+                let headline_above = (0..s).any(|b| is_title_like(&item(b)));
+                if headline_above {
                     Titles::Before
                 } else if ev.titles_after > 0 {
                     Titles::After
@@ -264,7 +366,7 @@ pub fn infer(lines: &[Text<'_>], pinned: &PinnedProfile) -> Inferred {
             }
             // On a page of date-led lines a short line right before one is its title whenever there
             // is one (many entries may have none); before dates standing alone, most entries need one.
-            _ if ev.titles_before > 0
+            _ if ev.titles_before > top_vote
                 && ev.titles_before >= ev.titles_after
                 && (ev.titles_before * 3 >= others || with_text * 2 > starts.len()) =>
             {
@@ -342,7 +444,7 @@ pub fn infer(lines: &[Text<'_>], pinned: &PinnedProfile) -> Inferred {
 /// shapes (a date, a dash or colon, text; a place and a date) whenever they occur; weak ones (a comma or
 /// no separator after the date, a date ending a heading) only when they are common, as a stray line of
 /// that shape is more likely text than an entry.
-pub fn choose_starts(counts: &[usize; 8]) -> Vec<StartShape> {
+pub fn choose_starts(counts: &[usize; 9]) -> Vec<StartShape> {
     let (primary, top) = StartShape::ALL
         .into_iter()
         .map(|s| (s, counts[s as usize]))
@@ -352,6 +454,9 @@ pub fn choose_starts(counts: &[usize; 8]) -> Vec<StartShape> {
         return vec![StartShape::Led];
     }
     let common = 2.max(top.div_ceil(4));
+    let led_family = counts[StartShape::Led as usize]
+        + counts[StartShape::LedComma as usize]
+        + counts[StartShape::LedBare as usize];
     StartShape::ALL
         .into_iter()
         .filter(|&s| {
@@ -359,11 +464,12 @@ pub fn choose_starts(counts: &[usize; 8]) -> Vec<StartShape> {
             s == primary
                 || match s {
                     StartShape::Led | StartShape::Placed => c >= 1,
-                    StartShape::DateLine | StartShape::HeadingLine => c >= 2,
-                    StartShape::LedComma
-                    | StartShape::LedBare
-                    | StartShape::Heading
-                    | StartShape::Bracket => c >= common,
+                    StartShape::DateLine | StartShape::HeadingLine | StartShape::DayLed => c >= 2,
+                    // A year or date leading its line with a comma or nothing after it, on a page of
+                    // date-led lines (`1851, The first …` among `1902 : …`): the same entries.
+                    StartShape::LedComma => c >= common || (c >= 1 && led_family >= 3),
+                    StartShape::LedBare => c >= common,
+                    StartShape::Heading | StartShape::Bracket => c >= common,
                 }
         })
         .collect()
@@ -511,7 +617,7 @@ mod tests {
 
     #[test]
     fn the_most_common_shape_wins_and_weak_strays_are_text() {
-        let mut counts = [0usize; 8];
+        let mut counts = [0usize; 9];
         counts[StartShape::Led as usize] = 51;
         counts[StartShape::LedBare as usize] = 3;
         counts[StartShape::Heading as usize] = 2;
@@ -521,13 +627,13 @@ mod tests {
             choose_starts(&counts),
             vec![StartShape::Led, StartShape::LedBare]
         );
-        let mut alone = [0usize; 8];
+        let mut alone = [0usize; 9];
         alone[StartShape::DateLine as usize] = 6;
         alone[StartShape::Led as usize] = 1;
         assert_eq!(
             choose_starts(&alone),
             vec![StartShape::Led, StartShape::DateLine]
         );
-        assert_eq!(choose_starts(&[0; 8]), vec![StartShape::Led]);
+        assert_eq!(choose_starts(&[0; 9]), vec![StartShape::Led]);
     }
 }

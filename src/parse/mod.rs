@@ -26,7 +26,7 @@ use crate::record::{
 use crate::source::SourceFile;
 use dateline::split_dateline;
 use hashbrown::HashTable;
-use layout::{shape_of, Inferred};
+use layout::{shape_of, Hints, Inferred};
 use profile::{DatePattern, Headings, PinnedProfile, Profile, StartShape, Titles};
 use regex::Regex;
 use rustc_hash::FxHashMap;
@@ -71,21 +71,18 @@ pub fn parse_with<'a>(source: &'a SourceFile, options: &ParseOptions) -> Page<'a
 
 /// The layout inferred for a page (with the pinned values kept), and its evidence.
 pub fn infer_profile(source: &SourceFile, options: &ParseOptions) -> Inferred {
-    let sample: Vec<Text<'_>> = lines::source_lines(source)
-        .take(layout::SAMPLE_LINES)
-        .collect();
-    layout::infer(&sample, &options.pinned())
+    layout::infer(lines::source_lines(source), &options.pinned())
 }
 
 /// Parses a page revision, returning the inferred profile it followed too.
 pub fn parse_explained<'a>(source: &'a SourceFile, options: &ParseOptions) -> (Page<'a>, Inferred) {
     let inferred = infer_profile(source, options);
-    let page = parse_profiled(source, &inferred.profile);
+    let page = parse_profiled(source, &inferred.profile, inferred.evidence.hints());
     (page, inferred)
 }
 
 /// Parses a page revision following `profile` exactly.
-pub fn parse_profiled<'a>(source: &'a SourceFile, profile: &Profile) -> Page<'a> {
+pub fn parse_profiled<'a>(source: &'a SourceFile, profile: &Profile, hints: Hints) -> Page<'a> {
     let owned;
     let vocab: &Vocabulary = if profile.months.is_empty() {
         vocabulary()
@@ -101,6 +98,7 @@ pub fn parse_profiled<'a>(source: &'a SourceFile, profile: &Profile) -> Page<'a>
     let mut scanner = Scanner::new(vocab, profile.lang.reading_set());
     scanner.patterns = &patterns;
     let mut asm = Assembler::new(profile, scanner);
+    asm.hints = hints;
     // Most entries open with a dated line starting with a digit: reserving that many records up front
     // avoids the doubling (and the copy) of a growing vector of a few hundred thousand records.
     let expected = source.lines_starting_with_digit();
@@ -131,7 +129,7 @@ enum Boundary<'a> {
     /// A line opening an entry.
     Start(Start<'a>),
     /// A section heading (a year or month line): it closes the entry above and opens a section.
-    Section(Text<'a>, Option<i32>),
+    Section(Text<'a>, Option<i32>, Option<u32>),
     /// The end of the page.
     End,
 }
@@ -172,7 +170,22 @@ impl<'a> Draft<'a> {
                 text,
             }),
             Role::Lead => {
-                let (dateline, rest) = split_dateline(text);
+                // An item line (`- The heritage railcar returns …`): the bullet is not the text.
+                let bullet = text
+                    .raw
+                    .find(|c: char| {
+                        c.is_alphanumeric() || matches!(c, '"' | '“' | '«' | '(' | '\'')
+                    })
+                    .unwrap_or(0);
+                let bullet = if text.raw[..bullet]
+                    .chars()
+                    .all(|c| c.is_whitespace() || "-–—•·*▪►▶■◦‣●○◆♦>»".contains(c))
+                {
+                    bullet
+                } else {
+                    0
+                };
+                let (dateline, rest) = split_dateline(text.slice(bullet..text.raw.len()));
                 self.lead = Some(Lead {
                     line: text,
                     date_text: None,
@@ -186,6 +199,16 @@ impl<'a> Draft<'a> {
             Role::Paragraph => self.paragraphs.push(text),
             Role::Placeholder => self.placeholders.push(text),
         }
+    }
+
+    /// Nothing but a date line (and a section heading above it): no title, lead, text or captions.
+    fn is_bare_heading(&self) -> bool {
+        self.heading.is_some()
+            && self.lead.is_none()
+            && self.paragraphs.is_empty()
+            && self.captions.is_empty()
+            && self.placeholders.is_empty()
+            && self.title.is_none()
     }
 
     /// The lines later lines are compared with to find repeats: title, captions, lead and its first sentence.
@@ -223,6 +246,7 @@ struct Assembler<'a, 'p> {
     /// Lines of a section opened by a heading, waiting for the section's first entry.
     pending_section: Vec<Text<'a>>,
     years: YearContext,
+    hints: Hints,
 }
 
 impl<'a, 'p> Assembler<'a, 'p> {
@@ -246,6 +270,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 order: profile.order,
                 ..YearContext::default()
             },
+            hints: Hints::default(),
         }
     }
 
@@ -271,7 +296,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
         if shaped.shape == StartShape::HeadingLine {
             match p.headings {
                 Headings::Sections => {
-                    return Some(Boundary::Section(line, shaped.date.found.from.year));
+                    let from = shaped.date.found.from;
+                    return Some(Boundary::Section(line, from.year, from.month));
                 }
                 Headings::Entries => {
                     // The heading repeated right below it (an image label) is a caption, not an entry.
@@ -287,6 +313,9 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 }
                 Headings::None => return None,
             }
+        }
+        if shaped.shape == StartShape::DayLed && self.years.heading_month.is_none() {
+            return None;
         }
         let mut date = shaped.date;
         if !p.entry_starts.contains(&shaped.shape) {
@@ -333,7 +362,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             &self.profile.year_from,
         );
         if let Some(date) = date {
-            self.years.previous = Some(date.start);
+            self.years.previous = Some((date.start, year_source));
         }
         let mut draft = Draft {
             date,
@@ -361,9 +390,9 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 draft.heading = Some(line);
                 draft.date_text = Some(date_text);
                 draft.wants_lead = true;
-                if matches!(d.place, Place::Heading | Place::Bracket) {
-                    draft.title = d.prefix.map(|(a, b)| line.slice(a..b));
-                }
+                // The words before the date (`Vienna, Austria`): the title, unless a title line
+                // before the heading gives one.
+                draft.title = d.prefix.map(|(a, b)| line.slice(a..b));
             }
         }
         draft
@@ -382,6 +411,21 @@ impl<'a, 'p> Assembler<'a, 'p> {
             Boundary::Start(s) => Some(self.open(s)),
             _ => None,
         };
+        // A range of days alone on its line, with nothing under it but the entries it spans (`28 April
+        // - 4 May 2014`, then `2 MAY 2014` …): a period heading, not an entry.
+        if let (Some(nd), Some(cur)) = (next_draft.as_mut(), self.current.as_ref()) {
+            let spans_next = cur.date.zip(nd.date).is_some_and(|(c, n)| {
+                c.end.is_some() && c.start <= n.start && n.start <= c.last_day()
+            });
+            if spans_next && items.is_empty() && cur.is_bare_heading() {
+                if let Some(cur) = self.current.take() {
+                    let mut section = cur.section;
+                    section.extend(cur.heading);
+                    section.append(&mut nd.section);
+                    nd.section = section;
+                }
+            }
+        }
         let mut plan = std::mem::take(&mut self.plan);
         if self.profile.titles == Titles::Before {
             let mut prev_known = std::mem::take(&mut self.prev_known);
@@ -476,11 +520,14 @@ impl<'a, 'p> Assembler<'a, 'p> {
         }
         match next {
             Boundary::Start(_) => self.current = next_draft,
-            Boundary::Section(line, year) => {
+            Boundary::Section(line, year, month) => {
                 self.pending_section.push(line);
+                // A year heading opens a year; a month heading a month of the year in force (or of
+                // its own year).
                 if year.is_some() {
                     self.years.heading = year;
                 }
+                self.years.heading_month = month;
             }
             Boundary::End => {}
         }
@@ -491,7 +538,9 @@ impl<'a, 'p> Assembler<'a, 'p> {
         // A short headline on the dated line of an entry with no title line, with text below it
         // (`9 June - Council adopts a new package`): the headline is the title, the dated line the
         // entry's heading, and its first paragraph the lead.
-        if d.title.is_none() && d.heading.is_none() && !d.paragraphs.is_empty() {
+        // Lines marked `*` below it are footnotes of the page, not the entry's text.
+        let has_body = d.paragraphs.iter().any(|p| !p.raw.starts_with('*'));
+        if d.title.is_none() && d.heading.is_none() && has_body {
             if let Some(lead) = d
                 .lead
                 .filter(|l| is_headline(l.text.raw) && l.dateline.is_none())
@@ -604,12 +653,14 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let by_years = years.is_some_and(|(from, to)| from != to || another_label || !before_start);
         let by_layout = match next {
             Boundary::Section(..) => true,
-            Boundary::End => false,
+            // A page with no entries at all: what it shows first is its title.
+            Boundary::End => true,
             Boundary::Start(_) if self.profile.titles != Titles::Before => true,
             Boundary::Start(s) => {
-                // Two different labels, then nothing but the first entry's head, and the first shares no
-                // word with the entry's lead (a title does; a caption after it often repeats its words):
-                // the first is the page's.
+                // Two different labels, then nothing but the first entry's head: the first is the
+                // page's title (pages have one far more often than a first entry has a caption), unless
+                // other entries carry a caption after their title and this first label shares a word
+                // with the entry's lead, as a title does.
                 let rest_is_head = items[1..]
                     .iter()
                     .all(|i| matches!(i.kind, Kind::Label | Kind::Placeholder | Kind::Credit));
@@ -617,7 +668,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 another_label
                     && rest_is_head
                     && !crate::canonical::same_canonical(first.text.raw, items[1].text.raw)
-                    && !segment::shares_a_word(first.text.raw, &[lead])
+                    && (!self.hints.caption_pairs
+                        || !segment::shares_a_word(first.text.raw, &[lead]))
             }
         };
         if by_years || by_layout {

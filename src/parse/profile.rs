@@ -19,6 +19,8 @@
 use super::scan::Sep;
 use crate::lang::Lang;
 use crate::record::YearSource;
+use crate::rules::config::{ConfigError, Problem};
+use crate::yaml::Seg;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -54,10 +56,12 @@ pub enum StartShape {
     Heading,
     /// A short line ending with its date in brackets: `Brussels (14 March)`.
     Bracket,
+    /// A day number, a separator and text under a month heading: `14 — Birthday of the founder`.
+    DayLed,
 }
 
 impl StartShape {
-    pub const ALL: [StartShape; 8] = [
+    pub const ALL: [StartShape; 9] = [
         StartShape::Led,
         StartShape::LedComma,
         StartShape::LedBare,
@@ -66,6 +70,7 @@ impl StartShape {
         StartShape::Placed,
         StartShape::Heading,
         StartShape::Bracket,
+        StartShape::DayLed,
     ];
 
     pub fn name(self) -> &'static str {
@@ -78,6 +83,7 @@ impl StartShape {
             StartShape::Placed => "placed",
             StartShape::Heading => "heading",
             StartShape::Bracket => "bracket",
+            StartShape::DayLed => "day-led",
         }
     }
 }
@@ -256,6 +262,79 @@ impl DatePattern {
     }
 }
 
+/// Reads a page configuration file (`corpus/<page>/page.yaml`, or a `--profile` file of the same
+/// shape): every problem is reported, each at its line and column.
+pub fn read_page_config(name: &str, text: &str) -> Result<PageConfig, ConfigError> {
+    if text.trim().is_empty() {
+        return Ok(PageConfig::default());
+    }
+    let problem = |line: usize, column: usize, message: String| Problem {
+        file: name.to_string(),
+        line,
+        column,
+        message,
+    };
+    let config: PageConfig = match crate::yaml::from_str(text) {
+        Ok(c) => c,
+        Err(e) => {
+            return Err(ConfigError::Invalid {
+                problems: vec![problem(
+                    e.line.unwrap_or(1),
+                    e.column.unwrap_or(1),
+                    format!(
+                        "{} (see `pagerev profile FILE` for a valid profile)",
+                        e.message
+                    ),
+                )],
+            })
+        }
+    };
+    let mut problems = Vec::new();
+    let at = |path: &[Seg]| crate::yaml::position_of(text, path).unwrap_or((1, 1));
+    for (i, p) in config.profile.date_patterns.iter().flatten().enumerate() {
+        if let Err(message) = DatePattern::compile(p) {
+            let (l, c) = at(&[
+                Seg::Key("profile".into()),
+                Seg::Key("date_patterns".into()),
+                Seg::Index(i),
+            ]);
+            problems.push(problem(l, c, message));
+        }
+    }
+    for (name, &m) in config.profile.months.iter().flatten() {
+        if !(1..=12).contains(&m) {
+            let (l, c) = at(&[
+                Seg::Key("profile".into()),
+                Seg::Key("months".into()),
+                Seg::Key(name.clone()),
+            ]);
+            problems.push(problem(
+                l,
+                c,
+                format!("month `{name}`: {m} is not a month number (1 to 12)"),
+            ));
+        }
+    }
+    if config
+        .profile
+        .entry_starts
+        .as_ref()
+        .is_some_and(Vec::is_empty)
+    {
+        let (l, c) = at(&[Seg::Key("profile".into()), Seg::Key("entry_starts".into())]);
+        problems.push(problem(
+            l,
+            c,
+            "entry_starts is empty: no line could open an entry".into(),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(config)
+    } else {
+        Err(ConfigError::Invalid { problems })
+    }
+}
+
 fn first_line(s: &str) -> String {
     s.lines()
         .rfind(|l| !l.trim().is_empty())
@@ -286,6 +365,30 @@ mod tests {
         assert!(e.message.contains("unknown field `title`"), "{}", e.message);
         let e = crate::yaml::from_str::<PinnedProfile>("titles: sideways\n").unwrap_err();
         assert_eq!(e.line, Some(1));
+    }
+
+    #[test]
+    fn page_configs_report_every_problem_at_its_position() {
+        let text = "profile:\n  months:\n    sett: 13\n  date_patterns:\n    - '^(?P<yr>\\d+)'\n";
+        let Err(ConfigError::Invalid { problems }) = read_page_config("p/page.yaml", text) else {
+            panic!("accepted");
+        };
+        let at: Vec<(usize, usize)> = problems.iter().map(|p| (p.line, p.column)).collect();
+        assert_eq!(at, [(5, 7), (3, 11)], "{problems:?}");
+        let Err(ConfigError::Invalid { problems }) =
+            read_page_config("p/page.yaml", "profile:\n  lang: xx\n")
+        else {
+            panic!("accepted");
+        };
+        assert_eq!(problems[0].line, 2);
+        assert!(read_page_config("p/page.yaml", "")
+            .unwrap()
+            .profile
+            .is_empty());
+        let unknown = read_page_config("p/page.yaml", "rulez: 1\n")
+            .unwrap_err()
+            .to_string();
+        assert!(unknown.contains("p/page.yaml:1:1"), "{unknown}");
     }
 
     #[test]

@@ -82,6 +82,9 @@ pub struct LineDate {
     /// An alone line whose date is followed by a dash or colon and nothing else (`9 October 2018 –`,
     /// `1152 :`): a date line on a page built of them, a lead that lost its text on a page of leads.
     pub dangling: bool,
+    /// A day number alone before the separator (`14 — Birthday of …`): a date only under a month
+    /// heading, which gives its month.
+    pub day_only: bool,
 }
 
 /// Reads lines' dates with one vocabulary and a set of languages, reusing its token buffer.
@@ -191,25 +194,8 @@ impl<'v> Scanner<'v> {
                 .unwrap_or(line.len());
             let word = &line[..word_end];
             let may_open = self.vocab.lookup(word, self.langs).is_some()
-                || (word.len() <= 7 && {
-                    let f = crate::lang::fold(word);
-                    matches!(
-                        &*f,
-                        "du" | "del"
-                            | "from"
-                            | "between"
-                            | "entre"
-                            | "vom"
-                            | "dal"
-                            | "le"
-                            | "el"
-                            | "il"
-                            | "am"
-                            | "desde"
-                            | "von"
-                            | "van"
-                    )
-                });
+                || (word.len() <= 8
+                    && super::date::join_bits(&crate::lang::fold(word)) & super::date::FROM != 0);
             if !may_open {
                 let head = &line.as_bytes()[..line.len().min(60)];
                 if !first.is_uppercase() || memchr::memchr(b',', head).is_none() {
@@ -230,6 +216,9 @@ impl<'v> Scanner<'v> {
             }
         }
         if let Some(d) = placed(line, toks, complete) {
+            return Some(d);
+        }
+        if let Some(d) = day_only(line, toks) {
             return Some(d);
         }
         if self.patterns.is_empty() {
@@ -264,16 +253,39 @@ impl<'v> Scanner<'v> {
                 continue;
             };
             let bracket = s > 0 && toks[s - 1].t == T::Open;
-            let reaches = found.toks.1 == e
-                || (bracket && found.toks.1 + 1 == e && toks[found.toks.1].t == T::Close);
+            // In brackets, a time may follow the date: `(26 Feb 2021 6:58pm)`.
+            let mut after = found.toks.1;
+            if bracket {
+                while after < e && toks[after].t == T::Time {
+                    after += 1;
+                }
+            }
+            let reaches =
+                found.toks.1 == e || (bracket && after + 1 == e && toks[after].t == T::Close);
             if !reaches {
                 continue;
             }
             if found.notation == Notation::Month && !found.has_year() {
                 return None;
             }
+            // A bare year ends a heading only after a comma, dash, bar or bracket (`Ferry service
+            // begins, 1882`, `The Water Act (1947)`); `Caption number 1000` is a number.
+            if found.from.month.is_none()
+                && !matches!(
+                    toks[s - 1].t,
+                    T::Comma | T::Dash | T::Open | T::Pipe | T::Colon
+                )
+            {
+                continue;
+            }
             let prefix_end = trim_prefix_end(line, toks, s);
-            if prefix_end == 0 {
+            // A bullet before the heading is not part of its words.
+            let first = toks
+                .iter()
+                .position(|t| !matches!(t.t, T::Bullet | T::Dash))
+                .unwrap_or(0);
+            let prefix_start = toks[first].start as usize;
+            if prefix_end <= prefix_start {
                 return None;
             }
             return Some(LineDate {
@@ -286,9 +298,10 @@ impl<'v> Scanner<'v> {
                 sep: Sep::None,
                 rest: line.len(),
                 rest_upper: false,
-                prefix: Some((0, prefix_end)),
-                marker: false,
+                prefix: Some((prefix_start, prefix_end)),
+                marker: first > 0,
                 dangling: false,
+                day_only: false,
             });
         }
         None
@@ -363,9 +376,21 @@ fn classify(
             prefix: None,
             marker,
             dangling: k == e && matches!(toks.get(e).map(|t| t.t), Some(T::Dash | T::Colon)),
+            day_only: false,
         });
     }
-    if month_alone {
+    // A month alone opens a line only with a colon or dash and text after it (`September: The Council
+    // moved …`, under a year heading); otherwise it is a word (`May the visit …`).
+    // A qualified month (`Mid-January`, `early March`) is a date wherever it stands.
+    let qualified = matches!(toks[found.toks.0].t, T::Join(b) if b & super::date::FUZZY != 0)
+        || line[found.start..found.end].contains('-');
+    if month_alone
+        && !qualified
+        && !(matches!(toks.get(e).map(|t| t.t), Some(T::Colon | T::Dash))
+            && toks
+                .get(e + 1)
+                .is_some_and(|t| line[t.start as usize..].starts_with(char::is_uppercase)))
+    {
         return None;
     }
     let (sep, r) = match toks.get(e).map(|t| t.t) {
@@ -395,6 +420,56 @@ fn classify(
         prefix: None,
         marker,
         dangling: false,
+        day_only: false,
+    })
+}
+
+/// `14 — Birthday of …`: a day number, a dash, colon or period, and text starting with a capital.
+fn day_only(line: &str, toks: &[Tok]) -> Option<LineDate> {
+    let c = toks
+        .iter()
+        .position(|t| !matches!(t.t, T::Bullet | T::Quote))?;
+    let day = match toks.get(c)?.t {
+        T::Num { value, digits, .. } if digits <= 2 && (1..=31).contains(&value) => value,
+        _ => return None,
+    };
+    if !matches!(toks.get(c + 1)?.t, T::Dash | T::Colon) {
+        return None;
+    }
+    let next = toks.get(c + 2)?;
+    if !matches!(next.t, T::Word { upper: true } | T::Quote) {
+        return None;
+    }
+    let found = Found {
+        toks: (c, c + 1),
+        start: toks[c].start as usize,
+        end: toks[c].end as usize,
+        from: Part {
+            day: Some(day),
+            ..Part::default()
+        },
+        to: None,
+        notation: Notation::DayMonth,
+        numeric: false,
+        swap_hint: None,
+        weekday: false,
+        langs: LangSet::default(),
+    };
+    let _ = line;
+    Some(LineDate {
+        place: Place::Led,
+        found,
+        sep: if toks[c + 1].t == T::Colon {
+            Sep::Colon
+        } else {
+            Sep::Dash
+        },
+        rest: next.start as usize,
+        rest_upper: true,
+        prefix: None,
+        marker: c > 0,
+        dangling: false,
+        day_only: true,
     })
 }
 
@@ -631,9 +706,12 @@ mod tests {
             Some("Conseil municipal".into())
         );
         assert_eq!(end("Visit of the minister"), None);
+        // A bare year needs a separator before it: a number ending a label is not a date.
+        assert_eq!(end("Official visits 2018 to 2023"), None);
+        assert_eq!(end("Caption number 1000"), None);
         assert_eq!(
-            end("Official visits 2018 to 2023").map(|d| d.1),
-            Some("2018 to 2023".into())
+            end("Ferry service begins, 1882").map(|d| d.1),
+            Some("1882".into())
         );
     }
 }

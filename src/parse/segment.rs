@@ -253,7 +253,7 @@ pub fn is_credit(s: &str) -> bool {
     if IMAGE.iter().any(|e| lower.ends_with(e)) && !lower.contains(". ") {
         return true;
     }
-    const OPENERS: [&str; 12] = [
+    const OPENERS: [&str; 19] = [
         "photo:",
         "photo ©",
         "photos:",
@@ -266,6 +266,13 @@ pub fn is_credit(s: &str) -> bool {
         "picture:",
         "bild:",
         "copyright",
+        "courtesy of",
+        "courtesy:",
+        "photo by",
+        "photograph by",
+        "photo credit",
+        "image courtesy",
+        "picture by",
     ];
     if s.starts_with('©') || s.starts_with("(c)") || OPENERS.iter().any(|o| lower.starts_with(o)) {
         return true;
@@ -384,7 +391,8 @@ pub fn plan(
             && (e..until).next().is_some_and(|q| {
                 shares_a_word(items[real[s]].text.raw, &[items[real[q]].text.raw])
             });
-        if has_own_sentence && title_like && !prev_known.contains(&key(s)) {
+        // Before the first entry there are no entries without a date: that is the preamble.
+        if ctx.prev_is_record && has_own_sentence && title_like && !prev_known.contains(&key(s)) {
             starts.push((s, e));
         }
     }

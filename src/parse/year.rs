@@ -15,8 +15,10 @@ pub struct YearContext {
     pub heading: Option<i32>,
     /// The one year the page title names.
     pub title: Option<i32>,
-    /// The previous entry's date (its first day).
-    pub previous: Option<NaiveDate>,
+    /// The month of the month heading the entry stands under (`JANUARY`), for day numbers alone.
+    pub heading_month: Option<u32>,
+    /// The previous entry's date (its first day), and where its year came from.
+    pub previous: Option<(NaiveDate, YearSource)>,
     /// A full date in the preamble: the document's own date.
     pub document: Option<NaiveDate>,
     pub order: PageOrder,
@@ -41,6 +43,13 @@ pub fn resolve(
     if from.bad_year || to.is_some_and(|t| t.bad_year) {
         return (None, YearSource::Written);
     }
+    if from.month.is_none() && from.day.is_some() {
+        // A day number alone takes its month from the heading above.
+        from.month = ctx.heading_month;
+        if from.month.is_none() {
+            return (None, YearSource::Missing);
+        }
+    }
     if found.has_year() {
         return (build(from, to), YearSource::Written);
     }
@@ -49,18 +58,23 @@ pub fn resolve(
         let year = match source {
             YearSource::Heading => ctx.heading,
             YearSource::Title => ctx.title,
-            YearSource::Previous => ctx.previous.map(|p| {
-                let y = p.year();
-                let here = (m, d);
-                let there = (p.month(), p.day());
-                // Going down a chronology, a date earlier in the year than the one above is in the next
-                // year (oldest first) or, newest first, a later one is in the year before.
-                match ctx.order {
-                    PageOrder::OldestFirst if here < there => y + 1,
-                    PageOrder::NewestFirst if here > there => y - 1,
-                    _ => y,
-                }
-            }),
+            // Only along a chronology that wrote a year: an entry whose year came from a heading, the
+            // title or the document date passes that source on instead.
+            YearSource::Previous => ctx
+                .previous
+                .filter(|(_, src)| matches!(src, YearSource::Written | YearSource::Previous))
+                .map(|(p, _)| {
+                    let y = p.year();
+                    let here = (m, d);
+                    let there = (p.month(), p.day());
+                    // Going down a chronology, a date earlier in the year than the one above is in the next
+                    // year (oldest first) or, newest first, a later one is in the year before.
+                    match ctx.order {
+                        PageOrder::OldestFirst if here < there => y + 1,
+                        PageOrder::NewestFirst if here > there => y - 1,
+                        _ => y,
+                    }
+                }),
             YearSource::Document => ctx.document.map(|doc| {
                 // The latest such day not after the document's date.
                 if (m, d) > (doc.month(), doc.day()) {
@@ -197,7 +211,7 @@ mod tests {
     #[test]
     fn previous_years_roll_over_in_the_page_order() {
         let ctx = YearContext {
-            previous: Some(ymd(2015, 12, 15)),
+            previous: Some((ymd(2015, 12, 15), YearSource::Written)),
             order: PageOrder::OldestFirst,
             ..YearContext::default()
         };
@@ -206,7 +220,7 @@ mod tests {
             ("2016-01-02".into(), YearSource::Previous)
         );
         let ctx = YearContext {
-            previous: Some(ymd(2016, 1, 2)),
+            previous: Some((ymd(2016, 1, 2), YearSource::Previous)),
             order: PageOrder::NewestFirst,
             ..YearContext::default()
         };

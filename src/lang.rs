@@ -233,7 +233,7 @@ pub enum Word {
 /// use each spelling. One table for all languages: a page's language is only known after its dates have
 /// been read, and one lookup per word is what the hot path can afford.
 pub struct Vocabulary {
-    words: FxHashMap<Box<str>, Vec<(Word, LangSet)>>,
+    words: FxHashMap<Box<[u8]>, Vec<(Word, LangSet)>>,
     /// Longest key in bytes: longer words are not looked up.
     longest: usize,
 }
@@ -241,26 +241,41 @@ pub struct Vocabulary {
 impl Vocabulary {
     /// What `word` (as written) is in one of `langs`, if anything.
     pub fn lookup(&self, word: &str, langs: LangSet) -> Option<Word> {
+        self.lookup_with_languages(word, langs).map(|(w, _)| w)
+    }
+
+    /// What `word` is in one of `langs`, with every language that spells it so (`April`: English,
+    /// German, Dutch). One hash lookup, and no allocation for ASCII words.
+    pub fn lookup_with_languages(&self, word: &str, langs: LangSet) -> Option<(Word, LangSet)> {
         let word = word.trim_end_matches('.');
-        if word.is_empty() || word.len() > self.longest * 2 {
+        // No month or weekday has an apostrophe (`INTERPOL’s`, `d’Ivoire`).
+        if word.is_empty()
+            || word.len() > self.longest * 2
+            || memchr::memchr2(b'\'', 0xE2, word.as_bytes()).is_some()
+        {
             return None;
         }
-        let folded = fold(word);
-        self.words
-            .get(&*folded)?
-            .iter()
-            .find(|(_, set)| set.intersects(langs))
-            .map(|(w, _)| *w)
+        with_folded(word, |folded| {
+            let entries = self.words.get(folded)?;
+            let (w, _) = entries.iter().find(|(_, set)| set.intersects(langs))?;
+            let all = entries
+                .iter()
+                .filter(|(x, _)| x == w)
+                .fold(0, |acc, (_, s)| acc | s.0);
+            Some((*w, LangSet(all)))
+        })
     }
 
     /// The languages that spell `word` as a month or weekday (empty when none does).
     pub fn languages_of(&self, word: &str) -> LangSet {
-        let folded = fold(word.trim_end_matches('.'));
-        LangSet(
-            self.words
-                .get(&*folded)
-                .map_or(0, |v| v.iter().fold(0, |acc, (_, s)| acc | s.0)),
-        )
+        let word = word.trim_end_matches('.');
+        with_folded(word, |folded| {
+            LangSet(
+                self.words
+                    .get(folded)
+                    .map_or(0, |v| v.iter().fold(0, |acc, (_, s)| acc | s.0)),
+            )
+        })
     }
 
     /// This vocabulary with extra month names (from a page profile), read in every language.
@@ -287,7 +302,7 @@ impl Vocabulary {
         self.longest = self.longest.max(key.len());
         let entry = self
             .words
-            .entry(key.into_owned().into_boxed_str())
+            .entry(key.into_owned().into_bytes().into_boxed_slice())
             .or_default();
         match entry.iter_mut().find(|(w, _)| *w == word) {
             Some((_, set)) => set.0 |= lang.bit().0,
@@ -341,7 +356,7 @@ fn build_vocabulary() -> Vocabulary {
                 let folded = fold(short.trim_end_matches('.'));
                 let is_month = v
                     .words
-                    .get(&*folded)
+                    .get(folded.as_bytes())
                     .is_some_and(|e| e.iter().any(|(w, _)| matches!(w, Word::Month(_))));
                 if folded.chars().count() >= 3 && !is_month {
                     v.add(&short, Word::Weekday, lang);
@@ -379,6 +394,47 @@ fn extra_months(lang: Lang) -> &'static [(&'static str, u8)] {
         // Egyptian spellings of June and July, and إبريل for April.
         Lang::Ar => &[("يونيه", 6), ("يوليه", 7), ("إبريل", 4), ("ابريل", 4)],
         Lang::Unknown => &[],
+    }
+}
+
+/// Calls `f` with the bytes of [`fold`]`(word)`, without allocating for short ASCII words (most words
+/// of a page).
+pub fn with_folded<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 64];
+    if bytes.len() <= 32 && word.is_ascii() {
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        return f(&buf[..bytes.len()]);
+    }
+    // Character by character, as `fold` does (canonical decomposition, marks dropped, lower case), into
+    // the buffer: no allocation for the names and accented words of a page.
+    let mut n = 0;
+    let mut fits = true;
+    for c in word.chars() {
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if !fits || unicode_normalization::char::is_combining_mark(d) {
+                return;
+            }
+            for l in d.to_lowercase() {
+                let len = l.len_utf8();
+                if n + len > buf.len() {
+                    fits = false;
+                    return;
+                }
+                l.encode_utf8(&mut buf[n..n + len]);
+                n += len;
+            }
+        });
+        if !fits {
+            break;
+        }
+    }
+    if fits {
+        f(&buf[..n])
+    } else {
+        f(fold(word).as_bytes())
     }
 }
 
@@ -550,6 +606,22 @@ mod tests {
         );
         assert_eq!(detect("12345 67890"), Lang::Unknown);
         assert_eq!(detect(""), Lang::Unknown);
+    }
+
+    #[test]
+    fn folding_in_place_agrees_with_folding() {
+        for w in [
+            "Décembre",
+            "MÄRZ",
+            "june",
+            "Jürgen",
+            "أبريل",
+            "tišina",
+            "ÅNGSTRÖM",
+            &"é".repeat(40),
+        ] {
+            assert_eq!(with_folded(w, |b| b.to_vec()), fold(w).as_bytes(), "{w}");
+        }
     }
 
     #[test]

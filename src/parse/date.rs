@@ -67,18 +67,20 @@ pub const FROM: u8 = 8;
 /// A word that makes a date approximate: `early`, `mid`, `late`, `début`, `fin`, `Anfang`.
 pub const FUZZY: u8 = 16;
 
-pub(crate) fn join_bits(folded: &str) -> u8 {
+pub(crate) fn join_bits(folded: &[u8]) -> u8 {
     match folded {
-        "to" | "until" | "till" | "through" | "thru" | "au" | "a" | "al" | "bis" | "tot"
-        | "ate" | "hasta" | "fino" | "sino" => RANGE,
-        "and" | "y" | "et" | "e" | "und" | "en" | "i" => AND,
-        "de" | "of" | "the" | "di" | "do" | "da" => OF,
-        "del" => OF | FROM,
-        "du" | "from" | "between" | "entre" | "vom" | "von" | "van" | "dal" | "desde" | "le"
-        | "el" | "il" | "am" => FROM,
+        b"to" | b"until" | b"till" | b"through" | b"thru" | b"au" | b"a" | b"al" | b"bis"
+        | b"tot" | b"ate" | b"hasta" | b"fino" | b"sino" => RANGE,
+        b"and" | b"y" | b"et" | b"e" | b"und" | b"en" | b"i" => AND,
+        b"de" | b"of" | b"the" | b"di" | b"do" | b"da" => OF,
+        b"del" => OF | FROM,
+        b"du" | b"from" | b"between" | b"entre" | b"vom" | b"von" | b"van" | b"dal" | b"desde"
+        | b"le" | b"el" | b"il" | b"am" => FROM,
         // Fuzzy dates keep their month or year: `early March`, `mid 2019`, `fin juillet`.
-        "early" | "mid" | "late" | "debut" | "fin" | "mi" | "anfang" | "mitte" | "ende"
-        | "inizio" | "meados" | "inicio" | "begin" | "eind" | "medio" => FROM | FUZZY,
+        b"early" | b"mid" | b"late" | b"debut" | b"fin" | b"mi" | b"anfang" | b"mitte"
+        | b"ende" | b"inizio" | b"meados" | b"inicio" | b"begin" | b"eind" | b"medio" => {
+            FROM | FUZZY
+        }
         _ => 0,
     }
 }
@@ -206,28 +208,27 @@ pub fn tokenize(text: &str, vocab: &Vocabulary, langs: LangSet, max: usize, out:
                     }
                 }
             }
+            let mut found = vocab.lookup_with_languages(word, langs);
             // `Mid-January`, `mi-juillet`: a month with a qualifier glued by a hyphen.
-            let lookup_word = match word.rfind('-') {
-                Some(h) if vocab.lookup(word, langs).is_none() => {
-                    let head = crate::lang::fold(&word[..h]);
-                    if join_bits(&head) & FUZZY != 0 {
-                        &word[h + 1..]
-                    } else {
-                        word
+            if found.is_none() && word.as_bytes().contains(&b'-') {
+                if let Some(h) = word.rfind('-') {
+                    let qualifier = crate::lang::with_folded(&word[..h], join_bits);
+                    if qualifier & FUZZY != 0 {
+                        found = vocab
+                            .lookup_with_languages(&word[h + 1..], langs)
+                            .filter(|(w, _)| matches!(w, Word::Month(_)));
                     }
                 }
-                _ => word,
-            };
-            let t = match vocab.lookup(lookup_word, langs) {
-                Some(Word::Month(m)) => T::Month {
+            }
+            let t = match found {
+                Some((Word::Month(m), all)) => T::Month {
                     month: m,
-                    langs: vocab.languages_of(lookup_word),
+                    langs: all,
                 },
-                Some(Word::Weekday) => T::Weekday,
+                Some((Word::Weekday, _)) => T::Weekday,
                 None => {
-                    let folded = crate::lang::fold(word);
-                    let bits = if folded.len() <= 7 {
-                        join_bits(&folded)
+                    let bits = if word.len() <= 8 {
+                        crate::lang::with_folded(word, join_bits)
                     } else {
                         0
                     };
@@ -293,20 +294,32 @@ pub fn tokenize(text: &str, vocab: &Vocabulary, langs: LangSet, max: usize, out:
 /// End of the word starting at `i`: letters and marks, with inner hyphens and apostrophes
 /// (`segunda-feira`, `jusqu'au`).
 fn word_end(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = i;
-    let mut chars = text[i..].char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
-        if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
-            end = i + off + c.len_utf8();
-        } else if matches!(c, '-' | '\'' | '’')
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
-        {
-            continue;
-        } else {
-            break;
+    loop {
+        // ASCII letters first, byte by byte.
+        while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+            end += 1;
         }
+        let Some(c) = text[end..].chars().next() else {
+            return end;
+        };
+        if !c.is_ascii() && (c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c))
+        {
+            end += c.len_utf8();
+            continue;
+        }
+        if matches!(c, '-' | '\'' | '’')
+            && text[end + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        {
+            end += c.len_utf8();
+            continue;
+        }
+        return end;
     }
-    end
 }
 
 /// End of the word after one space following `end`, if there is one.

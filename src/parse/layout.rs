@@ -276,9 +276,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         (0..j).rev().find(|&i| {
             let l = lines[i].raw;
             !matches!(kinds[i], Kind::Placeholder | Kind::Credit)
-                && !(!rest.is_empty()
-                    && (crate::canonical::same_canonical(l, rest)
-                        || crate::canonical::same_canonical(l, first_sentence)))
+                && !(!rest.is_empty() && (similar_line(l, rest) || similar_line(l, first_sentence)))
         })
     };
     // 1 when the first entry's vote is the only one so far (it alone does not make a page of titles).
@@ -438,6 +436,13 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         evidence: ev,
         pinned: !pinned.is_empty(),
     }
+}
+
+/// Whether two lines are the same canonically, with a length check first: most pairs compared (a title
+/// and a lead) differ in length by far, and canonical hashing reads every byte.
+fn similar_line(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.len() <= short.len() * 2 + 8 && crate::canonical::same_canonical(a, b)
 }
 
 /// The start shapes a page uses, from how many lines have each. The most frequent one always; strong

@@ -101,6 +101,9 @@ pub struct Scanner<'v> {
 pub const HEADING_MAX_BYTES: usize = 160;
 /// Tokens read from the start of a line: a date and its separator are within the first few.
 const START_TOKENS: usize = 32;
+/// Tokens read first (then twice as many, then [`START_TOKENS`]): enough for almost every leading date
+/// and its separator.
+const FIRST_TOKENS: usize = 6;
 
 impl<'v> Scanner<'v> {
     pub fn new(vocab: &'v Vocabulary, langs: LangSet) -> Self {
@@ -195,31 +198,51 @@ impl<'v> Scanner<'v> {
             let word = &line[..word_end];
             let may_open = self.vocab.lookup(word, self.langs).is_some()
                 || (word.len() <= 8
-                    && super::date::join_bits(&crate::lang::fold(word)) & super::date::FROM != 0);
-            if !may_open {
-                let head = &line.as_bytes()[..line.len().min(60)];
-                if !first.is_uppercase() || memchr::memchr(b',', head).is_none() {
-                    return None;
-                }
+                    && crate::lang::with_folded(word, super::date::join_bits) & super::date::FROM
+                        != 0);
+            if !may_open && !may_be_placed(line) {
+                return None;
             }
         }
-        tokenize(line, self.vocab, self.langs, START_TOKENS, &mut self.toks);
-        let toks = &self.toks[..];
-        let complete = toks.len() < START_TOKENS;
-        for (c, marker) in candidates(toks) {
-            if let Some(found) = date_at(toks, c) {
-                if let Some(d) = classify(line, toks, found, marker, complete) {
-                    return Some(d);
+        // Tokens are read a few at a time: a lead's date and separator are within its first ten, and
+        // looking up every word of a paragraph was most of a parse.
+        for max in [FIRST_TOKENS, 2 * FIRST_TOKENS, START_TOKENS] {
+            tokenize(line, self.vocab, self.langs, max, &mut self.toks);
+            let toks = &self.toks[..];
+            // Whether the tokens reach the end of the line (a date alone on its line needs all of them).
+            let complete =
+                toks.len() < max || toks.last().is_some_and(|t| t.end as usize == line.len());
+            // The shape read from these tokens is final when it does not reach their end: a date, its
+            // separator and the first token of its text are all there.
+            let settled = |d: &LineDate| complete || d.found.toks.1 + 2 < toks.len();
+            let mut found_any = None;
+            // A date running to the last token read may go on, or its separator may follow.
+            let mut cut = false;
+            for (c, marker) in candidates(toks) {
+                if let Some(found) = date_at(toks, c) {
+                    cut |= found.toks.1 + 1 >= toks.len();
+                    if let Some(d) = classify(line, toks, found, marker, complete) {
+                        found_any = Some(d);
+                        break;
+                    }
+                    // A date that is not a start here (a month name alone) does not end the search: a
+                    // row number may stand before the real one.
                 }
-                // A date that is not a start here (a month name alone) does not end the search: a row
-                // number may stand before the real one.
             }
-        }
-        if let Some(d) = placed(line, toks, complete) {
-            return Some(d);
-        }
-        if let Some(d) = day_only(line, toks) {
-            return Some(d);
+            let result = found_any
+                .or_else(|| placed(line, toks, complete))
+                .or_else(|| day_only(line, toks));
+            match result {
+                Some(d) if settled(&d) || max == START_TOKENS => return Some(d),
+                // Only a place before the date (`Sofia, June 3, 2016 –`) may need more tokens.
+                None if complete
+                    || max == START_TOKENS
+                    || !(cut || toks.iter().any(|t| t.t == T::Comma)) =>
+                {
+                    break
+                }
+                _ => {}
+            }
         }
         if self.patterns.is_empty() {
             None
@@ -471,6 +494,43 @@ fn day_only(line: &str, toks: &[Tok]) -> Option<LineDate> {
         dangling: false,
         day_only: true,
     })
+}
+
+/// Whether `line` can start with a place before its date (`Sofia, June 3, 2016 – …`, `Río de Janeiro, 3
+/// de mayo …`): a few capitalised words (with small particles) and a comma early in the line, then a digit
+/// or a letter. Cheap, so that the prose of a page is not tokenized for it.
+fn may_be_placed(line: &str) -> bool {
+    let head = &line.as_bytes()[..line.len().min(60)];
+    let Some(comma) = memchr::memchr(b',', head) else {
+        return false;
+    };
+    let mut words = 0;
+    for w in line[..comma].split_whitespace() {
+        words += 1;
+        let capital = w.starts_with(|c: char| c.is_uppercase() || c == '(');
+        let particle = matches!(
+            w,
+            "de" | "del"
+                | "la"
+                | "le"
+                | "of"
+                | "am"
+                | "an"
+                | "der"
+                | "du"
+                | "da"
+                | "do"
+                | "di"
+                | "van"
+                | "von"
+        );
+        if words > 5 || !(capital || particle) {
+            return false;
+        }
+    }
+    line[comma + 1..]
+        .trim_start()
+        .starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// `Sofia, June 3, 2016 – …`, `LYON, France, 2 May 2019 –`, `Valdivia, 10 de febrero de 2016.- …`: a

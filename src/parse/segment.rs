@@ -201,6 +201,42 @@ pub fn is_furniture(s: &str) -> bool {
     if t.is_empty() {
         return false;
     }
+    // Furniture opens with one of a few words: look at the first before folding the line.
+    let first = t.split_whitespace().next().unwrap_or("");
+    let opens = crate::lang::with_folded(first, |w| {
+        matches!(
+            w,
+            b"read"
+                | b"more"
+                | b"continue"
+                | b"full"
+                | b"share"
+                | b"lire"
+                | b"en"
+                | b"partager"
+                | b"leer"
+                | b"ver"
+                | b"mas"
+                | b"compartir"
+                | b"weiterlesen"
+                | b"mehr"
+                | b"teilen"
+                | b"leggi"
+                | b"continua"
+                | b"condividi"
+                | b"leia"
+                | b"saiba"
+                | b"ler"
+                | b"partilhar"
+                | b"compartilhar"
+                | b"lees"
+                | b"meer"
+                | b"delen"
+        ) || !w.is_ascii()
+    });
+    if !opens {
+        return false;
+    }
     let folded = crate::lang::fold(t);
     let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
     matches!(
@@ -243,44 +279,58 @@ pub fn is_furniture(s: &str) -> bool {
 /// A photo credit or an image file name: `Jane Doe/Examplia Images`, `Photo: Jane Doe`, `© Examplia`,
 /// `visit-2019.jpg`. Short, and shaped unlike any title.
 pub fn is_credit(s: &str) -> bool {
-    if s.len() > 120 || s.split_whitespace().nth(10).is_some() {
+    if s.len() > 120 {
         return false;
     }
-    let lower = s.to_lowercase();
+    let b = s.as_bytes();
+    // An image file name: a short extension after the last dot, no sentence before it.
     const IMAGE: [&str; 9] = [
-        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".svg", ".avif",
+        "jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "svg", "avif",
     ];
-    if IMAGE.iter().any(|e| lower.ends_with(e)) && !lower.contains(". ") {
-        return true;
+    if let Some(dot) = memchr::memrchr(b'.', b) {
+        let ext = &b[dot + 1..];
+        if ext.len() <= 4
+            && IMAGE.iter().any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
+            && !s.contains(". ")
+            && s.split_whitespace().nth(10).is_none()
+        {
+            return true;
+        }
     }
-    const OPENERS: [&str; 19] = [
-        "photo:",
-        "photo ©",
-        "photos:",
-        "foto:",
-        "fotos:",
-        "credit:",
-        "crédit:",
-        "crédito:",
-        "image:",
-        "picture:",
-        "bild:",
-        "copyright",
-        "courtesy of",
-        "courtesy:",
-        "photo by",
-        "photograph by",
-        "photo credit",
-        "image courtesy",
-        "picture by",
-    ];
-    if s.starts_with('©') || s.starts_with("(c)") || OPENERS.iter().any(|o| lower.starts_with(o)) {
-        return true;
+    // An opener: `Photo:`, `© Agency`, `Courtesy of …`.
+    if s.starts_with(|c: char| "pPfFcCiIbB©(".contains(c)) {
+        const OPENERS: [&str; 19] = [
+            "photo:",
+            "photo ©",
+            "photos:",
+            "foto:",
+            "fotos:",
+            "credit:",
+            "crédit:",
+            "crédito:",
+            "image:",
+            "picture:",
+            "bild:",
+            "copyright",
+            "courtesy of",
+            "courtesy:",
+            "photo by",
+            "photograph by",
+            "photo credit",
+            "image courtesy",
+            "picture by",
+        ];
+        let starts_ci = |o: &str| {
+            let mut sc = s.chars().flat_map(char::to_lowercase);
+            o.chars().all(|c| sc.next() == Some(c))
+        };
+        if s.starts_with('©') || s.starts_with("(c)") || OPENERS.iter().any(|o| starts_ci(o)) {
+            return s.split_whitespace().nth(10).is_none();
+        }
     }
     // `Name/Agency Images`: a slash joining two capitalised words, no spaces around it.
-    let b = s.as_bytes();
-    let words = s.split_whitespace().count();
-    words <= 6
+    memchr::memchr(b'/', b).is_some()
+        && s.split_whitespace().nth(6).is_none()
         && !ends_like_sentence(s)
         && memchr::memchr_iter(b'/', b).any(|i| {
             i > 0

@@ -214,7 +214,7 @@ impl<'v> Scanner<'v> {
                 toks.len() < max || toks.last().is_some_and(|t| t.end as usize == line.len());
             // The shape read from these tokens is final when it does not reach their end: a date, its
             // separator and the first token of its text are all there.
-            let settled = |d: &LineDate| complete || d.found.toks.1 + 2 < toks.len();
+            let settled = |d: &LineDate| complete || settled_at(toks, d.found.toks.1);
             let mut found_any = None;
             // A date running to the last token read may go on, or its separator may follow.
             let mut cut = false;
@@ -494,6 +494,22 @@ fn day_only(line: &str, toks: &[Tok]) -> Option<LineDate> {
         dangling: false,
         day_only: true,
     })
+}
+
+/// Whether a date ending at token `e` is read to its end from these tokens (the line has more): its
+/// separator and the token after it are there, and a connector (`–`, `to`, `y`) that could go on to a
+/// second date has that date's tokens after it.
+fn settled_at(toks: &[Tok], e: usize) -> bool {
+    if e + 2 >= toks.len() {
+        return false;
+    }
+    let connector = matches!(toks[e].t, T::Dash | T::Slash)
+        || matches!(toks[e].t, T::Join(b) if b & (super::date::RANGE | super::date::AND) != 0);
+    let may_continue = matches!(
+        toks[e + 1].t,
+        T::Num { .. } | T::NumDate { .. } | T::Month { .. } | T::Weekday
+    );
+    !(connector && may_continue) || e + 8 <= toks.len()
 }
 
 /// Whether `line` can start with a place before its date (`Sofia, June 3, 2016 – …`, `Río de Janeiro, 3

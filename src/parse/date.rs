@@ -26,6 +26,11 @@ pub enum T {
         parts: [u32; 3],
         digits: [u8; 3],
     },
+    /// A month and year in numbers: `11/1968`, `05.2019`, `2019-05`.
+    NumMonth {
+        month: u8,
+        year: u16,
+    },
     /// A time of day: `10:15`, `20h30`, `6pm`.
     Time,
     /// A month name (1-12), the languages that spell it so in `langs`.
@@ -374,7 +379,7 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
             return (T::Time, e);
         }
     }
-    if digits <= 2 {
+    if digits <= 2 && matches!(next, Some('a' | 'p' | 'A' | 'P')) {
         for suffix in ["pm", "am", "PM", "AM"] {
             if rest.starts_with(suffix) && !rest[2..].starts_with(char::is_alphanumeric) {
                 return (T::Time, end + 2);
@@ -411,6 +416,23 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
                     );
                 }
                 return (T::Other, e3);
+            }
+            // `11/1968`, `05.2019`, `2019-05`: a month and a year in numbers.
+            let (month, year) = if d2 == 4 && digits <= 2 {
+                (value, v2)
+            } else if digits == 4 && d2 == 2 && sep == '-' {
+                (v2, value)
+            } else {
+                (0, 0)
+            };
+            if (1..=12).contains(&month) && year >= 1000 {
+                return (
+                    T::NumMonth {
+                        month: month as u8,
+                        year: year as u16,
+                    },
+                    e2,
+                );
             }
             if sep == '.' {
                 // `12.000`, `06.12`: a decimal or an incomplete date, not a day.
@@ -666,6 +688,12 @@ fn point(toks: &[Tok], i: usize) -> Option<Point> {
             p.shape = Shape::Numeric;
             p.next = j + 1;
         }
+        T::NumMonth { month, year } => {
+            p.part.month = Some(u32::from(month));
+            p.part.year = Some(i32::from(year));
+            p.shape = Shape::My;
+            p.next = j + 1;
+        }
         T::Num { digits, .. } if digits <= 2 => {
             let day = day_of(t)?;
             let mut k = j + 1;
@@ -800,7 +828,11 @@ pub fn date_at(toks: &[Tok], i: usize) -> Option<Found> {
         && toks.get(j + 1).is_some_and(|t| {
             matches!(
                 t.t,
-                T::Num { .. } | T::Month { .. } | T::Weekday | T::NumDate { .. }
+                T::Num { .. }
+                    | T::Month { .. }
+                    | T::Weekday
+                    | T::NumDate { .. }
+                    | T::NumMonth { .. }
             )
         })
     {

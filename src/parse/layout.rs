@@ -294,7 +294,9 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
                         shaped[s].map_or("", |d| &line.raw[d.date.rest.min(line.raw.len())..]);
                     let mut run: Vec<&str> = Vec::new();
                     let mut i = b + 1;
-                    while i > 0
+                    // The page's first line is left out when a label follows it: it is more likely
+                    // the page's title than the entry's.
+                    while i > usize::from(b > 0)
                         && !is_start(i - 1)
                         && matches!(kinds[i - 1], Kind::Label | Kind::Placeholder | Kind::Credit)
                     {
@@ -390,16 +392,24 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         if !f.has_year() {
             ev.without_year += 1;
         }
-        if let (Some(y), Some(m)) = (f.from.year, f.from.month) {
-            let here = (y, m, f.from.day.unwrap_or(1));
-            if let Some(p) = previous {
-                if here < p {
-                    ev.newer_first += 1;
-                } else if here > p {
-                    ev.older_first += 1;
+        if let Some(m) = f.from.month {
+            let d = f.from.day.unwrap_or(1);
+            if let Some((py, pm, pd)) = previous {
+                let step = match f.from.year {
+                    Some(y) => (y, m, d).cmp(&(py, pm, pd)),
+                    // Without a year, months close together tell the direction (`Dec. 2`, `Dec. 14`);
+                    // a jump across the year's end (`Dec. 28`, `Jan. 4`) does not.
+                    None if m.abs_diff(pm) <= 6 => (m, d).cmp(&(pm, pd)),
+                    None => std::cmp::Ordering::Equal,
+                };
+                match step {
+                    std::cmp::Ordering::Less => ev.newer_first += 1,
+                    std::cmp::Ordering::Greater => ev.older_first += 1,
+                    std::cmp::Ordering::Equal => {}
                 }
             }
-            previous = Some(here);
+            let y = f.from.year.or(previous.map(|p| p.0)).unwrap_or(0);
+            previous = Some((y, m, d));
         }
     }
     let date_order = pinned

@@ -665,11 +665,16 @@ impl<'a, 'p> Assembler<'a, 'p> {
                     .iter()
                     .all(|i| matches!(i.kind, Kind::Label | Kind::Placeholder | Kind::Credit));
                 let lead = &s.line.raw[s.date.rest..];
-                another_label
-                    && rest_is_head
-                    && !crate::canonical::same_canonical(first.text.raw, items[1].text.raw)
-                    && (!self.hints.caption_pairs
-                        || !segment::shares_a_word(first.text.raw, &[lead]))
+                // A first label with text after it, before the first entry's own head (an
+                // introduction): the page's title.
+                let introduced =
+                    !rest_is_head && items.iter().skip(1).any(|i| i.kind == Kind::Sentence);
+                introduced
+                    || another_label
+                        && rest_is_head
+                        && !crate::canonical::same_canonical(first.text.raw, items[1].text.raw)
+                        && (!self.hints.caption_pairs
+                            || !segment::shares_a_word(first.text.raw, &[lead]))
             }
         };
         if by_years || by_layout {

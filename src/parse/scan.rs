@@ -196,7 +196,16 @@ impl<'v> Scanner<'v> {
                 .find(|c: char| !c.is_alphabetic())
                 .unwrap_or(line.len());
             let word = &line[..word_end];
-            let may_open = self.vocab.lookup(word, self.langs).is_some()
+            // Arabic months of two words (`كانون الأول`).
+            let pair = !word.is_ascii()
+                && line[word_end..].starts_with(' ')
+                && line[word_end + 1..]
+                    .find(|c: char| !c.is_alphabetic())
+                    .map(|n| word_end + 1 + n)
+                    .or(Some(line.len()))
+                    .is_some_and(|e| self.vocab.lookup(&line[..e], self.langs).is_some());
+            let may_open = pair
+                || self.vocab.lookup(word, self.langs).is_some()
                 || (word.len() <= 8
                     && crate::lang::with_folded(word, super::date::join_bits) & super::date::FROM
                         != 0);
@@ -268,7 +277,12 @@ impl<'v> Scanner<'v> {
         for s in 1..e {
             if !matches!(
                 toks[s].t,
-                T::Num { .. } | T::NumDate { .. } | T::Month { .. } | T::Weekday | T::Join(_)
+                T::Num { .. }
+                    | T::NumDate { .. }
+                    | T::NumMonth { .. }
+                    | T::Month { .. }
+                    | T::Weekday
+                    | T::Join(_)
             ) {
                 continue;
             }
@@ -311,6 +325,45 @@ impl<'v> Scanner<'v> {
             if prefix_end <= prefix_start {
                 return None;
             }
+            // `Presse vom 16.12.2021`, `Posted on March 3, 2021`, `Publié le 3 mars`: words that lead in
+            // to the date are not a title.
+            let last_word = line[prefix_start..prefix_end]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            // `vom 16.12.2021` read as the date with its `from` word: a lead-in unless it opens a range.
+            let from_word = matches!(toks[s].t, T::Join(b) if b & super::date::FROM != 0 && b & super::date::FUZZY == 0)
+                && found.to.is_none();
+            let lead_in = from_word
+                || crate::lang::with_folded(last_word, |w| {
+                    matches!(
+                        w,
+                        b"on"
+                            | b"vom"
+                            | b"von"
+                            | b"du"
+                            | b"le"
+                            | b"el"
+                            | b"del"
+                            | b"de"
+                            | b"am"
+                            | b"at"
+                            | b"from"
+                            | b"dated"
+                            | b"published"
+                            | b"posted"
+                            | b"updated"
+                            | b"publie"
+                            | b"publicado"
+                            | b"pubblicato"
+                            | b"gepubliceerd"
+                            | b"actualizado"
+                            | b"stand"
+                            | b"op"
+                            | b"em"
+                            | b"il"
+                    )
+                });
             return Some(LineDate {
                 place: if bracket {
                     Place::Bracket
@@ -321,7 +374,7 @@ impl<'v> Scanner<'v> {
                 sep: Sep::None,
                 rest: line.len(),
                 rest_upper: false,
-                prefix: Some((prefix_start, prefix_end)),
+                prefix: (!lead_in).then_some((prefix_start, prefix_end)),
                 marker: first > 0,
                 dangling: false,
                 day_only: false,
@@ -409,7 +462,8 @@ fn classify(
         || line[found.start..found.end].contains('-');
     if month_alone
         && !qualified
-        && !(matches!(toks.get(e).map(|t| t.t), Some(T::Colon | T::Dash))
+        && !(matches!(toks[found.toks.0].t, T::Month { .. })
+            && matches!(toks.get(e).map(|t| t.t), Some(T::Colon | T::Dash))
             && toks
                 .get(e + 1)
                 .is_some_and(|t| line[t.start as usize..].starts_with(char::is_uppercase)))
@@ -427,6 +481,20 @@ fn classify(
         Some(T::Close | T::Other) | None => return None,
         Some(_) => (Sep::None, e),
     };
+    // `« January 2021 | March 2021 »`: a date, a bar or dash, and only another date is navigation
+    // between archive pages, not an entry.
+    if complete {
+        if let Some(other) = date_at(toks, r) {
+            if toks[other.toks.1..].iter().all(|t| {
+                matches!(
+                    t.t,
+                    T::Quote | T::Close | T::Pipe | T::Bullet | T::Other | T::Period
+                )
+            }) {
+                return None;
+            }
+        }
+    }
     let rest = toks.get(r).map_or(line.len(), |t| t.start as usize);
     let rest_upper = line[rest..].chars().next().is_some_and(|c| {
         c.is_uppercase()
@@ -503,11 +571,11 @@ fn settled_at(toks: &[Tok], e: usize) -> bool {
     if e + 2 >= toks.len() {
         return false;
     }
-    let connector = matches!(toks[e].t, T::Dash | T::Slash)
+    let connector = matches!(toks[e].t, T::Dash | T::Slash | T::Pipe)
         || matches!(toks[e].t, T::Join(b) if b & (super::date::RANGE | super::date::AND) != 0);
     let may_continue = matches!(
         toks[e + 1].t,
-        T::Num { .. } | T::NumDate { .. } | T::Month { .. } | T::Weekday
+        T::Num { .. } | T::NumDate { .. } | T::NumMonth { .. } | T::Month { .. } | T::Weekday
     );
     !(connector && may_continue) || e + 8 <= toks.len()
 }

@@ -179,7 +179,7 @@ pub fn classify(s: &str) -> Kind {
     } else {
         s.chars().any(char::is_alphanumeric)
     };
-    if !has_alnum || is_furniture(s) {
+    if !has_alnum || is_furniture(s) || is_navigation(s) {
         return Kind::Placeholder;
     }
     if is_credit(s) {
@@ -194,86 +194,120 @@ pub fn classify(s: &str) -> Kind {
 
 /// Link furniture scraped along with entries: `read more`, `Lire la suite »`, `[Leer más]`, `Share`.
 pub fn is_furniture(s: &str) -> bool {
-    if s.len() > 40 {
+    if s.len() > 60 {
         return false;
     }
     let t = s.trim_matches(|c: char| !c.is_alphanumeric());
     if t.is_empty() {
         return false;
     }
+    let (phrases, first_words) = furniture();
     // Furniture opens with one of a few words: look at the first before folding the line.
     let first = t.split_whitespace().next().unwrap_or("");
-    let opens = crate::lang::with_folded(first, |w| {
-        matches!(
-            w,
-            b"read"
-                | b"more"
-                | b"continue"
-                | b"full"
-                | b"share"
-                | b"lire"
-                | b"en"
-                | b"partager"
-                | b"leer"
-                | b"ver"
-                | b"mas"
-                | b"compartir"
-                | b"weiterlesen"
-                | b"mehr"
-                | b"teilen"
-                | b"leggi"
-                | b"continua"
-                | b"condividi"
-                | b"leia"
-                | b"saiba"
-                | b"ler"
-                | b"partilhar"
-                | b"compartilhar"
-                | b"lees"
-                | b"meer"
-                | b"delen"
-        ) || !w.is_ascii()
-    });
-    if !opens {
+    if !crate::lang::with_folded(first, |w| first_words.contains(w)) {
         return false;
     }
     let folded = crate::lang::fold(t);
     let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    matches!(
-        folded.as_str(),
-        "read more"
-            | "more"
-            | "continue reading"
-            | "read the full story"
-            | "full story"
-            | "share"
-            | "lire la suite"
-            | "lire plus"
-            | "en savoir plus"
-            | "partager"
-            | "leer mas"
-            | "ver mas"
-            | "mas informacion"
-            | "compartir"
-            | "weiterlesen"
-            | "mehr lesen"
-            | "mehr"
-            | "teilen"
-            | "leggi tutto"
-            | "leggi di piu"
-            | "continua a leggere"
-            | "condividi"
-            | "leia mais"
-            | "saiba mais"
-            | "ler mais"
-            | "partilhar"
-            | "compartilhar"
-            | "lees meer"
-            | "meer lezen"
-            | "delen"
-            | "اقرأ المزيد"
-            | "المزيد"
-    )
+    phrases.contains(folded.as_bytes())
+}
+
+/// Link furniture phrases (folded), and the words they open with.
+fn furniture() -> &'static (FxHashSet<Vec<u8>>, FxHashSet<Vec<u8>>) {
+    static SETS: std::sync::OnceLock<(FxHashSet<Vec<u8>>, FxHashSet<Vec<u8>>)> =
+        std::sync::OnceLock::new();
+    SETS.get_or_init(|| {
+        const PHRASES: &[&str] = &[
+            "read more",
+            "more",
+            "continue reading",
+            "read the full story",
+            "full story",
+            "share",
+            "view more",
+            "see more",
+            "back to top",
+            "top",
+            "print",
+            "edit",
+            "edit | edit source",
+            "all news",
+            "lire la suite",
+            "lire plus",
+            "en savoir plus",
+            "voir plus",
+            "partager",
+            "retour en haut",
+            "haut de page",
+            "imprimer",
+            "modifier",
+            "modifier | modifier le code",
+            "toutes les actualites",
+            "leer mas",
+            "ver mas",
+            "mas informacion",
+            "compartir",
+            "volver arriba",
+            "editar",
+            "editar | editar codigo",
+            "weiterlesen",
+            "mehr lesen",
+            "mehr",
+            "mehr anzeigen",
+            "teilen",
+            "nach oben",
+            "bearbeiten",
+            "quelltext bearbeiten",
+            "leggi tutto",
+            "leggi di piu",
+            "continua a leggere",
+            "condividi",
+            "torna su",
+            "mostra altro",
+            "modifica",
+            "modifica wikitesto",
+            "modifica | modifica wikitesto",
+            "leia mais",
+            "saiba mais",
+            "ler mais",
+            "partilhar",
+            "compartilhar",
+            "voltar ao topo",
+            "lees meer",
+            "meer lezen",
+            "delen",
+            "naar boven",
+            "meer weergeven",
+            "bewerken",
+            "bewerken | brontekst bewerken",
+            "اقرا المزيد",
+            "المزيد",
+            "العودة الى اعلى الصفحة",
+            "impressum",
+            "datenschutz",
+            "imprint",
+            "privacy",
+            "privacy policy",
+            "contact",
+            "kontakt",
+            "mentions legales",
+            "aviso legal",
+            "cookies",
+            "home",
+            "accueil",
+            "inicio",
+            "startseite",
+        ];
+        let phrases: FxHashSet<Vec<u8>> = PHRASES
+            .iter()
+            .map(|p| crate::lang::fold(p).as_bytes().to_vec())
+            .collect();
+        let first_words = phrases
+            .iter()
+            .filter_map(|p| p.split(|b| *b == b' ').next().map(<[u8]>::to_vec))
+            .collect();
+        (phrases, first_words)
+    })
 }
 
 /// A photo credit or an image file name: `Jane Doe/Examplia Images`, `Photo: Jane Doe`, `© Examplia`,
@@ -298,7 +332,30 @@ pub fn is_credit(s: &str) -> bool {
         }
     }
     // An opener: `Photo:`, `© Agency`, `Courtesy of …`.
-    if s.starts_with(|c: char| "pPfFcCiIbB©(".contains(c)) {
+    let first_word = s
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .next()
+        .unwrap_or("");
+    let opener_word = s.starts_with(['©', '('])
+        || crate::lang::with_folded(first_word, |w| {
+            matches!(
+                w,
+                b"photo"
+                    | b"photos"
+                    | b"photograph"
+                    | b"foto"
+                    | b"fotos"
+                    | b"credit"
+                    | b"credito"
+                    | b"image"
+                    | b"picture"
+                    | b"bild"
+                    | b"copyright"
+                    | b"courtesy"
+            ) || first_word.starts_with("الصورة")
+                || first_word.starts_with("صورة")
+        });
+    if opener_word {
         const OPENERS: [&str; 19] = [
             "photo:",
             "photo ©",
@@ -324,7 +381,12 @@ pub fn is_credit(s: &str) -> bool {
             let mut sc = s.chars().flat_map(char::to_lowercase);
             o.chars().all(|c| sc.next() == Some(c))
         };
-        if s.starts_with('©') || s.starts_with("(c)") || OPENERS.iter().any(|o| starts_ci(o)) {
+        let arabic = first_word.starts_with("الصورة") || first_word.starts_with("صورة");
+        if s.starts_with('©')
+            || s.starts_with("(c)")
+            || arabic
+            || OPENERS.iter().any(|o| starts_ci(o))
+        {
             return s.split_whitespace().nth(10).is_none();
         }
     }
@@ -345,7 +407,32 @@ fn ends_like_sentence(s: &str) -> bool {
         crate::canonical::is_blank_char(c)
             || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*')
     });
-    t.ends_with(['.', '!', '?', '…', ':', ';'])
+    if !t.ends_with(['.', '!', '?', '…', ':', ';']) {
+        return false;
+    }
+    // A short line ending with an abbreviation that has dots inside (`TSV Grünwalde 1949 e.V.`,
+    // `Embassy of the U.S.`) is a label, not a sentence.
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or(t);
+    let inner_dot = last
+        .strip_suffix('.')
+        .is_some_and(|body| body.len() > 1 && body.contains('.') && !body.contains(".."));
+    !(inner_dot && s.split_whitespace().nth(8).is_none())
+}
+
+/// Navigation scraped with a page: short link texts joined by bars, arrows or slashes (`Home | News |
+/// Contact`, `Startseite > Verein > Chronik`), without digits.
+fn is_navigation(s: &str) -> bool {
+    if s.len() > 120 || s.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    for sep in [" | ", " > ", " » ", " › ", " / "] {
+        if s.contains(sep) {
+            return s
+                .split(sep)
+                .all(|part| !part.trim().is_empty() && part.split_whitespace().nth(3).is_none());
+        }
+    }
+    false
 }
 
 /// Buffers [`plan`] reuses from one segment to the next.

@@ -730,6 +730,15 @@ fn point(toks: &[Tok], i: usize) -> Option<Point> {
                 p.part.day = Some(day);
                 p.shape = Shape::D;
                 p.next = j + 1;
+                // `5.–6. Januar`: the day's dot before the range dash.
+                if is(toks.get(j + 1), T::Period)
+                    && toks.get(j + 2).is_some_and(|t| {
+                        matches!(t.t, T::Dash)
+                            || matches!(t.t, T::Join(b) if b & (RANGE | AND) != 0)
+                    })
+                {
+                    p.next = j + 2;
+                }
             }
         }
         T::Num { .. } => {
@@ -997,6 +1006,10 @@ mod tests {
         );
         assert_eq!(show("1er février 2020 –"), "2020-2-1 [1er février 2020]");
         assert_eq!(show("3. Mai 2019: x"), "2019-5-3 [3. Mai 2019]");
+        assert_eq!(
+            show("5.–6. Januar 1990"),
+            "1990-1-5/1990-1-6 [5.–6. Januar 1990]"
+        );
         assert_eq!(show("14 mrt. 2019"), "2019-3-14 [14 mrt. 2019]");
         assert_eq!(show("05 June 2018"), "2018-6-5 [05 June 2018]");
         assert_eq!(

@@ -250,14 +250,6 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             .and_then(|s| *s)
             .is_some_and(|s| entry_starts.contains(&s.shape))
     };
-    let is_section = |j: usize| {
-        headings == Headings::Sections
-            && shaped
-                .get(j)
-                .and_then(|s| *s)
-                .is_some_and(|s| s.shape == StartShape::HeadingLine)
-    };
-
     // Titles before or after the dated lines.
     let starts: Vec<usize> = (0..lines.len()).filter(|&j| is_start(j)).collect();
     let item = |j: usize| Item {
@@ -283,7 +275,9 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     let mut top_vote = 0usize;
     for (n, &s) in starts.iter().enumerate() {
         if let Some(b) = content_before(s) {
-            let labelled = !is_start(b) && !is_section(b) && is_title_like(&item(b));
+            // A label with a date at its end (`The President greets … , June 30, 2017`) is a caption
+            // or a heading, not a title line.
+            let labelled = !is_start(b) && shaped[b].is_none() && is_title_like(&item(b));
             // Before the first entry, the labels there may be the page's title or a table's header:
             // they are the entry's title when one of them shares a word with its text, or when the
             // run repeats a label (a title and the captions repeating it, as on the seed page).
@@ -372,9 +366,9 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             {
                 Titles::Before
             }
-            _ if ev.titles_after > ev.titles_before && ev.titles_after * 3 >= starts.len() => {
-                Titles::After
-            }
+            // A short line after a date alone on its line, with text below it, is a title however few
+            // entries have one.
+            _ if ev.titles_after > ev.titles_before => Titles::After,
             _ => Titles::Inline,
         }
     });

@@ -435,6 +435,16 @@ fn classify(
     if k > e && k + 1 == toks.len() && matches!(toks[k].t, T::Word { upper: true }) {
         k += 1; // `UTC`, `CET`
     }
+    // A wiki edit link after a heading (`2017[edit]`, `1936 [modifier | modifier le code]`) is not text.
+    if complete
+        && toks.get(k).is_some_and(|t| t.t == T::Open)
+        && toks.last().is_some_and(|t| t.t == T::Close)
+    {
+        let inner = &line[toks[k].end as usize..toks[toks.len() - 1].start as usize];
+        if super::segment::is_furniture(inner) {
+            k = toks.len();
+        }
+    }
     let only_punct = toks[k..].iter().all(|t| {
         matches!(
             t.t,

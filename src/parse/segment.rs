@@ -212,10 +212,12 @@ pub fn is_furniture(s: &str) -> bool {
     phrases.contains(folded.as_bytes())
 }
 
+/// Folded phrases, and the words they open with.
+type PhraseSets = (FxHashSet<Vec<u8>>, FxHashSet<Vec<u8>>);
+
 /// Link furniture phrases (folded), and the words they open with.
-fn furniture() -> &'static (FxHashSet<Vec<u8>>, FxHashSet<Vec<u8>>) {
-    static SETS: std::sync::OnceLock<(FxHashSet<Vec<u8>>, FxHashSet<Vec<u8>>)> =
-        std::sync::OnceLock::new();
+fn furniture() -> &'static PhraseSets {
+    static SETS: std::sync::OnceLock<PhraseSets> = std::sync::OnceLock::new();
     SETS.get_or_init(|| {
         const PHRASES: &[&str] = &[
             "read more",
@@ -356,7 +358,7 @@ pub fn is_credit(s: &str) -> bool {
                 || first_word.starts_with("صورة")
         });
     if opener_word {
-        const OPENERS: [&str; 19] = [
+        const OPENERS: [&str; 18] = [
             "photo:",
             "photo ©",
             "photos:",
@@ -369,8 +371,7 @@ pub fn is_credit(s: &str) -> bool {
             "picture:",
             "bild:",
             "copyright",
-            "courtesy of",
-            "courtesy:",
+            "courtesy",
             "photo by",
             "photograph by",
             "photo credit",
@@ -427,9 +428,19 @@ fn is_navigation(s: &str) -> bool {
     }
     for sep in [" | ", " > ", " » ", " › ", " / "] {
         if s.contains(sep) {
-            return s
-                .split(sep)
-                .all(|part| !part.trim().is_empty() && part.split_whitespace().nth(3).is_none());
+            // Two parts joined by a bar may be a title and a site name (`Our history | Ropeworks
+            // Trust`): navigation has three or more, or a breadcrumb arrow, or only furniture words.
+            let parts = s.split(sep).count();
+            if parts < 3 && matches!(sep, " | " | " / ") {
+                return s.split(sep).all(is_furniture);
+            }
+            return s.split(sep).enumerate().all(|(i, part)| {
+                !part.trim().is_empty()
+                    && part
+                        .split_whitespace()
+                        .nth(if i == 0 { 4 } else { 3 })
+                        .is_none()
+            });
         }
     }
     false
@@ -464,11 +475,20 @@ pub fn plan(
     let prev_known = Known::new(ctx.prev_known);
     let key = |p: usize| Key::of(items[real[p]].text.raw);
     let is_label = |p: usize| items[real[p]].kind == Kind::Label;
+    // Link furniture (`Read more`, a filter bar) between two labels ends a run: what follows it heads
+    // the next entry, what precedes it belongs to the one above.
+    let furniture_before = |p: usize| {
+        (real[p - 1] + 1..real[p]).any(|i| {
+            items[i].kind == Kind::Placeholder
+                && items[i].text.raw.chars().any(char::is_alphanumeric)
+        })
+    };
     let mut p = 0;
     while p < m {
         if is_label(p) {
             let s = p;
-            while p < m && is_label(p) {
+            p += 1;
+            while p < m && is_label(p) && !furniture_before(p) {
                 p += 1;
             }
             runs.push((s, p));
@@ -704,7 +724,9 @@ pub fn plan_forward(items: &[Item<'_>], fwd: &Forward<'_>, out: &mut Vec<(Owner,
             let item = &items[real[p]];
             let key = Key::of(item.text.raw);
             let repeats = known.iter().any(|k| k.same(&key)) || after.is_some_and(|a| a.same(&key));
-            if (is_title_like(item) && p > body_start) || repeats {
+            // A label right after the lead is a caption too when the lead is on the dated line.
+            let after_lead = p > body_start || (k == 0 && !fwd.wants_lead);
+            if (is_title_like(item) && after_lead) || repeats {
                 out[real[p]] = (owner, Role::CaptionAfter);
                 after = Some(key);
             } else {

@@ -225,8 +225,8 @@ impl LangSet {
 pub enum Word {
     /// A month name or abbreviation, 1-12.
     Month(u8),
-    /// A weekday name or abbreviation.
-    Weekday,
+    /// A weekday name or abbreviation: 1 (Monday) to 7 (Sunday).
+    Weekday(u8),
 }
 
 /// Every month and weekday name of every language, keyed by [`fold`]ed spelling, with the languages that
@@ -346,11 +346,13 @@ fn build_vocabulary() -> Vocabulary {
                 let Some(day) = NaiveDate::from_ymd_opt(2024, 1, d) else {
                     continue;
                 };
+                // 1 January 2024 was a Monday: day d of that week is weekday d.
+                let weekday = Word::Weekday(d as u8);
                 let wide = day.format_localized("%A", locale).to_string();
-                v.add(&wide, Word::Weekday, lang);
+                v.add(&wide, weekday, lang);
                 if lang == Lang::Pt {
                     // `segunda-feira`: the locale gives `segunda`.
-                    v.add(&format!("{wide}-feira"), Word::Weekday, lang);
+                    v.add(&format!("{wide}-feira"), weekday, lang);
                 }
                 let short = day.format_localized("%a", locale).to_string();
                 let folded = fold(short.trim_end_matches('.'));
@@ -359,18 +361,13 @@ fn build_vocabulary() -> Vocabulary {
                     .get(folded.as_bytes())
                     .is_some_and(|e| e.iter().any(|(w, _)| matches!(w, Word::Month(_))));
                 if folded.chars().count() >= 3 && !is_month {
-                    v.add(&short, Word::Weekday, lang);
+                    v.add(&short, weekday, lang);
                 }
             }
         }
     }
-    for (name, lang) in [
-        ("tues", Lang::En),
-        ("thur", Lang::En),
-        ("thurs", Lang::En),
-        ("weds", Lang::En),
-    ] {
-        v.add(name, Word::Weekday, lang);
+    for (name, d) in [("tues", 2), ("weds", 3), ("thur", 4), ("thurs", 4)] {
+        v.add(name, Word::Weekday(d), Lang::En);
     }
     v
 }
@@ -587,7 +584,10 @@ mod tests {
             ("segunda-feira", Lang::Pt),
             ("maandag", Lang::Nl),
         ] {
-            assert_eq!(v.lookup(name, lang.bit()), Some(Word::Weekday), "{name}");
+            assert!(
+                matches!(v.lookup(name, lang.bit()), Some(Word::Weekday(_))),
+                "{name}"
+            );
         }
         // `mar` is martes/mardi/martedì abbreviated, and March everywhere: March wins.
         assert_eq!(v.lookup("mar", Lang::Es.bit()), Some(Word::Month(3)));

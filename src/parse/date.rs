@@ -38,8 +38,8 @@ pub enum T {
         month: u8,
         langs: LangSet,
     },
-    /// A weekday name.
-    Weekday,
+    /// A weekday name: 1 (Monday) to 7 (Sunday).
+    Weekday(u8),
     /// A joining word: `de`, `of`, `to`, `au`, `y`, `and`, `from`, `du` … (bits: [`RANGE`], [`AND`],
     /// [`OF`], [`FROM`]).
     Join(u8),
@@ -230,7 +230,7 @@ pub fn tokenize(text: &str, vocab: &Vocabulary, langs: LangSet, max: usize, out:
                     month: m,
                     langs: all,
                 },
-                Some((Word::Weekday, _)) => T::Weekday,
+                Some((Word::Weekday(d), _)) => T::Weekday(d),
                 None => {
                     let bits = if word.len() <= 8 {
                         crate::lang::with_folded(word, join_bits)
@@ -366,24 +366,15 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
         if digits <= 2
             && (two == 2 || (sep != ':' && two == 0 && !after.starts_with(char::is_alphabetic)))
         {
-            let mut e = end + 1 + after.chars().take(two).map(char::len_utf8).sum::<usize>();
-            // `6:58pm`: am or pm glued to the time is part of it.
-            for suffix in ["pm", "am", "PM", "AM"] {
-                if text[e..].starts_with(suffix)
-                    && !text[e + 2..].starts_with(char::is_alphanumeric)
-                {
-                    e += 2;
-                    break;
-                }
-            }
-            return (T::Time, e);
+            let e = end + 1 + after.chars().take(two).map(char::len_utf8).sum::<usize>();
+            return (T::Time, time_suffix(text, e, true));
         }
     }
-    if digits <= 2 && matches!(next, Some('a' | 'p' | 'A' | 'P')) {
-        for suffix in ["pm", "am", "PM", "AM"] {
-            if rest.starts_with(suffix) && !rest[2..].starts_with(char::is_alphanumeric) {
-                return (T::Time, end + 2);
-            }
+    // `11 a.m.`, `6pm`: an hour with its half of the day.
+    if digits <= 2 && matches!(next, Some('a' | 'p' | 'A' | 'P' | ' ')) {
+        let e = time_suffix(text, end, false);
+        if e > end {
+            return (T::Time, e);
         }
     }
     // `14/05/2017`, `2017-05-14`, `14.05.2017`: three numbers, one separator, no spaces.
@@ -467,6 +458,29 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
     )
 }
 
+/// The end of a time's suffix after byte `e` (`a.m.`, ` pm`, ` h`, ` Uhr`, ` horas`), or `e` when none
+/// follows. `clock`: the time has its minutes, so an hour mark (`h`, `Uhr`) may follow too.
+fn time_suffix(text: &str, e: usize, clock: bool) -> usize {
+    let rest = &text[e..];
+    let (space, rest) = match rest.strip_prefix(' ') {
+        Some(r) => (1, r),
+        None => (0, rest),
+    };
+    const HALVES: [&str; 4] = ["a.m.", "p.m.", "am", "pm"];
+    const HOURS: [&str; 6] = ["horas", "hrs", "uhr", "hs", "h.", "h"];
+    let candidates = HALVES.iter().chain(if clock { &HOURS[..] } else { &[] });
+    for suffix in candidates {
+        let Some(head) = rest.get(..suffix.len()) else {
+            continue;
+        };
+        let after = &rest[suffix.len()..];
+        if head.eq_ignore_ascii_case(suffix) && !after.starts_with(char::is_alphanumeric) {
+            return e + space + suffix.len();
+        }
+    }
+    e
+}
+
 /// A point of a date as written: any of day, month, year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Part {
@@ -517,7 +531,8 @@ pub struct Found {
     /// only day-first does (`14/03/2019`).
     pub numeric: bool,
     pub swap_hint: Option<bool>,
-    pub weekday: bool,
+    /// The weekday written with the date (1 Monday to 7 Sunday), if any.
+    pub weekday: Option<u8>,
     /// Languages of the month names read (empty for numbers).
     pub langs: LangSet,
 }
@@ -559,7 +574,7 @@ struct Point {
     part: Part,
     shape: Shape,
     next: usize,
-    weekday: bool,
+    weekday: Option<u8>,
     numeric: bool,
     swap_hint: Option<bool>,
     langs: LangSet,
@@ -614,9 +629,12 @@ fn trailing_year(toks: &[Tok], k: usize) -> Option<(i32, bool, usize)> {
 /// One point of a date starting at token `i`.
 fn point(toks: &[Tok], i: usize) -> Option<Point> {
     let mut j = i;
-    let mut weekday = false;
-    if is(toks.get(j), T::Weekday) {
-        weekday = true;
+    let mut weekday = None;
+    if let Some(Tok {
+        t: T::Weekday(d), ..
+    }) = toks.get(j)
+    {
+        weekday = Some(*d);
         j += 1;
         if is(toks.get(j), T::Comma) {
             j += 1;
@@ -628,7 +646,7 @@ fn point(toks: &[Tok], i: usize) -> Option<Point> {
                 return None;
             }
             p.next += 1;
-            p.weekday = true;
+            p.weekday = weekday;
             return Some(p);
         }
         if is_join(toks.get(j), OF) {
@@ -839,7 +857,7 @@ pub fn date_at(toks: &[Tok], i: usize) -> Option<Found> {
                 t.t,
                 T::Num { .. }
                     | T::Month { .. }
-                    | T::Weekday
+                    | T::Weekday(_)
                     | T::NumDate { .. }
                     | T::NumMonth { .. }
             )
@@ -1131,7 +1149,7 @@ mod tests {
     fn times_and_glued_words_are_their_own_tokens() {
         let mut toks = Vec::new();
         tokenize(
-            "10:15 20h30 6pm 1810Visit",
+            "10:15 20h30 6pm 1810Visit 11 a.m. 19:30 h",
             vocabulary(),
             LangSet::ALL,
             64,
@@ -1143,5 +1161,6 @@ mod tests {
         assert_eq!(kinds[2], T::Time);
         assert!(matches!(kinds[3], T::Num { value: 1810, .. }));
         assert!(matches!(kinds[4], T::Word { upper: true }));
+        assert_eq!(&kinds[5..], [T::Time, T::Time]);
     }
 }

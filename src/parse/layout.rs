@@ -40,6 +40,7 @@ pub fn shape_of(
 ) -> Option<Shaped> {
     if let Some(d) = scanner.start(line) {
         let shape = match d.place {
+            _ if d.time_only => StartShape::TimeLed,
             Place::Led if d.day_only => StartShape::DayLed,
             Place::Led => match d.sep {
                 Sep::Dash | Sep::Colon | Sep::Period | Sep::Pipe => StartShape::Led,
@@ -75,7 +76,7 @@ pub struct Evidence {
     /// Non-blank lines read.
     pub lines: usize,
     /// Lines of each start shape (in [`StartShape::ALL`] order).
-    pub shapes: [usize; 9],
+    pub shapes: [usize; 10],
     /// Led lines by separator (in [`Sep::ALL`] order).
     pub separators: [usize; 6],
     /// Year and month lines followed by dated entries, and by paragraphs.
@@ -201,14 +202,18 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             Headings::Entries
         });
 
-    // Day numbers (`14 — …`) are dates only under a month heading.
+    // Day numbers (`14 — …`) are dates only under a month heading, times only under a day.
     let mut under_month = false;
+    let mut under_day = false;
     for s in shaped.iter().flatten() {
         if s.shape == StartShape::HeadingLine {
             under_month = s.date.found.from.month.is_some();
+            under_day = false;
         }
+        under_day |= s.shape == StartShape::DateLine;
         if s.shape == StartShape::HeadingLine && headings != Headings::Entries
             || s.shape == StartShape::DayLed && !under_month
+            || s.shape == StartShape::TimeLed && !under_day
         {
             continue;
         }
@@ -219,6 +224,10 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     }
     let entry_starts = pinned.entry_starts.clone().unwrap_or_else(|| {
         let mut chosen = choose_starts(&ev.shapes);
+        // An agenda: its dates alone on their line head the days whose times are the entries.
+        if chosen.contains(&StartShape::TimeLed) {
+            chosen.retain(|s| *s != StartShape::DateLine);
+        }
         // A page whose date-led lines vary their separator may omit it on some (`3 de noviembre,
         // 2017 La orquesta …` among `.-`, `:` and `–` lines): those are entries too.
         let separators_used = Sep::ALL
@@ -342,9 +351,26 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         .iter()
         .filter(|&&s| shaped[s].is_some_and(|d| d.date.rest < lines[s].raw.len()))
         .count();
+    // Dated lines that carry their own headline (`10h00 : Entretien avec …`, `June 15 Call for
+    // workshops opens`): the short lines near them are details, not titles.
+    let headlines = starts
+        .iter()
+        .filter(|&&s| {
+            shaped[s].is_some_and(|d| {
+                let rest = &lines[s].raw[d.date.rest.min(lines[s].raw.len())..];
+                !rest.is_empty()
+                    && is_title_like(&Item::new(Text {
+                        raw: rest,
+                        line: 0,
+                        start: 0,
+                    }))
+            })
+        })
+        .count();
     let titles = pinned.titles.unwrap_or_else(|| {
         let others = starts.len().saturating_sub(1);
         match starts.first() {
+            _ if starts.len() > 1 && headlines * 2 > starts.len() => Titles::Inline,
             None => Titles::Before,
             // One entry (a news release: headline, date line, body): a short line above it is its
             // headline.
@@ -453,7 +479,7 @@ fn similar_line(a: &str, b: &str) -> bool {
 /// shapes (a date, a dash or colon, text; a place and a date) whenever they occur; weak ones (a comma or
 /// no separator after the date, a date ending a heading) only when they are common, as a stray line of
 /// that shape is more likely text than an entry.
-pub fn choose_starts(counts: &[usize; 9]) -> Vec<StartShape> {
+pub fn choose_starts(counts: &[usize; 10]) -> Vec<StartShape> {
     let (primary, top) = StartShape::ALL
         .into_iter()
         .map(|s| (s, counts[s as usize]))
@@ -472,8 +498,14 @@ pub fn choose_starts(counts: &[usize; 9]) -> Vec<StartShape> {
             let c = counts[s as usize];
             s == primary
                 || match s {
-                    StartShape::Led | StartShape::Placed => c >= 1,
-                    StartShape::DateLine | StartShape::HeadingLine | StartShape::DayLed => c >= 2,
+                    StartShape::Led => c >= 1,
+                    // One `City, date.- text` line on a page built otherwise is a press release's
+                    // dateline, not an entry.
+                    StartShape::Placed => c >= 2,
+                    StartShape::DateLine
+                    | StartShape::HeadingLine
+                    | StartShape::DayLed
+                    | StartShape::TimeLed => c >= 2,
                     // A year or date leading its line with a comma or nothing after it, on a page of
                     // date-led lines (`1851, The first …` among `1902 : …`): the same entries.
                     StartShape::LedComma => c >= common || (c >= 1 && led_family >= 3),
@@ -626,7 +658,7 @@ mod tests {
 
     #[test]
     fn the_most_common_shape_wins_and_weak_strays_are_text() {
-        let mut counts = [0usize; 9];
+        let mut counts = [0usize; 10];
         counts[StartShape::Led as usize] = 51;
         counts[StartShape::LedBare as usize] = 3;
         counts[StartShape::Heading as usize] = 2;
@@ -636,13 +668,13 @@ mod tests {
             choose_starts(&counts),
             vec![StartShape::Led, StartShape::LedBare]
         );
-        let mut alone = [0usize; 9];
+        let mut alone = [0usize; 10];
         alone[StartShape::DateLine as usize] = 6;
         alone[StartShape::Led as usize] = 1;
         assert_eq!(
             choose_starts(&alone),
             vec![StartShape::Led, StartShape::DateLine]
         );
-        assert_eq!(choose_starts(&[0; 9]), vec![StartShape::Led]);
+        assert_eq!(choose_starts(&[0; 10]), vec![StartShape::Led]);
     }
 }

@@ -130,6 +130,8 @@ enum Boundary<'a> {
     Start(Start<'a>),
     /// A section heading (a year or month line): it closes the entry above and opens a section.
     Section(Text<'a>, Option<i32>, Option<u32>),
+    /// A day heading over timed entries (an agenda's `Lundi 18 mai`).
+    DaySection(Text<'a>, LineDate),
     /// The end of the page.
     End,
 }
@@ -156,7 +158,14 @@ struct Draft<'a> {
 impl<'a> Draft<'a> {
     fn put(&mut self, role: Role, text: Text<'a>) {
         match role {
-            Role::Title => self.title = Some(text),
+            Role::Title => {
+                // `1. Norlusia`: a list number before a title is not part of it (the number changes
+                // whenever an entry is inserted above).
+                self.title = Some(match list_marker_end(text.raw) {
+                    Some(end) => text.slice(end..text.raw.len()),
+                    None => text,
+                });
+            }
             Role::CaptionBefore => self.captions.push(Caption {
                 position: CaptionPosition::Before,
                 text,
@@ -317,6 +326,13 @@ impl<'a, 'p> Assembler<'a, 'p> {
         if shaped.shape == StartShape::DayLed && self.years.heading_month.is_none() {
             return None;
         }
+        // An agenda's days head its timed entries.
+        if shaped.shape == StartShape::DateLine && p.entry_starts.contains(&StartShape::TimeLed) {
+            return Some(Boundary::DaySection(line, shaped.date));
+        }
+        if shaped.shape == StartShape::TimeLed && self.years.heading_day.is_none() {
+            return None;
+        }
         let mut date = shaped.date;
         if !p.entry_starts.contains(&shaped.shape) {
             // `9 October 2018 –` on a page of leads: a lead whose text was lost.
@@ -355,12 +371,16 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let line = start.line;
         let d = &start.date;
         let date_text = line.slice(d.found.start..d.found.end);
-        let (date, year_source) = year::resolve(
-            &d.found,
-            self.profile.date_order,
-            &self.years,
-            &self.profile.year_from,
-        );
+        let (date, year_source) = match (d.time_only, self.years.heading_day) {
+            // A timed entry is on its day heading's day.
+            (true, Some((day, source))) => (Some(day), source),
+            _ => year::resolve(
+                &d.found,
+                self.profile.date_order,
+                &self.years,
+                &self.profile.year_from,
+            ),
+        };
         if let Some(date) = date {
             self.years.previous = Some((date.start, year_source));
         }
@@ -379,7 +399,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 };
                 let lead = Lead {
                     line,
-                    date_text: Some(date_text),
+                    // A time is not the date as written: the day heading holds that.
+                    date_text: (!d.time_only).then_some(date_text),
                     dateline,
                     text,
                 };
@@ -388,7 +409,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             }
             Place::Alone | Place::Heading | Place::Bracket => {
                 draft.heading = Some(line);
-                draft.date_text = Some(date_text);
+                draft.date_text = (!d.time_only).then_some(date_text);
                 draft.wants_lead = true;
                 // The words before the date (`Vienna, Austria`): the title, unless a title line
                 // before the heading gives one.
@@ -528,6 +549,20 @@ impl<'a, 'p> Assembler<'a, 'p> {
                     self.years.heading = year;
                 }
                 self.years.heading_month = month;
+                self.years.heading_day = None;
+            }
+            Boundary::DaySection(line, d) => {
+                self.pending_section.push(line);
+                let (date, source) = year::resolve(
+                    &d.found,
+                    self.profile.date_order,
+                    &self.years,
+                    &self.profile.year_from,
+                );
+                self.years.heading_day = date.map(|date| (date, source));
+                if let Some(date) = date {
+                    self.years.previous = Some((date.start, source));
+                }
             }
             Boundary::End => {}
         }
@@ -539,7 +574,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
         // (`9 June - Council adopts a new package`): the headline is the title, the dated line the
         // entry's heading, and its first paragraph the lead.
         // Lines marked `*` below it are footnotes of the page, not the entry's text.
-        let has_body = d.paragraphs.iter().any(|p| !p.raw.starts_with('*'));
+        let has_body = d.paragraphs.iter().any(|p| !p.raw.starts_with('*'))
+            || d.captions
+                .iter()
+                .any(|c| c.position == CaptionPosition::After && !segment::is_credit(c.text.raw));
         if d.title.is_none() && d.heading.is_none() && has_body {
             if let Some(lead) = d
                 .lead
@@ -652,7 +690,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let another_label = items.get(1).is_some_and(|i| i.kind == Kind::Label);
         let by_years = years.is_some_and(|(from, to)| from != to || another_label || !before_start);
         let by_layout = match next {
-            Boundary::Section(..) => true,
+            Boundary::Section(..) | Boundary::DaySection(..) => true,
             // A page with no entries at all: what it shows first is its title.
             Boundary::End => true,
             Boundary::Start(_) if self.profile.titles != Titles::Before => true,
@@ -702,6 +740,19 @@ impl<'a, 'p> Assembler<'a, 'p> {
             }
         }
     }
+}
+
+/// Where the text after a list number (`1. `, `12) `) starts, if `text` opens with one.
+pub(crate) fn list_marker_end(text: &str) -> Option<usize> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &text[digits..];
+    let after = rest.strip_prefix(['.', ')'])?;
+    let trimmed = after.trim_start();
+    (trimmed.len() < after.len() && trimmed.starts_with(char::is_alphabetic))
+        .then(|| text.len() - trimmed.len())
 }
 
 /// True for a dated line's text that reads as a headline: short, no final full stop.

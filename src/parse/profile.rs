@@ -58,10 +58,13 @@ pub enum StartShape {
     Bracket,
     /// A day number, a separator and text under a month heading: `14 — Birthday of the founder`.
     DayLed,
+    /// A time of day, then text (or alone on its line), under a day heading (an agenda: `Lundi 18 mai` /
+    /// `10h00 : Entretien …`). When chosen, dates alone on their line are day headings, not entries.
+    TimeLed,
 }
 
 impl StartShape {
-    pub const ALL: [StartShape; 9] = [
+    pub const ALL: [StartShape; 10] = [
         StartShape::Led,
         StartShape::LedComma,
         StartShape::LedBare,
@@ -71,6 +74,7 @@ impl StartShape {
         StartShape::Heading,
         StartShape::Bracket,
         StartShape::DayLed,
+        StartShape::TimeLed,
     ];
 
     pub fn name(self) -> &'static str {
@@ -84,6 +88,7 @@ impl StartShape {
             StartShape::Heading => "heading",
             StartShape::Bracket => "bracket",
             StartShape::DayLed => "day-led",
+            StartShape::TimeLed => "time-led",
         }
     }
 }

@@ -85,6 +85,9 @@ pub struct LineDate {
     /// A day number alone before the separator (`14 — Birthday of …`): a date only under a month
     /// heading, which gives its month.
     pub day_only: bool,
+    /// A time of day where the date would be (`10h00 : Entretien …`, `19:30 h- Llegada …`, `10:00 a.m.`
+    /// alone): an item of the day heading above.
+    pub time_only: bool,
 }
 
 /// Reads lines' dates with one vocabulary and a set of languages, reusing its token buffer.
@@ -178,7 +181,7 @@ impl<'v> Scanner<'v> {
                 notation: Notation::DayMonth,
                 numeric: false,
                 swap_hint: None,
-                weekday: false,
+                weekday: None,
                 langs: LangSet::default(),
             };
             return classify(line, toks, found, false, toks.len() < START_TOKENS);
@@ -240,6 +243,7 @@ impl<'v> Scanner<'v> {
             }
             let result = found_any
                 .or_else(|| placed(line, toks, complete))
+                .or_else(|| time_start(line, toks, complete))
                 .or_else(|| day_only(line, toks));
             match result {
                 Some(d) if settled(&d) || max == START_TOKENS => return Some(d),
@@ -281,7 +285,7 @@ impl<'v> Scanner<'v> {
                     | T::NumDate { .. }
                     | T::NumMonth { .. }
                     | T::Month { .. }
-                    | T::Weekday
+                    | T::Weekday(_)
                     | T::Join(_)
             ) {
                 continue;
@@ -317,10 +321,23 @@ impl<'v> Scanner<'v> {
             }
             let prefix_end = trim_prefix_end(line, toks, s);
             // A bullet before the heading is not part of its words.
-            let first = toks
+            // A bullet or a list number before the heading is not part of its words.
+            let mut first = toks
                 .iter()
                 .position(|t| !matches!(t.t, T::Bullet | T::Dash))
                 .unwrap_or(0);
+            if matches!(
+                toks.get(first).map(|t| t.t),
+                Some(T::Num {
+                    digits: 1..=3,
+                    ordinal: false,
+                    ..
+                })
+            ) && matches!(toks.get(first + 1).map(|t| t.t), Some(T::Period | T::Close))
+                && first + 2 < s
+            {
+                first += 2;
+            }
             let prefix_start = toks[first].start as usize;
             if prefix_end <= prefix_start {
                 return None;
@@ -378,6 +395,7 @@ impl<'v> Scanner<'v> {
                 marker: first > 0,
                 dangling: false,
                 day_only: false,
+                time_only: false,
             });
         }
         None
@@ -463,6 +481,7 @@ fn classify(
             marker,
             dangling: k == e && matches!(toks.get(e).map(|t| t.t), Some(T::Dash | T::Colon)),
             day_only: false,
+            time_only: false,
         });
     }
     // A month alone opens a line only with a colon or dash and text after it (`September: The Council
@@ -522,7 +541,61 @@ fn classify(
         marker,
         dangling: false,
         day_only: false,
+        time_only: false,
     })
+}
+
+/// `10h00 : Entretien …`, `19:30 h- Llegada …`, `10:00 a.m.` alone on its line: a time where the date
+/// would be.
+fn time_start(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
+    let c = toks
+        .iter()
+        .position(|t| !matches!(t.t, T::Bullet | T::Quote))?;
+    if toks[c].t != T::Time {
+        return None;
+    }
+    let found = Found {
+        toks: (c, c + 1),
+        start: toks[c].start as usize,
+        end: toks[c].end as usize,
+        from: Part::default(),
+        to: None,
+        notation: Notation::DayMonth,
+        numeric: false,
+        swap_hint: None,
+        weekday: None,
+        langs: LangSet::default(),
+    };
+    let mut d = LineDate {
+        place: Place::Alone,
+        found,
+        sep: Sep::None,
+        rest: line.len(),
+        rest_upper: false,
+        prefix: None,
+        marker: c > 0,
+        dangling: false,
+        day_only: false,
+        time_only: true,
+    };
+    let k = c + 1;
+    if k >= toks.len() {
+        return complete.then_some(d);
+    }
+    let (sep, r) = match toks[k].t {
+        T::Colon | T::Dash | T::Pipe | T::Period => (Sep::Colon, k + 1),
+        _ => (Sep::None, k),
+    };
+    let rest = toks.get(r)?.start as usize;
+    let upper = line[rest..].starts_with(|c: char| c.is_uppercase() || c.is_numeric());
+    if !upper {
+        return None;
+    }
+    d.place = Place::Led;
+    d.sep = sep;
+    d.rest = rest;
+    d.rest_upper = true;
+    Some(d)
 }
 
 /// `14 — Birthday of …`: a day number, a dash, colon or period, and text starting with a capital.
@@ -553,7 +626,7 @@ fn day_only(line: &str, toks: &[Tok]) -> Option<LineDate> {
         notation: Notation::DayMonth,
         numeric: false,
         swap_hint: None,
-        weekday: false,
+        weekday: None,
         langs: LangSet::default(),
     };
     let _ = line;
@@ -571,6 +644,7 @@ fn day_only(line: &str, toks: &[Tok]) -> Option<LineDate> {
         marker: c > 0,
         dangling: false,
         day_only: true,
+        time_only: false,
     })
 }
 
@@ -585,7 +659,7 @@ fn settled_at(toks: &[Tok], e: usize) -> bool {
         || matches!(toks[e].t, T::Join(b) if b & (super::date::RANGE | super::date::AND) != 0);
     let may_continue = matches!(
         toks[e + 1].t,
-        T::Num { .. } | T::NumDate { .. } | T::NumMonth { .. } | T::Month { .. } | T::Weekday
+        T::Num { .. } | T::NumDate { .. } | T::NumMonth { .. } | T::Month { .. } | T::Weekday(_)
     );
     !(connector && may_continue) || e + 8 <= toks.len()
 }
@@ -695,6 +769,20 @@ fn effective_end(toks: &[Tok]) -> usize {
             e -= 1;
             if e >= 1 && matches!(toks[e - 1].t, T::Dash | T::Comma) {
                 e -= 1;
+            }
+        }
+        // A remark in brackets after the date: `(extended)`, `(now closed)`.
+        if e >= 3 && toks[e - 1].t == T::Close {
+            if let Some(open) = (e.saturating_sub(5)..e - 1)
+                .rev()
+                .find(|&i| toks[i].t == T::Open)
+            {
+                let words_only = toks[open + 1..e - 1]
+                    .iter()
+                    .all(|t| matches!(t.t, T::Word { .. } | T::Join(_)));
+                if words_only && open + 1 < e - 1 {
+                    e = open;
+                }
             }
         }
         if e == before {

@@ -426,6 +426,10 @@ fn is_navigation(s: &str) -> bool {
     if s.len() > 120 || s.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
+    // A table's header row, its columns apart by runs of spaces: `Lugar de la visita   Periodo`.
+    if s.contains("   ") && !ends_like_sentence(s) && s.split_whitespace().nth(12).is_none() {
+        return true;
+    }
     for sep in [" | ", " > ", " » ", " › ", " / "] {
         if s.contains(sep) {
             // Two parts joined by a bar may be a title and a site name (`Our history | Ropeworks

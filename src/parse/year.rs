@@ -17,6 +17,9 @@ pub struct YearContext {
     pub title: Option<i32>,
     /// The month of the month heading the entry stands under (`JANUARY`), for day numbers alone.
     pub heading_month: Option<u32>,
+    /// The day of the day heading the entry stands under (an agenda's `Lundi 18 mai`), for times alone,
+    /// with where its year came from.
+    pub heading_day: Option<(Date, YearSource)>,
     /// The previous entry's date (its first day), and where its year came from.
     pub previous: Option<(NaiveDate, YearSource)>,
     /// A full date in the preamble: the document's own date.
@@ -85,7 +88,20 @@ pub fn resolve(
             }),
             YearSource::Written | YearSource::Missing => None,
         };
-        if let Some(y) = year {
+        if let Some(mut y) = year {
+            // A weekday written with the date settles the year when the context is off by one
+            // (`Sunday, June 30` in an advisory of June 28, 2024 is 2024, not 2023).
+            if let (Some(w), Some(day)) = (found.weekday, from.day) {
+                let fits = |y: i32| {
+                    NaiveDate::from_ymd_opt(y, m, day)
+                        .is_some_and(|d| d.weekday().number_from_monday() == u32::from(w))
+                };
+                if !fits(y) {
+                    if let Some(other) = [y + 1, y - 1].into_iter().find(|&c| fits(c)) {
+                        y = other;
+                    }
+                }
+            }
             from.year = Some(y);
             if let Some(t) = to.as_mut() {
                 // `28 December – 2 January`: the range ends in the next year.
@@ -242,6 +258,21 @@ mod tests {
             date("28 December – 2 January", &ctx).0,
             "2009-12-28/2010-01-02"
         );
+    }
+
+    #[test]
+    fn a_weekday_settles_a_year_the_context_gets_wrong() {
+        let ctx = YearContext {
+            document: Some(ymd(2024, 6, 28)),
+            ..YearContext::default()
+        };
+        // By the document rule alone, 30 June after 28 June 2024 is in 2023; but 30 June 2024 was the
+        // Sunday.
+        assert_eq!(
+            date("Sunday, June 30", &ctx),
+            ("2024-06-30".into(), YearSource::Document)
+        );
+        assert_eq!(date("June 30", &ctx).0, "2023-06-30");
     }
 
     #[test]

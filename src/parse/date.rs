@@ -213,6 +213,26 @@ pub fn tokenize(text: &str, vocab: &Vocabulary, langs: LangSet, max: usize, out:
                     }
                 }
             }
+            // `Avril-mai`, `janvier-février`: two months joined by a hyphen are read as a range.
+            if let Some(h) = word.find('-') {
+                if matches!(vocab.lookup(&word[..h], langs), Some(Word::Month(_)))
+                    && matches!(vocab.lookup(&word[h + 1..], langs), Some(Word::Month(_)))
+                {
+                    let head = &word[..h];
+                    if let Some((Word::Month(m), all)) = vocab.lookup_with_languages(head, langs) {
+                        out.push(Tok {
+                            t: T::Month {
+                                month: m,
+                                langs: all,
+                            },
+                            start: start as u32,
+                            end: (start + h) as u32,
+                        });
+                        i = start + h;
+                        continue;
+                    }
+                }
+            }
             let mut found = vocab.lookup_with_languages(word, langs);
             // `Mid-January`, `mi-juillet`: a month with a qualifier glued by a hyphen.
             if found.is_none() && word.as_bytes().contains(&b'-') {

@@ -244,12 +244,15 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         }
         // Year lines built like the page's date lines (`1995` / title / text among `9 mai 1950` /
         // title / text) are entries too.
-        if chosen.contains(&StartShape::DateLine)
-            && ev.shapes[StartShape::HeadingLine as usize] > 0
-            && !chosen.contains(&StartShape::HeadingLine)
-        {
-            chosen.push(StartShape::HeadingLine);
-            chosen.sort();
+        // And the other way round: a date alone among year entries (`12 mei 1951` among `1894`, `1909`).
+        for (have, add) in [
+            (StartShape::DateLine, StartShape::HeadingLine),
+            (StartShape::HeadingLine, StartShape::DateLine),
+        ] {
+            if chosen.contains(&have) && ev.shapes[add as usize] > 0 && !chosen.contains(&add) {
+                chosen.push(add);
+                chosen.sort();
+            }
         }
         chosen
     });

@@ -277,7 +277,7 @@ impl<'v> Scanner<'v> {
         if toks.len() >= 64 {
             return None;
         }
-        let e = effective_end(toks);
+        let e = effective_end(line, toks);
         for s in 1..e {
             if !matches!(
                 toks[s].t,
@@ -454,13 +454,23 @@ fn classify(
         k += 1; // `UTC`, `CET`
     }
     // A wiki edit link after a heading (`2017[edit]`, `1936 [modifier | modifier le code]`) is not text.
-    if complete
-        && toks.get(k).is_some_and(|t| t.t == T::Open)
-        && toks.last().is_some_and(|t| t.t == T::Close)
-    {
-        let inner = &line[toks[k].end as usize..toks[toks.len() - 1].start as usize];
-        if super::segment::is_furniture(inner) {
-            k = toks.len();
+    if let Some(open) = toks.get(k).filter(|t| t.t == T::Open) {
+        let tail = &line[open.start as usize..];
+        if let Some(inner) = tail.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            if super::segment::is_furniture(inner) {
+                return Some(LineDate {
+                    place: Place::Alone,
+                    found,
+                    sep: Sep::None,
+                    rest: line.len(),
+                    rest_upper: false,
+                    prefix: None,
+                    marker,
+                    dangling: false,
+                    day_only: false,
+                    time_only: false,
+                });
+            }
         }
     }
     let only_punct = toks[k..].iter().all(|t| {
@@ -492,10 +502,16 @@ fn classify(
     if month_alone
         && !qualified
         && !(matches!(toks[found.toks.0].t, T::Month { .. })
-            && matches!(toks.get(e).map(|t| t.t), Some(T::Colon | T::Dash))
-            && toks
-                .get(e + 1)
-                .is_some_and(|t| line[t.start as usize..].starts_with(char::is_uppercase)))
+            && match toks.get(e).map(|t| t.t) {
+                // `Octobre : ouverture …` (French writes on in lower case after a colon).
+                Some(T::Colon) => toks
+                    .get(e + 1)
+                    .is_some_and(|t| line[t.start as usize..].starts_with(char::is_alphabetic)),
+                Some(T::Dash) => toks
+                    .get(e + 1)
+                    .is_some_and(|t| line[t.start as usize..].starts_with(char::is_uppercase)),
+                _ => false,
+            })
     {
         return None;
     }
@@ -751,7 +767,7 @@ fn placed(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
 
 /// The index just past the last token that can end a heading's date: trailing brackets, bars, full stops,
 /// citation marks (`[1]`) and a time (`- 20h30`) are skipped.
-fn effective_end(toks: &[Tok]) -> usize {
+fn effective_end(line: &str, toks: &[Tok]) -> usize {
     let mut e = toks.len();
     loop {
         let before = e;
@@ -769,6 +785,15 @@ fn effective_end(toks: &[Tok]) -> usize {
             e -= 1;
             if e >= 1 && matches!(toks[e - 1].t, T::Dash | T::Comma) {
                 e -= 1;
+            }
+        }
+        // A wiki edit link: `[modifica | modifica wikitesto]`, `[edit]`.
+        if e >= 2 && toks[e - 1].t == T::Close {
+            if let Some(open) = (0..e - 1).rev().find(|&i| toks[i].t == T::Open) {
+                let inner = &line[toks[open].end as usize..toks[e - 1].start as usize];
+                if super::segment::is_furniture(inner) {
+                    e = open;
+                }
             }
         }
         // A remark in brackets after the date: `(extended)`, `(now closed)`.

@@ -197,6 +197,9 @@ pub fn is_furniture(s: &str) -> bool {
     if s.len() > 60 {
         return false;
     }
+    if is_post_furniture(s) {
+        return true;
+    }
     let t = s.trim_matches(|c: char| !c.is_alphanumeric());
     if t.is_empty() {
         return false;
@@ -210,6 +213,56 @@ pub fn is_furniture(s: &str) -> bool {
     let folded = crate::lang::fold(t);
     let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
     phrases.contains(folded.as_bytes())
+}
+
+/// A blog's post furniture: a byline (`Posted by X at 19:40`, `Publicado por …`), a comment count
+/// (`No hay comentarios:`, `3 comments`), older-posts links.
+fn is_post_furniture(s: &str) -> bool {
+    let lower = crate::lang::fold(s);
+    let lower = lower.trim_end_matches([':', '.']);
+    const BYLINES: [&str; 8] = [
+        "posted by ",
+        "publicado por ",
+        "publie par ",
+        "pubblicato da ",
+        "veroffentlicht von ",
+        "geplaatst door ",
+        "publicado em ",
+        "written by ",
+    ];
+    if BYLINES.iter().any(|b| lower.starts_with(b)) && s.split_whitespace().nth(10).is_none() {
+        return true;
+    }
+    const COMMENTS: [&str; 12] = [
+        "comment",
+        "comments",
+        "commentaire",
+        "commentaires",
+        "comentario",
+        "comentarios",
+        "kommentar",
+        "kommentare",
+        "commento",
+        "commenti",
+        "reactie",
+        "reacties",
+    ];
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() <= 3 && words.last().is_some_and(|w| COMMENTS.contains(w)) {
+        return true;
+    }
+    matches!(
+        lower,
+        "older posts"
+            | "newer posts"
+            | "entradas antiguas"
+            | "entradas mas recientes"
+            | "articles plus anciens"
+            | "altere posts"
+            | "post piu vecchi"
+            | "oudere berichten"
+    ) || lower.starts_with("subscribe to")
+        || lower.starts_with("suscribirse a")
 }
 
 /// Folded phrases, and the words they open with.
@@ -286,6 +339,12 @@ fn furniture() -> &'static PhraseSets {
             "المزيد",
             "العودة الى اعلى الصفحة",
             "impressum",
+            "bekijk",
+            "view",
+            "voir",
+            "ansehen",
+            "vedi",
+            "visualizza",
             "datenschutz",
             "imprint",
             "privacy",

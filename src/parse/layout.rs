@@ -53,7 +53,7 @@ pub fn shape_of(
             Place::Alone if d.found.from.day.is_some() => StartShape::DateLine,
             Place::Alone => StartShape::HeadingLine,
             Place::Placed => StartShape::Placed,
-            Place::Heading | Place::Bracket => return None,
+            Place::Heading | Place::Bracket | Place::Inside => return None,
         };
         return Some(Shaped { date: d, shape });
     }
@@ -76,7 +76,7 @@ pub struct Evidence {
     /// Non-blank lines read.
     pub lines: usize,
     /// Lines of each start shape (in [`StartShape::ALL`] order).
-    pub shapes: [usize; 10],
+    pub shapes: [usize; 11],
     /// Led lines by separator (in [`Sep::ALL`] order).
     pub separators: [usize; 6],
     /// Year and month lines followed by dated entries, and by paragraphs.
@@ -96,6 +96,9 @@ pub struct Evidence {
     pub older_first: usize,
     /// Entry dates without a year.
     pub without_year: usize,
+    /// Entries, and entries whose next line opens another entry or a section.
+    pub entries: usize,
+    pub one_line_entries: usize,
     pub lang: LangEvidence,
 }
 
@@ -106,12 +109,16 @@ pub struct Hints {
     /// line: two labels before the first entry may then be its title and caption rather than the page's
     /// title and the entry's.
     pub caption_pairs: bool,
+    /// Most entries are one line, the next dated line right after: lines after the last one are the
+    /// page's footer (`Opening times may change …`), not that entry's text.
+    pub one_liners: bool,
 }
 
 impl Evidence {
     pub fn hints(&self) -> Hints {
         Hints {
             caption_pairs: self.label_pairs_before > 0,
+            one_liners: self.one_line_entries * 3 >= self.entries * 2 && self.entries >= 3,
         }
     }
 }
@@ -222,7 +229,26 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             ev.separators[s.date.sep as usize] += 1;
         }
     }
+    // A page built only of paragraphs with a date inside: count them, in case nothing else opens
+    // entries.
+    let sentences = kinds.iter().filter(|k| **k == Kind::Sentence).count();
+    let no_shape = ev
+        .shapes
+        .iter()
+        .take(StartShape::Prose as usize)
+        .all(|&c| c < 2);
+    if no_shape && sentences >= 3 {
+        ev.shapes[StartShape::Prose as usize] = lines
+            .iter()
+            .zip(&kinds)
+            .filter(|(l, k)| **k == Kind::Sentence && scanner.inside(l.raw).is_some())
+            .count();
+    }
+    let prose = ev.shapes[StartShape::Prose as usize];
     let entry_starts = pinned.entry_starts.clone().unwrap_or_else(|| {
+        if no_shape && prose >= 3 && prose * 3 >= sentences * 2 {
+            return vec![StartShape::Prose];
+        }
         let mut chosen = choose_starts(&ev.shapes);
         // An agenda: its dates alone on their line head the days whose times are the entries.
         if chosen.contains(&StartShape::TimeLed) {
@@ -373,6 +399,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     let titles = pinned.titles.unwrap_or_else(|| {
         let others = starts.len().saturating_sub(1);
         match starts.first() {
+            _ if entry_starts == [StartShape::Prose] => Titles::Inline,
             _ if starts.len() > 1 && headlines * 2 > starts.len() => Titles::Inline,
             None => Titles::Before,
             // One entry (a news release: headline, date line, body): a short line above it is its
@@ -402,6 +429,11 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         }
     });
 
+    ev.entries = starts.len();
+    ev.one_line_entries = starts
+        .iter()
+        .filter(|&&s| s + 1 < lines.len() && shaped[s + 1].is_some())
+        .count();
     // Numeric order, page order, missing years.
     let mut previous: Option<(i32, u32, u32)> = None;
     for &s in &starts {
@@ -482,7 +514,7 @@ fn similar_line(a: &str, b: &str) -> bool {
 /// shapes (a date, a dash or colon, text; a place and a date) whenever they occur; weak ones (a comma or
 /// no separator after the date, a date ending a heading) only when they are common, as a stray line of
 /// that shape is more likely text than an entry.
-pub fn choose_starts(counts: &[usize; 10]) -> Vec<StartShape> {
+pub fn choose_starts(counts: &[usize; 11]) -> Vec<StartShape> {
     let (primary, top) = StartShape::ALL
         .into_iter()
         .map(|s| (s, counts[s as usize]))
@@ -514,6 +546,8 @@ pub fn choose_starts(counts: &[usize; 10]) -> Vec<StartShape> {
                     StartShape::LedComma => c >= common || (c >= 1 && led_family >= 3),
                     StartShape::LedBare => c >= common,
                     StartShape::Heading | StartShape::Bracket => c >= common,
+                    // Chosen by `infer` alone, when nothing else is.
+                    StartShape::Prose => false,
                 }
         })
         .collect()
@@ -661,7 +695,7 @@ mod tests {
 
     #[test]
     fn the_most_common_shape_wins_and_weak_strays_are_text() {
-        let mut counts = [0usize; 10];
+        let mut counts = [0usize; 11];
         counts[StartShape::Led as usize] = 51;
         counts[StartShape::LedBare as usize] = 3;
         counts[StartShape::Heading as usize] = 2;
@@ -671,13 +705,13 @@ mod tests {
             choose_starts(&counts),
             vec![StartShape::Led, StartShape::LedBare]
         );
-        let mut alone = [0usize; 10];
+        let mut alone = [0usize; 11];
         alone[StartShape::DateLine as usize] = 6;
         alone[StartShape::Led as usize] = 1;
         assert_eq!(
             choose_starts(&alone),
             vec![StartShape::Led, StartShape::DateLine]
         );
-        assert_eq!(choose_starts(&[0; 10]), vec![StartShape::Led]);
+        assert_eq!(choose_starts(&[0; 11]), vec![StartShape::Led]);
     }
 }

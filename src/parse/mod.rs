@@ -256,6 +256,8 @@ struct Assembler<'a, 'p> {
     pending_section: Vec<Text<'a>>,
     years: YearContext,
     hints: Hints,
+    /// The page's end has been reached: the entry being completed is its last.
+    last: bool,
 }
 
 impl<'a, 'p> Assembler<'a, 'p> {
@@ -280,6 +282,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 ..YearContext::default()
             },
             hints: Hints::default(),
+            last: false,
         }
     }
 
@@ -301,6 +304,14 @@ impl<'a, 'p> Assembler<'a, 'p> {
         } else {
             Kind::Sentence
         };
+        // A page built of paragraphs with a date inside: each such paragraph is an entry.
+        if p.entry_starts == [StartShape::Prose] {
+            if segment::classify(line.raw) != Kind::Sentence {
+                return None;
+            }
+            let date = self.scanner.inside(line.raw)?;
+            return Some(Boundary::Start(Start { line, date }));
+        }
         let shaped = shape_of(&mut self.scanner, line.raw, kind, ends_too)?;
         if shaped.shape == StartShape::HeadingLine {
             match p.headings {
@@ -345,6 +356,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
     }
 
     fn finish(mut self) -> (Option<PageTitle<'a>>, Vec<Text<'a>>, Vec<Record<'a>>) {
+        self.last = true;
         self.close_segment(Boundary::End);
         if let Some(cur) = self.current.take() {
             self.complete(cur);
@@ -403,6 +415,18 @@ impl<'a, 'p> Assembler<'a, 'p> {
                     date_text: (!d.time_only).then_some(date_text),
                     dateline,
                     text,
+                };
+                Key::with_first_sentence(lead.text.raw, &mut draft.lead_keys);
+                draft.lead = Some(lead);
+            }
+            Place::Inside => {
+                // The whole paragraph is the lead; its date is written inside it.
+                draft.date_text = Some(date_text);
+                let lead = Lead {
+                    line,
+                    date_text: None,
+                    dateline: None,
+                    text: line,
                 };
                 Key::with_first_sentence(lead.text.raw, &mut draft.lead_keys);
                 draft.lead = Some(lead);
@@ -578,7 +602,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
             || d.captions
                 .iter()
                 .any(|c| c.position == CaptionPosition::After && !segment::is_credit(c.text.raw));
-        if d.title.is_none() && d.heading.is_none() && has_body {
+        let footer = self.last && self.hints.one_liners;
+        if d.title.is_none() && d.heading.is_none() && has_body && !footer {
             if let Some(lead) = d
                 .lead
                 .filter(|l| is_headline(l.text.raw) && l.dateline.is_none())
@@ -687,7 +712,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
         }
         let years = title_years(first.text.raw);
         let before_start = matches!(next, Boundary::Start(_));
-        let another_label = items.get(1).is_some_and(|i| i.kind == Kind::Label);
+        let another_label = items[1..]
+            .iter()
+            .find(|i| !matches!(i.kind, Kind::Placeholder | Kind::Credit))
+            .is_some_and(|i| i.kind == Kind::Label);
         let by_years = years.is_some_and(|(from, to)| from != to || another_label || !before_start);
         let by_layout = match next {
             Boundary::Section(..) | Boundary::DaySection(..) => true,

@@ -61,10 +61,13 @@ pub enum StartShape {
     /// A time of day, then text (or alone on its line), under a day heading (an agenda: `Lundi 18 mai` /
     /// `10h00 : Entretien …`). When chosen, dates alone on their line are day headings, not entries.
     TimeLed,
+    /// A paragraph with a date inside (`Le lundi 7 mars, le Secrétaire général a reçu …`), on a page
+    /// built only of such paragraphs.
+    Prose,
 }
 
 impl StartShape {
-    pub const ALL: [StartShape; 10] = [
+    pub const ALL: [StartShape; 11] = [
         StartShape::Led,
         StartShape::LedComma,
         StartShape::LedBare,
@@ -75,6 +78,7 @@ impl StartShape {
         StartShape::Bracket,
         StartShape::DayLed,
         StartShape::TimeLed,
+        StartShape::Prose,
     ];
 
     pub fn name(self) -> &'static str {
@@ -89,6 +93,7 @@ impl StartShape {
             StartShape::Bracket => "bracket",
             StartShape::DayLed => "day-led",
             StartShape::TimeLed => "time-led",
+            StartShape::Prose => "prose",
         }
     }
 }

@@ -60,6 +60,9 @@ pub enum Place {
     Placed,
     Heading,
     Bracket,
+    /// Inside a sentence (`Le lundi 7 mars, le Secrétaire général a reçu …`): an entry only on a page
+    /// built of such paragraphs.
+    Inside,
 }
 
 /// A line's date and its shape. Byte offsets are relative to the line.
@@ -128,6 +131,37 @@ impl<'v> Scanner<'v> {
                 return None;
             }
             chrono::NaiveDate::from_ymd_opt(f.from.year?, f.from.month?, f.from.day?)
+        })
+    }
+
+    /// The first day and month (with or without a year) written inside a sentence, as a line date
+    /// of [`Place::Inside`].
+    pub fn inside(&mut self, line: &str) -> Option<LineDate> {
+        if line.len() > 2000 || !line.bytes().any(|b| b.is_ascii_digit()) && line.is_ascii() {
+            return None;
+        }
+        tokenize(line, self.vocab, self.langs, 256, &mut self.toks);
+        let toks = &self.toks[..];
+        let found = (0..toks.len()).find_map(|i| {
+            if !matches!(
+                toks[i].t,
+                T::Num { .. } | T::Weekday(_) | T::Month { .. } | T::Join(_)
+            ) {
+                return None;
+            }
+            date_at(toks, i).filter(|f| f.from.day.is_some() && f.from.month.is_some())
+        })?;
+        Some(LineDate {
+            place: Place::Inside,
+            found,
+            sep: Sep::None,
+            rest: 0,
+            rest_upper: false,
+            prefix: None,
+            marker: false,
+            dangling: false,
+            day_only: false,
+            time_only: false,
         })
     }
 

@@ -393,7 +393,9 @@ pub fn is_credit(s: &str) -> bool {
         }
     }
     // An opener: `Photo:`, `© Agency`, `Courtesy of …`.
-    let first_word = s
+    // `(Foto: Arquivo).`: a credit in brackets.
+    let core = s.trim_start_matches(['(', '[']);
+    let first_word = core
         .split(|c: char| c.is_whitespace() || c == ':')
         .next()
         .unwrap_or("");
@@ -438,7 +440,7 @@ pub fn is_credit(s: &str) -> bool {
             "picture by",
         ];
         let starts_ci = |o: &str| {
-            let mut sc = s.chars().flat_map(char::to_lowercase);
+            let mut sc = core.chars().flat_map(char::to_lowercase);
             o.chars().all(|c| sc.next() == Some(c))
         };
         let arabic = first_word.starts_with("الصورة") || first_word.starts_with("صورة");

@@ -20,14 +20,18 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = out.flush();
             // A configuration error lists every problem, one `file:line:column: …` per line.
-            if let Some(pagerev::rules::config::ConfigError::Invalid { problems }) =
-                e.downcast_ref()
-            {
+            use pagerev::rules::config::ConfigError;
+            let listed = match e.downcast_ref() {
+                Some(ConfigError::Invalid { problems }) => Some(("rule", problems)),
+                Some(ConfigError::InvalidPage { problems }) => Some(("page", problems)),
+                _ => None,
+            };
+            if let Some((what, problems)) = listed {
                 for p in problems {
                     eprintln!("pagerev: error: {p}");
                 }
                 eprintln!(
-                    "pagerev: error: invalid rule configuration ({} problem{})",
+                    "pagerev: error: invalid {what} configuration ({} problem{})",
                     problems.len(),
                     if problems.len() == 1 { "" } else { "s" }
                 );

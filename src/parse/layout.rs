@@ -444,7 +444,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             Some(false) => ev.day_first += 1,
             None => {}
         }
-        if !f.has_year() {
+        if !f.has_year() && !sh.date.time_only && !sh.date.day_only {
             ev.without_year += 1;
         }
         if let Some(m) = f.from.month {

@@ -287,7 +287,7 @@ pub fn read_page_config(name: &str, text: &str) -> Result<PageConfig, ConfigErro
     let config: PageConfig = match crate::yaml::from_str(text) {
         Ok(c) => c,
         Err(e) => {
-            return Err(ConfigError::Invalid {
+            return Err(ConfigError::InvalidPage {
                 problems: vec![problem(
                     e.line.unwrap_or(1),
                     e.column.unwrap_or(1),
@@ -341,7 +341,7 @@ pub fn read_page_config(name: &str, text: &str) -> Result<PageConfig, ConfigErro
     if problems.is_empty() {
         Ok(config)
     } else {
-        Err(ConfigError::Invalid { problems })
+        Err(ConfigError::InvalidPage { problems })
     }
 }
 
@@ -380,12 +380,13 @@ mod tests {
     #[test]
     fn page_configs_report_every_problem_at_its_position() {
         let text = "profile:\n  months:\n    sett: 13\n  date_patterns:\n    - '^(?P<yr>\\d+)'\n";
-        let Err(ConfigError::Invalid { problems }) = read_page_config("p/page.yaml", text) else {
+        let Err(ConfigError::InvalidPage { problems }) = read_page_config("p/page.yaml", text)
+        else {
             panic!("accepted");
         };
         let at: Vec<(usize, usize)> = problems.iter().map(|p| (p.line, p.column)).collect();
         assert_eq!(at, [(5, 7), (3, 11)], "{problems:?}");
-        let Err(ConfigError::Invalid { problems }) =
+        let Err(ConfigError::InvalidPage { problems }) =
             read_page_config("p/page.yaml", "profile:\n  lang: xx\n")
         else {
             panic!("accepted");

@@ -49,6 +49,9 @@ pub enum ConfigError {
     /// One or more problems in configuration files; all of them are listed.
     #[error("invalid rule configuration ({} problem{}):\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, Problems(problems))]
     Invalid { problems: Vec<Problem> },
+    /// One or more problems in a page configuration (`page.yaml`); all of them are listed.
+    #[error("invalid page configuration ({} problem{}):\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, Problems(problems))]
+    InvalidPage { problems: Vec<Problem> },
     /// A code or name on the command line that names no rule.
     #[error("{option} {value}: no rule has this code or name; `pagerev rules` lists them")]
     UnknownRule { option: &'static str, value: String },

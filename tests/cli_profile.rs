@@ -162,3 +162,39 @@ fn bad_page_configurations_are_positioned_errors() {
     assert_eq!(code, 2);
     assert!(stderr.contains("missing.yaml"), "{stderr}");
 }
+
+#[test]
+fn member_count_phrasings_can_be_added_in_the_page_configuration() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("page.txt"),
+        "Besuche\n\nBesuch des Ministers\n\n3. Mai 2019 – Der Minister sprach vor den 27 Vertragsstaaten des Abkommens.\n",
+    )
+    .unwrap();
+    let counts = |dir: &Path| {
+        let (code, stdout, stderr) = run(dir, &["parse", "--format", "json", "page.txt"]);
+        assert_eq!(code, 0, "{stderr}");
+        let page: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        page["records"][0]["member_counts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["count"].as_u64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(counts(dir), Vec::<u64>::new());
+    std::fs::write(
+        dir.join("page.yaml"),
+        "profile:\n  member_phrases: ['Vertragsstaaten']\n",
+    )
+    .unwrap();
+    assert_eq!(counts(dir), [27]);
+    std::fs::write(dir.join("page.yaml"), "profile:\n  member_phrases: ['(']\n").unwrap();
+    let (code, _, stderr) = run(dir, &["parse", "page.txt"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("page.yaml:2:19: invalid member phrase"),
+        "{stderr}"
+    );
+}

@@ -29,6 +29,44 @@ pub fn member_counts<'a>(text: Text<'a>, lang: Lang, out: &mut Vec<MemberCount<'
     }
 }
 
+/// The member-count mentions of a page profile's own phrasings (`member_phrases:`), in order.
+pub fn extra_member_counts<'a>(text: Text<'a>, re: &regex::Regex, out: &mut Vec<MemberCount<'a>>) {
+    for all in re.find_iter(text.raw) {
+        let digits = all.as_str().bytes().take_while(u8::is_ascii_digit).count();
+        let Ok(count) = all.as_str()[..digits].parse::<u32>() else {
+            continue;
+        };
+        let (s, e) = sentence_around(text.raw, all.start(), all.end());
+        out.push(MemberCount {
+            count,
+            phrase: text.slice(all.range()),
+            sentence: text.slice(s..e),
+        });
+    }
+}
+
+/// The regex of a profile's member-count phrasings: a count, then one of the phrases (regex syntax).
+pub fn extra_member_regex(phrases: &[String]) -> Result<Option<regex::Regex>, String> {
+    if phrases.is_empty() {
+        return Ok(None);
+    }
+    let alternation = phrases
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    regex::RegexBuilder::new(&format!(r"(?i)\b[0-9]{{2,4}}\s+(?:{alternation})"))
+        .size_limit(1 << 20)
+        .build()
+        .map(Some)
+        .map_err(|e| {
+            format!(
+                "invalid member phrase: {}",
+                e.to_string().lines().last().unwrap_or("").trim()
+            )
+        })
+}
+
 /// Byte range of the sentence containing `start..end`: from after the previous `. `, `! ` or `? ` to the
 /// next sentence end (closing quotes included) or the end of the text.
 fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {

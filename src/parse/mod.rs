@@ -95,10 +95,14 @@ pub fn parse_profiled<'a>(source: &'a SourceFile, profile: &Profile, hints: Hint
         .iter()
         .filter_map(|p| DatePattern::compile(p).ok())
         .collect();
+    let member_regex = members::extra_member_regex(&profile.member_phrases)
+        .ok()
+        .flatten();
     let mut scanner = Scanner::new(vocab, profile.lang.reading_set());
     scanner.patterns = &patterns;
     let mut asm = Assembler::new(profile, scanner);
     asm.hints = hints;
+    asm.member_regex = member_regex.as_ref();
     // Most entries open with a dated line starting with a digit: reserving that many records up front
     // avoids the doubling (and the copy) of a growing vector of a few hundred thousand records.
     let expected = source.lines_starting_with_digit();
@@ -258,6 +262,8 @@ struct Assembler<'a, 'p> {
     hints: Hints,
     /// The page's end has been reached: the entry being completed is its last.
     last: bool,
+    /// The profile's own member-count phrasings.
+    member_regex: Option<&'p Regex>,
 }
 
 impl<'a, 'p> Assembler<'a, 'p> {
@@ -283,6 +289,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             },
             hints: Hints::default(),
             last: false,
+            member_regex: None,
         }
     }
 
@@ -629,6 +636,15 @@ impl<'a, 'p> Assembler<'a, 'p> {
         }
         for p in &d.paragraphs {
             members::member_counts(*p, lang, &mut member_counts);
+        }
+        if let Some(re) = self.member_regex {
+            let texts = lead
+                .iter()
+                .map(|l| l.text)
+                .chain(d.paragraphs.iter().copied());
+            for t in texts {
+                members::extra_member_counts(t, re, &mut member_counts);
+            }
         }
         let mut id = date.map_or_else(|| "undated".to_string(), |d| id_date(&d));
         id.push('-');

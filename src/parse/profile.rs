@@ -156,6 +156,9 @@ pub struct Profile {
     /// `month` (a number or a name) and `year`, and optionally `end_day`, `end_month`, `end_year`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub date_patterns: Vec<String>,
+    /// Extra "N member countries" phrasings (regexes), read after a count: `['Mitgliedsländern']`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub member_phrases: Vec<String>,
 }
 
 /// The default order of year sources.
@@ -181,6 +184,7 @@ impl Default for Profile {
             year_from: default_year_from(),
             months: BTreeMap::new(),
             date_patterns: Vec::new(),
+            member_phrases: Vec::new(),
         }
     }
 }
@@ -199,6 +203,7 @@ pub struct PinnedProfile {
     pub year_from: Option<Vec<YearSource>>,
     pub months: Option<BTreeMap<String, u8>>,
     pub date_patterns: Option<Vec<String>>,
+    pub member_phrases: Option<Vec<String>>,
 }
 
 impl PinnedProfile {
@@ -217,7 +222,8 @@ impl PinnedProfile {
             order,
             year_from,
             months,
-            date_patterns
+            date_patterns,
+            member_phrases
         );
         inferred
     }
@@ -323,6 +329,15 @@ pub fn read_page_config(name: &str, text: &str) -> Result<PageConfig, ConfigErro
                 c,
                 format!("month `{name}`: {m} is not a month number (1 to 12)"),
             ));
+        }
+    }
+    if let Some(phrases) = &config.profile.member_phrases {
+        if let Err(message) = super::members::extra_member_regex(phrases) {
+            let (l, c) = at(&[
+                Seg::Key("profile".into()),
+                Seg::Key("member_phrases".into()),
+            ]);
+            problems.push(problem(l, c, message));
         }
     }
     if config

@@ -434,21 +434,35 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         .iter()
         .filter(|&&s| s + 1 < lines.len() && shaped[s + 1].is_some())
         .count();
-    // Numeric order, page order, missing years.
-    let mut previous: Option<(i32, u32, u32)> = None;
+    // Numeric order first (it decides what `03/05` is), then page order and missing years.
     for &s in &starts {
         let Some(sh) = shaped[s] else { continue };
-        let f: Found = sh.date.found;
-        match f.swap_hint {
+        match sh.date.found.swap_hint {
             Some(true) => ev.month_first += 1,
             Some(false) => ev.day_first += 1,
             None => {}
         }
+    }
+    let date_order = pinned
+        .date_order
+        .unwrap_or(if ev.month_first > 0 && ev.day_first == 0 {
+            DateOrder::Mdy
+        } else {
+            DateOrder::Dmy
+        });
+    let mut previous: Option<(i32, u32, u32)> = None;
+    for &s in &starts {
+        let Some(sh) = shaped[s] else { continue };
+        let f: Found = sh.date.found;
         if !f.has_year() && !sh.date.time_only && !sh.date.day_only {
             ev.without_year += 1;
         }
-        if let Some(m) = f.from.month {
-            let d = f.from.day.unwrap_or(1);
+        let (mut month, mut day) = (f.from.month, f.from.day);
+        if f.numeric && f.swap_hint.is_none() && date_order == DateOrder::Mdy {
+            std::mem::swap(&mut month, &mut day);
+        }
+        if let Some(m) = month {
+            let d = day.unwrap_or(1);
             if let Some((py, pm, pd)) = previous {
                 let step = match f.from.year {
                     Some(y) => (y, m, d).cmp(&(py, pm, pd)),
@@ -467,13 +481,6 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             previous = Some((y, m, d));
         }
     }
-    let date_order = pinned
-        .date_order
-        .unwrap_or(if ev.month_first > 0 && ev.day_first == 0 {
-            DateOrder::Mdy
-        } else {
-            DateOrder::Dmy
-        });
     let order = pinned.order.unwrap_or(if ev.newer_first > ev.older_first {
         PageOrder::NewestFirst
     } else if ev.older_first > ev.newer_first {

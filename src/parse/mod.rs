@@ -264,6 +264,8 @@ struct Assembler<'a, 'p> {
     last: bool,
     /// The profile's own member-count phrasings.
     member_regex: Option<&'p Regex>,
+    /// The page's first line has been read.
+    first_line_done: bool,
 }
 
 impl<'a, 'p> Assembler<'a, 'p> {
@@ -290,11 +292,14 @@ impl<'a, 'p> Assembler<'a, 'p> {
             hints: Hints::default(),
             last: false,
             member_regex: None,
+            first_line_done: false,
         }
     }
 
     fn push(&mut self, line: Text<'a>) {
-        match self.classify(line) {
+        let boundary = self.classify(line);
+        self.first_line_done = true;
+        match boundary {
             Some(Boundary::Start(s)) => self.close_segment(Boundary::Start(s)),
             Some(b) => self.close_segment(b),
             None => self.segment.push(Item::new(line)),
@@ -304,8 +309,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
     /// Whether `line` opens an entry or a section on this page.
     fn classify(&mut self, line: Text<'a>) -> Option<Boundary<'a>> {
         let p = self.profile;
-        let ends_too = p.entry_starts.contains(&StartShape::Heading)
-            || p.entry_starts.contains(&StartShape::Bracket);
+        // The page's first line is most often its title (`Official visits 2018 to 2023`): a date at
+        // its end does not make it an entry.
+        let ends_too = (p.entry_starts.contains(&StartShape::Heading)
+            || p.entry_starts.contains(&StartShape::Bracket))
+            && self.first_line_done;
         let kind = if ends_too {
             segment::classify(line.raw)
         } else {
@@ -340,6 +348,14 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 }
                 Headings::None => return None,
             }
+        }
+        // `Stand: 21.03.2020`, `Posted on March 3`: a date led in by a word opens an entry only on a
+        // page that puts each entry's title after such a line (`Presse vom 16.12.2021` / title / text).
+        if matches!(shaped.date.place, Place::Heading | Place::Bracket)
+            && shaped.date.prefix.is_none()
+            && p.titles != Titles::After
+        {
+            return None;
         }
         if shaped.shape == StartShape::DayLed && self.years.heading_month.is_none() {
             return None;

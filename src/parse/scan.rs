@@ -246,7 +246,7 @@ impl<'v> Scanner<'v> {
                 || (word.len() <= 8
                     && crate::lang::with_folded(word, super::date::join_bits) & super::date::FROM
                         != 0);
-            if !may_open && !may_be_placed(line) {
+            if !may_open && !may_be_placed(self.vocab, self.langs, line) {
                 return None;
             }
         }
@@ -717,38 +717,55 @@ fn settled_at(toks: &[Tok], e: usize) -> bool {
 /// Whether `line` can start with a place before its date (`Sofia, June 3, 2016 – …`, `Río de Janeiro, 3
 /// de mayo …`): a few capitalised words (with small particles) and a comma early in the line, then a digit
 /// or a letter. Cheap, so that the prose of a page is not tokenized for it.
-fn may_be_placed(line: &str) -> bool {
+fn may_be_placed(vocab: &Vocabulary, langs: LangSet, line: &str) -> bool {
     let head = &line.as_bytes()[..line.len().min(60)];
-    let Some(comma) = memchr::memchr(b',', head) else {
-        return false;
+    let is_place_word = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase() || c == '(')
+            || matches!(
+                w,
+                "de" | "del"
+                    | "la"
+                    | "le"
+                    | "of"
+                    | "am"
+                    | "an"
+                    | "der"
+                    | "du"
+                    | "da"
+                    | "do"
+                    | "di"
+                    | "van"
+                    | "von"
+            )
     };
+    // Up to two places joined by commas (`LYON, France,`), each a few capitalised words, then a date:
+    // a digit, or a month or weekday name.
+    let mut from = 0;
     let mut words = 0;
-    for w in line[..comma].split_whitespace() {
-        words += 1;
-        let capital = w.starts_with(|c: char| c.is_uppercase() || c == '(');
-        let particle = matches!(
-            w,
-            "de" | "del"
-                | "la"
-                | "le"
-                | "of"
-                | "am"
-                | "an"
-                | "der"
-                | "du"
-                | "da"
-                | "do"
-                | "di"
-                | "van"
-                | "von"
-        );
-        if words > 5 || !(capital || particle) {
+    for _ in 0..3 {
+        let Some(comma) = memchr::memchr(b',', &head[from..]).map(|c| from + c) else {
             return false;
+        };
+        for w in line[from..comma].split_whitespace() {
+            words += 1;
+            if words > 6 || !is_place_word(w) {
+                return false;
+            }
         }
+        let after = line[comma + 1..].trim_start();
+        if after.starts_with(|c: char| c.is_numeric()) {
+            return true;
+        }
+        let word = after
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if vocab.lookup(word, langs).is_some() {
+            return true;
+        }
+        from = comma + 1;
     }
-    line[comma + 1..]
-        .trim_start()
-        .starts_with(|c: char| c.is_alphanumeric())
+    false
 }
 
 /// `Sofia, June 3, 2016 – …`, `LYON, France, 2 May 2019 –`, `Valdivia, 10 de febrero de 2016.- …`: a

@@ -179,11 +179,17 @@ pub fn classify(s: &str) -> Kind {
     } else {
         s.chars().any(char::is_alphanumeric)
     };
-    if !has_alnum || is_furniture(s) || is_navigation(s) {
+    if !has_alnum {
         return Kind::Placeholder;
     }
-    if is_credit(s) {
-        return Kind::Credit;
+    // Furniture, navigation and credits are short: most lines of a page are not.
+    if s.len() <= 120 {
+        if is_furniture(s) || is_navigation(s) {
+            return Kind::Placeholder;
+        }
+        if is_credit(s) {
+            return Kind::Credit;
+        }
     }
     if ends_like_sentence(s) || s.split_whitespace().nth(MAX_LABEL_WORDS).is_some() {
         Kind::Sentence
@@ -194,7 +200,8 @@ pub fn classify(s: &str) -> Kind {
 
 /// Link furniture scraped along with entries: `read more`, `Lire la suite »`, `[Leer más]`, `Share`.
 pub fn is_furniture(s: &str) -> bool {
-    if s.len() > 60 {
+    // No furniture phrase has more than ten words.
+    if s.len() > 60 || memchr::memchr_iter(b' ', s.as_bytes()).nth(10).is_some() {
         return false;
     }
     if is_post_furniture(s) {
@@ -218,6 +225,36 @@ pub fn is_furniture(s: &str) -> bool {
 /// A blog's post furniture: a byline (`Posted by X at 19:40`, `Publicado por …`), a comment count
 /// (`No hay comentarios:`, `3 comments`), older-posts links.
 fn is_post_furniture(s: &str) -> bool {
+    // Look at the first and last words before folding the whole line.
+    let t = s.trim_end_matches([':', '.']);
+    let first = t.split_whitespace().next().unwrap_or("");
+    let last = t.split_whitespace().next_back().unwrap_or("");
+    let may_be = crate::lang::with_folded(first, |w| {
+        matches!(
+            w,
+            b"posted"
+                | b"publicado"
+                | b"publie"
+                | b"pubblicato"
+                | b"veroffentlicht"
+                | b"geplaatst"
+                | b"written"
+                | b"older"
+                | b"newer"
+                | b"entradas"
+                | b"articles"
+                | b"altere"
+                | b"post"
+                | b"oudere"
+                | b"subscribe"
+                | b"suscribirse"
+        )
+    }) || crate::lang::with_folded(last, |w| {
+        w.starts_with(b"comment") || w.starts_with(b"kommentar") || w.starts_with(b"reactie")
+    });
+    if !may_be {
+        return false;
+    }
     let lower = crate::lang::fold(s);
     let lower = lower.trim_end_matches([':', '.']);
     const BYLINES: [&str; 8] = [
@@ -465,6 +502,8 @@ pub fn is_credit(s: &str) -> bool {
 
 /// True when the text ends with sentence punctuation, looking through closing quotes and brackets.
 fn ends_like_sentence(s: &str) -> bool {
+    // `… resurfaced. Read more`: a link glued after the text does not end it.
+    let s = strip_trailing_link(s);
     let t = s.trim_end_matches(|c: char| {
         crate::canonical::is_blank_char(c)
             || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*')
@@ -474,6 +513,9 @@ fn ends_like_sentence(s: &str) -> bool {
     }
     // A short line ending with an abbreviation that has dots inside (`TSV Grünwalde 1949 e.V.`,
     // `Embassy of the U.S.`) is a label, not a sentence.
+    if s.len() > 100 || !t.ends_with('.') {
+        return true;
+    }
     let last = t.rsplit(char::is_whitespace).next().unwrap_or(t);
     let inner_dot = last
         .strip_suffix('.')
@@ -481,22 +523,58 @@ fn ends_like_sentence(s: &str) -> bool {
     !(inner_dot && s.split_whitespace().nth(8).is_none())
 }
 
+/// `text` without a link glued to its end (`… Read more`, `… Lire la suite »`, `… Leer más`).
+fn strip_trailing_link(text: &str) -> &str {
+    const LINKS: [&str; 9] = [
+        "read more",
+        "lire la suite",
+        "leer más",
+        "leer mas",
+        "weiterlesen",
+        "leggi tutto",
+        "leia mais",
+        "lees meer",
+        "continue reading",
+    ];
+    let t =
+        text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '›' | '>' | '…'));
+    for link in LINKS {
+        if t.len() > link.len() + 2 {
+            let cut = t.len() - link.len();
+            if t.is_char_boundary(cut)
+                && t[cut..].eq_ignore_ascii_case(link)
+                && t[..cut].ends_with(' ')
+            {
+                return t[..cut].trim_end();
+            }
+        }
+    }
+    text
+}
+
 /// Navigation scraped with a page: short link texts joined by bars, arrows or slashes (`Home | News |
 /// Contact`, `Startseite > Verein > Chronik`), without digits.
 fn is_navigation(s: &str) -> bool {
-    if s.len() > 120 || s.bytes().any(|b| b.is_ascii_digit()) {
+    let b = s.as_bytes();
+    // Every navigation line has a run of spaces or one of the separators.
+    let separator = memchr::memchr3(b'|', b'>', b'/', b).is_some()
+        || (!s.is_ascii() && s.contains(['»', '›', '·', '•']));
+    if s.len() > 120
+        || !separator && memchr::memmem::find(b, b"   ").is_none()
+        || b.iter().any(u8::is_ascii_digit)
+    {
         return false;
     }
     // A table's header row, its columns apart by runs of spaces: `Lugar de la visita   Periodo`.
     if s.contains("   ") && !ends_like_sentence(s) && s.split_whitespace().nth(12).is_none() {
         return true;
     }
-    for sep in [" | ", " > ", " » ", " › ", " / "] {
+    for sep in [" | ", " > ", " » ", " › ", " / ", " · ", " • "] {
         if s.contains(sep) {
             // Two parts joined by a bar may be a title and a site name (`Our history | Ropeworks
             // Trust`): navigation has three or more, or a breadcrumb arrow, or only furniture words.
             let parts = s.split(sep).count();
-            if parts < 3 && matches!(sep, " | " | " / ") {
+            if parts < 3 && matches!(sep, " | " | " / " | " · " | " • ") {
                 return s.split(sep).all(is_furniture);
             }
             return s.split(sep).enumerate().all(|(i, part)| {
@@ -771,9 +849,11 @@ pub fn plan_forward(items: &[Item<'_>], fwd: &Forward<'_>, out: &mut Vec<(Owner,
             out[real[q]] = (owner, Role::Title);
             q += 1;
         }
+        let mut has_lead = !wants_lead;
         if wants_lead && q < until {
             out[real[q]] = (owner, Role::Lead);
             q += 1;
+            has_lead = true;
         }
         let mut known: Vec<Key<'_>> = (s..q).map(|p| Key::of(items[real[p]].text.raw)).collect();
         if k == 0 {
@@ -790,7 +870,7 @@ pub fn plan_forward(items: &[Item<'_>], fwd: &Forward<'_>, out: &mut Vec<(Owner,
             let key = Key::of(item.text.raw);
             let repeats = known.iter().any(|k| k.same(&key)) || after.is_some_and(|a| a.same(&key));
             // A label right after the lead is a caption too when the lead is on the dated line.
-            let after_lead = p > body_start || (k == 0 && !fwd.wants_lead);
+            let after_lead = p > body_start || has_lead;
             if (is_title_like(item) && after_lead) || repeats {
                 out[real[p]] = (owner, Role::CaptionAfter);
                 after = Some(key);

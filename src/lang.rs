@@ -523,7 +523,28 @@ impl LangEvidence {
                 best_words = self.common_words[i];
             }
         }
+        // A page written in one language that quotes its dates in another (an English programme with
+        // French day headings) is in the language of its text.
+        if let Some(text_lang) = Lang::ALL
+            .into_iter()
+            .max_by_key(|l| self.common_words[*l as usize])
+        {
+            let words = self.common_words[text_lang as usize];
+            if text_lang != best && words >= 20 && words >= best_words.max(1) * 4 {
+                return text_lang;
+            }
+        }
         best
+    }
+
+    /// The languages whose month or weekday names the page's dates use.
+    pub fn date_languages(&self) -> LangSet {
+        LangSet(
+            Lang::ALL
+                .into_iter()
+                .filter(|l| self.date_words[*l as usize] > 0)
+                .fold(0, |acc, l| acc | l.bit().0),
+        )
     }
 }
 

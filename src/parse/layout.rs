@@ -112,6 +112,8 @@ pub struct Hints {
     /// Most entries are one line, the next dated line right after: lines after the last one are the
     /// page's footer (`Opening times may change …`), not that entry's text.
     pub one_liners: bool,
+    /// The languages whose month or weekday names the page's dates use (read beside the page's own).
+    pub date_langs: crate::lang::LangSet,
 }
 
 impl Evidence {
@@ -119,6 +121,7 @@ impl Evidence {
         Hints {
             caption_pairs: self.label_pairs_before > 0,
             one_liners: self.one_line_entries * 3 >= self.entries * 2 && self.entries >= 3,
+            date_langs: self.lang.date_languages(),
         }
     }
 }
@@ -309,13 +312,27 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
                 && !(!rest.is_empty() && (similar_line(l, rest) || similar_line(l, first_sentence)))
         })
     };
+    let first_has_label_before = starts.first().is_some_and(|&f| {
+        (0..f)
+            .rev()
+            .find(|&i| !matches!(kinds[i], Kind::Placeholder | Kind::Credit))
+            .is_some_and(|b| b > 0 && shaped[b].is_none() && is_title_like(&item(b)))
+    });
     // 1 when the first entry's vote is the only one so far (it alone does not make a page of titles).
     let mut top_vote = 0usize;
     for (n, &s) in starts.iter().enumerate() {
         if let Some(b) = content_before(s) {
             // A label with a date at its end (`The President greets … , June 30, 2017`) is a caption
             // or a heading, not a title line.
-            let labelled = !is_start(b) && shaped[b].is_none() && is_title_like(&item(b));
+            // A label between two dates standing alone belongs to one of them: to the next when the
+            // first date has a label before it too (`1. Norlusia` / date / `2. Castavia` / date), to the
+            // one above otherwise (`10:00 a.m.` / `Welcome at the town hall` / …).
+            let after_bare_start = b > 0
+                && is_start(b - 1)
+                && shaped[b - 1].is_some_and(|d| d.date.rest >= lines[b - 1].raw.len())
+                && !first_has_label_before;
+            let labelled =
+                !is_start(b) && shaped[b].is_none() && is_title_like(&item(b)) && !after_bare_start;
             // Before the first entry, the labels there may be the page's title or a table's header:
             // they are the entry's title when one of them shares a word with its text, or when the
             // run repeats a label (a title and the captions repeating it, as on the seed page).

@@ -98,7 +98,9 @@ pub fn parse_profiled<'a>(source: &'a SourceFile, profile: &Profile, hints: Hint
     let member_regex = members::extra_member_regex(&profile.member_phrases)
         .ok()
         .flatten();
-    let mut scanner = Scanner::new(vocab, profile.lang.reading_set());
+    // The page's language and English, and any other language its dates were seen in.
+    let langs = crate::lang::LangSet(profile.lang.reading_set().0 | hints.date_langs.0);
+    let mut scanner = Scanner::new(vocab, langs);
     scanner.patterns = &patterns;
     let mut asm = Assembler::new(profile, scanner);
     asm.hints = hints;

@@ -649,7 +649,15 @@ pub fn plan(
             let mut later = LaterInRun::new(items, real, s, e);
             while t < e
                 && ctx.prev_is_record
-                && label_belongs_to_prev(items, real, t, e, &prev_known, &mut later, next_lead)
+                && label_belongs_to_prev(
+                    items,
+                    real,
+                    (s, t, e),
+                    &prev_known,
+                    &mut later,
+                    next_lead,
+                    ctx.prev_words,
+                )
             {
                 t += 1;
             }
@@ -960,11 +968,11 @@ fn hashed_key(text: &str) -> (u32, u64) {
 fn label_belongs_to_prev(
     items: &[Item<'_>],
     real: &[usize],
-    t: usize,
-    e: usize,
+    (run_start, t, e): (usize, usize, usize),
     prev_known: &Known<'_>,
     later: &mut LaterInRun,
     next_lead: &str,
+    prev_words: &[&str],
 ) -> bool {
     // Only when another label could be the title: a lone label is always the next title (two entries in
     // a row may share a title).
@@ -975,13 +983,47 @@ fn label_belongs_to_prev(
     if prev_known.contains(&Key::of(label)) || !is_title_like(&items[real[t]]) {
         return true;
     }
+    // A repeat of the label before it, which went to the entry above, goes there too.
+    if t > run_start && Key::of(items[real[t - 1]].text.raw).same(&Key::of(label)) {
+        return true;
+    }
     // A title shares words with its own lead (and is often repeated by the captions after it); a line
     // before it that does neither belongs to the entry above.
     if later.repeated_after(items, real, t, e) {
-        return false;
+        // `X` / `X` / `Y` / lead, where `X` speaks of the entry above and not of the next one: the
+        // repeats are the above entry's captions, `Y` the next title.
+        let last = items[real[e - 1]].text.raw;
+        let ends_with_other = !Key::of(last).same(&Key::of(label));
+        if !ends_with_other || label.len() > 200 || last.len() > 200 {
+            return false;
+        }
+        let with_next = shared_words(label, &[next_lead]);
+        return shared_words(label, prev_words) > with_next
+            && shared_words(last, &[next_lead]) > with_next;
     }
     let next_label = items[real[t + 1]].text.raw;
     !shares_a_word(label, &[next_lead]) && shares_a_word(next_label, &[next_lead])
+}
+
+/// How many distinct content words (four letters or more, ASCII case ignored) of a short `a` occur in
+/// `others`.
+fn shared_words(a: &str, others: &[&str]) -> usize {
+    let mut seen: Vec<&str> = Vec::new();
+    for w in a
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4)
+    {
+        if seen.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        if others.iter().any(|o| {
+            o.split(|c: char| !c.is_alphanumeric())
+                .any(|x| x.eq_ignore_ascii_case(w))
+        }) {
+            seen.push(w);
+        }
+    }
+    seen.len()
 }
 
 /// True when a content word (four letters or more, ASCII case ignored) of `a` occurs in one of `others`.

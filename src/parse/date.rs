@@ -887,6 +887,21 @@ pub fn date_at(toks: &[Tok], i: usize) -> Option<Found> {
     }
     let p1 = point(toks, j)?;
     let first = i;
+    // `1864 (juin)`, `1864 (du 8 au 10 septembre)`: a year, then the rest of the date in brackets.
+    if p1.shape == Shape::Y && is(toks.get(p1.next), T::Open) {
+        if let Some(mut inner) = date_at(toks, p1.next + 1) {
+            if !inner.has_year() && is(toks.get(inner.toks.1), T::Close) {
+                inner.from.year = p1.part.year;
+                if let Some(to) = inner.to.as_mut() {
+                    to.year = p1.part.year;
+                }
+                inner.toks = (first, inner.toks.1 + 1);
+                inner.start = toks[first].start as usize;
+                inner.end = toks[inner.toks.1 - 1].end as usize;
+                return Some(inner);
+            }
+        }
+    }
     // A range: a connector and a second point that fits the first.
     let connector = toks.get(p1.next).is_some_and(|t| match t.t {
         T::Dash => true,

@@ -57,8 +57,18 @@ pub fn shape_of(
         };
         return Some(Shaped { date: d, shape });
     }
-    if headings_too && matches!(kind, Kind::Label) {
+    // A short line ending with a colon (`Durante el 2015:`) may head what follows.
+    let heading_like = matches!(kind, Kind::Label)
+        || (line.ends_with(':') && line.split_whitespace().nth(6).is_none());
+    if headings_too && heading_like {
         if let Some(d) = scanner.end(line) {
+            // `Durante el 2015:`, `In 2019`: a year (or month) led in by a word heads a section.
+            if d.prefix.is_none() && d.found.from.day.is_none() {
+                return Some(Shaped {
+                    date: d,
+                    shape: StartShape::HeadingLine,
+                });
+            }
             let shape = if d.place == Place::Bracket {
                 StartShape::Bracket
             } else {

@@ -313,8 +313,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let p = self.profile;
         // The page's first line is most often its title (`Official visits 2018 to 2023`): a date at
         // its end does not make it an entry.
+        // Section headings may end with their year (`Durante el 2015:`) too.
         let ends_too = (p.entry_starts.contains(&StartShape::Heading)
-            || p.entry_starts.contains(&StartShape::Bracket))
+            || p.entry_starts.contains(&StartShape::Bracket)
+            || p.headings != Headings::None)
             && self.first_line_done;
         let kind = if ends_too {
             segment::classify(line.raw)

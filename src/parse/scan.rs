@@ -275,6 +275,23 @@ impl<'v> Scanner<'v> {
                     // row number may stand before the real one.
                 }
             }
+            // Tokens that stop inside what may be a date (`- Del 16 al 20 de` …) need the rest.
+            cut |= !complete
+                && toks.last().is_some_and(|t| {
+                    matches!(
+                        t.t,
+                        T::Num { .. }
+                            | T::NumDate { .. }
+                            | T::NumMonth { .. }
+                            | T::Month { .. }
+                            | T::Weekday(_)
+                            | T::Join(_)
+                            | T::Dash
+                            | T::Period
+                            | T::Comma
+                            | T::Open
+                    )
+                });
             let result = found_any
                 .or_else(|| placed(line, toks, complete))
                 .or_else(|| time_start(line, toks, complete))
@@ -350,6 +367,7 @@ impl<'v> Scanner<'v> {
                     toks[s - 1].t,
                     T::Comma | T::Dash | T::Open | T::Pipe | T::Colon
                 )
+                && !matches!(toks[s].t, T::Join(b) if b & super::date::FROM != 0)
             {
                 continue;
             }
@@ -413,6 +431,18 @@ impl<'v> Scanner<'v> {
                             | b"op"
                             | b"em"
                             | b"il"
+                            | b"during"
+                            | b"durante"
+                            | b"in"
+                            | b"en"
+                            | b"nel"
+                            | b"im"
+                            | b"jahr"
+                            | b"gedurende"
+                            | b"year"
+                            | b"annee"
+                            | b"ano"
+                            | b"anno"
                     )
                 });
             return Some(LineDate {
@@ -543,6 +573,10 @@ fn classify(
                     .is_some_and(|t| line[t.start as usize..].starts_with(char::is_alphabetic)),
                 Some(T::Dash) => toks
                     .get(e + 1)
+                    .is_some_and(|t| line[t.start as usize..].starts_with(char::is_uppercase)),
+                // `Noviembre.- Selvia.`
+                Some(T::Period) if toks.get(e + 1).map(|t| t.t) == Some(T::Dash) => toks
+                    .get(e + 2)
                     .is_some_and(|t| line[t.start as usize..].starts_with(char::is_uppercase)),
                 _ => false,
             })
@@ -705,13 +739,15 @@ fn settled_at(toks: &[Tok], e: usize) -> bool {
     if e + 2 >= toks.len() {
         return false;
     }
-    let connector = matches!(toks[e].t, T::Dash | T::Slash | T::Pipe)
+    let connector = matches!(toks[e].t, T::Dash | T::Slash | T::Pipe | T::Open)
         || matches!(toks[e].t, T::Join(b) if b & (super::date::RANGE | super::date::AND) != 0);
     let may_continue = matches!(
         toks[e + 1].t,
         T::Num { .. } | T::NumDate { .. } | T::NumMonth { .. } | T::Month { .. } | T::Weekday(_)
     );
-    !(connector && may_continue) || e + 8 <= toks.len()
+    // A bracket may hold the rest of the date (`1864 (du 8 au 10 septembre)`).
+    let bracket = toks[e].t == T::Open;
+    !(connector && may_continue || bracket) || e + 8 <= toks.len()
 }
 
 /// Whether `line` can start with a place before its date (`Sofia, June 3, 2016 – …`, `Río de Janeiro, 3
@@ -822,7 +858,7 @@ fn effective_end(line: &str, toks: &[Tok]) -> usize {
     let mut e = toks.len();
     loop {
         let before = e;
-        while e > 0 && matches!(toks[e - 1].t, T::Pipe | T::Period | T::Comma) {
+        while e > 0 && matches!(toks[e - 1].t, T::Pipe | T::Period | T::Comma | T::Colon) {
             e -= 1;
         }
         if e >= 3

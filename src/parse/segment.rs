@@ -204,9 +204,6 @@ pub fn is_furniture(s: &str) -> bool {
     if s.len() > 60 || memchr::memchr_iter(b' ', s.as_bytes()).nth(10).is_some() {
         return false;
     }
-    if is_post_furniture(s) {
-        return true;
-    }
     let t = s.trim_matches(|c: char| !c.is_alphanumeric());
     if t.is_empty() {
         return false;
@@ -215,11 +212,11 @@ pub fn is_furniture(s: &str) -> bool {
     // Furniture opens with one of a few words: look at the first before folding the line.
     let first = t.split_whitespace().next().unwrap_or("");
     if !crate::lang::with_folded(first, |w| first_words.contains(w)) {
-        return false;
+        return is_post_furniture(s);
     }
     let folded = crate::lang::fold(t);
     let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    phrases.contains(folded.as_bytes())
+    phrases.contains(folded.as_bytes()) || is_post_furniture(s)
 }
 
 /// A blog's post furniture: a byline (`Posted by X at 19:40`, `Publicado por …`), a comment count
@@ -502,14 +499,22 @@ pub fn is_credit(s: &str) -> bool {
 
 /// True when the text ends with sentence punctuation, looking through closing quotes and brackets.
 fn ends_like_sentence(s: &str) -> bool {
-    // `… resurfaced. Read more`: a link glued after the text does not end it.
-    let s = strip_trailing_link(s);
-    let t = s.trim_end_matches(|c: char| {
+    let closing = |c: char| {
         crate::canonical::is_blank_char(c)
             || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*')
-    });
-    if !t.ends_with(['.', '!', '?', '…', ':', ';']) {
-        return false;
+    };
+    let ends = |t: &str| t.ends_with(['.', '!', '?', '…', ':', ';']);
+    let mut t = s.trim_end_matches(closing);
+    if !ends(t) {
+        // `… resurfaced. Read more`: a link glued after the text does not end it.
+        let stripped = strip_trailing_link(s);
+        if stripped.len() == s.len() {
+            return false;
+        }
+        t = stripped.trim_end_matches(closing);
+        if !ends(t) {
+            return false;
+        }
     }
     // A short line ending with an abbreviation that has dots inside (`TSV Grünwalde 1949 e.V.`,
     // `Embassy of the U.S.`) is a label, not a sentence.
@@ -538,6 +543,25 @@ fn strip_trailing_link(text: &str) -> &str {
     ];
     let t =
         text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '›' | '>' | '…'));
+    // Every link ends with one of these words: look at the last word first.
+    let last = t.rsplit(' ').next().unwrap_or("");
+    if last.len() > 11
+        || !crate::lang::with_folded(last, |w| {
+            matches!(
+                w,
+                b"more"
+                    | b"suite"
+                    | b"mas"
+                    | b"weiterlesen"
+                    | b"tutto"
+                    | b"mais"
+                    | b"meer"
+                    | b"reading"
+            )
+        })
+    {
+        return text;
+    }
     for link in LINKS {
         if t.len() > link.len() + 2 {
             let cut = t.len() - link.len();

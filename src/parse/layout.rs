@@ -393,12 +393,22 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             }
         }
         let no_text = shaped[s].is_some_and(|d| d.date.rest >= lines[s].raw.len());
+        // A short line right after a date standing alone, not a sentence's start: its title (with
+        // text below it, or only details, or nothing before the next date).
         if no_text
-            && s + 2 < lines.len()
+            && s + 1 < lines.len()
             && !is_start(s + 1)
+            && shaped[s + 1].is_none()
             && is_title_like(&item(s + 1))
-            && !is_start(s + 2)
-            && kinds[s + 2] == Kind::Sentence
+            && (if first_has_label_before {
+                // Titles may stand before the dates here: only text below makes this one the date's.
+                s + 2 < lines.len() && !is_start(s + 2) && kinds[s + 2] == Kind::Sentence
+            } else {
+                s + 2 >= lines.len()
+                    || kinds[s + 2] != Kind::Label
+                    || is_start(s + 2)
+                    || shaped[s + 2].is_some()
+            })
         {
             ev.titles_after += 1;
         }

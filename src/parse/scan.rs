@@ -636,7 +636,7 @@ fn time_start(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
         .iter()
         .position(|t| !matches!(t.t, T::Bullet | T::Quote))?;
     if toks[c].t != T::Time {
-        return None;
+        return clock_alone(line, toks);
     }
     let found = Found {
         toks: (c, c + 1),
@@ -680,6 +680,46 @@ fn time_start(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
     d.rest = rest;
     d.rest_upper = true;
     Some(d)
+}
+
+/// `9,30` or `11.00` alone on its line: a time written with a comma or a dot.
+fn clock_alone(line: &str, toks: &[Tok]) -> Option<LineDate> {
+    let b = line.as_bytes();
+    let clock = matches!(b.len(), 4 | 5)
+        && matches!(b[b.len() - 3], b'.' | b',')
+        && b.iter()
+            .enumerate()
+            .all(|(i, x)| i == b.len() - 3 || x.is_ascii_digit());
+    if !clock {
+        return None;
+    }
+    let (h, m) = (&line[..line.len() - 3], &line[line.len() - 2..]);
+    if !(h.parse::<u32>().is_ok_and(|h| h < 24) && m.parse::<u32>().is_ok_and(|m| m < 60)) {
+        return None;
+    }
+    Some(LineDate {
+        place: Place::Alone,
+        found: Found {
+            toks: (0, toks.len()),
+            start: 0,
+            end: line.len(),
+            from: Part::default(),
+            to: None,
+            notation: Notation::DayMonth,
+            numeric: false,
+            swap_hint: None,
+            weekday: None,
+            langs: LangSet::default(),
+        },
+        sep: Sep::None,
+        rest: line.len(),
+        rest_upper: false,
+        prefix: None,
+        marker: false,
+        dangling: false,
+        day_only: false,
+        time_only: true,
+    })
 }
 
 /// `14 — Birthday of …`: a day number, a dash, colon or period, and text starting with a capital.

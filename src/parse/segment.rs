@@ -877,7 +877,10 @@ pub fn plan_forward(items: &[Item<'_>], fwd: &Forward<'_>, out: &mut Vec<(Owner,
         }
         let wants_title = k > 0 || fwd.title_after;
         let wants_lead = k > 0 || fwd.wants_lead;
-        if wants_title && q < until && is_title_like(&items[real[q]]) && q + 1 < until {
+        // A lone short line after a date standing alone is its title (`1:00 p.m.` / `Lunch with host
+        // families`).
+        let lone = q + 1 == until && fwd.title_after;
+        if wants_title && q < until && is_title_like(&items[real[q]]) && (q + 1 < until || lone) {
             out[real[q]] = (owner, Role::Title);
             q += 1;
         }

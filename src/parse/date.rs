@@ -196,6 +196,16 @@ pub fn tokenize(text: &str, vocab: &Vocabulary, langs: LangSet, max: usize, out:
         if c.is_alphabetic() {
             let end = word_end(text, i);
             let word = &text[i..end];
+            // Dutch `t/m` (tot en met, through) joins a range.
+            if (word == "t" || word == "T") && text[end..].starts_with("/m") {
+                out.push(Tok {
+                    t: T::Join(RANGE),
+                    start: start as u32,
+                    end: (end + 2) as u32,
+                });
+                i = end + 2;
+                continue;
+            }
             // Arabic months of two words (`كانون الثاني`): try the pair first.
             if !word.is_ascii() {
                 if let Some(pair_end) = next_word_end(text, end) {
@@ -1162,6 +1172,18 @@ mod tests {
         assert_eq!(
             show("30 December 2019 to 2 January 2020 - x"),
             "2019-12-30/2020-1-2 [30 December 2019 to 2 January 2020]"
+        );
+    }
+
+    #[test]
+    fn dutch_and_german_range_words() {
+        assert_eq!(
+            show("9 t/m 15 april 2018"),
+            "2018-4-9/2018-4-15 [9 t/m 15 april 2018]"
+        );
+        assert_eq!(
+            show("13. bis 16. Mai 2019"),
+            "2019-5-13/2019-5-16 [13. bis 16. Mai 2019]"
         );
     }
 

@@ -449,11 +449,19 @@ pub fn is_credit(s: &str) -> bool {
                     | b"bild"
                     | b"copyright"
                     | b"courtesy"
+                    | b"beeld"
+                    | b"imagen"
+                    | b"immagine"
+                    | b"imagem"
             ) || first_word.starts_with("الصورة")
                 || first_word.starts_with("صورة")
         });
     if opener_word {
-        const OPENERS: [&str; 18] = [
+        const OPENERS: [&str; 22] = [
+            "beeld ",
+            "imagen:",
+            "immagine:",
+            "imagem:",
             "photo:",
             "photo ©",
             "photos:",

@@ -209,10 +209,27 @@ pub fn is_furniture(s: &str) -> bool {
         return false;
     }
     let (phrases, first_words) = furniture();
-    // Furniture opens with one of a few words: look at the first before folding the line.
+    // Furniture opens with one of a few words, or ends with a comment count: look at those words
+    // before folding the line.
     let first = t.split_whitespace().next().unwrap_or("");
-    if !crate::lang::with_folded(first, |w| first_words.contains(w)) {
-        return is_post_furniture(s);
+    let (link, post) = crate::lang::with_folded(first, |w| {
+        (
+            first_words.contains(w),
+            matches!(
+                w,
+                b"posted" | b"publicado" | b"publie" | b"pubblicato" | b"veroffentlicht" | b"geplaatst"
+                    | b"written" | b"older" | b"newer" | b"entradas" | b"articles" | b"altere" | b"post"
+                    | b"oudere" | b"subscribe" | b"suscribirse"
+            ),
+        )
+    });
+    if !link {
+        let last = t.rsplit(' ').next().unwrap_or("");
+        let comments = memchr::memchr_iter(b' ', t.as_bytes()).nth(2).is_none()
+            && crate::lang::with_folded(last, |w| {
+                w.starts_with(b"comment") || w.starts_with(b"kommentar") || w.starts_with(b"reactie")
+            });
+        return (post || comments) && is_post_furniture(s);
     }
     let folded = crate::lang::fold(t);
     let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -32,6 +32,34 @@ pub struct CheckInput<'a> {
     pub reviewed: Option<(&'a RecordsSnapshot, &'a str)>,
 }
 
+/// The reviewed records of `snapshot` (read from the file `name`) as a page to diff against. A version 2
+/// snapshot stores every field the diff compares and is used as it is; a version 1 snapshot is rendered
+/// back to page text (kept in `rendered`) and parsed with `options`.
+pub fn reviewed_page<'a>(
+    snapshot: &'a RecordsSnapshot,
+    name: &'a str,
+    options: &ParseOptions,
+    lang: crate::lang::Lang,
+    rendered: &'a mut Option<SourceFile>,
+) -> crate::record::Page<'a> {
+    if let Some(Ok(mut page)) = snapshot.to_page(name) {
+        page.lang = lang;
+        return page;
+    }
+    *rendered = SourceFile::from_text(name, snapshot.to_page_text()).ok();
+    match rendered.as_ref() {
+        Some(src) => crate::parse::parse_with(src, options),
+        // A snapshot of a page without records renders to no text at all.
+        None => crate::record::Page {
+            file: name,
+            lang,
+            title: None,
+            preamble: Vec::new(),
+            records: Vec::new(),
+        },
+    }
+}
+
 /// How the newest records compare with the reviewed snapshot.
 #[derive(Debug)]
 pub enum Review {
@@ -95,20 +123,8 @@ pub fn check(input: &CheckInput<'_>) -> CheckResult {
     let review = match input.reviewed {
         None => Review::NoSnapshot,
         Some((snapshot, name)) => {
-            // The snapshot renders back to page text that parses to the reviewed records; the ordinary diff
-            // then says what is new since the review.
-            let text = SourceFile::from_text(name, snapshot.to_page_text());
-            let reviewed = match &text {
-                Ok(src) => crate::parse::parse_with(src, input.options),
-                // A snapshot of a page without records renders to no text at all.
-                Err(_) => crate::record::Page {
-                    file: name,
-                    lang: newest.lang,
-                    title: None,
-                    preamble: Vec::new(),
-                    records: Vec::new(),
-                },
-            };
+            let mut rendered = None;
+            let reviewed = reviewed_page(snapshot, name, input.options, newest.lang, &mut rendered);
             let opts = DiffOptions {
                 threshold: input.threshold,
                 ..Default::default()

@@ -154,6 +154,61 @@ impl fmt::Display for Date {
     }
 }
 
+impl std::str::FromStr for Date {
+    type Err = String;
+
+    /// Reads the ISO form [`Date`] displays: `2023-11-20`, `2023-11-20/2023-11-22`, `2023-12`,
+    /// `2018-04/2018-06`, `2023`, `1715/1718`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || {
+            format!(
+                "`{s}` is not a date (expected 2023-11-20, 2023-12 or 2023, or a range of them)"
+            )
+        };
+        let (a, b) = match s.split_once('/') {
+            Some((a, b)) => (a, Some(b)),
+            None => (s, None),
+        };
+        let point = |t: &str| -> Option<(NaiveDate, Precision)> {
+            let parts: Vec<&str> = t.split('-').collect();
+            let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+            let year: i32 = parts.first()?.parse().ok()?;
+            match parts.len() {
+                1 => Some((NaiveDate::from_ymd_opt(year, 1, 1)?, Precision::Year)),
+                2 => Some((NaiveDate::from_ymd_opt(year, num(1)?, 1)?, Precision::Month)),
+                3 => Some((
+                    NaiveDate::from_ymd_opt(year, num(1)?, num(2)?)?,
+                    Precision::Day,
+                )),
+                _ => None,
+            }
+        };
+        let (start, precision) = point(a).ok_or_else(bad)?;
+        let end = match b {
+            None => None,
+            Some(b) => {
+                let (first, p) = point(b).ok_or_else(bad)?;
+                if p != precision {
+                    return Err(bad());
+                }
+                Some(
+                    Date {
+                        start: first,
+                        end: None,
+                        precision,
+                    }
+                    .last_day(),
+                )
+            }
+        };
+        Ok(Date {
+            start,
+            end,
+            precision,
+        })
+    }
+}
+
 /// Where a record's date got its year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

@@ -220,6 +220,104 @@ fn review_accepts_record_by_record_from_its_input() {
     assert_eq!(doc["pages"][0]["review"]["summary"]["added"], 0);
 }
 
+fn careless_scrape() -> String {
+    std::fs::read_to_string(common::repo_root().join("corpus/official-visits/2024-01.txt")).unwrap()
+}
+
+fn review(dir: &Path, answers: &str) -> (i32, String) {
+    let out = common::pagerev(dir)
+        .args(["review", "corpus/official-visits"])
+        .write_stdin(answers)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Issue 14, item 1: keeping the removed record used to write `count: 50` over 51 records, a snapshot
+/// every later command refused to read.
+#[test]
+fn reviewing_the_careless_scrape_with_the_removal_rejected_leaves_a_readable_state() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["accept", "corpus/official-visits"]);
+    std::fs::write(
+        dir.path().join("corpus/official-visits/2024-01.txt"),
+        careless_scrape(),
+    )
+    .unwrap();
+    let (code, text) = review(dir.path(), "a\na\na\nr\nA\n");
+    assert_eq!(code, 1, "a rejected change stays pending: {text}");
+    assert!(text.contains("1 rejected"), "{text}");
+    let (code, doc) = check_json(dir.path());
+    assert_eq!(code, 1);
+    assert_eq!(doc["pages"][0]["review"]["status"], "pending", "{doc}");
+    // Every later command still reads the reviewed state.
+    for args in [
+        &["accept", "corpus/official-visits"][..],
+        &["check", "corpus/official-visits"][..],
+    ] {
+        let (code, _, stderr) = run(dir.path(), args);
+        assert_ne!(code, 2, "{args:?}: {stderr}");
+    }
+    assert_eq!(
+        check_json(dir.path()).0,
+        1,
+        "only the baseline is missing now"
+    );
+}
+
+/// Issue 14, item 2: an answer that is not one is asked again; a closed input writes nothing.
+#[test]
+fn review_asks_again_on_an_invalid_answer_and_writes_nothing_when_its_input_closes() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["accept", "corpus/official-visits"]);
+    let snapshot = dir.path().join("snapshots/official-visits.records.yaml");
+    let before = std::fs::read_to_string(&snapshot).unwrap();
+    std::fs::write(
+        dir.path().join("corpus/official-visits/2024-01.txt"),
+        careless_scrape(),
+    )
+    .unwrap();
+    let (code, text) = review(dir.path(), "x\nyes\na\n");
+    assert_eq!(code, 1);
+    assert_eq!(
+        text.matches("is not an answer").count(),
+        2,
+        "both asked again: {text}"
+    );
+    assert!(
+        text.contains("input closed before the review ended: nothing written"),
+        "{text}"
+    );
+    assert_eq!(std::fs::read_to_string(&snapshot).unwrap(), before);
+}
+
+/// Issue 14, item 7: the removed record's position was a line of text rebuilt from the snapshot, a file
+/// that exists nowhere. It is now the record's line in the snapshot file.
+#[test]
+fn a_removed_record_awaiting_review_is_positioned_in_the_snapshot_file() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["accept", "corpus/official-visits"]);
+    std::fs::write(
+        dir.path().join("corpus/official-visits/2024-01.txt"),
+        careless_scrape(),
+    )
+    .unwrap();
+    let (code, stdout, _) = run(dir.path(), &["check", "corpus/official-visits"]);
+    assert_eq!(code, 1);
+    let marker = "Executive Director of Frontex  (snapshots/official-visits.records.yaml:";
+    let at = stdout.find(marker).unwrap_or_else(|| panic!("{stdout}")) + marker.len();
+    let line: usize = stdout[at..].split(')').next().unwrap().parse().unwrap();
+    let snapshot =
+        std::fs::read_to_string(dir.path().join("snapshots/official-visits.records.yaml")).unwrap();
+    assert_eq!(
+        snapshot.lines().nth(line - 1),
+        Some("- id: 2022-04-01-executive-director-of-frontex")
+    );
+}
+
 #[test]
 fn an_interrupted_accept_leaves_the_old_snapshot_intact() {
     let dir = workspace(&[("2023-12.txt", &seed())]);

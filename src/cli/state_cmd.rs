@@ -15,7 +15,6 @@ use crate::diff::{diff_pages, DiffOptions};
 use crate::report::diff_text;
 use crate::rules::CheckContext;
 use crate::snapshot::{RecordsSnapshot, SnapshotRecord};
-use crate::source::SourceFile;
 use std::io::{BufRead, Write};
 use std::path::Path;
 
@@ -150,17 +149,14 @@ fn review_page(
     )?;
     let new_page = crate::parse::parse_with(&newest, &options);
     let snap_name = super::input::display_name(&path);
-    let reviewed_src = SourceFile::from_text(snap_name.clone(), old_snapshot.to_page_text()).ok();
-    let reviewed = match &reviewed_src {
-        Some(src) => crate::parse::parse_with(src, &options),
-        None => crate::record::Page {
-            file: &snap_name,
-            lang: new_page.lang,
-            title: None,
-            preamble: Vec::new(),
-            records: Vec::new(),
-        },
-    };
+    let mut rendered = None;
+    let reviewed = crate::check::reviewed_page(
+        &old_snapshot,
+        &snap_name,
+        &options,
+        new_page.lang,
+        &mut rendered,
+    );
     let opts = DiffOptions {
         threshold: args.threshold,
         include_unchanged: true,
@@ -199,26 +195,29 @@ fn review_page(
             continue;
         }
         writeln!(out, "\n[{}/{}] ", n + 1, pending.len())?;
-        diff_text::render_change(&diff.changes[i], &text_opts, out)?;
+        diff_text::render_change(&diff.changes[i], &diff.old.name, &text_opts, out)?;
         write!(
             out,
             "accept (a), reject (r), skip (s), accept all the rest (A), quit (q)? "
         )?;
         out.flush()?;
-        let mut line = String::new();
-        if input.read_line(&mut line)? == 0 {
-            writeln!(out)?;
-            break;
-        }
-        match line.trim() {
-            "a" | "accept" => decisions[i] = Decision::Accept,
-            "r" | "reject" => decisions[i] = Decision::Reject,
-            "A" => {
+        match read_answer(input, out)? {
+            Answer::Accept => decisions[i] = Decision::Accept,
+            Answer::Reject => decisions[i] = Decision::Reject,
+            Answer::Skip => {}
+            Answer::AcceptRest => {
                 decisions[i] = Decision::Accept;
                 accept_rest = true;
             }
-            "q" | "quit" => break,
-            _ => decisions[i] = Decision::Skip,
+            Answer::Quit => break,
+            Answer::Closed => {
+                // Without a last word from the reviewer, half a review is not written.
+                writeln!(
+                    out,
+                    "\ninput closed before the review ended: nothing written, {snap_name} is unchanged"
+                )?;
+                return Ok(Outcome::Findings);
+            }
         }
     }
     // The new snapshot, in the new page's order: accepted changes and unchanged or cosmetic records take
@@ -241,6 +240,7 @@ fn review_page(
     if accepted > 0 {
         let page_header = RecordsSnapshot::from_page(&new_page, newest.name());
         let snapshot = RecordsSnapshot {
+            count: records.len(),
             records,
             ..page_header
         };
@@ -261,6 +261,44 @@ fn review_page(
     } else {
         Outcome::Findings
     })
+}
+
+/// A reviewer's answer to one change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    Accept,
+    Reject,
+    Skip,
+    AcceptRest,
+    Quit,
+    /// The input ended before an answer.
+    Closed,
+}
+
+/// Reads answers until one is valid: anything else is asked again rather than taken for a skip.
+fn read_answer(input: &mut dyn BufRead, out: &mut dyn Write) -> anyhow::Result<Answer> {
+    loop {
+        let mut line = String::new();
+        if input.read_line(&mut line)? == 0 {
+            return Ok(Answer::Closed);
+        }
+        let answer = match line.trim() {
+            "a" | "accept" => Answer::Accept,
+            "r" | "reject" => Answer::Reject,
+            "s" | "skip" => Answer::Skip,
+            "A" => Answer::AcceptRest,
+            "q" | "quit" => Answer::Quit,
+            other => {
+                write!(
+                    out,
+                    "`{other}` is not an answer: type a (accept), r (reject), s (skip), A (accept all the rest) or q (quit): "
+                )?;
+                out.flush()?;
+                continue;
+            }
+        };
+        return Ok(answer);
+    }
 }
 
 #[cfg(test)]
@@ -330,5 +368,203 @@ mod tests {
                 .contains("Alpha went"),
             "edit accepted"
         );
+    }
+}
+
+/// Property: whatever the reviewer answers, to whatever kinds of change, the reviewed state written is
+/// one pagerev reads back, each record in it is the reviewed or the new version as answered, and a second
+/// review accepting everything leaves nothing to review.
+#[cfg(test)]
+mod review_properties {
+    use super::*;
+    use crate::cli::args::{LangArg, PageArgs};
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Edit {
+        Keep,
+        Modify,
+        Retitle,
+        Redate,
+        Remove,
+    }
+
+    const NAMES: [&str; 5] = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"];
+
+    fn entry(title: &str, day: u32, lead: &str) -> String {
+        format!("{title}\n\n{day} May 2019 - {lead}\n\n")
+    }
+
+    /// The two revisions: five entries edited as told, and an added entry at `added` (if any).
+    fn pages(edits: &[Edit], added: Option<usize>) -> (String, String) {
+        let mut old = String::from("Visits 2019\n\n");
+        let mut new = old.clone();
+        for (k, (name, edit)) in NAMES.iter().zip(edits).enumerate() {
+            let day = 28 - 5 * k as u32;
+            let title = format!("Visit of the {name} delegation");
+            let lead = format!("The {name} delegation came to Lyon for talks on {name} matters.");
+            old.push_str(&entry(&title, day, &lead));
+            if added == Some(k) {
+                new.push_str(&entry(
+                    "Meeting on cybercrime",
+                    day + 1,
+                    "Experts met in Singapore to share methods against ransomware.",
+                ));
+            }
+            match edit {
+                Edit::Keep => new.push_str(&entry(&title, day, &lead)),
+                Edit::Modify => new.push_str(&entry(
+                    &title,
+                    day,
+                    &lead.replace("for talks", "for two days of talks"),
+                )),
+                Edit::Retitle => new.push_str(&entry(&format!("{title} to Lyon"), day, &lead)),
+                Edit::Redate => new.push_str(&entry(&title, day - 1, &lead)),
+                Edit::Remove => {}
+            }
+        }
+        (old, new)
+    }
+
+    fn args(dir: &Path) -> PageStateArgs {
+        PageStateArgs {
+            page: PageArgs {
+                pages: vec![dir.join("page")],
+                base: None,
+                under: "corpus".into(),
+                previous: None,
+                snapshots: dir.join("snapshots"),
+                lang: LangArg::Auto,
+                profile: None,
+            },
+            force: false,
+            threshold: crate::diff::DEFAULT_THRESHOLD,
+        }
+    }
+
+    fn answer() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec!["a", "r", "s", "A", "q", "x", "yes"])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+        #[test]
+        fn any_answers_leave_a_readable_reviewed_state(
+            edits in prop::collection::vec(
+                prop::sample::select(vec![Edit::Keep, Edit::Modify, Edit::Retitle, Edit::Redate, Edit::Remove]),
+                5,
+            ),
+            added in prop::option::of(0usize..5),
+            answers in prop::collection::vec(answer(), 0..10),
+            closed_early in any::<bool>(),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::create_dir_all(dir.path().join("page")).unwrap();
+            let (old, new) = pages(&edits, added);
+            std::fs::write(dir.path().join("page/1.txt"), &old).unwrap();
+            accept(args(dir.path()), &mut Vec::new()).unwrap();
+            let snap_path = snapshot_path(&dir.path().join("snapshots"), "page");
+            let before = std::fs::read_to_string(&snap_path).unwrap();
+            std::fs::write(dir.path().join("page/2.txt"), &new).unwrap();
+
+            let a = args(dir.path());
+            let target = &resolve(&a.page).unwrap()[0];
+            let pending = edits.iter().filter(|e| **e != Edit::Keep).count() + added.is_some() as usize;
+            // Enough valid answers for every change unless the input is to close early.
+            let mut input: String = answers.iter().map(|a| format!("{a}\n")).collect();
+            if !closed_early {
+                input.push_str(&"s\n".repeat(pending));
+            }
+            let mut out = Vec::new();
+            review_page(target, &a, &mut input.as_bytes(), &mut out).unwrap();
+            let transcript = String::from_utf8(out).unwrap();
+
+            // Replay the answers as the reviewer meant them.
+            let mut decisions = Vec::new();
+            let mut closed = true;
+            let mut rest = false;
+            let mut given = input.lines();
+            while decisions.len() < pending {
+                if rest { decisions.push(Decision::Accept); continue; }
+                match given.next() {
+                    None => break,
+                    Some("a") => decisions.push(Decision::Accept),
+                    Some("r") => decisions.push(Decision::Reject),
+                    Some("s") => decisions.push(Decision::Skip),
+                    Some("A") => { decisions.push(Decision::Accept); rest = true; }
+                    Some("q") => { closed = false; break; }
+                    Some(_) => {}
+                }
+            }
+            if decisions.len() == pending { closed = false; }
+            while decisions.len() < pending { decisions.push(Decision::Skip); }
+
+            let after = std::fs::read_to_string(&snap_path).unwrap();
+            let snap = load_snapshot(&snap_path).expect("the written snapshot is readable").unwrap();
+            prop_assert_eq!(snap.count, snap.records.len());
+            if closed || !decisions.contains(&Decision::Accept) {
+                prop_assert_eq!(&after, &before, "nothing written: {}", transcript);
+            }
+            if !closed {
+                prop_assert!(transcript.contains(&format!(
+                    "{} accepted",
+                    decisions.iter().filter(|d| **d == Decision::Accept).count()
+                )), "{}", transcript);
+            }
+
+            // Each change, in the order the diff shows them, is its new version when accepted and its
+            // reviewed one otherwise.
+            let (old_src, new_src) = (
+                crate::source::SourceFile::from_text("1.txt", old.as_str()).unwrap(),
+                crate::source::SourceFile::from_text("2.txt", new.as_str()).unwrap(),
+            );
+            let (old_page, new_page) = (crate::parse::parse(&old_src, None), crate::parse::parse(&new_src, None));
+            let diff = diff_pages(&old_page, &new_page, &DiffOptions::default());
+            let changes: Vec<(usize, Edit)> = diff
+                .changes
+                .iter()
+                .filter(|c| c.kind.is_substantive())
+                .map(|c| match &c.old {
+                    Some(o) => (o.index, edits[o.index]),
+                    None => (usize::MAX, Edit::Keep),
+                })
+                .collect();
+            prop_assert_eq!(changes.len(), pending);
+            for (&(k, edit), d) in changes.iter().zip(&decisions) {
+                let accepted = *d == Decision::Accept && !closed;
+                if k == usize::MAX {
+                    let present = snap.records.iter().any(|r| r.title.as_deref() == Some("Meeting on cybercrime"));
+                    prop_assert_eq!(present, accepted, "added entry");
+                    continue;
+                }
+                let name = NAMES[k];
+                let found: Vec<_> = snap.records.iter()
+                    .filter(|r| r.lead.as_deref().is_some_and(|l| l.contains(&format!("The {name} delegation"))))
+                    .collect();
+                if edit == Edit::Remove {
+                    prop_assert_eq!(found.len(), usize::from(!accepted), "removed {}", name);
+                    continue;
+                }
+                prop_assert_eq!(found.len(), 1, "{} kept once", name);
+                let r = found[0];
+                let day = 28 - 5 * k as u32;
+                match edit {
+                    Edit::Modify => prop_assert_eq!(r.lead.as_deref().unwrap().contains("two days"), accepted),
+                    Edit::Retitle => prop_assert_eq!(r.title.as_deref().unwrap().ends_with("to Lyon"), accepted),
+                    Edit::Redate => prop_assert_eq!(
+                        r.date.clone().unwrap(),
+                        format!("2019-05-{:02}", if accepted { day - 1 } else { day })
+                    ),
+                    Edit::Keep | Edit::Remove => {}
+                }
+            }
+
+            // Accepting everything that is left leaves nothing to review.
+            review_page(target, &a, &mut "A\n".as_bytes(), &mut Vec::new()).unwrap();
+            let mut out = Vec::new();
+            let outcome = review_page(target, &a, &mut "".as_bytes(), &mut out).unwrap();
+            let transcript = String::from_utf8(out).unwrap();
+            prop_assert_eq!(outcome, Outcome::Clean, "{}", transcript);
+        }
     }
 }

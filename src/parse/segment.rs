@@ -217,9 +217,22 @@ pub fn is_furniture(s: &str) -> bool {
             first_words.contains(w),
             matches!(
                 w,
-                b"posted" | b"publicado" | b"publie" | b"pubblicato" | b"veroffentlicht" | b"geplaatst"
-                    | b"written" | b"older" | b"newer" | b"entradas" | b"articles" | b"altere" | b"post"
-                    | b"oudere" | b"subscribe" | b"suscribirse"
+                b"posted"
+                    | b"publicado"
+                    | b"publie"
+                    | b"pubblicato"
+                    | b"veroffentlicht"
+                    | b"geplaatst"
+                    | b"written"
+                    | b"older"
+                    | b"newer"
+                    | b"entradas"
+                    | b"articles"
+                    | b"altere"
+                    | b"post"
+                    | b"oudere"
+                    | b"subscribe"
+                    | b"suscribirse"
             ),
         )
     });
@@ -227,7 +240,9 @@ pub fn is_furniture(s: &str) -> bool {
         let last = t.rsplit(' ').next().unwrap_or("");
         let comments = memchr::memchr_iter(b' ', t.as_bytes()).nth(2).is_none()
             && crate::lang::with_folded(last, |w| {
-                w.starts_with(b"comment") || w.starts_with(b"kommentar") || w.starts_with(b"reactie")
+                w.starts_with(b"comment")
+                    || w.starts_with(b"kommentar")
+                    || w.starts_with(b"reactie")
             });
         return (post || comments) && is_post_furniture(s);
     }

@@ -295,7 +295,8 @@ fn write_card(
         _ => format!("<span class=\"date\">{}</span>", escape(date_of(now))),
     });
     meta.push(match (&c.old, &c.new) {
-        (Some(o), None) => format!("old line {}", o.line),
+        // A removed record is found in the old file, named so it can be opened there.
+        (Some(o), None) => format!("{}:{}", escape(&diff.old.name), o.line),
         (_, Some(n)) => format!("line {}", n.line),
         (None, None) => String::new(),
     });

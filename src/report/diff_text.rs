@@ -236,13 +236,15 @@ pub fn summary_counts(diff: &PageDiff) -> String {
     }
 }
 
-fn header_line(c: &RecordChange) -> (String, String) {
+/// The record's date and title, and where it is: its line in the new file, or for a removed record the
+/// old file and line (a review's old file is the snapshot, where the removed record still stands).
+fn header_line(c: &RecordChange, old_file: &str) -> (String, String) {
     let r = c.new.as_ref().or(c.old.as_ref());
     let date = r.and_then(|r| r.date.as_deref()).unwrap_or("undated");
     let title = r.and_then(|r| r.title.as_deref()).unwrap_or("(untitled)");
     let line = match (&c.old, &c.new) {
         (_, Some(n)) => format!("line {}", n.line),
-        (Some(o), None) => format!("old line {}", o.line),
+        (Some(o), None) => format!("{old_file}:{}", o.line),
         (None, None) => String::new(),
     };
     (format!("{date}  {title}"), line)
@@ -252,6 +254,7 @@ fn write_record(
     out: &mut dyn Write,
     p: &Painter,
     c: &RecordChange,
+    old_file: &str,
     opts: &TextOptions,
 ) -> io::Result<usize> {
     let mut hidden = 0;
@@ -266,7 +269,7 @@ fn write_record(
         write!(out, ", also {}", also.join(", "))?;
     }
     writeln!(out)?;
-    let (what, line) = header_line(c);
+    let (what, line) = header_line(c, old_file);
     writeln!(out, "    {what}  ({line})")?;
     if let Some(m) = &c.moved {
         let after = |a: &Option<String>| {
@@ -290,10 +293,15 @@ fn write_record(
     Ok(hidden)
 }
 
-/// Writes one record's change as the text report shows it (for `pagerev review`).
-pub fn render_change(c: &RecordChange, opts: &TextOptions, out: &mut dyn Write) -> io::Result<()> {
+/// Writes one record's change, as [`render`] does; `old_file` names the old side of the diff.
+pub fn render_change(
+    c: &RecordChange,
+    old_file: &str,
+    opts: &TextOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let p = Painter { color: opts.color };
-    write_record(out, &p, c, opts).map(|_| ())
+    write_record(out, &p, c, old_file, opts).map(|_| ())
 }
 
 /// Writes the text report of `diff`.
@@ -345,7 +353,7 @@ pub fn render(diff: &PageDiff, opts: &TextOptions, out: &mut dyn Write) -> io::R
             continue;
         }
         writeln!(out)?;
-        hidden_fields += write_record(out, &p, c, opts)?;
+        hidden_fields += write_record(out, &p, c, &diff.old.name, opts)?;
     }
     if hidden_records + hidden_fields > 0 {
         if !opts.stat {

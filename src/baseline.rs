@@ -100,6 +100,24 @@ impl Baseline {
         split
     }
 
+    /// The baseline without `stale` entries (as [`Baseline::split`] finds them): what is left accepts the
+    /// same findings and nothing more.
+    pub fn without(&self, stale: &[BaselineEntry]) -> Baseline {
+        let findings: Vec<BaselineEntry> =
+            minus(&self.findings, stale).into_iter().cloned().collect();
+        Baseline {
+            version: self.version,
+            page: self.page.clone(),
+            count: findings.len(),
+            findings,
+        }
+    }
+
+    /// The entries of `self` that `before` does not hold (counting repeats): what a rewrite newly accepts.
+    pub fn added_since(&self, before: &Baseline) -> Vec<&BaselineEntry> {
+        minus(&self.findings, &before.findings)
+    }
+
     pub fn to_yaml(&self) -> Result<String, crate::yaml::YamlError> {
         crate::yaml::to_string(self)
     }
@@ -125,6 +143,24 @@ impl Baseline {
         }
         Ok(b)
     }
+}
+
+/// `entries` less `taken`, by fingerprint, counting repeats: a fingerprint taken once removes one entry.
+fn minus<'e>(entries: &'e [BaselineEntry], taken: &[BaselineEntry]) -> Vec<&'e BaselineEntry> {
+    let mut left: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in taken {
+        *left.entry(e.fingerprint.as_str()).or_default() += 1;
+    }
+    entries
+        .iter()
+        .filter(|e| match left.get_mut(e.fingerprint.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -197,5 +233,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn pruning_drops_stale_entries_and_accepts_nothing_new() {
+        let (src, found) = findings(PAGE);
+        let base = Baseline::of("p", &found, &src);
+        // The duplicated caption is fixed and a new problem appears (an untitled entry).
+        let fixed = PAGE.replace("Same caption\nSame caption\n", "Same caption\n")
+            + "\n\n1 May 2019 - Another.\n";
+        let (src2, found2) = findings(&fixed);
+        let split = base.split(found2.clone(), &src2);
+        assert_eq!(split.stale.len(), 1);
+        let pruned = base.without(&split.stale);
+        assert_eq!(pruned.findings.len(), base.findings.len() - 1);
+        let after = pruned.split(found2, &src2);
+        assert!(after.stale.is_empty());
+        assert_eq!(after.new.len(), split.new.len(), "nothing newly accepted");
+        assert!(!after.new.is_empty());
+        let rewritten = Baseline::of("p", &found_all(&fixed), &src2);
+        assert_eq!(rewritten.added_since(&base).len(), split.new.len());
+    }
+
+    fn found_all(text: &str) -> Vec<Diagnostic> {
+        findings(text).1
     }
 }

@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diff::{diff_pages, DiffOptions, PageDiff};
 use crate::parse::ParseOptions;
 use crate::rules::config::RuleSet;
-use crate::rules::{check_drop, check_page, CheckContext, DropInput};
+use crate::rules::{check_drop, check_page, check_review, CheckContext, DropInput, ReviewInput};
 use crate::snapshot::RecordsSnapshot;
 use crate::source::SourceFile;
 
@@ -30,6 +30,8 @@ pub struct CheckInput<'a> {
     pub baseline: Option<&'a Baseline>,
     /// The reviewed records and the name of the file they came from.
     pub reviewed: Option<(&'a RecordsSnapshot, &'a str)>,
+    /// How the user names the page in a command (`corpus/official-visits`), for the help of findings.
+    pub page_arg: &'a str,
 }
 
 /// The reviewed records of `snapshot` (read from the file `name`) as a page to diff against. A version 2
@@ -103,7 +105,8 @@ pub fn check(input: &CheckInput<'_>) -> CheckResult {
             ..Default::default()
         };
         let diff = diff_pages(&previous, &newest, &opts);
-        let drop_input = DropInput::new(prev_src, &previous, &newest, &diff);
+        let drop_input =
+            DropInput::new(prev_src, &previous, &newest, &diff).page_arg(input.page_arg);
         findings.extend(check_drop(
             input.rules,
             input.newest,
@@ -113,7 +116,7 @@ pub fn check(input: &CheckInput<'_>) -> CheckResult {
         crate::diagnostic::sort(&mut findings);
         changes = Some(without_unchanged(diff));
     }
-    let (findings, baselined, stale) = match input.baseline {
+    let (mut findings, baselined, stale) = match input.baseline {
         Some(b) => {
             let split = b.split(findings, input.newest);
             (split.new, split.baselined, split.stale)
@@ -133,6 +136,19 @@ pub fn check(input: &CheckInput<'_>) -> CheckResult {
             if diff.equivalent {
                 Review::Matches
             } else {
+                // Never baselined: a pending review is resolved by reviewing, not by accepting a finding.
+                let review_input = ReviewInput {
+                    new: &newest,
+                    diff: &diff,
+                    page_arg: input.page_arg,
+                };
+                findings.extend(check_review(
+                    input.rules,
+                    input.newest,
+                    &review_input,
+                    &input.ctx,
+                ));
+                crate::diagnostic::sort(&mut findings);
                 Review::Pending(Box::new(diff))
             }
         }

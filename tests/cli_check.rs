@@ -180,9 +180,11 @@ fn accept_then_check_passes_and_new_records_await_review() {
     assert_eq!(code, 1);
     assert_eq!(doc["pages"][0]["review"]["status"], "pending");
     assert_eq!(doc["pages"][0]["review"]["summary"]["added"], 1);
+    // The pending review is a finding of its own, so every format carries the reason for the exit code.
+    assert_eq!(codes(&doc), ["PR022"]);
     let (_, human, _) = run(dir.path(), &["check", "corpus/official-visits"]);
     assert!(
-        human.contains("error: records differ from the reviewed snapshot: 1 added"),
+        human.contains("error[PR022]: 1 record differs from the reviewed snapshot (1 added)"),
         "{human}"
     );
     assert!(
@@ -472,4 +474,167 @@ fn check_writes_an_html_report_of_the_changes_and_findings() {
     );
     assert!(html.contains("PR004"), "the new finding is in the report");
     assert!(!html.contains("src=\"http"), "self-contained");
+}
+
+/// The seed without the `Executive Director of Frontex` entry.
+fn without_frontex(text: &str) -> String {
+    let start = text.find("Executive Director of Frontex\n").unwrap();
+    let end = text.find("Slovenian Minister of Interior\n").unwrap();
+    format!("{}{}", &text[..start], &text[end..])
+}
+
+/// Issue 14, item 3: the advice for a stale baseline entry used to be `baseline write`, which also
+/// accepted the drop's new errors. `baseline prune` drops the stale entry and nothing else.
+#[test]
+fn pruning_the_baseline_drops_what_was_fixed_and_keeps_new_errors_failing() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["baseline", "write", "corpus/official-visits"]);
+    // The next scrape fixes the month-only date (a stale entry) and loses an entry (a new error).
+    let next = without_frontex(&seed()).replacen("December 2023 –", "4 December 2023 –", 1);
+    std::fs::write(dir.path().join("corpus/official-visits/2024-01.txt"), next).unwrap();
+    let (code, human, _) = run(dir.path(), &["check", "corpus/official-visits"]);
+    assert_eq!(code, 1, "{human}");
+    assert!(
+        human.contains("pagerev baseline prune corpus/official-visits"),
+        "{human}"
+    );
+    assert!(
+        !human.contains("drop it with `pagerev baseline write"),
+        "{human}"
+    );
+
+    let (code, out, err) = run(dir.path(), &["baseline", "prune", "corpus/official-visits"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("dropped 1 entry that no longer occurs (3 left)"),
+        "{out}"
+    );
+    assert!(out.contains("  dropped: PR003 "), "{out}");
+    let (code, doc) = check_json(dir.path());
+    assert_eq!(code, 1, "pruning accepts nothing: {doc:#}");
+    assert_eq!(codes(&doc), ["PR016", "PR015"]);
+    assert!(doc["pages"][0]["baseline"]["stale"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    // Pruning again has nothing to do and says so.
+    let (_, out, _) = run(dir.path(), &["baseline", "prune", "corpus/official-visits"]);
+    assert!(out.contains("nothing to prune"), "{out}");
+
+    // `baseline write` accepts the new findings, and lists each one it newly accepts.
+    let (code, out, _) = run(dir.path(), &["baseline", "write", "corpus/official-visits"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("5 accepted findings (2 newly accepted, 0 no longer occurring dropped)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  newly accepted: PR015 2022-04-01-executive-director-of-frontex"),
+        "{out}"
+    );
+    assert!(out.contains("  newly accepted: PR016 "), "{out}");
+    assert_eq!(check_json(dir.path()).0, 0);
+}
+
+/// Issue 14, item 6: each drop finding's help names the command that resolves it, and that command does.
+#[test]
+fn the_help_of_a_drop_finding_names_the_command_that_clears_it() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["baseline", "write", "corpus/official-visits"]);
+    run(dir.path(), &["accept", "corpus/official-visits"]);
+    std::fs::write(
+        dir.path().join("corpus/official-visits/2024-01.txt"),
+        without_frontex(&seed()),
+    )
+    .unwrap();
+    let (code, doc) = check_json(dir.path());
+    assert_eq!(code, 1);
+    let mut found = codes(&doc);
+    found.sort();
+    assert_eq!(found, ["PR015", "PR022"]);
+    // Run what each help says (its last command: the one that needs no answers), and the gate is green.
+    for f in doc["pages"][0]["findings"].as_array().unwrap() {
+        let help = f["help"].as_str().unwrap();
+        let command = help
+            .split('`')
+            .rfind(|part| part.starts_with("pagerev "))
+            .unwrap_or_else(|| panic!("{} names no command: {help}", f["code"]));
+        let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+        let (code, out, err) = run(dir.path(), &args);
+        assert_eq!(code, 0, "{command}: {out}{err}");
+    }
+    let (code, doc) = check_json(dir.path());
+    assert_eq!(code, 0, "{doc:#}");
+}
+
+/// Issue 14, item 5: a failure caused only by a pending review is carried by every report format.
+#[test]
+fn a_pending_review_is_in_every_report_format() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["baseline", "write", "corpus/official-visits"]);
+    run(dir.path(), &["accept", "corpus/official-visits"]);
+    std::fs::write(
+        dir.path().join("corpus/official-visits/2024-01.txt"),
+        with_new_entry(&seed()),
+    )
+    .unwrap();
+    for format in [
+        "human", "json", "jsonl", "github", "markdown", "sarif", "junit",
+    ] {
+        let (code, out, err) = run(
+            dir.path(),
+            &["check", "corpus/official-visits", "--format", format],
+        );
+        assert_eq!(code, 1, "{format}: {out}{err}");
+        let both = format!("{out}{err}");
+        assert!(
+            both.contains("PR022"),
+            "{format} does not say why it failed:\n{both}"
+        );
+    }
+    let (_, junit, _) = run(
+        dir.path(),
+        &["check", "corpus/official-visits", "--format", "junit"],
+    );
+    assert!(junit.contains("failures=\"1\""), "{junit}");
+    let (_, sarif, _) = run(
+        dir.path(),
+        &["check", "corpus/official-visits", "--format", "sarif"],
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 1);
+}
+
+const ACCESS_DENIED: &str = "Access denied\n\nPlease enable JavaScript and cookies to continue.\n";
+
+/// Issue 14, item 8: a page without dated entries used to pass ("0 records checked"), and as a new
+/// revision it flooded one PR015 per entry.
+#[test]
+fn a_failed_scrape_is_one_error_alone_and_one_event_as_a_new_revision() {
+    let dir = workspace(&[("2023-12.txt", ACCESS_DENIED)]);
+    let (code, doc) = check_json(dir.path());
+    assert_eq!(code, 1, "{doc:#}");
+    assert_eq!(codes(&doc), ["PR021"]);
+
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["baseline", "write", "corpus/official-visits"]);
+    std::fs::write(
+        dir.path().join("corpus/official-visits/2024-01.txt"),
+        ACCESS_DENIED,
+    )
+    .unwrap();
+    let (code, doc) = check_json(dir.path());
+    assert_eq!(code, 1);
+    let mut found = codes(&doc);
+    found.sort();
+    assert_eq!(found, ["PR019", "PR021"], "{doc:#}");
+    let (_, human, _) = run(dir.path(), &["check", "corpus/official-visits"]);
+    assert!(
+        human.contains("error[PR021]: no dated entries (no entries)"),
+        "{human}"
+    );
+    assert!(
+        human.contains("error[PR019]: 0 entries, 51 fewer"),
+        "{human}"
+    );
 }

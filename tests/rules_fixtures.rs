@@ -1,7 +1,8 @@
 //! One fixture pair per rule: `tests/fixtures/rules/<name>/bad.txt` must trigger the rule (its report is
 //! snapshotted as `rule@<name>.snap`) and `good.txt` must not. A rule without fixtures fails the test.
 //! Drop rules compare two revisions: their folder also holds `old.txt`, the previous revision of both,
-//! and they run through `pagerev check --previous old.txt`.
+//! and they run through `pagerev check --previous old.txt`. `review-pending` compares a revision with the
+//! page's reviewed state: its `old.txt` is accepted first, in a page folder of a temporary directory.
 
 mod common;
 
@@ -24,7 +25,25 @@ fn every_rule_has_fixtures_that_trigger_it_and_that_do_not() {
         let state = tempfile::tempdir().expect("temporary folder");
         let run = |revision: &str| {
             let mut cmd = common::pagerev(&root);
-            if rule.kind.is_drop() {
+            if rule.kind.is_check_only() && !rule.kind.is_drop() {
+                // review-pending: old.txt is accepted as the page's reviewed state, the revision checked.
+                let page = state.path().join("page");
+                std::fs::create_dir_all(&page).expect("page folder");
+                for f in ["1.txt", "2.txt"] {
+                    let _ = std::fs::remove_file(page.join(f));
+                }
+                std::fs::copy(root.join(&dir).join("old.txt"), page.join("1.txt")).expect("copy");
+                // Run in the temporary folder with relative paths, so the snapshot names no machine path.
+                let accepted = common::pagerev(&root)
+                    .current_dir(state.path())
+                    .args(["accept", "page", "--snapshots", "snapshots"])
+                    .output()
+                    .expect("run pagerev accept");
+                assert!(accepted.status.success(), "{accepted:?}");
+                std::fs::copy(root.join(&dir).join(revision), page.join("2.txt")).expect("copy");
+                cmd.current_dir(state.path())
+                    .args(["check", "page", "--snapshots", "snapshots"]);
+            } else if rule.kind.is_drop() {
                 cmd.args([
                     "check",
                     "--previous",

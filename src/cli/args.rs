@@ -393,8 +393,10 @@ pub struct CheckArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum BaselineCommand {
-    /// Record the page's current findings as accepted.
+    /// Record every current finding of the page as accepted (listing those newly accepted).
     Write(BaselineWriteArgs),
+    /// Drop the baseline entries that no longer occur, accepting nothing new.
+    Prune(BaselineWriteArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -43,6 +43,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             load_baseline(&base_path)?
         };
         let snap_name = super::input::display_name(&snap_path);
+        let arg = page_arg(&args, newest.name());
         let input = CheckInput {
             page: &target.name,
             newest: &newest,
@@ -57,6 +58,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             threshold: args.threshold,
             baseline: baseline.as_ref(),
             reviewed: snapshot.as_ref().map(|s| (s, snap_name.as_str())),
+            page_arg: &arg,
         };
         let result = check(&input);
         checked.push(Checked {
@@ -107,16 +109,17 @@ fn file_result(c: &Checked) -> FileResult<'_> {
     }
 }
 
-/// A page fails its check on a new finding at `fail_on` or above, or on records awaiting review.
+/// A page fails its check on a new finding at `fail_on` or above (records awaiting review are one:
+/// `review-pending`).
 fn fails(r: &CheckResult, fail_on: Severity) -> bool {
-    r.findings.iter().any(|d| d.severity >= fail_on) || matches!(r.review, Review::Pending(_))
+    r.findings.iter().any(|d| d.severity >= fail_on)
 }
 
 /// How to name a page in a suggested command: as the user named it, or by its newest revision.
-fn page_arg(args: &CheckArgs, r: &CheckResult) -> String {
+fn page_arg(args: &CheckArgs, newest: &str) -> String {
     match args.page.pages.as_slice() {
         [one] => super::input::display_name(one),
-        _ => r.newest.clone(),
+        _ => newest.to_string(),
     }
 }
 
@@ -162,11 +165,11 @@ fn human(
         if !r.stale.is_empty() {
             writeln!(
                 out,
-                "note: {} no longer occur{} (fixed): drop {} with `pagerev baseline write {}`",
+                "note: {} no longer occur{} (fixed): drop {} with `pagerev baseline prune {}`",
                 plural(r.stale.len(), "baseline entry", "baseline entries"),
                 if r.stale.len() == 1 { "s" } else { "" },
                 if r.stale.len() == 1 { "it" } else { "them" },
-                page_arg(args, r)
+                page_arg(args, &r.newest)
             )?;
             for e in &r.stale {
                 writeln!(
@@ -183,18 +186,19 @@ fn human(
                 out,
                 "note: no reviewed snapshot of `{}` yet; accept the current records with `pagerev accept {}`",
                 r.page,
-                page_arg(args, r)
+                page_arg(args, &r.newest)
             )?,
             Review::Matches => writeln!(out, "review: records match the reviewed snapshot")?,
             Review::Pending(diff) => {
-                writeln!(out, "error: records differ from the reviewed snapshot: {}", diff_text::summary_counts(diff))?;
+                // The finding (review-pending) is among the findings above; here is what to review.
+                writeln!(out, "review: records differ from the reviewed snapshot: {}", diff_text::summary_counts(diff))?;
                 writeln!(out)?;
                 let opts = diff_text::TextOptions { color, context: 5, stat: false, show_cosmetic: false };
                 diff_text::render(diff, &opts, out)?;
                 writeln!(
                     out,
                     "  = help: review them with `pagerev review {0}`, or accept them all with `pagerev accept {0}`",
-                    page_arg(args, r)
+                    page_arg(args, &r.newest)
                 )?;
             }
         }
@@ -203,17 +207,31 @@ fn human(
     reporter.finish(out)?;
     let fail_on = args.report.fail_on.severity();
     let failing = checked.iter().filter(|c| fails(&c.result, fail_on)).count();
-    let pending = checked
+    let pending: Vec<usize> = checked
         .iter()
-        .filter(|c| matches!(c.result.review, Review::Pending(_)))
-        .count();
+        .filter_map(|c| match &c.result.review {
+            Review::Pending(d) => {
+                Some(d.changes.iter().filter(|c| c.kind.is_substantive()).count())
+            }
+            _ => None,
+        })
+        .collect();
     let pages = plural(checked.len(), "page", "pages");
+    let awaiting = if pending.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; {} of {} awaiting review",
+            plural(pending.iter().sum(), "record", "records"),
+            plural(pending.len(), "page", "pages")
+        )
+    };
     if failing == 0 {
-        writeln!(out, "check: passed ({pages})")?;
+        writeln!(out, "check: passed ({pages}{awaiting})")?;
     } else {
         writeln!(
             out,
-            "check: FAILED ({failing} of {pages}; {pending} awaiting review)"
+            "check: FAILED ({failing} of {pages} failing{awaiting})"
         )?;
     }
     Ok(())
@@ -249,31 +267,19 @@ fn json_document(checked: &[Checked], failed: bool, out: &mut dyn Write) -> anyh
     Ok(())
 }
 
-/// `--format github`: after the findings' annotations, an error annotation for each page awaiting review
-/// and a notice for stale baseline entries.
+/// `--format github`: after the findings' annotations (records awaiting review are one of them), a
+/// notice for stale baseline entries.
 fn github_notes(checked: &[Checked], args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     use crate::report::github::{escape_data, escape_property};
     for c in checked {
         let r = &c.result;
-        if let Review::Pending(diff) = &r.review {
-            let message = format!(
-                "records differ from the reviewed snapshot ({}); run `pagerev review {1}` or `pagerev accept {1}` and commit snapshots/",
-                diff_text::summary_counts(diff),
-                page_arg(args, r)
-            );
-            writeln!(
-                out,
-                "::error file={},title={}::{}",
-                escape_property(&r.newest),
-                escape_property("pagerev review"),
-                escape_data(&message)
-            )?;
-        }
         if !r.stale.is_empty() {
             let message = format!(
-                "{} no longer occur; run `pagerev baseline write {}`",
+                "{} no longer occur{}; drop {} with `pagerev baseline prune {}`",
                 plural(r.stale.len(), "baseline entry", "baseline entries"),
-                page_arg(args, r)
+                if r.stale.len() == 1 { "s" } else { "" },
+                if r.stale.len() == 1 { "it" } else { "them" },
+                page_arg(args, &r.newest)
             );
             writeln!(
                 out,
@@ -310,7 +316,7 @@ fn markdown_notes(
                     out,
                     "**Records differ from the reviewed snapshot** ({}): run `pagerev review {1}` or `pagerev accept {1}` and commit `snapshots/`.\n",
                     diff_text::summary_counts(diff),
-                    cell(&page_arg(args, r))
+                    cell(&page_arg(args, &r.newest))
                 )?;
                 diff_markdown::render(diff, &opts, out)?;
             }

@@ -51,6 +51,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::History(a) => history_cmd::run(a, out),
         Command::Check(a) => check_cmd::run(a, out),
         Command::Baseline(args::BaselineCommand::Write(a)) => state_cmd::baseline_write(a, out),
+        Command::Baseline(args::BaselineCommand::Prune(a)) => state_cmd::baseline_prune(a, out),
         Command::Accept(a) => state_cmd::accept(a, out),
         Command::Review(a) => state_cmd::review(a, out),
     }

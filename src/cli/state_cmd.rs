@@ -18,44 +18,132 @@ use crate::snapshot::{RecordsSnapshot, SnapshotRecord};
 use std::io::{BufRead, Write};
 use std::path::Path;
 
-/// `pagerev baseline write PAGE…`: accept every current finding of each page.
+/// Every finding of the page's newest revision, before any baseline (what a baseline can accept).
+fn current_findings(
+    args: &BaselineWriteArgs,
+    rules: &crate::rules::config::RuleSet,
+    target: &PageTarget,
+) -> anyhow::Result<(
+    crate::source::SourceFile,
+    Vec<crate::diagnostic::Diagnostic>,
+)> {
+    let newest = target.newest.read()?;
+    let previous = target.previous.as_ref().map(|p| p.read()).transpose()?;
+    let options = super::page_config::parse_options_for_spec(
+        args.page.lang,
+        args.page.profile.as_deref(),
+        &target.newest,
+    )?;
+    let page_arg = baseline_page_arg(args, target);
+    let input = CheckInput {
+        page: &target.name,
+        newest: &newest,
+        previous: previous.as_ref(),
+        rules,
+        ctx: CheckContext {
+            today: Some(super::rule_config::today()),
+        },
+        options: &options,
+        threshold: args.threshold,
+        baseline: None,
+        reviewed: None,
+        page_arg: &page_arg,
+    };
+    let findings = all_findings(&input);
+    Ok((newest, findings))
+}
+
+/// How to name the page in suggested commands: as the user named it, if they named one page.
+fn baseline_page_arg(args: &BaselineWriteArgs, target: &PageTarget) -> String {
+    match args.page.pages.as_slice() {
+        [one] => super::input::display_name(one),
+        _ => target.name.clone(),
+    }
+}
+
+/// One line per baseline entry, for listings.
+fn entry_line(e: &crate::baseline::BaselineEntry) -> String {
+    format!(
+        "{} {} {}",
+        e.code,
+        e.record.as_deref().unwrap_or("-"),
+        e.message
+    )
+}
+
+/// `pagerev baseline write PAGE…`: accept every current finding of each page, saying which ones were not
+/// accepted before (a drop's new findings are accepted too: the listing is where a reviewer sees it).
 pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let rules = load_rules(&args.rules)?;
     for target in resolve(&args.page)? {
         let path = baseline_path(&args.page.snapshots, &target.name);
-        let before = refuse_corrupted(load_baseline(&path), args.force)?;
-        let newest = target.newest.read()?;
-        let previous = target.previous.as_ref().map(|p| p.read()).transpose()?;
-        let input = CheckInput {
-            page: &target.name,
-            newest: &newest,
-            previous: previous.as_ref(),
-            rules: &rules,
-            ctx: CheckContext {
-                today: Some(super::rule_config::today()),
-            },
-            options: &super::page_config::parse_options_for_spec(
-                args.page.lang,
-                args.page.profile.as_deref(),
-                &target.newest,
-            )?,
-            threshold: args.threshold,
-            baseline: None,
-            reviewed: None,
-        };
-        let findings = all_findings(&input);
+        let before = refuse_corrupted(load_baseline(&path), args.force)?.flatten();
+        let (newest, findings) = current_findings(&args, &rules, &target)?;
         let baseline = Baseline::of(&target.name, &findings, &newest);
         write_atomic(&path, baseline.to_yaml()?.as_bytes())?;
-        let was = before.flatten().map_or("none before".to_string(), |b| {
-            format!("was {}", b.findings.len())
-        });
+        let name = super::input::display_name(&path);
+        let n = baseline.findings.len();
+        match &before {
+            None => writeln!(
+                out,
+                "wrote {name}: {n} accepted finding{} (no baseline before)",
+                plural_s(n)
+            )?,
+            Some(b) => {
+                let added = baseline.added_since(b);
+                let dropped = b.added_since(&baseline);
+                writeln!(
+                    out,
+                    "wrote {name}: {n} accepted finding{} ({} newly accepted, {} no longer occurring dropped)",
+                    plural_s(n),
+                    added.len(),
+                    dropped.len()
+                )?;
+                for e in added {
+                    writeln!(out, "  newly accepted: {}", entry_line(e))?;
+                }
+                for e in dropped {
+                    writeln!(out, "  dropped: {}", entry_line(e))?;
+                }
+            }
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
+/// `pagerev baseline prune PAGE…`: drop the entries that no longer occur; nothing new is accepted.
+pub fn baseline_prune(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let rules = load_rules(&args.rules)?;
+    for target in resolve(&args.page)? {
+        let path = baseline_path(&args.page.snapshots, &target.name);
+        let name = super::input::display_name(&path);
+        let Some(before) = load_baseline(&path)? else {
+            writeln!(
+                out,
+                "no baseline for `{}` ({name}): nothing to prune",
+                target.name
+            )?;
+            continue;
+        };
+        let (newest, findings) = current_findings(&args, &rules, &target)?;
+        let stale = before.split(findings, &newest).stale;
+        if stale.is_empty() {
+            writeln!(out, "{name}: every entry still occurs, nothing to prune")?;
+            continue;
+        }
+        let pruned = before.without(&stale);
+        write_atomic(&path, pruned.to_yaml()?.as_bytes())?;
         writeln!(
             out,
-            "wrote {}: {} accepted finding{} ({was})",
-            super::input::display_name(&path),
-            baseline.findings.len(),
-            plural_s(baseline.findings.len())
+            "wrote {name}: dropped {} entr{} that no longer occur{} ({} left)",
+            stale.len(),
+            if stale.len() == 1 { "y" } else { "ies" },
+            if stale.len() == 1 { "s" } else { "" },
+            pruned.findings.len()
         )?;
+        for e in &stale {
+            writeln!(out, "  dropped: {}", entry_line(e))?;
+        }
     }
     Ok(Outcome::Clean)
 }

@@ -13,6 +13,7 @@ use std::sync::{mpsc, Condvar, Mutex};
 
 pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let rules = super::rule_config::load_rules(&args.rules)?;
+    check_only_selected(&args.rules.select)?;
     let files = expand_paths(&args.paths)?;
     let fail_on = args.report.fail_on.severity();
     let format = args.report.format.format();
@@ -27,7 +28,7 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             rules_run: Some(
                 rules
                     .enabled()
-                    .filter(|r| !r.info.kind.is_drop())
+                    .filter(|r| !r.info.kind.is_check_only())
                     .map(|r| r.info.code)
                     .collect(),
             ),
@@ -184,5 +185,30 @@ fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
             out.push(p);
         }
     }
+    Ok(())
+}
+
+/// `--select` naming rules only `pagerev check` runs: a warning when other selected rules run, an error
+/// when none does (a validate that runs no rule would pass whatever the page).
+fn check_only_selected(select: &[String]) -> anyhow::Result<()> {
+    let check_only: Vec<String> = select
+        .iter()
+        .filter_map(|s| crate::rules::lookup(s))
+        .filter(|r| r.kind.is_check_only())
+        .map(|r| format!("{} {}", r.code, r.name))
+        .collect();
+    if check_only.is_empty() {
+        return Ok(());
+    }
+    let why = format!(
+        "{} compare{} a revision with the one before it or with the reviewed snapshot: run {} with `pagerev check`",
+        check_only.join(", "),
+        if check_only.len() == 1 { "s" } else { "" },
+        if check_only.len() == 1 { "it" } else { "them" },
+    );
+    if check_only.len() == select.len() {
+        anyhow::bail!("--select names no rule `pagerev validate` runs: {why}");
+    }
+    eprintln!("warning: {why}");
     Ok(())
 }

@@ -71,6 +71,9 @@ pub const OF: u8 = 4;
 pub const FROM: u8 = 8;
 /// A word that makes a date approximate: `early`, `mid`, `late`, `début`, `fin`, `Anfang`.
 pub const FUZZY: u8 = 16;
+/// An article that only ever stands before a day: `le 5 mars`, `el lunes 5`, `am 5. März`, never
+/// `le mars`.
+pub const DAY_ARTICLE: u8 = 32;
 
 pub(crate) fn join_bits(folded: &[u8]) -> u8 {
     match folded {
@@ -79,8 +82,10 @@ pub(crate) fn join_bits(folded: &[u8]) -> u8 {
         b"and" | b"y" | b"et" | b"e" | b"und" | b"en" | b"i" => AND,
         b"de" | b"of" | b"the" | b"di" | b"do" | b"da" => OF,
         b"del" => OF | FROM,
-        b"du" | b"from" | b"between" | b"entre" | b"vom" | b"von" | b"van" | b"dal" | b"desde"
-        | b"le" | b"el" | b"il" | b"am" => FROM,
+        b"du" | b"from" | b"between" | b"entre" | b"vom" | b"von" | b"van" | b"dal" | b"desde" => {
+            FROM
+        }
+        b"le" | b"el" | b"il" | b"am" => FROM | DAY_ARTICLE,
         // Fuzzy dates keep their month or year: `early March`, `mid 2019`, `fin juillet`.
         b"early" | b"mid" | b"late" | b"debut" | b"fin" | b"mi" | b"anfang" | b"mitte"
         | b"ende" | b"inizio" | b"meados" | b"inicio" | b"begin" | b"eind" | b"medio" => {
@@ -881,16 +886,12 @@ fn set_year(part: &mut Part, y: i32, ok: bool) {
 /// one). A bare day (`14`) is not a date on its own.
 pub fn date_at(toks: &[Tok], i: usize) -> Option<Found> {
     let mut j = i;
+    let article = is_join(toks.get(j), DAY_ARTICLE);
     if is_join(toks.get(j), FROM)
-        && toks.get(j + 1).is_some_and(|t| {
-            matches!(
-                t.t,
-                T::Num { .. }
-                    | T::Month { .. }
-                    | T::Weekday(_)
-                    | T::NumDate { .. }
-                    | T::NumMonth { .. }
-            )
+        && toks.get(j + 1).is_some_and(|t| match t.t {
+            T::Num { .. } | T::Weekday(_) | T::NumDate { .. } => true,
+            T::Month { .. } | T::NumMonth { .. } => !article,
+            _ => false,
         })
     {
         j += 1;
@@ -967,7 +968,11 @@ fn combine(toks: &[Tok], first: usize, p1: &Point, p2: &Point, is_and: bool) -> 
     let fits = match (p1.shape, p2.shape) {
         (D, Dm | Dmy) | (Dm, Dm | Dmy) | (Dmy, Dmy) => true,
         (Md, D) | (Md, Md) | (Md, Mdy) | (Mdy, Mdy) => true,
-        (M, M | My) | (My, My) => !is_and,
+        // `March – March` is no range (a month and a word that repeats it).
+        (M, M | My) | (My, My) => {
+            !is_and
+                && (a.month != b.month || a.year.is_some() && b.year.is_some() && a.year != b.year)
+        }
         (Y, Y) => !is_and && b.year > a.year,
         (Numeric, Numeric) => true,
         _ => false,
@@ -1197,6 +1202,11 @@ mod tests {
         assert_eq!(show("2019 – 2 ministers"), "2019-?-? [2019]");
         assert_eq!(show("14 people"), "none");
         assert_eq!(show("The visit"), "none");
+        // An article stands before a day, never before a bare month: `Le mars` is a sentence.
+        assert_eq!(show("Le mars – avril"), "none");
+        assert_eq!(show("le 5 mars 2012"), "2012-3-5 [le 5 mars 2012]");
+        // A month repeated is no range.
+        assert_eq!(show("March – March"), "?-3-? [March]");
         assert_eq!(show("1 January 10000 – text"), "?-1-1! [1 January 10000]");
         assert_eq!(show("1 January 0 – text"), "?-1-1! [1 January 0]");
         assert_eq!(show("May the visit be fruitful"), "?-5-? [May]");

@@ -222,6 +222,16 @@ fn write_field(
     }
 }
 
+/// The counts of the kinds that make revisions differ: `1 removed, 2 modified` (no cosmetic, unchanged).
+pub fn substantive_counts(diff: &PageDiff) -> String {
+    let parts: Vec<String> = ChangeKind::ALL
+        .iter()
+        .filter(|&&k| k.is_substantive() && diff.summary.get(k) > 0)
+        .map(|&k| format!("{} {}", diff.summary.get(k), k.name()))
+        .collect();
+    parts.join(", ")
+}
+
 /// The summary line's list of counts: `1 added, 2 modified, 40 unchanged`.
 pub fn summary_counts(diff: &PageDiff) -> String {
     let parts: Vec<String> = ChangeKind::ALL

@@ -75,7 +75,10 @@ pub fn check(input: &DropInput<'_, '_>, params: &Params, sink: &mut Sink<'_>) {
             params.max_share * 100.0
         ),
     );
-    d.help = Some("re-scrape the page: a partial scrape loses entries".into());
+    d.help = Some(format!(
+        "re-scrape the page: a partial scrape loses entries (if they were really removed, accept this finding with `pagerev baseline write {}`)",
+        input.page_arg
+    ));
 }
 
 #[cfg(test)]

@@ -16,8 +16,8 @@
 //! ```
 //!
 //! ## How to fix
-//! If the new date is right, accept the change (`pagerev accept`, or the baseline); otherwise restore the
-//! previous date.
+//! Restore the previous date; or, if the new date is right, accept this finding with
+//! `pagerev baseline write PAGE` (the new record itself awaits review: `pagerev review PAGE`).
 
 use super::{date_label, describe, DropInput, Sink};
 use crate::diff::ChangeKind;
@@ -53,8 +53,10 @@ pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
             ),
         );
         d.related = Some(related);
-        d.help =
-            Some("confirm the new date and accept the change, or restore the previous date".into());
+        d.help = Some(format!(
+            "restore the previous date, or if the new one is right, accept this finding with `pagerev baseline write {}`",
+            input.page_arg
+        ));
     }
 }
 

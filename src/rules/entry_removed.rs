@@ -18,8 +18,9 @@
 //! ```
 //!
 //! ## How to fix
-//! Re-scrape the page, or restore the entry. If the organisation really removed it, accept the finding
-//! in the baseline (`pagerev baseline write`) or accept the new records (`pagerev accept`).
+//! Re-scrape the page, or restore the entry. If the organisation really removed it, accept this finding
+//! with `pagerev baseline write PAGE` (a drop rule compares the newest revision with the one before it:
+//! `pagerev accept` does not clear it), and the removal itself with `pagerev review PAGE`.
 
 use super::{describe, DropInput, Sink};
 use crate::diff::ChangeKind;
@@ -61,10 +62,10 @@ pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
         d.record_id = Some(old.id.to_string());
         d.record_index = None;
         d.related = Some(related);
-        d.help = Some(
-            "re-scrape the page or restore the entry; if it was really removed, accept the change"
-                .into(),
-        );
+        d.help = Some(format!(
+            "re-scrape the page or restore the entry; if it was really removed, accept this finding with `pagerev baseline write {}`",
+            input.page_arg
+        ));
     }
 }
 

@@ -17,7 +17,8 @@
 //! ```
 //!
 //! ## How to fix
-//! If the new title is right, accept the change; otherwise restore the previous title.
+//! Restore the previous title; or, if the new title is right, accept this finding with
+//! `pagerev baseline write PAGE` (the new record itself awaits review: `pagerev review PAGE`).
 
 use super::{describe, DropInput, Sink};
 use crate::diff::ChangeKind;
@@ -53,9 +54,10 @@ pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
             ),
         );
         d.related = Some(related);
-        d.help = Some(
-            "confirm the new title and accept the change, or restore the previous title".into(),
-        );
+        d.help = Some(format!(
+            "restore the previous title, or if the new one is right, accept this finding with `pagerev baseline write {}`",
+            input.page_arg
+        ));
     }
 }
 

@@ -32,6 +32,8 @@ mod invalid_date;
 mod member_count_decreased;
 mod missing_date;
 mod missing_title;
+mod no_entries;
+mod review_pending;
 mod revision_older;
 mod shared_caption;
 
@@ -64,6 +66,8 @@ pub enum RuleKind {
     MemberCountDecreased,
     EntriesDropped,
     RevisionOlder,
+    NoEntries,
+    ReviewPending,
 }
 
 /// A row of the codes table: what identifies a rule and how it behaves when nothing configures it.
@@ -237,6 +241,20 @@ pub static RULES: &[RuleInfo] = &[
         Severity::Error,
         true,
     ),
+    row(
+        RuleKind::NoEntries,
+        "PR021",
+        "no-entries",
+        Severity::Error,
+        true,
+    ),
+    row(
+        RuleKind::ReviewPending,
+        "PR022",
+        "review-pending",
+        Severity::Error,
+        true,
+    ),
 ];
 
 /// Where the rule documentation is published: `docs/rules.md` on the main branch of the repository.
@@ -284,6 +302,25 @@ impl RuleKind {
         )
     }
 
+    /// True for rules only `pagerev check` runs: drop rules, and `review-pending` (which compares the
+    /// newest records with the page's reviewed snapshot).
+    pub fn is_check_only(self) -> bool {
+        self.is_drop() || self == RuleKind::ReviewPending
+    }
+
+    /// True for rules about single entries of a revision against the one before: they say nothing when
+    /// the new revision has no dated entries (`no-entries` and `entries-dropped` say it once).
+    fn is_per_entry_drop(self) -> bool {
+        matches!(
+            self,
+            RuleKind::EntryRemoved
+                | RuleKind::EntryRedated
+                | RuleKind::EntryRetitled
+                | RuleKind::MemberCountDecreased
+                | RuleKind::RevisionOlder
+        )
+    }
+
     /// The source of the rule's file: its `//!` module doc is the rule's documentation.
     fn source(self) -> &'static str {
         match self {
@@ -307,6 +344,8 @@ impl RuleKind {
             RuleKind::MemberCountDecreased => include_str!("member_count_decreased.rs"),
             RuleKind::EntriesDropped => include_str!("entries_dropped.rs"),
             RuleKind::RevisionOlder => include_str!("revision_older.rs"),
+            RuleKind::NoEntries => include_str!("no_entries.rs"),
+            RuleKind::ReviewPending => include_str!("review_pending.rs"),
         }
     }
 
@@ -355,6 +394,8 @@ impl RuleKind {
             RuleKind::MemberCountDecreased => RuleParams::MemberCountDecreased(Default::default()),
             RuleKind::EntriesDropped => RuleParams::EntriesDropped(Default::default()),
             RuleKind::RevisionOlder => RuleParams::RevisionOlder(Default::default()),
+            RuleKind::NoEntries => RuleParams::NoEntries(Default::default()),
+            RuleKind::ReviewPending => RuleParams::ReviewPending(Default::default()),
         }
     }
 
@@ -382,6 +423,8 @@ impl RuleKind {
             RuleKind::MemberCountDecreased => f::<member_count_decreased::Params>(),
             RuleKind::EntriesDropped => f::<entries_dropped::Params>(),
             RuleKind::RevisionOlder => f::<revision_older::Params>(),
+            RuleKind::NoEntries => f::<no_entries::Params>(),
+            RuleKind::ReviewPending => f::<review_pending::Params>(),
         }
     }
 
@@ -412,6 +455,8 @@ impl RuleKind {
             RuleKind::MemberCountDecreased => RuleParams::MemberCountDecreased(at(text, path)?),
             RuleKind::EntriesDropped => RuleParams::EntriesDropped(at(text, path)?),
             RuleKind::RevisionOlder => RuleParams::RevisionOlder(at(text, path)?),
+            RuleKind::NoEntries => RuleParams::NoEntries(at(text, path)?),
+            RuleKind::ReviewPending => RuleParams::ReviewPending(at(text, path)?),
         })
     }
 }
@@ -470,6 +515,8 @@ pub enum RuleParams {
     MemberCountDecreased(member_count_decreased::Params),
     EntriesDropped(entries_dropped::Params),
     RevisionOlder(revision_older::Params),
+    NoEntries(no_entries::Params),
+    ReviewPending(review_pending::Params),
 }
 
 impl RuleParams {
@@ -496,6 +543,8 @@ impl RuleParams {
             RuleParams::MemberCountDecreased(_) => RuleKind::MemberCountDecreased,
             RuleParams::EntriesDropped(_) => RuleKind::EntriesDropped,
             RuleParams::RevisionOlder(_) => RuleKind::RevisionOlder,
+            RuleParams::NoEntries(_) => RuleKind::NoEntries,
+            RuleParams::ReviewPending(_) => RuleKind::ReviewPending,
         }
     }
 
@@ -518,8 +567,10 @@ impl RuleParams {
             RuleParams::InvalidDate(p) => invalid_date::check(page, p, sink),
             RuleParams::EmptyRecord(p) => empty_record::check(page, p, sink),
             RuleParams::FutureDate(p) => future_date::check(page, p, sink),
-            // Drop rules need two revisions: see `check_drop`.
-            RuleParams::EntryRemoved(_)
+            RuleParams::NoEntries(p) => no_entries::check(page, p, sink),
+            // Drop rules need two revisions (see `check_drop`), review-pending the reviewed state.
+            RuleParams::ReviewPending(_)
+            | RuleParams::EntryRemoved(_)
             | RuleParams::EntryRedated(_)
             | RuleParams::EntryRetitled(_)
             | RuleParams::MemberCountDecreased(_)
@@ -596,6 +647,14 @@ pub struct CheckContext {
     pub today: Option<NaiveDate>,
 }
 
+/// True when `no-entries` is enabled and fires on `page`: the other rules then stay silent, since each
+/// would only repeat it once per entry. With `no-entries` disabled (`--select` of another rule) every
+/// rule runs as usual.
+fn reports_no_entries(rules: &config::RuleSet, page: &Page<'_>) -> bool {
+    !no_entries::has_dated_entries(page)
+        && rules.enabled().any(|r| r.info.kind == RuleKind::NoEntries)
+}
+
 /// Runs every enabled rule of `rules` on one page and returns the findings in report order.
 pub fn check_page(
     rules: &config::RuleSet,
@@ -607,8 +666,13 @@ pub fn check_page(
     // thread with `RAYON_NUM_THREADS=1`). The findings are sorted, so the report does not depend on
     // which rule finished first.
     use rayon::prelude::*;
-    let page_rules: Vec<&config::ConfiguredRule> =
-        rules.enabled().filter(|r| !r.info.kind.is_drop()).collect();
+    // A page without dated entries is one finding (no-entries), not one per entry from every rule.
+    let only_no_entries = reports_no_entries(rules, page);
+    let page_rules: Vec<&config::ConfiguredRule> = rules
+        .enabled()
+        .filter(|r| !r.info.kind.is_check_only())
+        .filter(|r| !only_no_entries || r.info.kind == RuleKind::NoEntries)
+        .collect();
     let run = |rule: &config::ConfiguredRule| {
         let mut out = Vec::new();
         let mut sink = Sink {
@@ -641,6 +705,9 @@ pub struct DropInput<'x, 'a> {
     pub old: &'x Page<'a>,
     pub new: &'x Page<'a>,
     pub diff: &'x crate::diff::PageDiff,
+    /// How the user names the page in a command, for the help of findings (`PAGE` until
+    /// [`DropInput::page_arg`] sets it).
+    pub page_arg: &'x str,
     /// For each old record, the new position of the first old record after it that is still on the
     /// page: where a removed record used to stand. Computed once (one backward pass), so placing every
     /// removed record of a drop that lost half the page stays linear.
@@ -676,8 +743,14 @@ impl<'x, 'a> DropInput<'x, 'a> {
             old,
             new,
             diff,
+            page_arg: "PAGE",
             following,
         }
+    }
+
+    /// Names the page in the help of findings as the user named it.
+    pub fn page_arg(self, page_arg: &'x str) -> Self {
+        DropInput { page_arg, ..self }
     }
 
     /// The old-revision record of a change.
@@ -734,7 +807,13 @@ pub fn check_drop(
     ctx: &CheckContext,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in rules.enabled().filter(|r| r.info.kind.is_drop()) {
+    // A revision without dated entries is compared as one event (entries-dropped), not entry by entry.
+    let one_event = reports_no_entries(rules, input.new);
+    for rule in rules
+        .enabled()
+        .filter(|r| r.info.kind.is_drop())
+        .filter(|r| !one_event || !r.info.kind.is_per_entry_drop())
+    {
         let mut sink = Sink {
             source: new_source,
             info: rule.info,
@@ -745,6 +824,32 @@ pub fn check_drop(
         rule.params.check_drop(input, &mut sink);
     }
     crate::diagnostic::sort(&mut out);
+    out
+}
+
+pub use review_pending::ReviewInput;
+
+/// Runs `review-pending`, if enabled: the finding that the newest records (`new_source`) differ from the
+/// page's reviewed snapshot.
+pub fn check_review(
+    rules: &config::RuleSet,
+    new_source: &SourceFile,
+    input: &ReviewInput<'_, '_>,
+    ctx: &CheckContext,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in rules.enabled() {
+        if let RuleParams::ReviewPending(p) = &rule.params {
+            let mut sink = Sink {
+                source: new_source,
+                info: rule.info,
+                severity: rule.severity,
+                ctx,
+                out: &mut out,
+            };
+            review_pending::check(input, p, &mut sink);
+        }
+    }
     out
 }
 

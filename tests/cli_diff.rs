@@ -172,7 +172,7 @@ fn html_reports_of_the_bundled_revisions() {
 fn output_option_writes_the_report_to_a_file_instead_of_stdout() {
     let (a, b) = (format!("{DIR}/2023-12.txt"), format!("{DIR}/2024-01.txt"));
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("sub/report.html");
+    let file = dir.path().join("report.html");
     let printed = stdout_of(&["diff", &a, &b, "--format", "html"], 1);
     let out = stdout_of(
         &[

@@ -17,6 +17,9 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Colour in text written to the terminal, for every command.
+    #[arg(long, value_enum, default_value = "auto", global = true)]
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -125,6 +128,19 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
+    /// The format's name on the command line (`sarif`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportFormat::Human => "human",
+            ReportFormat::Json => "json",
+            ReportFormat::Jsonl => "jsonl",
+            ReportFormat::Github => "github",
+            ReportFormat::Sarif => "sarif",
+            ReportFormat::Junit => "junit",
+            ReportFormat::Markdown => "markdown",
+        }
+    }
+
     /// The reporter format this option selects.
     pub fn format(self) -> crate::report::Format {
         use crate::report::Format;
@@ -211,8 +227,43 @@ pub struct ReportArgs {
     /// Exit 1 when any (new) finding is at least this severe.
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,
-    #[arg(long, value_enum, default_value = "auto")]
-    pub color: ColorArg,
+    /// Also write the report in FORMAT to PATH (`--output sarif=pagerev.sarif`), besides `--format` on
+    /// standard output: one run, every report. Repeatable; the folder must exist; each file is replaced
+    /// atomically.
+    #[arg(long = "output", value_name = "FORMAT=PATH", value_parser = parse_output)]
+    pub outputs: Vec<OutputSpec>,
+}
+
+/// One `--output FORMAT=PATH`.
+#[derive(Debug, Clone)]
+pub struct OutputSpec {
+    pub format: ReportFormat,
+    pub path: PathBuf,
+}
+
+fn parse_output(s: &str) -> Result<OutputSpec, String> {
+    let formats = || {
+        ReportFormat::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some((format, path)) = s.split_once('=') else {
+        return Err(format!(
+            "`{s}` is not FORMAT=PATH; e.g. `sarif=pagerev.sarif` (formats: {})",
+            formats()
+        ));
+    };
+    let format = ReportFormat::from_str(format, true)
+        .map_err(|_| format!("unknown format `{format}` (formats: {})", formats()))?;
+    if path.is_empty() {
+        return Err(format!("`{s}` names no file after `=`"));
+    }
+    Ok(OutputSpec {
+        format,
+        path: PathBuf::from(path),
+    })
 }
 
 #[derive(Debug, clap::Args)]
@@ -345,8 +396,9 @@ pub struct RuleArgs {
 #[derive(Debug, Clone, clap::Args)]
 pub struct PageArgs {
     /// Pages: a folder of revisions (`corpus/official-visits/`: the newest `*.txt` by name is checked
-    /// against the one before it), or a page file (checked against `--previous`, or its version at
-    /// `--base`). With `--base` and no page, every page file changed since that revision.
+    /// against the one before it), a folder of such folders (`corpus/`: each page in it), or a page file
+    /// (checked against `--previous`, or its version at `--base`). With `--base` and no page, the pages
+    /// changed since that revision.
     pub pages: Vec<PathBuf>,
     /// A git revision (`origin/main`): check page files changed since it, each against its version there.
     #[arg(long, value_name = "REV")]
@@ -354,6 +406,9 @@ pub struct PageArgs {
     /// With `--base` and no page given: where to look for changed page files.
     #[arg(long, value_name = "DIR", default_value = "corpus")]
     pub under: String,
+    /// With `--base`: every page under `--under`, changed or not (after a change to pagerev itself).
+    #[arg(long, requires = "base")]
+    pub all: bool,
     /// The previous revision of a single page file (a file, or `REV:path`).
     #[arg(long, value_name = "FILE")]
     pub previous: Option<PathBuf>,

@@ -3,7 +3,7 @@
 //! baseline, and whether the records still match the reviewed snapshot.
 
 use super::args::{CheckArgs, ReportFormat};
-use super::pages::{baseline_path, load_baseline, load_snapshot, resolve, snapshot_path};
+use super::pages::{baseline_path, load_baseline, load_snapshot, resolve_changed, snapshot_path};
 use super::rule_config::load_rules;
 use super::Outcome;
 use crate::check::{check, CheckInput, CheckResult, Review};
@@ -24,7 +24,22 @@ struct Checked {
 
 pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let rules = load_rules(&args.rules)?;
-    let targets = resolve(&args.page)?;
+    for o in &args.report.outputs {
+        super::report_file::check_folder(&o.path, o.format.name())?;
+    }
+    if let Some(html) = &args.html {
+        super::report_file::check_folder(html, "html")?;
+    }
+    // What the results depend on besides the pages: a change to it re-checks every page.
+    let config: Vec<String> = args
+        .rules
+        .config
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .chain(["pagerev.yaml".to_string(), "rules".to_string()])
+        .collect();
+    let config: Vec<&str> = config.iter().map(String::as_str).collect();
+    let targets = resolve_changed(&args.page, &config)?;
     let fail_on = args.report.fail_on.severity();
     let ctx = CheckContext {
         today: Some(super::rule_config::today()),
@@ -71,34 +86,62 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     if let Some(path) = &args.html {
         write_html(&checked, path)?;
     }
-    let options = report::Options {
-        color: args.report.color.enabled() && args.report.format == ReportFormat::Human,
-        files: checked.len(),
-        max_findings: args.report.max_findings,
-        rules_run: Some(rules.enabled().map(|r| r.info.code).collect()),
-    };
-    match args.report.format {
-        ReportFormat::Human => human(&checked, &args, options, out)?,
-        ReportFormat::Json => json_document(&checked, failed, out)?,
-        other => {
-            // The findings in the chosen format, then what that format can say about the drop as a whole.
-            let mut reporter = report::reporter(other.format(), options);
-            for c in &checked {
-                reporter.file(out, file_result(c))?;
-            }
-            reporter.finish(out)?;
-            match other {
-                ReportFormat::Github => github_notes(&checked, &args, out)?,
-                ReportFormat::Markdown => markdown_notes(&checked, &args, out)?,
-                _ => {}
-            }
-        }
+    // The main report on standard output, then each `--output FORMAT=PATH` rendered the same way.
+    render(
+        args.report.format,
+        super::color(),
+        &checked,
+        &args,
+        &rules,
+        failed,
+        out,
+    )?;
+    for o in &args.report.outputs {
+        let mut bytes = Vec::new();
+        render(o.format, false, &checked, &args, &rules, failed, &mut bytes)?;
+        super::report_file::write_report(&o.path, &bytes, o.format.name())?;
     }
     Ok(if failed {
         Outcome::Findings
     } else {
         Outcome::Clean
     })
+}
+
+/// The check's report in `format`.
+fn render(
+    format: ReportFormat,
+    color: bool,
+    checked: &[Checked],
+    args: &CheckArgs,
+    rules: &crate::rules::config::RuleSet,
+    failed: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let options = report::Options {
+        color: color && format == ReportFormat::Human,
+        files: checked.len(),
+        max_findings: args.report.max_findings,
+        rules_run: Some(rules.enabled().map(|r| r.info.code).collect()),
+    };
+    match format {
+        ReportFormat::Human => human(checked, args, options, out)?,
+        ReportFormat::Json => json_document(checked, failed, out)?,
+        other => {
+            // The findings in the chosen format, then what that format can say about the drop as a whole.
+            let mut reporter = report::reporter(other.format(), options);
+            for c in checked {
+                reporter.file(out, file_result(c))?;
+            }
+            reporter.finish(out)?;
+            match other {
+                ReportFormat::Github => github_notes(checked, args, out)?,
+                ReportFormat::Markdown => markdown_notes(checked, args, out)?,
+                _ => {}
+            }
+        }
+    }
+    Ok(())
 }
 
 fn file_result(c: &Checked) -> FileResult<'_> {
@@ -134,6 +177,15 @@ fn human(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let color = options.color;
+    if checked.is_empty() {
+        writeln!(
+            out,
+            "check: passed (no page under `{}` changed since {}: nothing to check)",
+            args.page.under,
+            args.page.base.as_deref().unwrap_or("the base")
+        )?;
+        return Ok(());
+    }
     let mut reporter = report::reporter(Format::Human, options);
     for c in checked {
         let r = &c.result;
@@ -373,7 +425,7 @@ fn write_html(checked: &[Checked], path: &std::path::Path) -> anyhow::Result<()>
         };
         let mut html = Vec::new();
         diff_html::render(diff, Some(&r.findings), &opts, &mut html)?;
-        super::atomic::write_atomic(&file, &html)?;
+        super::report_file::write_report(&file, &html, "html")?;
     }
     Ok(())
 }

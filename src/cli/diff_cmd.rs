@@ -1,7 +1,6 @@
 //! `pagerev diff OLD NEW`: compare two revisions record by record and report in the chosen format.
 
 use super::args::{DiffArgs, DiffFormat};
-use super::atomic::write_atomic;
 use super::revision::RevisionSpec;
 use super::Outcome;
 use crate::diff::{diff_pages, DiffOptions, PageDiff};
@@ -10,14 +9,12 @@ use crate::report::diff_html::HtmlOptions;
 use crate::report::diff_markdown::MarkdownOptions;
 use crate::report::diff_text::TextOptions;
 use crate::report::{diff_html, diff_json, diff_markdown, diff_text};
-use std::io::{IsTerminal, Write};
-
-/// Colour only on a terminal, and never when `NO_COLOR` is set to anything (https://no-color.org).
-pub fn use_color() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
+use std::io::Write;
 
 pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    if let Some(path) = &args.output {
+        super::report_file::check_folder(path, diff_format_name(args.format))?;
+    }
     let old_options =
         super::page_config::parse_options(args.lang, args.profile.as_deref(), &args.old)?;
     let new_options =
@@ -57,7 +54,7 @@ pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     };
     render(&diff, &args, sink)?;
     if let Some(path) = &args.output {
-        write_atomic(path, &buffer)?;
+        super::report_file::write_report(path, &buffer, diff_format_name(args.format))?;
     }
     Ok(if diff.equivalent || args.exit_zero {
         Outcome::Clean
@@ -66,12 +63,21 @@ pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     })
 }
 
+fn diff_format_name(format: DiffFormat) -> &'static str {
+    match format {
+        DiffFormat::Text => "text",
+        DiffFormat::Json => "json",
+        DiffFormat::Markdown => "markdown",
+        DiffFormat::Html => "html",
+    }
+}
+
 fn render(diff: &PageDiff, args: &DiffArgs, out: &mut dyn Write) -> std::io::Result<()> {
     match args.format {
         DiffFormat::Text => diff_text::render(
             diff,
             &TextOptions {
-                color: use_color(),
+                color: args.output.is_none() && super::color(),
                 context: args.context,
                 stat: args.stat,
                 show_cosmetic: args.show_cosmetic,

@@ -11,6 +11,7 @@ mod page_config;
 mod pages;
 mod parse_cmd;
 mod progress;
+mod report_file;
 pub mod revision;
 mod rule_config;
 mod rules_cmd;
@@ -39,8 +40,18 @@ impl Outcome {
     }
 }
 
+/// Whether text written to standard output gets colour, resolved once from `--color` (and, for `auto`,
+/// the terminal and `NO_COLOR`) when the command line is run.
+static COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// Whether standard output gets colour (see [`COLOR`]); false until a command line runs.
+pub(crate) fn color() -> bool {
+    COLOR.get().copied().unwrap_or(false)
+}
+
 /// Runs a parsed command line, writing reports to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let _ = COLOR.set(cli.color.enabled());
     match cli.command {
         Command::Parse(a) => parse_cmd::run(a, out),
         Command::Validate(a) => validate_cmd::run(a, out),

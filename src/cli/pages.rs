@@ -3,7 +3,7 @@
 //! (`<snapshots>/<page>.records.yaml`, `<snapshots>/<page>.baseline.yaml`).
 
 use super::args::PageArgs;
-use super::revision::{changed_since, exists_at, RevisionSpec};
+use super::revision::{changed_since, exists_at, files_changed_since, RevisionSpec};
 use crate::baseline::Baseline;
 use crate::snapshot::RecordsSnapshot;
 use anyhow::{bail, Context};
@@ -18,8 +18,25 @@ pub struct PageTarget {
     pub previous: Option<RevisionSpec>,
 }
 
-/// The pages `args` name.
+/// The pages `args` name, for a command that needs at least one (`accept`, `review`, `baseline`).
 pub fn resolve(args: &PageArgs) -> anyhow::Result<Vec<PageTarget>> {
+    let targets = resolve_changed(args, &[])?;
+    if targets.is_empty() {
+        if let Some(base) = &args.base {
+            bail!(
+                "no page under `{}` changed since {base}: nothing to do",
+                args.under
+            );
+        }
+    }
+    Ok(targets)
+}
+
+/// The pages `args` name. With `--base REV` and no page named: the pages whose revisions, `page.yaml`
+/// or reviewed state changed since REV — or every page under `--under` when anything in `config`
+/// (the rule configuration in use) changed, since every result may then differ. That list may be
+/// empty: nothing changed.
+pub fn resolve_changed(args: &PageArgs, config: &[&str]) -> anyhow::Result<Vec<PageTarget>> {
     if args.previous.is_some() && args.pages.len() != 1 {
         bail!("--previous needs exactly one page file");
     }
@@ -28,6 +45,51 @@ pub fn resolve(args: &PageArgs) -> anyhow::Result<Vec<PageTarget>> {
         let Some(base) = &args.base else {
             bail!("name a page folder or file (e.g. `corpus/official-visits/`), or give --base REV to check every page file changed since REV");
         };
+        if args.all {
+            return pages_under(Path::new(&args.under), args);
+        }
+        let snapshots = args.snapshots.to_string_lossy().into_owned();
+        let mut watched: Vec<&str> = config.to_vec();
+        watched.push(&args.under);
+        watched.push(&snapshots);
+        let changed = files_changed_since(base, &watched, None)?;
+        let under_prefix = format!("{}/", args.under.trim_end_matches('/'));
+        let snap_prefix = format!("{}/", snapshots.trim_end_matches('/'));
+        if let Some(c) = changed
+            .iter()
+            .find(|f| !f.starts_with(&under_prefix) && !f.starts_with(&snap_prefix))
+        {
+            eprintln!(
+                "note: the rule configuration changed since {base} ({c}): checking every page under `{}`",
+                args.under
+            );
+            return pages_under(Path::new(&args.under), args);
+        }
+        // A page whose settings or reviewed state changed is checked again, its revisions unchanged.
+        let mut restated: Vec<String> = Vec::new();
+        for f in &changed {
+            let path = Path::new(f);
+            if f.starts_with(&snap_prefix) {
+                let file = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                if let Some(name) = file.as_deref().and_then(|n| {
+                    n.strip_suffix(".records.yaml")
+                        .or_else(|| n.strip_suffix(".baseline.yaml"))
+                }) {
+                    restated.push(name.to_string());
+                }
+            } else if path.file_name().is_some_and(|n| n == "page.yaml") {
+                if let Some(dir) = path.parent() {
+                    restated.push(page_name(dir));
+                }
+            }
+        }
+        if !restated.is_empty() {
+            for target in pages_under(Path::new(&args.under), args)? {
+                if restated.contains(&target.name) {
+                    out.push(target);
+                }
+            }
+        }
         let mut folders: Vec<PathBuf> = Vec::new();
         for file in changed_since(base, &args.under)? {
             let path = Path::new(&file);
@@ -40,28 +102,62 @@ pub fn resolve(args: &PageArgs) -> anyhow::Result<Vec<PageTarget>> {
                 Some(dir) if !exists_at(base, &file)? => {
                     if !folders.iter().any(|f| f == dir) {
                         folders.push(dir.to_path_buf());
-                        out.push(folder_target(dir)?);
+                        let target = folder_target(dir)?;
+                        if !out.iter().any(|t: &PageTarget| t.name == target.name) {
+                            out.push(target);
+                        }
                     }
                 }
-                _ => out.push(file_target(path, args)?),
+                _ => {
+                    let target = file_target(path, args)?;
+                    if !out.iter().any(|t: &PageTarget| t.newest == target.newest) {
+                        out.push(target);
+                    }
+                }
             }
-        }
-        if out.is_empty() {
-            bail!(
-                "no page file (`*.txt`) under `{}` changed since {base}",
-                args.under
-            );
         }
         return Ok(out);
     }
     for path in &args.pages {
-        if path.is_dir() {
+        if path.is_dir() && has_page_folders(path) {
+            // `corpus/`: a folder of pages (a folder of revisions holds no folder of revisions).
+            out.extend(pages_under(path, args)?);
+        } else if path.is_dir() {
             out.push(folder_target(path)?);
         } else {
             out.push(file_target(path, args)?);
         }
     }
     Ok(out)
+}
+
+/// Every page in `dir`, by name: each folder holding revisions (`*.txt`), and each page file
+/// (`*.txt`) kept directly in `dir`.
+fn pages_under(dir: &Path, args: &PageArgs) -> anyhow::Result<Vec<PageTarget>> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read folder", super::input::display_name(dir)))?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    let mut out = Vec::new();
+    for path in entries {
+        if path.is_dir() && txt_files(&path) > 0 {
+            out.push(folder_target(&path)?);
+        } else if path.is_file() && path.extension().is_some_and(|x| x == "txt") {
+            out.push(file_target(&path, args)?);
+        }
+    }
+    Ok(out)
+}
+
+/// Whether some folder directly in `dir` holds page revisions.
+fn has_page_folders(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.path().is_dir() && txt_files(&e.path()) > 0)
+    })
 }
 
 /// A folder of revisions: the newest file by name, and the one before it.

@@ -53,29 +53,44 @@ pub fn git_show(rev: &str, path: &str) -> anyhow::Result<Vec<u8>> {
     Ok(out.stdout)
 }
 
-/// Page files (`*.txt`) under `under` that changed between `rev` and the working tree, sorted.
+/// Page files (`*.txt`) under `under` that were added, modified or renamed between `rev` and the
+/// working tree, or that git does not track yet, sorted.
 pub fn changed_since(rev: &str, under: &str) -> anyhow::Result<Vec<String>> {
+    let mut files = files_changed_since(rev, &[under], Some("AMR"))?;
+    files.retain(|f| f.ends_with(".txt"));
+    Ok(files)
+}
+
+/// Every file under any of `paths` that changed between `rev` and the working tree (with `diff_filter`,
+/// only those git's `--diff-filter` keeps), or that git does not track yet: the paths as git prints
+/// them with `-z` (relative to the repository root, never quoted, whatever bytes they hold).
+pub fn files_changed_since(
+    rev: &str,
+    paths: &[&str],
+    diff_filter: Option<&str>,
+) -> anyhow::Result<Vec<String>> {
     verify_rev(rev)?;
-    let out = git(&["diff", "--name-only", "--diff-filter=AMR", rev, "--", under])?;
+    let filter = diff_filter.map(|f| format!("--diff-filter={f}"));
+    let mut args = vec!["diff", "-z", "--name-only"];
+    args.extend(filter.as_deref());
+    args.extend([rev, "--"]);
+    args.extend_from_slice(paths);
+    let out = git(&args)?;
     if !out.status.success() {
         bail!(
             "git diff {rev}: {}",
             String::from_utf8_lossy(&out.stderr).trim()
         );
     }
-    let mut files: Vec<String> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter(|l| l.ends_with(".txt"))
-        .map(str::to_string)
+    let mut args = vec!["ls-files", "-z", "--others", "--exclude-standard", "--"];
+    args.extend_from_slice(paths);
+    let untracked = git(&args)?;
+    let mut files: Vec<String> = [out.stdout, untracked.stdout]
+        .iter()
+        .flat_map(|b| b.split(|&c| c == 0))
+        .filter(|p| !p.is_empty())
+        .map(|p| String::from_utf8_lossy(p).into_owned())
         .collect();
-    // Files git has not been told about yet are new pages too.
-    let untracked = git(&["ls-files", "--others", "--exclude-standard", "--", under])?;
-    files.extend(
-        String::from_utf8_lossy(&untracked.stdout)
-            .lines()
-            .filter(|l| l.ends_with(".txt"))
-            .map(str::to_string),
-    );
     files.sort();
     files.dedup();
     Ok(files)

@@ -14,26 +14,39 @@ use std::sync::{mpsc, Condvar, Mutex};
 pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let rules = super::rule_config::load_rules(&args.rules)?;
     check_only_selected(&args.rules.select)?;
+    for o in &args.report.outputs {
+        super::report_file::check_folder(&o.path, o.format.name())?;
+    }
     let files = expand_paths(&args.paths)?;
     let fail_on = args.report.fail_on.severity();
-    let format = args.report.format.format();
-    let color = args.report.color.enabled();
+    // validate runs the page rules only; drop rules need a previous revision (`pagerev check`).
+    let rules_run: Vec<&'static str> = rules
+        .enabled()
+        .filter(|r| !r.info.kind.is_check_only())
+        .map(|r| r.info.code)
+        .collect();
+    let options = |format: Format, color: bool| report::Options {
+        color: color && format == Format::Human,
+        files: files.len(),
+        max_findings: args.report.max_findings,
+        rules_run: Some(rules_run.clone()),
+    };
     let mut reporter = report::reporter(
-        format,
-        report::Options {
-            color: color && format == Format::Human,
-            files: files.len(),
-            max_findings: args.report.max_findings,
-            // validate runs the page rules only; drop rules need a previous revision (`pagerev check`).
-            rules_run: Some(
-                rules
-                    .enabled()
-                    .filter(|r| !r.info.kind.is_check_only())
-                    .map(|r| r.info.code)
-                    .collect(),
-            ),
-        },
+        args.report.format.format(),
+        options(args.report.format.format(), super::color()),
     );
+    // Each `--output FORMAT=PATH` gets its own reporter, rendering into memory, written when all is done.
+    let mut extra: Vec<(Box<dyn report::Reporter>, Vec<u8>)> = args
+        .report
+        .outputs
+        .iter()
+        .map(|o| {
+            (
+                report::reporter(o.format.format(), options(o.format.format(), false)),
+                Vec::new(),
+            )
+        })
+        .collect();
     let ctx = CheckContext {
         today: Some(super::rule_config::today()),
     };
@@ -62,14 +75,15 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     };
     let mut report = |c: Checked| -> anyhow::Result<()> {
         failed |= c.diagnostics.iter().any(|d| d.severity >= fail_on);
-        reporter.file(
-            out,
-            FileResult {
-                source: &c.source,
-                records: c.records,
-                diagnostics: c.diagnostics.into(),
-            },
-        )?;
+        let result = || FileResult {
+            source: &c.source,
+            records: c.records,
+            diagnostics: std::borrow::Cow::Borrowed(&c.diagnostics),
+        };
+        reporter.file(out, result())?;
+        for (r, bytes) in &mut extra {
+            r.file(bytes, result())?;
+        }
         Ok(())
     };
     let workers = rayon::current_num_threads().clamp(1, files.len().max(1));
@@ -82,6 +96,10 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         check_in_parallel(&files, workers, &check, &mut report)?;
     }
     reporter.finish(out)?;
+    for ((mut r, mut bytes), o) in extra.into_iter().zip(&args.report.outputs) {
+        r.finish(&mut bytes)?;
+        super::report_file::write_report(&o.path, &bytes, o.format.name())?;
+    }
     Ok(if failed {
         Outcome::Findings
     } else {

@@ -638,3 +638,69 @@ fn a_failed_scrape_is_one_error_alone_and_one_event_as_a_new_revision() {
         "{human}"
     );
 }
+
+/// Non-interactive review: `review --dry-run` lists and writes nothing; `accept --record ID` accepts
+/// that record only.
+#[test]
+fn records_can_be_reviewed_without_a_terminal() {
+    let dir = workspace(&[("2023-12.txt", &seed())]);
+    run(dir.path(), &["accept", "corpus/official-visits"]);
+    std::fs::write(
+        dir.path().join("corpus/official-visits/2024-01.txt"),
+        careless_scrape(),
+    )
+    .unwrap();
+    let snapshot = dir.path().join("snapshots/official-visits.records.yaml");
+    let before = std::fs::read(&snapshot).unwrap();
+    let (code, out, _) = run(
+        dir.path(),
+        &["review", "corpus/official-visits", "--dry-run"],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("7 records of corpus/official-visits/2024-01.txt differ"),
+        "{out}"
+    );
+    assert!(out.contains("[7/7]"), "{out}");
+    assert!(
+        out.contains("retitled 2023-11-13-albanian-minister-of-interior"),
+        "{out}"
+    );
+    assert!(!out.contains("accept (a)"), "a dry run asks nothing: {out}");
+    assert_eq!(
+        std::fs::read(&snapshot).unwrap(),
+        before,
+        "a dry run writes nothing"
+    );
+
+    let (code, _, err) = run(
+        dir.path(),
+        &["accept", "corpus/official-visits", "--record", "no-such-id"],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`no-such-id` is not a record awaiting review"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&snapshot).unwrap(), before);
+
+    // By its new id or its previous one.
+    let (code, out, _) = run(
+        dir.path(),
+        &[
+            "accept",
+            "corpus/official-visits",
+            "--record",
+            "2023-11-13-albanian-minister-of-interior",
+            "--record",
+            "2023-12-commissioner-of-the-rcmp-canada",
+        ],
+    );
+    assert_eq!(code, 1, "others still await review: {out}");
+    assert!(out.contains("2 accepted, 5 rejected, 0 skipped"), "{out}");
+    let (_, doc) = check_json(dir.path());
+    let summary = &doc["pages"][0]["review"]["summary"];
+    assert_eq!(summary["retitled"], 0, "{doc:#}");
+    assert_eq!(summary["redated"], 0, "{doc:#}");
+    assert_eq!(summary["removed"], 1, "{doc:#}");
+}

@@ -126,7 +126,7 @@ fn check_base_takes_the_pages_whose_revisions_settings_or_reviewed_state_changed
     git(p, &["checkout", "-q", "--", "snapshots"]);
 
     // The rule configuration changed: every page is checked again, and pagerev says why.
-    std::fs::write(p.join("pagerev.yaml"), "rules: {}\n").unwrap();
+    std::fs::write(p.join("pagerev.yaml"), "rules: []\n").unwrap();
     let (_, out, err) = run(p, &["check", "--base", "HEAD", "--format", "json"]);
     assert_eq!(
         checked_pages(&serde_json::from_str(&out).unwrap()),

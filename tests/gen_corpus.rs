@@ -30,7 +30,15 @@ type Outline = Vec<(Option<String>, Option<String>)>;
 fn check(text: String, name: &str, select: &[&str]) -> (Vec<Diagnostic>, Outline) {
     let source = SourceFile::from_text(name, text).expect("page is text");
     let page = pagerev::parse::parse(&source, None);
-    let mut rules = RuleSet::load(&[]).expect("default rules");
+    // The generator writes the official-visits page, so its settings (INTERPOL's membership timeline)
+    // apply, as `page.yaml` beside the page would give them.
+    let settings = pagerev::rules::config::ConfigFile {
+        name: "corpus/official-visits/page.yaml".into(),
+        text: std::fs::read_to_string(common::repo_root().join("corpus/official-visits/page.yaml"))
+            .expect("page settings"),
+        page: true,
+    };
+    let mut rules = RuleSet::load(&[settings]).expect("default rules and the page's");
     let select: Vec<String> = select.iter().map(|s| s.to_string()).collect();
     rules
         .apply_overrides(&select, &[], &[])

@@ -45,9 +45,62 @@ pub enum Command {
     #[command(subcommand)]
     Baseline(BaselineCommand),
     /// Accept the newest revision's records as the page's reviewed snapshot (`snapshots/<page>.records.yaml`).
-    Accept(PageStateArgs),
+    Accept(AcceptArgs),
     /// Walk the records that differ from the reviewed snapshot, accepting or rejecting each.
-    Review(PageStateArgs),
+    Review(ReviewArgs),
+    /// Print the rules a page is checked with, resolved, and where each setting came from.
+    Config(ConfigArgs),
+    /// Set up pagerev in a repository: a starter `pagerev.yaml`, `snapshots/`, and a GitHub workflow
+    /// that runs the pagerev action (never overwrites a file).
+    Init(InitArgs),
+    /// Print a shell completion script: `pagerev completions bash > /etc/bash_completion.d/pagerev`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff): `pagerev man > pagerev.1`.
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AcceptArgs {
+    #[command(flatten)]
+    pub state: PageStateArgs,
+    /// Accept only these records (ids as `check` and `review` print them, new or previous; repeatable):
+    /// the other differing records keep their reviewed version, as if rejected. One page only.
+    #[arg(long = "record", value_name = "ID")]
+    pub records: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReviewArgs {
+    #[command(flatten)]
+    pub state: PageStateArgs,
+    /// List the records awaiting review and exit (1 when there are some), asking nothing, writing nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// A page (folder of revisions, or revision file) whose `page.yaml` settings apply too.
+    pub page: Option<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The repository's root folder.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Where the pages live, relative to the root (the workflow watches it).
+    #[arg(long, value_name = "DIR", default_value = "corpus")]
+    pub under: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `--lang`: a language, or `auto` to detect it from the page's dates.
@@ -377,8 +430,9 @@ fn parse_threshold(s: &str) -> Result<f64, String> {
 /// Which rules run, and how: the configuration files and the command-line overrides.
 #[derive(Debug, Clone, clap::Args)]
 pub struct RuleArgs {
-    /// Rule configuration read after the built-in `rules/default.yaml`: a YAML file or a folder of them
-    /// (repeatable; later files override earlier ones).
+    /// Rule configuration read after the built-in `rules/default.yaml`, the project's `pagerev.yaml`
+    /// (found in this folder or above, up to the repository root) and the page's `page.yaml`: a YAML
+    /// file or a folder of them (repeatable; later files override earlier ones).
     #[arg(long, value_name = "PATH")]
     pub config: Vec<PathBuf>,
     /// Run only these rules (codes or names, comma-separated).
@@ -390,6 +444,10 @@ pub struct RuleArgs {
     /// Set a rule's severity, e.g. `--severity imprecise-date=info` (repeatable, comma-separated).
     #[arg(long, value_name = "CODE=LEVEL", value_delimiter = ',')]
     pub severity: Vec<String>,
+    /// Ignore `pagerev.yaml` and the pages' `page.yaml` `rules:` sections: only the built-in rules,
+    /// `--config` files and the options above.
+    #[arg(long)]
+    pub isolated: bool,
 }
 
 /// Which pages a command works on, and where their reviewed state lives.

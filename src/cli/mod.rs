@@ -15,6 +15,7 @@ mod report_file;
 pub mod revision;
 mod rule_config;
 mod rules_cmd;
+mod setup_cmd;
 mod state_cmd;
 mod validate_cmd;
 
@@ -65,5 +66,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Baseline(args::BaselineCommand::Prune(a)) => state_cmd::baseline_prune(a, out),
         Command::Accept(a) => state_cmd::accept(a, out),
         Command::Review(a) => state_cmd::review(a, out),
+        Command::Config(a) => setup_cmd::config(a, out),
+        Command::Init(a) => setup_cmd::init(a, out),
+        Command::Completions(a) => setup_cmd::completions(a, out),
+        Command::Man => setup_cmd::man(out),
     }
 }

@@ -65,9 +65,13 @@ pub fn parse_options_for_spec(
     profile: Option<&Path>,
     spec: &RevisionSpec,
 ) -> anyhow::Result<ParseOptions> {
-    let page = match spec {
+    parse_options(lang, profile, &spec_path(spec))
+}
+
+/// A revision as a path argument (`REV:path` for one in git), to find its page's settings.
+pub fn spec_path(spec: &RevisionSpec) -> PathBuf {
+    match spec {
         RevisionSpec::File(p) => p.clone(),
         RevisionSpec::Git { rev, path } => PathBuf::from(format!("{rev}:{path}")),
-    };
-    parse_options(lang, profile, &page)
+    }
 }

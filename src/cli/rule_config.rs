@@ -1,18 +1,70 @@
-//! The rules a command runs, as the command line configures them: the embedded defaults, the `--config`
-//! files (read here: only the CLI touches the filesystem) and the `--select`/`--ignore`/`--severity`
-//! overrides; and today's date, the one fact about the run that rules need.
+//! The rules a command runs, as the project and the command line configure them, each layer over the
+//! one before: the embedded `rules/default.yaml`; the project's `pagerev.yaml` (found by walking up from
+//! the working directory to the repository root, as ruff and cargo find theirs); the page's own
+//! `page.yaml` `rules:` section; the `--config` files; the `--select`/`--ignore`/`--severity` overrides.
+//! Files are read here: only the CLI touches the filesystem. And today's date, the one fact about the
+//! run that rules need.
 
 use super::args::RuleArgs;
 use super::input::display_name;
 use crate::error::FileError;
 use crate::rules::config::{ConfigError, ConfigFile, Problem, RuleSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// The rule set `args` configure (built-in defaults, `--config` files, overrides).
+/// The name of the project's configuration file.
+pub const PROJECT_CONFIG: &str = "pagerev.yaml";
+
+/// The rule set `args` configure for commands that are not about one page (built-in defaults,
+/// `pagerev.yaml`, `--config` files, overrides).
 pub fn load_rules(args: &RuleArgs) -> anyhow::Result<RuleSet> {
-    let mut rules = RuleSet::load(&read_configs(&args.config)?)?;
+    load_rules_with(args, None)
+}
+
+/// The rule set for the page `page` (a revision, `REV:path`, or a folder of revisions): as
+/// [`load_rules`], with the page's `page.yaml` `rules:` section between `pagerev.yaml` and `--config`.
+pub fn load_rules_for(args: &RuleArgs, page: &Path) -> anyhow::Result<RuleSet> {
+    let page_config = super::page_config::config_path_for(page);
+    load_rules_with(args, Some(&page_config).filter(|p| p.is_file()))
+}
+
+fn load_rules_with(args: &RuleArgs, page_config: Option<&PathBuf>) -> anyhow::Result<RuleSet> {
+    let mut files = Vec::new();
+    if !args.isolated {
+        if let Some(project) = project_config() {
+            files.extend(read_configs(std::slice::from_ref(&project))?);
+        }
+        if let Some(page) = page_config {
+            for mut f in read_configs(std::slice::from_ref(page))? {
+                f.page = true;
+                files.push(f);
+            }
+        }
+    }
+    files.extend(read_configs(&args.config)?);
+    let mut rules = RuleSet::load(&files)?;
     rules.apply_overrides(&args.select, &args.ignore, &args.severity)?;
     Ok(rules)
+}
+
+/// The project's `pagerev.yaml`: in the working directory, or the nearest folder above it, looking no
+/// higher than the repository root (the folder holding `.git`).
+pub fn project_config() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    for dir in cwd.ancestors() {
+        let candidate = dir.join(PROJECT_CONFIG);
+        if candidate.is_file() {
+            // Named as the user would type it: relative when it is in the working directory.
+            return Some(if dir == cwd {
+                PathBuf::from(PROJECT_CONFIG)
+            } else {
+                candidate
+            });
+        }
+        if dir.join(".git").exists() {
+            return None;
+        }
+    }
+    None
 }
 
 /// Today's date (UTC), for `future-date`.

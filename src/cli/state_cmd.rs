@@ -2,12 +2,12 @@
 //! write is atomic (see [`super::atomic`]); a state file that cannot be read is never overwritten unless
 //! `--force` says so.
 
-use super::args::{BaselineWriteArgs, PageStateArgs};
+use super::args::{AcceptArgs, BaselineWriteArgs, PageStateArgs, ReviewArgs};
 use super::atomic::write_atomic;
 use super::pages::{
     baseline_path, load_baseline, load_snapshot, resolve, snapshot_path, PageTarget,
 };
-use super::rule_config::load_rules;
+use super::rule_config::{load_rules, load_rules_for};
 use super::Outcome;
 use crate::baseline::Baseline;
 use crate::check::{all_findings, CheckInput};
@@ -74,8 +74,9 @@ fn entry_line(e: &crate::baseline::BaselineEntry) -> String {
 /// `pagerev baseline write PAGE…`: accept every current finding of each page, saying which ones were not
 /// accepted before (a drop's new findings are accepted too: the listing is where a reviewer sees it).
 pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let rules = load_rules(&args.rules)?;
+    load_rules(&args.rules)?;
     for target in resolve(&args.page)? {
+        let rules = load_rules_for(&args.rules, &super::page_config::spec_path(&target.newest))?;
         let path = baseline_path(&args.page.snapshots, &target.name);
         let before = refuse_corrupted(load_baseline(&path), args.force)?.flatten();
         let (newest, findings) = current_findings(&args, &rules, &target)?;
@@ -113,8 +114,9 @@ pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
 
 /// `pagerev baseline prune PAGE…`: drop the entries that no longer occur; nothing new is accepted.
 pub fn baseline_prune(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let rules = load_rules(&args.rules)?;
+    load_rules(&args.rules)?;
     for target in resolve(&args.page)? {
+        let rules = load_rules_for(&args.rules, &super::page_config::spec_path(&target.newest))?;
         let path = baseline_path(&args.page.snapshots, &target.name);
         let name = super::input::display_name(&path);
         let Some(before) = load_baseline(&path)? else {
@@ -148,8 +150,23 @@ pub fn baseline_prune(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
     Ok(Outcome::Clean)
 }
 
-/// `pagerev accept PAGE…`: the newest revision's records become the reviewed snapshot.
-pub fn accept(args: PageStateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+/// `pagerev accept PAGE…`: the newest revision's records become the reviewed snapshot; with
+/// `--record ID…`, only those records do.
+pub fn accept(args: AcceptArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let AcceptArgs {
+        state: args,
+        records: ids,
+    } = args;
+    if !ids.is_empty() {
+        let targets = resolve(&args.page)?;
+        let [target] = targets.as_slice() else {
+            anyhow::bail!(
+                "--record accepts records of one page at a time (got {})",
+                targets.len()
+            );
+        };
+        return review_page(target, &args, Mode::Records(&ids), out);
+    }
     for target in resolve(&args.page)? {
         let path = snapshot_path(&args.page.snapshots, &target.name);
         refuse_corrupted(load_snapshot(&path), args.force)?;
@@ -205,19 +222,36 @@ enum Decision {
 /// accept (the snapshot takes the new record), reject or skip (the snapshot keeps the old one) each.
 /// Answers are read from standard input, one per line: `a`, `r`, `s`, `A` (accept this and all the
 /// rest) or `q` (stop; decisions so far are kept). End of input stops, as `q` does.
-pub fn review(args: PageStateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn review(args: ReviewArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let ReviewArgs {
+        state: args,
+        dry_run,
+    } = args;
     let targets = resolve(&args.page)?;
     let [target] = targets.as_slice() else {
         anyhow::bail!("review one page at a time (got {})", targets.len());
     };
+    if dry_run {
+        return review_page(target, &args, Mode::DryRun, out);
+    }
     let stdin = std::io::stdin();
-    review_page(target, &args, &mut stdin.lock(), out)
+    review_page(target, &args, Mode::Ask(&mut stdin.lock()), out)
+}
+
+/// Where a review's decisions come from.
+enum Mode<'a> {
+    /// Asked, one record at a time, answers read from the input.
+    Ask(&'a mut dyn BufRead),
+    /// None: list what awaits review.
+    DryRun,
+    /// `accept --record ID…`: these records are accepted, the others rejected.
+    Records(&'a [String]),
 }
 
 fn review_page(
     target: &PageTarget,
     args: &PageStateArgs,
-    input: &mut dyn BufRead,
+    mut mode: Mode<'_>,
     out: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     let path = snapshot_path(&args.page.snapshots, &target.name);
@@ -276,8 +310,44 @@ fn review_page(
         show_cosmetic: false,
     };
     let mut decisions = vec![Decision::Skip; diff.changes.len()];
+    if let Mode::DryRun = mode {
+        for (n, &i) in pending.iter().enumerate() {
+            writeln!(out, "\n[{}/{}] ", n + 1, pending.len())?;
+            diff_text::render_change(&diff.changes[i], &diff.old.name, &text_opts, out)?;
+        }
+        writeln!(
+            out,
+            "\ndry run: nothing written; `pagerev review {0}` asks about each, `pagerev accept {0} --record ID` accepts one",
+            super::input::display_name(&args.page.pages.first().cloned().unwrap_or_default())
+        )?;
+        return Ok(Outcome::Findings);
+    }
+    if let Mode::Records(ids) = mode {
+        fn has_id(c: &crate::diff::RecordChange, id: &str) -> bool {
+            [&c.new, &c.old]
+                .into_iter()
+                .any(|r| r.as_ref().is_some_and(|r| r.id == id))
+        }
+        for id in ids {
+            let found = pending.iter().find(|&&i| has_id(&diff.changes[i], id));
+            match found {
+                Some(&i) => decisions[i] = Decision::Accept,
+                None => anyhow::bail!(
+                    "`{id}` is not a record awaiting review in {}; `pagerev review {} --dry-run` lists them",
+                    newest.name(),
+                    super::input::display_name(&args.page.pages.first().cloned().unwrap_or_default())
+                ),
+            }
+        }
+        for &i in &pending {
+            if decisions[i] == Decision::Skip {
+                decisions[i] = Decision::Reject;
+            }
+        }
+    }
     let mut accept_rest = false;
     for (n, &i) in pending.iter().enumerate() {
+        let Mode::Ask(input) = &mut mode else { break };
         if accept_rest {
             decisions[i] = Decision::Accept;
             continue;
@@ -289,7 +359,7 @@ fn review_page(
             "accept (a), reject (r), skip (s), accept all the rest (A), quit (q)? "
         )?;
         out.flush()?;
-        match read_answer(input, out)? {
+        match read_answer(*input, out)? {
             Answer::Accept => decisions[i] = Decision::Accept,
             Answer::Reject => decisions[i] = Decision::Reject,
             Answer::Skip => {}
@@ -418,7 +488,14 @@ mod tests {
         let v1 = "Visits 2019\n\nA visit\n\n3 May 2019 - Alpha came to Lyon.\n\nB visit\n\n2 May 2019 - Beta came to Lyon.\n\nC visit\n\n1 May 2019 - Gamma came to Lyon.\n";
         std::fs::write(dir.path().join("page/1.txt"), v1).unwrap();
         let a = args(dir.path());
-        accept(PageStateArgs { ..a }, &mut Vec::new()).unwrap();
+        accept(
+            AcceptArgs {
+                state: PageStateArgs { ..a },
+                records: vec![],
+            },
+            &mut Vec::new(),
+        )
+        .unwrap();
         let v2 = v1
             .replace("Alpha came", "Alpha went")
             .replace("B visit", "Beta visit")
@@ -428,7 +505,8 @@ mod tests {
         let target = &resolve(&a.page).unwrap()[0];
         let mut out = Vec::new();
         // Three changes in page order: modified (accept), retitled (reject), removed (accept).
-        let outcome = review_page(target, &a, &mut "a\nr\na\n".as_bytes(), &mut out).unwrap();
+        let outcome =
+            review_page(target, &a, Mode::Ask(&mut "a\nr\na\n".as_bytes()), &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("2 accepted, 1 rejected, 0 skipped"), "{text}");
         assert_eq!(
@@ -552,7 +630,14 @@ mod review_properties {
             std::fs::create_dir_all(dir.path().join("page")).unwrap();
             let (old, new) = pages(&edits, added);
             std::fs::write(dir.path().join("page/1.txt"), &old).unwrap();
-            accept(args(dir.path()), &mut Vec::new()).unwrap();
+            accept(
+                AcceptArgs {
+                    state: args(dir.path()),
+                    records: vec![],
+                },
+                &mut Vec::new(),
+            )
+            .unwrap();
             let snap_path = snapshot_path(&dir.path().join("snapshots"), "page");
             let before = std::fs::read_to_string(&snap_path).unwrap();
             std::fs::write(dir.path().join("page/2.txt"), &new).unwrap();
@@ -566,7 +651,7 @@ mod review_properties {
                 input.push_str(&"s\n".repeat(pending));
             }
             let mut out = Vec::new();
-            review_page(target, &a, &mut input.as_bytes(), &mut out).unwrap();
+            review_page(target, &a, Mode::Ask(&mut input.as_bytes()), &mut out).unwrap();
             let transcript = String::from_utf8(out).unwrap();
 
             // Replay the answers as the reviewer meant them.
@@ -650,9 +735,9 @@ mod review_properties {
             }
 
             // Accepting everything that is left leaves nothing to review.
-            review_page(target, &a, &mut "A\n".as_bytes(), &mut Vec::new()).unwrap();
+            review_page(target, &a, Mode::Ask(&mut "A\n".as_bytes()), &mut Vec::new()).unwrap();
             let mut out = Vec::new();
-            let outcome = review_page(target, &a, &mut "".as_bytes(), &mut out).unwrap();
+            let outcome = review_page(target, &a, Mode::Ask(&mut "".as_bytes()), &mut out).unwrap();
             let transcript = String::from_utf8(out).unwrap();
             prop_assert_eq!(outcome, Outcome::Clean, "{}", transcript);
         }

@@ -59,12 +59,25 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let single = files.len() == 1;
     let progress =
         super::progress::Progress::new((!single).then_some(files.len() as u64), "checking");
+    // Each page's own `page.yaml` may set its rules: one rule set per page configuration, loaded first.
+    let mut page_rules: std::collections::HashMap<PathBuf, crate::rules::config::RuleSet> =
+        std::collections::HashMap::new();
+    for path in &files {
+        let config = super::page_config::config_path_for(path);
+        if config.is_file() && !page_rules.contains_key(&config) {
+            let set = super::rule_config::load_rules_for(&args.rules, path)?;
+            page_rules.insert(config, set);
+        }
+    }
     let check = |path: &PathBuf| -> anyhow::Result<Checked> {
+        let rules = page_rules
+            .get(&super::page_config::config_path_for(path))
+            .unwrap_or(&rules);
         let options = super::page_config::parse_options(lang, profile.as_deref(), path)?;
         let source = read_source(path)?;
         progress.set_message(source.name());
         let page = crate::parse::parse_with(&source, &options);
-        let diagnostics = check_page(&rules, &source, &page, &ctx);
+        let diagnostics = check_page(rules, &source, &page, &ctx);
         let records = page.records.len();
         progress.inc();
         Ok(Checked {

@@ -328,6 +328,16 @@ impl<'a, 'p> Assembler<'a, 'p> {
             if segment::classify(line.raw) != Kind::Sentence {
                 return None;
             }
+            // A paragraph that does open with its date and a separator is a lead as on any page: its
+            // date is split off.
+            if let Some(shaped) = shape_of(&mut self.scanner, line.raw, Kind::Sentence, false) {
+                if shaped.shape == StartShape::Led {
+                    return Some(Boundary::Start(Start {
+                        line,
+                        date: shaped.date,
+                    }));
+                }
+            }
             let date = self.scanner.inside(line.raw)?;
             return Some(Boundary::Start(Start { line, date }));
         }
@@ -505,7 +515,6 @@ impl<'a, 'p> Assembler<'a, 'p> {
             let mut prev_words = Vec::new();
             if let Some(cur) = &self.current {
                 cur.known(&mut prev_known);
-                prev_words.extend(cur.title.map(|t| t.raw));
                 prev_words.extend(cur.lead.map(|l| l.text.raw));
             }
             let next_lead = next_draft.as_ref().map(|d| {

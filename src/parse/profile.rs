@@ -241,6 +241,20 @@ pub struct PageConfig {
     /// How to read the page (see [`Profile`]).
     #[serde(default)]
     pub profile: PinnedProfile,
+    /// The page's own rule settings: read by the rule configuration, which checks them, not here.
+    #[serde(default, skip_serializing)]
+    pub rules: Option<RulesSection>,
+}
+
+/// A `rules:` section of a `page.yaml`, skipped by the parser's reading of the file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RulesSection;
+
+impl<'de> Deserialize<'de> for RulesSection {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(d)?;
+        Ok(RulesSection)
+    }
 }
 
 /// An extra date notation from a profile, compiled.

@@ -149,6 +149,14 @@ impl<'v> Scanner<'v> {
             ) {
                 return None;
             }
+            // A number glued to what precedes it (`I-24/7 June`, `24/7`, `A4`) is part of a name.
+            if i > 0
+                && toks[i - 1].end == toks[i].start
+                && matches!(toks[i].t, T::Num { .. })
+                && !matches!(toks[i - 1].t, T::Open | T::Quote)
+            {
+                return None;
+            }
             date_at(toks, i).filter(|f| f.from.day.is_some() && f.from.month.is_some())
         })?;
         Some(LineDate {

@@ -96,7 +96,9 @@ pub struct Context<'c> {
     pub prev_is_record: bool,
     /// The previous entry's title, captions, lead and lead's first sentence.
     pub prev_known: &'c [Key<'c>],
-    /// The previous entry's title and lead text, for word overlap.
+    /// The previous entry's lead text, for word overlap: what a caption of it speaks of. (Not its title:
+    /// the titles of one page share their template words, `Minister of the Interior of …`, and a title
+    /// sharing them is not a caption of the entry above.)
     pub prev_words: &'c [&'c str],
     /// The closing lead's text (after date and dateline), or `None` at the end of the page.
     pub next_lead: Option<&'c str>,

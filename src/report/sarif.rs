@@ -31,7 +31,7 @@ use std::io::{self, Write};
 pub const SCHEMA_URI: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 /// Where pagerev is described.
-pub const INFORMATION_URI: &str = "https://github.com/pagerev/pagerev";
+pub const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
 /// The key of pagerev's fingerprint in `partialFingerprints` (the suffix is the fingerprint's version).
 pub const FINGERPRINT_KEY: &str = "pagerev/v1";
 

@@ -79,6 +79,9 @@ impl fmt::Display for Problems<'_> {
 pub struct ConfigFile {
     pub name: String,
     pub text: String,
+    /// A page's `page.yaml`: its `rules:` section is optional and its `profile:` section belongs to
+    /// the parser, not to the rules.
+    pub page: bool,
 }
 
 impl ConfigFile {
@@ -87,13 +90,18 @@ impl ConfigFile {
         ConfigFile {
             name: DEFAULT_NAME.to_string(),
             text: DEFAULT_YAML.to_string(),
+            page: false,
         }
     }
 
     /// A configuration file read from disk; bytes that are not UTF-8 are a problem at their position.
     pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<ConfigFile, Problem> {
         match String::from_utf8(bytes) {
-            Ok(text) => Ok(ConfigFile { name, text }),
+            Ok(text) => Ok(ConfigFile {
+                name,
+                text,
+                page: false,
+            }),
             Err(e) => {
                 let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
                 let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -120,6 +128,28 @@ pub struct ConfiguredRule {
     pub enabled: bool,
     pub severity: Severity,
     pub params: RuleParams,
+    /// Where each setting came from, for `pagerev config`.
+    pub origin: Origin,
+}
+
+/// Where a rule's settings came from: a configuration file's name (`rules/default.yaml`,
+/// `pagerev.yaml`, `corpus/x/page.yaml`), a command-line option (`--select`), or the codes table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub enabled: String,
+    pub severity: String,
+    pub params: String,
+}
+
+impl Origin {
+    fn table() -> Origin {
+        let t = "the rule's defaults".to_string();
+        Origin {
+            enabled: t.clone(),
+            severity: t.clone(),
+            params: t,
+        }
+    }
 }
 
 /// Every rule with its settings, in code order.
@@ -148,6 +178,7 @@ impl RuleSet {
                     enabled: info.default_enabled,
                     severity: info.default_severity,
                     params: info.kind.default_params(),
+                    origin: Origin::table(),
                 })
                 .collect(),
         }
@@ -167,21 +198,26 @@ impl RuleSet {
         let mut problems = Vec::new();
         let mut parsed = Vec::new();
         for file in files {
-            parsed.push(validate_file(file, &mut problems));
+            parsed.push((validate_file(file, &mut problems), &file.name));
         }
         if !problems.is_empty() {
             return Err(ConfigError::Invalid { problems });
         }
-        for entry in parsed.into_iter().flatten() {
-            let rule = &mut set.rules[entry.index];
-            if let Some(e) = entry.enabled {
-                rule.enabled = e;
-            }
-            if let Some(s) = entry.severity {
-                rule.severity = s;
-            }
-            if let Some(p) = entry.params {
-                rule.params = p;
+        for (entries, name) in parsed {
+            for entry in entries {
+                let rule = &mut set.rules[entry.index];
+                if let Some(e) = entry.enabled {
+                    rule.enabled = e;
+                    rule.origin.enabled = name.clone();
+                }
+                if let Some(s) = entry.severity {
+                    rule.severity = s;
+                    rule.origin.severity = name.clone();
+                }
+                if let Some(p) = entry.params {
+                    rule.params = p;
+                    rule.origin.params = name.clone();
+                }
             }
         }
         Ok(set)
@@ -233,13 +269,16 @@ impl RuleSet {
         if !select.is_empty() {
             for (i, r) in self.rules.iter_mut().enumerate() {
                 r.enabled = select.contains(&i);
+                r.origin.enabled = "--select".into();
             }
         }
         for i in ignore {
             self.rules[i].enabled = false;
+            self.rules[i].origin.enabled = "--ignore".into();
         }
         for (i, level) in levels {
             self.rules[i].severity = level;
+            self.rules[i].origin.severity = "--severity".into();
         }
         Ok(())
     }
@@ -321,6 +360,8 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
     for (k, v) in map {
         match k.as_str() {
             Some("rules") => rules_node = Some(v),
+            // A page's settings also say how to read it (see `parse::profile`).
+            Some("profile") if file.page => {}
             Some(other) => {
                 let (l, c) = key_at(&[], other);
                 problem(l, c, format!("unknown key `{other}`; expected `rules`"));
@@ -337,6 +378,7 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
     }
     let rules_path = [Seg::Key("rules".into())];
     let items = match rules_node {
+        None if file.page => return Vec::new(),
         None => {
             problem(1, 1, "missing `rules:` list".into());
             return Vec::new();
@@ -559,6 +601,7 @@ mod tests {
         let file = ConfigFile {
             name: "c.yaml".into(),
             text: text.into(),
+            page: false,
         };
         match RuleSet::load_exactly(&[file]) {
             Ok(_) => Vec::new(),
@@ -617,6 +660,7 @@ mod tests {
         let user = ConfigFile {
             name: "u.yaml".into(),
             text: "rules:\n  - code: caption-repeats-title\n    enabled: true\n".into(),
+            page: false,
         };
         let mut set = RuleSet::load(&[user]).unwrap();
         let on = |s: &RuleSet, c: &str| s.enabled().any(|r| r.info.code == c);

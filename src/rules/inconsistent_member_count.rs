@@ -18,15 +18,16 @@
 //! count tells readers a false fact and is the kind of detail corpus users quote.
 //!
 //! ## Example
-//! With the default timeline (192 until the November 2018 General Assembly, 194 until the November 2021
-//! one, 195 after):
+//! With INTERPOL's timeline (192 until the November 2018 General Assembly, 194 until the November 2021
+//! one, 195 after), as the official-visits page's `page.yaml` sets it:
 //! ```text
 //! 10 December 2021 – … the Organization’s 194 member countries.
 //! ```
 //!
 //! ## How to fix
 //! Correct the count to the membership on the entry's date. If the timeline is wrong or incomplete,
-//! correct `timeline` in your rules configuration.
+//! correct `timeline` in the page's `page.yaml` (an organisation's membership belongs to its pages), or
+//! in `pagerev.yaml` when every page of the project is about the same organisation.
 //!
 //! ## Options
 //! - `timeline`: a list of `{since: YYYY-MM-DD, count: N}` in date order; the first entry may omit `since`

@@ -258,7 +258,7 @@ pub static RULES: &[RuleInfo] = &[
 ];
 
 /// Where the rule documentation is published: `docs/rules.md` on the main branch of the repository.
-pub const DOCS_URL: &str = "https://github.com/pagerev/pagerev/blob/main/docs/rules.md";
+pub const DOCS_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules.md");
 
 impl RuleInfo {
     /// The anchor of the rule's section in `docs/rules.md`, e.g. `pr004-duplicated-caption` (the heading

@@ -98,11 +98,16 @@ fn errors_exit_2_with_one_line() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("outside 0..=1"));
+    // A file is a page kept in git: one git does not hold is an error naming it.
+    let outside = tempfile::tempdir().unwrap();
+    let page = outside.path().join("page.txt");
+    std::fs::copy(format!("{DIR}/2023-12.txt"), &page).unwrap();
     pagerev()
-        .args(["history", &format!("{DIR}/2023-12.txt")])
+        .arg("history")
+        .arg(&page)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("not a directory"));
+        .stderr(predicate::str::contains("page.txt"));
     pagerev()
         .args(["history", DIR, "--record", "no-such-id"])
         .assert()

@@ -370,3 +370,47 @@ fn the_action_check_step_runs_outside_github() {
     assert!(summary.contains("PR004"), "{summary}");
     assert!(p.join("reports/junit.xml").is_file());
 }
+
+/// `history` of a page kept as one file in git reads its commits, oldest first.
+#[test]
+fn history_reads_a_page_file_over_its_commits() {
+    let dir = repository();
+    let p = dir.path();
+    let text = seed();
+    let start = text.find("Executive Director of Frontex\n").unwrap();
+    let end = text.find("Slovenian Minister of Interior\n").unwrap();
+    std::fs::write(
+        p.join("corpus/visits-copy.txt"),
+        format!("{}{}", &text[..start], &text[end..]),
+    )
+    .unwrap();
+    git(p, &["commit", "-q", "-am", "a careless scrape"]);
+    let (code, out, err) = run(
+        p,
+        &["history", "corpus/visits-copy.txt", "--format", "json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let revisions = doc["revisions"].as_array().unwrap();
+    assert_eq!(revisions.len(), 2, "{doc:#}");
+    assert!(revisions[0].as_str().unwrap().ends_with(')'), "{doc:#}");
+    let (_, text_out, _) = run(
+        p,
+        &[
+            "history",
+            "corpus/visits-copy.txt",
+            "--record",
+            "2022-04-01-executive-director-of-frontex",
+        ],
+    );
+    assert!(text_out.contains("  vanished"), "{text_out}");
+    // Outside a repository, the error says so.
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("page.txt"), seed()).unwrap();
+    let (code, _, err) = run(elsewhere.path(), &["history", "page.txt"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("not in a git repository") || err.contains("no commit holds this file"),
+        "{err}"
+    );
+}

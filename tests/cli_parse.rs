@@ -400,3 +400,75 @@ fn mapped_and_read_pages_parse_the_same() {
         }
     }
 }
+
+/// Several files in one run: each JSONL record names its file, JSON is an array of the pages, YAML one
+/// document per file, the summary a line per file; one file's output is what parsing it alone prints.
+#[test]
+fn parse_takes_several_files() {
+    let (a, b) = (
+        "corpus/official-visits/2021-12.txt",
+        "corpus/official-visits/2022-12.txt",
+    );
+    let stdout = |args: &[&str]| {
+        let out = pagerev().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let jsonl = stdout(&["parse", a, b, "--format", "jsonl"]);
+    let lines: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 31 + 39);
+    assert_eq!(lines[0]["file"], a);
+    assert_eq!(lines[31]["file"], b);
+    assert!(jsonl.lines().all(|l| l.starts_with("{\"file\":")));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["parse", a, b, "--format", "json"])).unwrap();
+    let pages = json.as_array().unwrap();
+    assert_eq!(pages.len(), 2);
+    assert_eq!(pages[1]["records"].as_array().unwrap().len(), 39);
+    let alone: serde_json::Value =
+        serde_json::from_str(&stdout(&["parse", b, "--format", "json"])).unwrap();
+    assert_eq!(pages[1], alone);
+    let yaml = stdout(&["parse", a, b]);
+    assert_eq!(
+        yaml.matches("\n---\n").count() + usize::from(yaml.starts_with("---\n")),
+        2
+    );
+    let summary = stdout(&["parse", a, b, "--format", "summary"]);
+    assert_eq!(summary.lines().count(), 2, "{summary}");
+}
+
+/// `--lang` naming another language than the page's is pointed out.
+#[test]
+fn a_wrong_lang_is_pointed_out() {
+    let out = pagerev()
+        .args([
+            "parse",
+            "corpus/official-visits/2023-12.txt",
+            "--lang",
+            "fr",
+            "--format",
+            "summary",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("`--lang fr`, but the page looks en (51 of 51 entries dated as read)"),
+        "{err}"
+    );
+    let out = pagerev()
+        .args([
+            "parse",
+            "corpus/official-visits/2023-12.txt",
+            "--lang",
+            "en",
+            "--format",
+            "summary",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.stderr.is_empty(), "the right language warns nothing");
+}

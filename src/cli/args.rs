@@ -146,13 +146,17 @@ pub enum ParseFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct ParseArgs {
-    /// The page revision: a UTF-8 text file, or `REV:path` for a file in a git revision.
-    pub file: PathBuf,
+    /// Page revisions: UTF-8 text files, or `REV:path` for a file in a git revision. With several, YAML
+    /// prints one document per file, JSON an array of pages, JSONL and the summary a line per record or
+    /// file (each JSONL record names its `file`).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "yaml")]
     pub format: ParseFormat,
     /// Print the page profile the parser followed and the evidence for it, instead of the records.
     #[arg(long)]
     pub explain: bool,
+    /// The language of the page's dates; `auto` detects it from the page (month names, common words).
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
     /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
@@ -260,6 +264,7 @@ pub struct ValidateArgs {
     pub rules: RuleArgs,
     #[command(flatten)]
     pub report: ReportArgs,
+    /// The language of the page's dates; `auto` detects it from the page (month names, common words).
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
     /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
@@ -323,6 +328,7 @@ fn parse_output(s: &str) -> Result<OutputSpec, String> {
 pub struct ProfileArgs {
     /// The page revision: a UTF-8 text file, or `REV:path`.
     pub file: PathBuf,
+    /// The language of the page's dates; `auto` detects it from the page (month names, common words).
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
     /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
@@ -376,9 +382,10 @@ pub struct DiffArgs {
     #[arg(long)]
     pub exit_zero: bool,
     /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
-    /// or date changed.
+    /// or date changed across revisions (see `diff`).
     #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
+    /// The language of the page's dates; `auto` detects it from the page (month names, common words).
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
     /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
@@ -395,16 +402,19 @@ pub enum HistoryFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct HistoryArgs {
-    /// A folder of revisions of one page (`*.txt`, oldest to newest by name).
+    /// A folder of revisions of one page (`*.txt`, oldest to newest by name), or a page file kept in
+    /// git (its revisions are the commits that changed it).
     pub dir: PathBuf,
     /// Only the history of the record with this id (in any revision).
     #[arg(long, value_name = "ID")]
     pub record: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: HistoryFormat,
-    /// Least content similarity for matching a record whose title or date changed (see `diff`).
+    /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
+    /// or date changed across revisions (see `diff`).
     #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
+    /// The language of the page's dates; `auto` detects it from the page (month names, common words).
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
     /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
@@ -453,10 +463,10 @@ pub struct RuleArgs {
 /// Which pages a command works on, and where their reviewed state lives.
 #[derive(Debug, Clone, clap::Args)]
 pub struct PageArgs {
-    /// Pages: a folder of revisions (`corpus/official-visits/`: the newest `*.txt` by name is checked
-    /// against the one before it), a folder of such folders (`corpus/`: each page in it), or a page file
-    /// (checked against `--previous`, or its version at `--base`). With `--base` and no page, the pages
-    /// changed since that revision.
+    /// Pages: a folder of revisions (`corpus/official-visits/`: its newest `*.txt` by name is the page's
+    /// current revision, the one before it the previous), a folder of such folders (`corpus/`: each page
+    /// in it), or a page file (its previous revision is `--previous`, or its version at `--base`). With
+    /// `--base` and no page, the pages changed since that revision.
     pub pages: Vec<PathBuf>,
     /// A git revision (`origin/main`): check page files changed since it, each against its version there.
     #[arg(long, value_name = "REV")]
@@ -473,6 +483,7 @@ pub struct PageArgs {
     /// Folder of the reviewed state: `<page>.records.yaml` and `<page>.baseline.yaml`.
     #[arg(long, value_name = "DIR", default_value = "snapshots")]
     pub snapshots: PathBuf,
+    /// The language of the page's dates; `auto` detects it from the page (month names, common words).
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
     /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
@@ -499,7 +510,8 @@ pub struct CheckArgs {
     /// findings) to FILE; with several pages, one file each, named FILE with `-<page>` before the extension.
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
-    /// Least content similarity for matching records across revisions (see `diff`).
+    /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
+    /// or date changed across revisions (see `diff`).
     #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
 }
@@ -521,6 +533,8 @@ pub struct BaselineWriteArgs {
     /// Replace a baseline file that cannot be read (corrupted or truncated) instead of stopping.
     #[arg(long)]
     pub force: bool,
+    /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
+    /// or date changed across revisions (see `diff`).
     #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
 }
@@ -532,6 +546,8 @@ pub struct PageStateArgs {
     /// Replace a snapshot file that cannot be read (corrupted or truncated) instead of stopping.
     #[arg(long)]
     pub force: bool,
+    /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
+    /// or date changed across revisions (see `diff`).
     #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
 }

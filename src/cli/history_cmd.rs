@@ -1,7 +1,8 @@
-//! `pagerev history DIR`: the record-level history of a page from the revisions in a folder.
+//! `pagerev history DIR|FILE`: the record-level history of a page, from the revisions in a folder or
+//! from the commits of a page file kept in git.
 
 use super::args::{HistoryArgs, HistoryFormat};
-use super::input::read_source;
+use super::revision::RevisionSpec;
 use super::Outcome;
 use crate::diff::history::HistoryBuilder;
 use crate::diff::{diff_pages, DiffOptions};
@@ -44,8 +45,45 @@ fn file_name(p: &Path) -> String {
     )
 }
 
+/// The revisions of a page kept as one file in git: the file at each commit that changed it, oldest
+/// first, named `HASH (DATE)`.
+fn git_revisions(file: &Path) -> anyhow::Result<Vec<(String, RevisionSpec)>> {
+    let commits = super::revision::commits_of(file)?;
+    if commits.is_empty() {
+        anyhow::bail!(
+            "{}: no commit holds this file; commit it, or pass the folder holding the page's revisions",
+            file.display()
+        );
+    }
+    // `git show REV:./path` reads a path relative to the working directory.
+    let rel = if file.is_relative() && !file.starts_with(".") {
+        format!("./{}", file.to_string_lossy())
+    } else {
+        file.to_string_lossy().into_owned()
+    };
+    Ok(commits
+        .into_iter()
+        .map(|(hash, date)| {
+            (
+                format!("{hash} ({date})"),
+                RevisionSpec::Git {
+                    rev: hash,
+                    path: rel.clone(),
+                },
+            )
+        })
+        .collect())
+}
+
 pub fn run(args: HistoryArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let files = revisions(&args.dir)?;
+    let revisions: Vec<(String, RevisionSpec)> = if args.dir.is_file() {
+        git_revisions(&args.dir)?
+    } else {
+        revisions(&args.dir)?
+            .into_iter()
+            .map(|p| (file_name(&p), RevisionSpec::File(p)))
+            .collect()
+    };
     let options = super::page_config::parse_options(args.lang, args.profile.as_deref(), &args.dir)?;
     let opts = DiffOptions {
         threshold: args.threshold,
@@ -54,16 +92,16 @@ pub fn run(args: HistoryArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     };
     // Each revision is parsed twice (as the new side, then as the old side of the next diff) so that only
     // two revisions are ever in memory: pages borrow their source text, and folders can be large.
-    let mut prev = read_source(&files[0])?;
-    let mut builder = HistoryBuilder::new(&file_name(&files[0]), &parse_with(&prev, &options));
-    for path in &files[1..] {
-        let next = read_source(path)?;
+    let mut prev = revisions[0].1.read()?;
+    let mut builder = HistoryBuilder::new(&revisions[0].0, &parse_with(&prev, &options));
+    for (name, spec) in &revisions[1..] {
+        let next = spec.read()?;
         let diff = diff_pages(
             &parse_with(&prev, &options),
             &parse_with(&next, &options),
             &opts,
         );
-        builder.push(&file_name(path), &diff);
+        builder.push(name, &diff);
         prev = next;
     }
     let mut history = builder.finish();

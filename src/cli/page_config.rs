@@ -75,3 +75,27 @@ pub fn spec_path(spec: &RevisionSpec) -> PathBuf {
         RevisionSpec::Git { rev, path } => PathBuf::from(format!("{rev}:{path}")),
     }
 }
+
+/// Warns on stderr when `--lang` names another language than the page's own (detected from its month
+/// names and common words), and says what the page then reads as: a wrong `--lang` is easy to give for
+/// a whole folder and silently changes how dates and words are read.
+pub fn warn_on_lang_mismatch(
+    lang: LangArg,
+    source: &crate::source::SourceFile,
+    page: &crate::record::Page<'_>,
+) {
+    let Some(forced) = lang.resolve() else { return };
+    let detected = crate::lang::detect(source.text());
+    if detected == forced || detected == crate::lang::Lang::Unknown {
+        return;
+    }
+    let dated = page.records.iter().filter(|r| r.date.is_some()).count();
+    eprintln!(
+        "warning: {}: `--lang {}`, but the page looks {} ({dated} of {} entr{} dated as read)",
+        source.name(),
+        forced.code(),
+        detected.code(),
+        page.records.len(),
+        if page.records.len() == 1 { "y" } else { "ies" }
+    );
+}

@@ -9,11 +9,35 @@ use crate::parse::{infer_profile, parse_explained};
 use std::io::Write;
 
 pub fn run(args: ParseArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let options =
-        super::page_config::parse_options(args.lang, args.profile.as_deref(), &args.file)?;
-    let source = RevisionSpec::parse(&args.file).read()?;
+    let several = args.files.len() > 1;
+    if several && args.format == ParseFormat::Json && !args.explain {
+        write!(out, "[")?;
+    }
+    for (i, file) in args.files.iter().enumerate() {
+        parse_one(&args, file, i, several, out)?;
+    }
+    if several && args.format == ParseFormat::Json && !args.explain {
+        writeln!(out, "]")?;
+    }
+    Ok(Outcome::Clean)
+}
+
+/// One file of `pagerev parse`, the `i`-th of the files given.
+fn parse_one(
+    args: &ParseArgs,
+    file: &std::path::Path,
+    i: usize,
+    several: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let options = super::page_config::parse_options(args.lang, args.profile.as_deref(), file)?;
+    let source = RevisionSpec::parse(file).read()?;
     let (page, inferred) = parse_explained(&source, &options);
+    super::page_config::warn_on_lang_mismatch(args.lang, &source, &page);
     if args.explain {
+        if i > 0 {
+            writeln!(out)?;
+        }
         out.write_all(inferred.explain(source.name()).as_bytes())?;
         writeln!(
             out,
@@ -26,10 +50,21 @@ pub fn run(args: ParseArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
                 .map(|t| format!(", page title `{}`", t.text.raw))
                 .unwrap_or_default()
         )?;
-        return Ok(Outcome::Clean);
+        return Ok(());
     }
     match args.format {
-        ParseFormat::Yaml => crate::yaml::to_writer(&mut *out, &page)?,
+        ParseFormat::Yaml => {
+            if several {
+                writeln!(out, "---")?;
+            }
+            crate::yaml::to_writer(&mut *out, &page)?
+        }
+        ParseFormat::Json if several => {
+            if i > 0 {
+                write!(out, ",")?;
+            }
+            serde_json::to_writer(&mut *out, &page)?;
+        }
         ParseFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &page)?;
             writeln!(out)?;
@@ -51,13 +86,19 @@ pub fn run(args: ParseArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             )?;
         }
         ParseFormat::Jsonl => {
+            // Each line is a record of one file: it names the file first, then the record's own fields
+            // in their usual order.
+            let file = serde_json::to_string(source.name())?;
             for record in &page.records {
-                serde_json::to_writer(&mut *out, record)?;
-                writeln!(out)?;
+                let json = serde_json::to_string(record)?;
+                match json.strip_prefix('{') {
+                    Some(rest) if rest != "}" => writeln!(out, "{{\"file\":{file},{rest}")?,
+                    _ => writeln!(out, "{{\"file\":{file}}}")?,
+                }
             }
         }
     }
-    Ok(Outcome::Clean)
+    Ok(())
 }
 
 /// `pagerev profile FILE`: the profile inferred for the page (with what its configuration pins), as the

@@ -96,6 +96,28 @@ pub fn files_changed_since(
     Ok(files)
 }
 
+/// The commits that changed `path` (a file in the working tree), oldest first: each commit's short
+/// hash and its date (`2024-01-05`).
+pub fn commits_of(path: &Path) -> anyhow::Result<Vec<(String, String)>> {
+    let arg = path.to_string_lossy();
+    let out = git(&["log", "--reverse", "--format=%h %cs", "--", &arg])?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        if err.contains("not a git repository") {
+            bail!(
+                "{}: not in a git repository; `pagerev history` takes a folder of revisions, or a page file kept in git",
+                path.display()
+            );
+        }
+        bail!("git log {}: {}", path.display(), err.trim());
+    }
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_once(' '))
+        .map(|(h, d)| (h.to_string(), d.to_string()))
+        .collect())
+}
+
 /// Whether `path` exists in git revision `rev`.
 pub fn exists_at(rev: &str, path: &str) -> anyhow::Result<bool> {
     verify_rev(rev)?;

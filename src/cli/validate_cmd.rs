@@ -77,6 +77,7 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         let source = read_source(path)?;
         progress.set_message(source.name());
         let page = crate::parse::parse_with(&source, &options);
+        super::page_config::warn_on_lang_mismatch(lang, &source, &page);
         let diagnostics = check_page(rules, &source, &page, &ctx);
         let records = page.records.len();
         progress.inc();

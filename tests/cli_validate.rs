@@ -83,3 +83,37 @@ fn big_page_findings_do_not_depend_on_threads() {
         .collect();
     assert!(codes.len() >= 4, "several rules report: {codes:?}");
 }
+
+/// `validate --select` of a rule only `check` runs says so: an error when nothing else is selected, a
+/// warning beside other rules.
+#[test]
+fn selecting_a_drop_rule_in_validate_says_it_runs_in_check() {
+    let out = common::pagerev(&common::repo_root())
+        .args([
+            "validate",
+            "corpus/official-visits/2023-12.txt",
+            "--select",
+            "PR015",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("--select names no rule `pagerev validate` runs"),
+        "{err}"
+    );
+    assert!(err.contains("run it with `pagerev check`"), "{err}");
+    let out = common::pagerev(&common::repo_root())
+        .args([
+            "validate",
+            "corpus/official-visits/2023-12.txt",
+            "--select",
+            "PR015,PR004",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("warning: PR015 entry-removed"), "{err}");
+}

@@ -548,6 +548,16 @@ impl LangEvidence {
     }
 }
 
+/// True when `word` is one of the common short words of some language (`with`, `from`, `pour`): no
+/// evidence that two lines speak of the same thing.
+pub fn is_common_word(word: &str) -> bool {
+    Lang::ALL.iter().any(|l| {
+        l.common_words()
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(word))
+    })
+}
+
 /// Detects the language of a text from its common words alone (pages are detected from their dates
 /// too, by the layout inference; this is for text without dates).
 pub fn detect(text: &str) -> Lang {

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod diff;
 pub mod error;
+pub mod export;
 pub mod fingerprint;
 pub mod lang;
 pub mod lossless;

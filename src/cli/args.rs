@@ -48,6 +48,8 @@ pub enum Command {
     Accept(AcceptArgs),
     /// Walk the records that differ from the reviewed snapshot, accepting or rejecting each.
     Review(ReviewArgs),
+    /// Write every record of every revision as tables: revisions, records, findings, changes.
+    Export(ExportArgs),
     /// Print the rules a page is checked with, resolved, and where each setting came from.
     Config(ConfigArgs),
     /// Set up pagerev in a repository: a starter `pagerev.yaml`, `snapshots/`, and a GitHub workflow
@@ -76,6 +78,38 @@ pub struct ReviewArgs {
     /// List the records awaiting review and exit (1 when there are some), asking nothing, writing nothing.
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Pages: folders of revisions (`corpus/official-visits/`), folders of such folders (`corpus/`), or
+    /// revision files.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The folder to write the tables to (it must exist): `revisions`, `records`, `findings`,
+    /// `changes`, each `.csv` or `.jsonl`.
+    #[arg(long, value_name = "DIR")]
+    pub to: PathBuf,
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: ExportFormat,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// The language of the page's dates; `auto` detects it from the page (month names, common words).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+    /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
+    /// or date changed across revisions (see `diff`).
+    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub threshold: f64,
+}
+
+/// `--format` of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated values with a header row (RFC 4180).
+    Csv,
+    /// One JSON object per row.
+    Jsonl,
 }
 
 #[derive(Debug, clap::Args)]

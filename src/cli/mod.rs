@@ -5,6 +5,7 @@ pub mod args;
 pub mod atomic;
 mod check_cmd;
 mod diff_cmd;
+mod export_cmd;
 mod history_cmd;
 pub mod input;
 mod page_config;
@@ -66,6 +67,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Baseline(args::BaselineCommand::Prune(a)) => state_cmd::baseline_prune(a, out),
         Command::Accept(a) => state_cmd::accept(a, out),
         Command::Review(a) => state_cmd::review(a, out),
+        Command::Export(a) => export_cmd::run(a, out),
         Command::Config(a) => setup_cmd::config(a, out),
         Command::Init(a) => setup_cmd::init(a, out),
         Command::Completions(a) => setup_cmd::completions(a, out),

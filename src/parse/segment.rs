@@ -1066,21 +1066,31 @@ fn label_belongs_to_prev(
         if !ends_with_other || label.len() > 200 || last.len() > 200 {
             return false;
         }
+        // Clearly more of the entry above than of the next one: a word or two in common with a lead
+        // happens by chance (`General`, `Police`).
+        // The entry above speaks through its lead and the paragraphs just before the run (a few, so
+        // long bodies stay linear).
         let with_next = shared_words(label, &[next_lead]);
-        return shared_words(label, prev_words) > with_next
+        let mut above: Vec<&str> = prev_words.to_vec();
+        above.extend(
+            real[run_start.saturating_sub(8)..run_start]
+                .iter()
+                .map(|&i| items[i].text.raw),
+        );
+        return shared_words(label, &above) > 2 * with_next
             && shared_words(last, &[next_lead]) > with_next;
     }
     let next_label = items[real[t + 1]].text.raw;
     !shares_a_word(label, &[next_lead]) && shares_a_word(next_label, &[next_lead])
 }
 
-/// How many distinct content words (four letters or more, ASCII case ignored) of a short `a` occur in
-/// `others`.
+/// How many distinct content words (four letters or more, not a common word such as `with`, ASCII case
+/// ignored) of a short `a` occur in `others`.
 fn shared_words(a: &str, others: &[&str]) -> usize {
     let mut seen: Vec<&str> = Vec::new();
     for w in a
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 4)
+        .filter(|w| w.len() >= 4 && !crate::lang::is_common_word(w))
     {
         if seen.iter().any(|s| s.eq_ignore_ascii_case(w)) {
             continue;

@@ -163,3 +163,150 @@ fn diff_both_ways_are_mirror_images() {
     assert_eq!(ab.summary.added, ba.summary.removed);
     assert_eq!(ab.summary.removed, ba.summary.added);
 }
+
+// Hardening, round two (issue 13): attacks on the released binary by a hostile corpus contributor or a
+// careless user. Each runs the real binary and checks what it does now; RELIABILITY.md lists them.
+
+mod common;
+
+use std::path::Path;
+
+const OLD: &str = "corpus/official-visits/2023-12.txt";
+const NEW: &str = "corpus/official-visits/2024-01.txt";
+
+/// Runs pagerev in `dir` with `args`: (exit code, stdout, stderr).
+fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = common::pagerev(dir).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `diff OLD NEW -o TARGET` from the repository root (TARGET absolute).
+fn diff_to(target: &Path) -> (i32, String, String) {
+    let target = target.to_str().unwrap();
+    run_in(
+        &common::repo_root(),
+        &["diff", OLD, NEW, "--format", "markdown", "-o", target],
+    )
+}
+
+/// Issue 13, item 1: `-o` renamed a temporary file over whatever the path named. A FIFO was replaced by a
+/// regular file (its reader got nothing); now the report is written into it.
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_writes_into_it() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("f");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    // Opened for reading and writing, a FIFO does not block (Linux), and pagerev's open does not either.
+    let mut reader = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&fifo)
+        .unwrap();
+    let (code, _, stderr) = diff_to(&fifo);
+    assert_eq!(code, 1, "{stderr}");
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO was replaced: {kind:?}");
+    let mut buf = vec![0; 1 << 16];
+    let n = reader.read(&mut buf).unwrap();
+    assert!(String::from_utf8_lossy(&buf[..n]).contains("1 removed"));
+}
+
+/// Issue 13, item 1: `-o /dev/null` replaced the system's `/dev/null` with a regular file when run as
+/// root. Now it is written through, and stays a character device.
+#[cfg(unix)]
+#[test]
+fn output_to_dev_null_leaves_it_a_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let (code, _, stderr) = diff_to(Path::new("/dev/null"));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let kind = std::fs::metadata("/dev/null").unwrap().file_type();
+    assert!(kind.is_char_device());
+}
+
+/// Issue 13, item 1: a symbolic link was replaced by the report. Now the link is followed: the file it
+/// names is replaced (or created, when the link dangles) and the link stays; a link to a device is written
+/// through.
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_follows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (real, link) = (dir.path().join("real.md"), dir.path().join("link.md"));
+    std::fs::write(&real, "old").unwrap();
+    std::os::unix::fs::symlink("real.md", &link).unwrap();
+    assert_eq!(diff_to(&link).0, 1);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real)
+        .unwrap()
+        .contains("1 removed"));
+
+    let dangling = dir.path().join("dangling.md");
+    std::os::unix::fs::symlink("sub/new.md", &dangling).unwrap();
+    assert_eq!(diff_to(&dangling).0, 1);
+    assert!(std::fs::symlink_metadata(&dangling)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(dir.path().join("sub/new.md"))
+        .unwrap()
+        .contains("1 removed"));
+
+    let to_device = dir.path().join("null");
+    std::os::unix::fs::symlink("/dev/null", &to_device).unwrap();
+    let (code, _, stderr) = diff_to(&to_device);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(std::fs::symlink_metadata(&to_device)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+/// Issue 13, item 11: a killed `accept` left its `.pagerev-*.tmp` file in `snapshots/`, the folder users
+/// commit (138 MB after a kill loop). The next write into the folder removes those whose writer is gone;
+/// one whose writer still runs (here: this test process) is left alone.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_killed_writers_temporary_file_is_removed_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("corpus/official-visits");
+    std::fs::create_dir_all(&page).unwrap();
+    std::fs::copy(common::repo_root().join(OLD), page.join("2023-12.txt")).unwrap();
+    let snapshots = dir.path().join("snapshots");
+    std::fs::create_dir_all(&snapshots).unwrap();
+    // A process that has exited: its id names no running process.
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    let stale = snapshots.join(format!(".pagerev-{dead}-AbCdEf.tmp"));
+    let live = snapshots.join(format!(".pagerev-{}-AbCdEf.tmp", std::process::id()));
+    std::fs::write(&stale, "half a snapshot").unwrap();
+    std::fs::write(&live, "being written").unwrap();
+    let (code, _, stderr) = run_in(dir.path(), &["accept", "corpus/official-visits"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stale.exists(), "stale temporary file left in snapshots/");
+    assert!(
+        live.exists(),
+        "a running writer's temporary file was removed"
+    );
+    assert!(snapshots.join("official-visits.records.yaml").exists());
+}

@@ -1,6 +1,10 @@
 //! The `pagerev` binary: parse arguments, run the library, map the outcome to an exit status
 //! (0 clean, 1 findings or differences, 2 errors).
 
+// No `unsafe` anywhere in pagerev: nothing input or a concurrent writer does can reach undefined
+// behaviour in its own code (RELIABILITY.md).
+#![forbid(unsafe_code)]
+
 use clap::Parser;
 use std::io::Write;
 use std::process::ExitCode;

@@ -310,3 +310,116 @@ fn a_killed_writers_temporary_file_is_removed_by_the_next_run() {
     );
     assert!(snapshots.join("official-visits.records.yaml").exists());
 }
+
+/// Issue 13, item 2: pages of 4 MiB and more were mapped and their text read with
+/// `from_utf8_unchecked` after one check, so a page rewritten while pagerev read it was undefined
+/// behaviour (SIGSEGV, SIGBUS, or a panic in the date parser). Pages are now read into memory, and the
+/// crate forbids `unsafe`: a concurrent writer can only change which bytes are read.
+#[cfg(unix)]
+#[test]
+fn a_page_rewritten_while_it_is_read_never_crashes_pagerev() {
+    use std::io::Write;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let seed = std::fs::read_to_string(common::repo_root().join(OLD)).unwrap();
+    let page = seed.repeat((6 << 20) / seed.len() + 1);
+    let garbage: Vec<u8> = (0..page.len())
+        .map(|i| [0xE2, 0x80, b'5', b'\n'][i % 4])
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.txt");
+    std::fs::write(&path, &page).unwrap();
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            // Truncate, wait, then write back alternately the page and bytes that are not UTF-8, in
+            // place: the old mapped reader died of SIGBUS within twenty runs.
+            let mut i = 0usize;
+            let pause = std::time::Duration::from_millis(30);
+            while !stop.load(Ordering::Relaxed) {
+                let mut f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+                f.set_len(4096 * (i % 7) as u64).unwrap();
+                std::thread::sleep(pause);
+                let bytes = if i % 2 == 0 {
+                    page.as_bytes()
+                } else {
+                    &garbage
+                };
+                f.write_all(bytes).unwrap();
+                drop(f);
+                std::thread::sleep(pause);
+                i += 1;
+            }
+        });
+        for _ in 0..20 {
+            let out = common::pagerev(dir.path())
+                .args(["parse", "--format", "jsonl", "page.txt"])
+                .output()
+                .unwrap();
+            let code = out.status.code();
+            assert!(
+                matches!(code, Some(0) | Some(2)),
+                "pagerev died: {:?}\n{}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        stop.store(true, Ordering::Relaxed);
+    });
+    let lib = std::fs::read_to_string(common::repo_root().join("src/lib.rs")).unwrap();
+    assert!(lib.contains("#![forbid(unsafe_code)]"));
+    let main = std::fs::read_to_string(common::repo_root().join("src/main.rs")).unwrap();
+    assert!(main.contains("#![forbid(unsafe_code)]"));
+}
+
+/// Issue 13, item 5: `parse /dev/zero` grew until the kernel killed it (10 GB in 30 s). Pages are read a
+/// chunk at a time, and the first NUL byte ends reading: one line, exit 2.
+#[cfg(unix)]
+#[test]
+fn parsing_dev_zero_is_rejected_at_once() {
+    let (code, stdout, stderr) = run_in(&common::repo_root(), &["parse", "/dev/zero"]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert_eq!(
+        stderr.trim_end(),
+        "pagerev: error: /dev/zero: binary data (NUL byte at byte offset 0); pagerev reads UTF-8 text pages"
+    );
+}
+
+/// Issue 13, item 5: a 5 GB sparse file was loaded whole before the "over 4 GiB" message. Its size is now
+/// checked first, and the message names the limit.
+#[test]
+fn a_sparse_page_over_4_gib_is_rejected_by_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = std::fs::File::create(dir.path().join("sparse.txt")).unwrap();
+    f.set_len(5 << 30).unwrap();
+    drop(f);
+    let started = std::time::Instant::now();
+    let (code, _, stderr) = run_in(dir.path(), &["parse", "sparse.txt"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr.trim_end(),
+        "pagerev: error: sparse.txt: over the page size limit of 4 GiB (5368709120 bytes or more); pagerev reads pages up to 4 GiB"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}
+
+/// Issue 13, item 5: `--config /dev/zero` grew without bound. Configuration files are read up to 1 MiB
+/// plus one byte, from a file or a stream, and the message names the limit.
+#[cfg(unix)]
+#[test]
+fn an_endless_configuration_is_rejected_at_its_size_limit() {
+    let root = common::repo_root();
+    let (code, _, stderr) = run_in(&root, &["validate", "--config", "/dev/zero", OLD]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr.trim_end(),
+        "pagerev: error: /dev/zero: over the configuration file size limit of 1 MiB; pagerev reads no more of it"
+    );
+    let out = common::pagerev(&root)
+        .args(["validate", "--config", "/dev/stdin", OLD])
+        .write_stdin("#".repeat(3 << 20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("size limit of 1 MiB"));
+}

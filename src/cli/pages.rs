@@ -5,6 +5,7 @@
 use super::args::PageArgs;
 use super::revision::{changed_since, exists_at, RevisionSpec};
 use crate::baseline::Baseline;
+use crate::error::FileError;
 use crate::snapshot::RecordsSnapshot;
 use anyhow::{bail, Context};
 use std::path::{Path, PathBuf};
@@ -162,13 +163,19 @@ pub fn load_baseline(path: &Path) -> anyhow::Result<Option<Baseline>> {
 }
 
 fn read_state(path: &Path) -> anyhow::Result<Option<String>> {
-    match std::fs::read(path) {
+    let read = super::input::read_limited(
+        path,
+        crate::source::MAX_SOURCE_LEN as u64,
+        "state file",
+        "4 GiB",
+    );
+    match read {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => Ok(Some(t)),
             Err(_) => Err(corrupted(path, "not UTF-8 text", "the --force option")),
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(crate::error::FileError::from_io(path, e).into()),
+        Err(e) if matches!(e.downcast_ref(), Some(FileError::NotFound { .. })) => Ok(None),
+        Err(e) => Err(e),
     }
 }
 

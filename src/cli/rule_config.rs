@@ -54,7 +54,7 @@ fn read_configs(paths: &[PathBuf]) -> anyhow::Result<Vec<ConfigFile>> {
             vec![path.clone()]
         };
         for p in list {
-            let bytes = std::fs::read(&p).map_err(|e| FileError::from_io(&p, e))?;
+            let bytes = super::input::read_config_file(&p)?;
             match ConfigFile::from_bytes(display_name(&p), bytes) {
                 Ok(f) => files.push(f),
                 Err(problem) => problems.push(problem),

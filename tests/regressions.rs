@@ -423,3 +423,98 @@ fn an_endless_configuration_is_rejected_at_its_size_limit() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("size limit of 1 MiB"));
 }
+
+/// A git repository in a temporary folder, and a function running git in it with an identity.
+fn git_repo() -> (tempfile::TempDir, impl Fn(&[&str])) {
+    let dir = tempfile::tempdir().unwrap();
+    let at = dir.path().to_path_buf();
+    let git = move |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@t"])
+            .args(args)
+            .current_dir(&at)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    (dir, git)
+}
+
+/// The seed page without its "Executive Director of Frontex" entry (trips `entry-removed`).
+fn seed_with_an_entry_removed() -> String {
+    let text = std::fs::read_to_string(common::repo_root().join(OLD)).unwrap();
+    let start = text.find("Executive Director of Frontex\n").unwrap();
+    let end = text.find("Slovenian Minister of Interior\n").unwrap();
+    format!("{}{}", &text[..start], &text[end..])
+}
+
+/// Issue 13, item 3: `check --base REV` read `git diff --name-only`, which quotes a path that is not plain
+/// ASCII (`"corpus/pag\303\251.txt"`): the `.txt` filter dropped it and the page went unchecked. Names are
+/// now read NUL-separated: a page whose path has an accent, a space or a newline is checked.
+#[cfg(unix)]
+#[test]
+fn check_base_checks_pages_whose_paths_are_not_plain_ascii() {
+    let (dir, git) = git_repo();
+    let names = [
+        "corpus/pagé/visits.txt",
+        "corpus/a b/two visits.txt",
+        "corpus/new\nline.txt",
+    ];
+    let seed = std::fs::read_to_string(common::repo_root().join(OLD)).unwrap();
+    for name in names {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &seed).unwrap();
+    }
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "pages"]);
+    for name in names {
+        std::fs::write(dir.path().join(name), seed_with_an_entry_removed()).unwrap();
+    }
+    let (code, out, err) = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--base",
+            "HEAD",
+            "--select",
+            "entry-removed",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    let removed = out.matches("\"PR015\"").count();
+    assert_eq!(removed, 3, "one entry-removed finding per page:\n{out}");
+    for page in ["pagé/visits.txt", "a b/two visits.txt", "new\\nline.txt"] {
+        assert!(out.contains(page), "{page} not checked:\n{out}");
+    }
+}
+
+/// Issue 13, item 13: outside a git repository, `--base HEAD` said "HEAD: not a git revision here"; it
+/// now says there is no repository. A missing file whose name holds a colon (`notes:v2.txt`) got a git
+/// error; it now says no such file.
+#[test]
+fn git_errors_say_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run_in(dir.path(), &["check", "--base", "HEAD"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(
+            "pagerev: error: HEAD: not a git revision: there is no git repository here"
+        ),
+        "{err}"
+    );
+    let (code, _, err) = run_in(dir.path(), &["parse", "notes:v2.txt"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("pagerev: error: notes:v2.txt: no such file; check the path"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

@@ -35,6 +35,10 @@ impl RevisionSpec {
         match self {
             RevisionSpec::File(path) => super::input::read_source(path),
             RevisionSpec::Git { rev, path } => {
+                // `notes:v2.txt` that does not exist is most likely a missing file, not a git revision.
+                if let Err(why) = verify_rev(rev) {
+                    bail!("{rev}:{path}: no such file; check the path (nor is it REV:path: {why})");
+                }
                 let bytes = git_show(rev, path)?;
                 Ok(SourceFile::from_bytes(format!("{rev}:{path}"), bytes)?)
             }
@@ -54,31 +58,49 @@ pub fn git_show(rev: &str, path: &str) -> anyhow::Result<Vec<u8>> {
 }
 
 /// Page files (`*.txt`) under `under` that changed between `rev` and the working tree, sorted.
+///
+/// Names are read NUL-separated (`-z`): without it git quotes a path that is not plain ASCII
+/// (`"corpus/pag\303\251/x.txt"`), and such a page was silently left unchecked.
 pub fn changed_since(rev: &str, under: &str) -> anyhow::Result<Vec<String>> {
     verify_rev(rev)?;
-    let out = git(&["diff", "--name-only", "--diff-filter=AMR", rev, "--", under])?;
+    let out = git(&[
+        "diff",
+        "-z",
+        "--name-only",
+        "--diff-filter=AMR",
+        rev,
+        "--",
+        under,
+    ])?;
     if !out.status.success() {
         bail!(
             "git diff {rev}: {}",
             String::from_utf8_lossy(&out.stderr).trim()
         );
     }
-    let mut files: Vec<String> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter(|l| l.ends_with(".txt"))
-        .map(str::to_string)
-        .collect();
+    let mut files = page_files(&out.stdout);
     // Files git has not been told about yet are new pages too.
-    let untracked = git(&["ls-files", "--others", "--exclude-standard", "--", under])?;
-    files.extend(
-        String::from_utf8_lossy(&untracked.stdout)
-            .lines()
-            .filter(|l| l.ends_with(".txt"))
-            .map(str::to_string),
-    );
+    let untracked = git(&[
+        "ls-files",
+        "-z",
+        "--others",
+        "--exclude-standard",
+        "--",
+        under,
+    ])?;
+    files.extend(page_files(&untracked.stdout));
     files.sort();
     files.dedup();
     Ok(files)
+}
+
+/// The `*.txt` names of git's NUL-separated list of paths.
+fn page_files(list: &[u8]) -> Vec<String> {
+    list.split(|&b| b == 0)
+        .map(String::from_utf8_lossy)
+        .filter(|p| p.ends_with(".txt"))
+        .map(|p| p.into_owned())
+        .collect()
 }
 
 /// Whether `path` exists in git revision `rev`.
@@ -90,6 +112,9 @@ pub fn exists_at(rev: &str, path: &str) -> anyhow::Result<bool> {
 }
 
 fn verify_rev(rev: &str) -> anyhow::Result<()> {
+    if !git(&["rev-parse", "--git-dir"])?.status.success() {
+        bail!("{rev}: not a git revision: there is no git repository here (run pagerev inside the clone, or pass revision files instead of REV:path)");
+    }
     let out = git(&[
         "rev-parse",
         "--verify",

@@ -518,3 +518,33 @@ fn git_errors_say_what_is_missing() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+/// Issue 13, item 4: symbolic links committed into a corpus folder made `validate` hang (`ln -s .. up`
+/// deep in the tree: it recursed until the path was too long) or count a page 41 times (`ln -s . loop`).
+/// Folders are walked with loop detection and each file is listed once, under its own name rather than
+/// a link's.
+#[cfg(unix)]
+#[test]
+fn symlink_loops_in_a_validated_folder_count_each_page_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    std::fs::create_dir_all(d.join("c/a")).unwrap();
+    std::fs::copy(common::repo_root().join(OLD), d.join("p.txt")).unwrap();
+    std::os::unix::fs::symlink(".", d.join("loop")).unwrap();
+    std::os::unix::fs::symlink("../..", d.join("c/a/up")).unwrap();
+    std::os::unix::fs::symlink("p.txt", d.join("alias.txt")).unwrap();
+    std::os::unix::fs::symlink("gone.txt", d.join("dangling.txt")).unwrap();
+    let out = common::pagerev(dir.path())
+        .args(["validate", "d", "--format", "json"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "validate hangs or fails on symlink loops: {:?}",
+        out.status
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["summary"]["files"], 1, "{doc:#}");
+    assert_eq!(doc["files"][0]["file"], "d/p.txt");
+}

@@ -16,6 +16,7 @@ mod rule_config;
 mod rules_cmd;
 mod state_cmd;
 mod validate_cmd;
+mod walk;
 
 use args::{Cli, Command};
 use std::io::Write;

@@ -7,7 +7,7 @@ use super::revision::{changed_since, exists_at, RevisionSpec};
 use crate::baseline::Baseline;
 use crate::error::FileError;
 use crate::snapshot::RecordsSnapshot;
-use anyhow::{bail, Context};
+use anyhow::bail;
 use std::path::{Path, PathBuf};
 
 /// One page to work on.
@@ -67,13 +67,7 @@ pub fn resolve(args: &PageArgs) -> anyhow::Result<Vec<PageTarget>> {
 
 /// A folder of revisions: the newest file by name, and the one before it.
 fn folder_target(dir: &Path) -> anyhow::Result<PageTarget> {
-    let mut revisions: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("{}: cannot read folder", dir.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    revisions.sort();
+    let mut revisions = super::walk::files_in(dir, 1, is_txt)?;
     let Some(newest) = revisions.pop() else {
         bail!(
             "{}: no page revisions (`*.txt`) in this folder",
@@ -89,12 +83,11 @@ fn folder_target(dir: &Path) -> anyhow::Result<PageTarget> {
 
 /// Number of page revisions (`*.txt`) directly in `dir`.
 fn txt_files(dir: &Path) -> usize {
-    std::fs::read_dir(dir).map_or(0, |entries| {
-        entries
-            .flatten()
-            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-            .count()
-    })
+    super::walk::files_in(dir, 1, is_txt).map_or(0, |f| f.len())
+}
+
+fn is_txt(p: &Path) -> bool {
+    p.extension().is_some_and(|x| x == "txt")
 }
 
 /// A page file: its previous revision is `--previous`, or its version at `--base`, or none.

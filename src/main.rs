@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 use clap::Parser;
+use pagerev::report::control::escape;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -31,8 +32,10 @@ fn main() -> ExitCode {
                 _ => None,
             };
             if let Some((what, problems)) = listed {
+                // File names, keys and values in problems come from the files: escaped, so that none can
+                // start a line of its own (a GitHub workflow command) or reach the terminal raw.
                 for p in problems {
-                    eprintln!("pagerev: error: {p}");
+                    eprintln!("pagerev: error: {}", escape(&p.to_string()));
                 }
                 eprintln!(
                     "pagerev: error: invalid {what} configuration ({} problem{})",
@@ -42,7 +45,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             let message = format!("{e:#}").replace('\n', " ");
-            eprintln!("pagerev: error: {message}");
+            eprintln!("pagerev: error: {}", escape(&message));
             ExitCode::from(2)
         }
     }

@@ -642,3 +642,115 @@ fn max_share_must_be_a_share() {
     );
     assert_ne!(code, 2, "{stderr}");
 }
+
+/// The seed page with an entry whose title and lead carry terminal escapes: an OSC 8 link showing other
+/// text than it opens, and text hidden by `ESC [ 8 m`.
+fn hostile_page() -> String {
+    let text = std::fs::read_to_string(common::repo_root().join(OLD)).unwrap();
+    text.replacen(
+        "Executive Director of Frontex\n",
+        "Minister of \x1b]8;;https://evil.example\x1b\\Peru\x1b]8;;\x1b\\\n\n\
+         December 2023 – The Minister of Peru met the \x1b[8mhidden\x1b[0m Secretary General.\n\n\
+         Executive Director of Frontex\n",
+        1,
+    )
+}
+
+/// Asserts `out` holds no raw escape and shows the page's escapes as text.
+fn assert_escapes_shown(what: &str, out: &str) {
+    assert!(!out.contains('\x1b'), "{what}: raw ESC on output:\n{out}");
+    assert!(
+        out.contains("\\u{1b}]8;;https://evil.example\\u{1b}\\Peru")
+            || out.contains("\\u{1b}[8mhidden"),
+        "{what}: the page's escapes are not shown:\n{out}"
+    );
+}
+
+/// Issue 13, item 8: escape sequences in page text reached the terminal raw in the human, diff text,
+/// check and review output, so a page could hide or fake what a reviewer sees. Control characters of
+/// page text are now written as `\u{1b}`; pagerev's own colours still pass when colour is on.
+#[test]
+fn terminal_escapes_in_page_text_are_shown_not_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("corpus/official-visits");
+    std::fs::create_dir_all(&page).unwrap();
+    std::fs::copy(common::repo_root().join(OLD), page.join("2023-12.txt")).unwrap();
+    let (code, _, err) = run_in(dir.path(), &["accept", "corpus/official-visits"]);
+    assert_eq!(code, 0, "{err}");
+    std::fs::write(page.join("2024-01.txt"), hostile_page()).unwrap();
+    let new = "corpus/official-visits/2024-01.txt";
+    let old = "corpus/official-visits/2023-12.txt";
+
+    let (_, out, _) = run_in(dir.path(), &["validate", new]);
+    assert_escapes_shown("validate", &out);
+    let (_, out, _) = run_in(dir.path(), &["diff", old, new]);
+    assert_escapes_shown("diff", &out);
+    let (_, out, _) = run_in(dir.path(), &["check", "corpus/official-visits"]);
+    assert_escapes_shown("check", &out);
+    let review = common::pagerev(dir.path())
+        .args(["review", "corpus/official-visits"])
+        .write_stdin("s\ns\ns\ns\ns\ns\ns\ns\nq\n")
+        .output()
+        .unwrap();
+    assert_escapes_shown("review", &String::from_utf8_lossy(&review.stdout));
+
+    // With colour, pagerev's own sequences are there, the page's still are not.
+    let (_, out, _) = run_in(dir.path(), &["validate", new, "--color", "always"]);
+    assert!(out.contains("\x1b[1m"), "no colour:\n{out}");
+    assert!(!out.contains("\x1b]8"), "page link raw:\n{out}");
+    assert!(!out.contains("\x1b[8m"), "page conceal raw:\n{out}");
+    assert!(out.contains("\\u{1b}[8mhidden"), "{out}");
+}
+
+/// Issue 13, item 7: only `\n` was cleaned from error lines, and configuration problems not at all, so a
+/// configuration key `"sev\n::error::x"` or a file name with `\r::error::` put a workflow command on
+/// standard error (GitHub reads it there too). Every control character on standard error is escaped.
+#[test]
+fn nothing_on_stderr_can_start_a_workflow_command() {
+    let (code, stderr, _) =
+        validate_with_config("rules:\n  - code: PR001\n    \"sev\\n::error::x\": 1\n");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("unknown key `sev\\u{a}::error::x`"),
+        "{stderr}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let name = "x\r::error::injected.txt";
+    std::fs::write(dir.path().join(name), "").unwrap();
+    let (code, _, stderr) = run_in(dir.path(), &["parse", name]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("x\\u{d}::error::injected.txt: file is empty"),
+        "{stderr}"
+    );
+    let (_, _, missing) = run_in(dir.path(), &["parse", "a\n::error::b.txt"]);
+    for stderr in [stderr, missing] {
+        assert!(!stderr.contains('\r'), "{stderr:?}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
+        assert!(!stderr.lines().any(|l| l.starts_with("::")), "{stderr:?}");
+    }
+}
+
+/// Issue 13, item 9: `diff --context 9223372036854775808` panicked (an addition overflowed in
+/// `diff_text.rs`). Any context is now a context.
+#[test]
+fn a_huge_context_does_not_overflow() {
+    let root = common::repo_root();
+    for format in ["text", "markdown", "html"] {
+        let (code, out, err) = run_in(
+            &root,
+            &[
+                "diff",
+                OLD,
+                NEW,
+                "--format",
+                format,
+                "--context",
+                "18446744073709551615",
+            ],
+        );
+        assert_eq!(code, 1, "{format}: {err}");
+        assert!(err.is_empty(), "{format}: {err}");
+        assert!(!out.is_empty());
+    }
+}

@@ -199,6 +199,6 @@ fn check_only_selected(select: &[String]) -> anyhow::Result<()> {
     if check_only.len() == select.len() {
         anyhow::bail!("--select names no rule `pagerev validate` runs: {why}");
     }
-    eprintln!("warning: {why}");
+    eprintln!("warning: {}", crate::report::control::escape(&why));
     Ok(())
 }

@@ -754,3 +754,51 @@ fn a_huge_context_does_not_overflow() {
         assert!(!out.is_empty());
     }
 }
+
+/// pagerev in the repository root with `args`, standard output going to `stdout`.
+fn run_to(stdout: std::process::Stdio, args: &[&str]) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("pagerev"))
+        .current_dir(common::repo_root())
+        .args(args)
+        .stdout(stdout)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Issue 13, item 13: `--help > /dev/full` exited 0 (clap ignores the failed write). As ripgrep does, a
+/// write error on standard output is exit 2 with a message saying so, for help and for reports alike,
+/// and a reader that closes the pipe is a quiet success.
+#[cfg(target_os = "linux")]
+#[test]
+fn write_errors_on_stdout_exit_2_and_a_closed_pipe_is_quiet() {
+    for args in [
+        &["--help"][..],
+        &["validate", OLD],
+        &["parse", OLD, "--format", "json"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = run_to(full.into(), args).wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(
+            err.trim_end(),
+            "pagerev: error: cannot write to standard output: No space left on device (os error 28)",
+            "{args:?}"
+        );
+    }
+    for args in [&["--help"][..], &["parse", OLD, "--format", "yaml"]] {
+        let mut child = run_to(std::process::Stdio::piped(), args);
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

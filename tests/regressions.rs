@@ -802,3 +802,32 @@ fn write_errors_on_stdout_exit_2_and_a_closed_pipe_is_quiet() {
         );
     }
 }
+
+/// Issue 13, item 10: Markdown reports left bare URLs, `www.` and `@user` in page text alone, so GitHub
+/// linked and pinged them from a pull-request comment; and a backtick in a file name ended the code span
+/// it was shown in. Both are neutralised now.
+#[test]
+fn markdown_reports_neither_link_nor_ping_nor_break_code_spans() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(common::repo_root().join(OLD)).unwrap();
+    let hostile = seed.replacen(
+        "Discussions between the Minister and Secretary General also covered",
+        "Ping @octocat, see https://evil.example and www.evil.example: they covered",
+        1,
+    );
+    assert_ne!(hostile, seed);
+    std::fs::write(dir.path().join("old.txt"), &seed).unwrap();
+    std::fs::write(dir.path().join("new`x.txt"), &hostile).unwrap();
+    let (code, out, err) = run_in(
+        dir.path(),
+        &["diff", "old.txt", "new`x.txt", "--format", "markdown"],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("@&#8203;octocat"), "{out}");
+    assert!(out.contains("https:&#8203;//evil.example"), "{out}");
+    assert!(out.contains("w&#8203;ww.evil.example"), "{out}");
+    for raw in ["@octocat", "https://evil", " www.evil"] {
+        assert!(!out.contains(raw), "{raw} left as is:\n{out}");
+    }
+    assert!(out.contains("``new`x.txt``"), "{out}");
+}

@@ -1,6 +1,7 @@
-//! Inputs that once broke the parser, found by fuzzing (`fuzz/`), property tests (`tests/properties.rs`)
-//! or the resource-limit runs (RELIABILITY.md). Each runs the input through parse + `lossless::verify` and
-//! checks what went wrong is right now.
+//! Inputs that once broke pagerev. The first tests are parser inputs found by fuzzing (`fuzz/`), property
+//! tests (`tests/properties.rs`) or the resource-limit runs (RELIABILITY.md), run through parse +
+//! `lossless::verify`; the rest are the attacks of issue 13 on the binary (hostile pages, paths,
+//! configurations and outputs), each run end to end. Each checks that what went wrong is right now.
 
 use pagerev::lang::Lang;
 use pagerev::parse::parse;

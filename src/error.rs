@@ -26,8 +26,9 @@ pub enum InputError {
         offset: usize,
         line: usize,
     },
-    #[error("{path}: file is {size} bytes; pagerev reads pages up to 4 GiB")]
-    TooLarge { path: String, size: usize },
+    /// `size` is the file's size, or, for a stream, how much was read before giving up.
+    #[error("{path}: over the page size limit of 4 GiB ({size} bytes or more); pagerev reads pages up to 4 GiB")]
+    TooLarge { path: String, size: u64 },
 }
 
 /// Why a file or folder could not be opened at all (raised by the CLI, which owns the filesystem).
@@ -39,6 +40,13 @@ pub enum FileError {
     IsDirectory { path: PathBuf },
     #[error("{}: permission denied; make the file readable", path.display())]
     PermissionDenied { path: PathBuf },
+    /// A file over the size limit of its kind, found before it is read whole (`/dev/zero`, a sparse file).
+    #[error("{}: over the {what} size limit of {limit}; pagerev reads no more of it", path.display())]
+    TooLarge {
+        path: PathBuf,
+        what: &'static str,
+        limit: &'static str,
+    },
     /// The message leaves the cause to the error chain (`{e:#}` in `main.rs` prints it after a colon);
     /// naming it here too printed it twice.
     #[error("{}: cannot read", path.display())]

@@ -4,6 +4,10 @@
 //! Data flows one way: [`source::SourceFile`] (checked text) → [`parse::parse`] → [`record::Page`] →
 //! rules → diagnostics → reports, and pages × pages → diff → reports.
 
+// No `unsafe` anywhere in pagerev: nothing input or a concurrent writer does can reach undefined
+// behaviour in its own code (RELIABILITY.md).
+#![forbid(unsafe_code)]
+
 pub mod baseline;
 pub mod canonical;
 pub mod check;

@@ -1,14 +1,25 @@
 //! The `pagerev` binary: parse arguments, run the library, map the outcome to an exit status
 //! (0 clean, 1 findings or differences, 2 errors).
 
+// No `unsafe` anywhere in pagerev: nothing input or a concurrent writer does can reach undefined
+// behaviour in its own code (RELIABILITY.md).
+#![forbid(unsafe_code)]
+
 use clap::Parser;
+use pagerev::report::control::escape;
 use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = pagerev::cli::args::Cli::parse();
+    let cli = match pagerev::cli::args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(e),
+    };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = Stdout {
+        inner: std::io::BufWriter::new(stdout.lock()),
+        failed: false,
+    };
     let result = pagerev::cli::run(cli, &mut out).and_then(|o| {
         out.flush()?;
         Ok(o)
@@ -17,6 +28,14 @@ fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         // A reader that went away (`pagerev parse big.txt | head`) is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        // Any other failure to write the report (`> /dev/full`) is one, and says so (as ripgrep does).
+        Err(e) if out.failed => {
+            eprintln!(
+                "pagerev: error: cannot write to standard output: {}",
+                escape(&format!("{e:#}").replace('\n', " "))
+            );
+            ExitCode::from(2)
+        }
         Err(e) => {
             let _ = out.flush();
             // A configuration error lists every problem, one `file:line:column: …` per line.
@@ -27,8 +46,10 @@ fn main() -> ExitCode {
                 _ => None,
             };
             if let Some((what, problems)) = listed {
+                // File names, keys and values in problems come from the files: escaped, so that none can
+                // start a line of its own (a GitHub workflow command) or reach the terminal raw.
                 for p in problems {
-                    eprintln!("pagerev: error: {p}");
+                    eprintln!("pagerev: error: {}", escape(&p.to_string()));
                 }
                 eprintln!(
                     "pagerev: error: invalid {what} configuration ({} problem{})",
@@ -38,7 +59,50 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             let message = format!("{e:#}").replace('\n', " ");
-            eprintln!("pagerev: error: {message}");
+            eprintln!("pagerev: error: {}", escape(&message));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Standard output, remembering whether a write to it failed (so the error can say where it happened).
+struct Stdout<W: Write> {
+    inner: W,
+    failed: bool,
+}
+
+impl<W: Write> Write for Stdout<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).inspect_err(|_| self.failed = true)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().inspect_err(|_| self.failed = true)
+    }
+}
+
+/// `--help`, `--version` and usage errors. clap prints help and exits 0 even when the print fails
+/// (`--help > /dev/full`); here a failed write is exit 2 with a message, and a closed pipe exit 0.
+fn clap_exit(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        // A usage error: clap's message on stderr, exit 2.
+        let _ = e.print();
+        return ExitCode::from(2);
+    }
+    use std::io::IsTerminal;
+    let mut out = std::io::stdout().lock();
+    let styled = e.render();
+    let text = if out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) {
+        styled.ansi().to_string()
+    } else {
+        styled.to_string()
+    };
+    let written = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(io) if io.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(io) => {
+            eprintln!("pagerev: error: cannot write to standard output: {io}");
             ExitCode::from(2)
         }
     }

@@ -7,31 +7,15 @@ use crate::error::InputError;
 pub const MAX_SOURCE_LEN: usize = u32::MAX as usize;
 
 /// One page revision: its display name (a relative path, never absolute in reports) and its text.
+///
+/// The text is owned: a page is read into memory, never mapped, so a file rewritten or truncated by
+/// another process while pagerev reads it cannot change text that was already checked (a map would
+/// make that undefined behaviour, or stop pagerev with `SIGBUS`).
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     name: String,
-    bytes: Bytes,
+    text: String,
     line_starts: Vec<u32>,
-}
-
-/// Where the text of a page lives: read into memory, or mapped from its file.
-///
-/// Large files are mapped: reading copies every byte into freshly allocated memory, and on a page of
-/// hundreds of megabytes clearing and copying that memory was a third of a whole `validate` run, while a
-/// map shares the pages the operating system already caches for the file.
-#[derive(Debug, Clone)]
-enum Bytes {
-    Owned(Vec<u8>),
-    Mapped(std::sync::Arc<memmap2::Mmap>),
-}
-
-impl Bytes {
-    fn as_slice(&self) -> &[u8] {
-        match self {
-            Bytes::Owned(v) => v,
-            Bytes::Mapped(m) => m,
-        }
-    }
 }
 
 impl SourceFile {
@@ -41,39 +25,15 @@ impl SourceFile {
     /// (binary data), invalid UTF-8 (with the byte offset) and files over 4 GiB. A UTF-8 byte-order mark is
     /// kept in the text (offsets stay file offsets) and ignored by the parser.
     pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Result<Self, InputError> {
-        Self::checked(name.into(), Bytes::Owned(bytes))
-    }
-
-    /// Maps `file` into memory and checks it as [`SourceFile::from_bytes`] does, without copying it.
-    ///
-    /// The map is read-only and private, but the file itself is shared: a file truncated by another
-    /// process while pagerev reads it makes the operating system stop pagerev (`SIGBUS`), as it does
-    /// ripgrep. Callers use this for regular files only, and `PAGEREV_NO_MMAP=1` turns it off.
-    pub fn from_file_mapped(
-        name: impl Into<String>,
-        file: &std::fs::File,
-    ) -> std::io::Result<Result<Self, InputError>> {
-        // SAFETY: the map is only ever read, through `&[u8]`; the text is checked to be UTF-8 below,
-        // once. A concurrent writer could change it afterwards: see the doc comment above.
-        let map = unsafe { memmap2::MmapOptions::new().populate().map(file)? };
-        #[cfg(unix)]
-        let _ = map.advise(memmap2::Advice::Sequential);
-        Ok(Self::checked(
-            name.into(),
-            Bytes::Mapped(std::sync::Arc::new(map)),
-        ))
-    }
-
-    fn checked(name: String, storage: Bytes) -> Result<Self, InputError> {
+        let name = name.into();
         let path = name.clone();
-        let bytes = storage.as_slice();
         if bytes.is_empty() {
             return Err(InputError::Empty { path });
         }
         if bytes.len() > MAX_SOURCE_LEN {
             return Err(InputError::TooLarge {
                 path,
-                size: bytes.len(),
+                size: bytes.len() as u64,
             });
         }
         if bytes.starts_with(&[0xFF, 0xFE]) {
@@ -88,30 +48,25 @@ impl SourceFile {
                 endian: "big-endian",
             });
         }
-        if let Some(offset) = memchr::memchr(0, bytes) {
+        if let Some(offset) = memchr::memchr(0, &bytes) {
             return Err(InputError::Binary { path, offset });
         }
-        // The SIMD check is several times faster on valid text (most of a page's bytes pass through it
-        // once); the standard library's error gives the offset when there is one to report.
-        let text = match simdutf8::basic::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(_) => std::str::from_utf8(bytes).map_err(|e| {
-                let offset = e.valid_up_to();
-                let line = 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count();
-                InputError::InvalidUtf8 {
-                    path: path.clone(),
-                    offset,
-                    line,
-                }
-            })?,
-        };
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let line = 1 + memchr::memchr_iter(b'\n', &e.as_bytes()[..offset]).count();
+            InputError::InvalidUtf8 {
+                path: path.clone(),
+                offset,
+                line,
+            }
+        })?;
         if text.chars().all(crate::canonical::is_blank_char) {
             return Err(InputError::OnlyBlank { path });
         }
-        let line_starts = line_starts(bytes);
+        let line_starts = line_starts(text.as_bytes());
         Ok(SourceFile {
             name,
-            bytes: storage,
+            text,
             line_starts,
         })
     }
@@ -128,9 +83,7 @@ impl SourceFile {
 
     /// The whole text, byte-order mark included.
     pub fn text(&self) -> &str {
-        // SAFETY: `checked` is the only constructor and it validated these exact bytes as UTF-8; they
-        // are never modified through pagerev (owned bytes are private, maps are read-only).
-        unsafe { std::str::from_utf8_unchecked(self.bytes.as_slice()) }
+        &self.text
     }
 
     /// Byte offset where 1-based `line` starts.

@@ -83,6 +83,98 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 /// A parsed YAML document as a generic value tree (for config validation that needs every problem).
 pub type Value = serde_yaml::Value;
 
+/// Deserializes a node of a parsed document. Errors carry no position: on an error, deserialize again
+/// with [`from_str_at`] to find where it is (only then, so that checking a valid file costs one parse).
+pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, YamlError> {
+    serde_yaml::from_value(value.clone()).map_err(YamlError::from)
+}
+
+/// Something a typed value can be read from: a node of a parsed tree ([`Value`], fast, no positions) or
+/// a path into a document's text ([`At`], one parse, errors positioned).
+pub trait Source {
+    fn get<T: DeserializeOwned>(&self) -> Result<T, YamlError>;
+}
+
+impl Source for Value {
+    fn get<T: DeserializeOwned>(&self) -> Result<T, YamlError> {
+        from_value(self)
+    }
+}
+
+/// The node at `path` of the document `text`.
+pub struct At<'a> {
+    pub text: &'a str,
+    pub path: &'a [Seg],
+}
+
+impl Source for At<'_> {
+    fn get<T: DeserializeOwned>(&self) -> Result<T, YamlError> {
+        from_str_at(self.text, self.path)
+    }
+}
+
+/// The deepest nesting of flow collections (`[…]`, `{…}`) [`check_nesting`] accepts by default: a rule
+/// configuration needs three.
+pub const MAX_FLOW_DEPTH: usize = 32;
+
+/// Rejects a document whose flow collections nest deeper than `max`, before it is parsed: the YAML
+/// parser's bookkeeping is quadratic in that depth (500 KB of `{a:` took 42 s). Block nesting is
+/// bounded by the parser itself, in linear time. A light scan: quoted scalars and comments are skipped,
+/// and outside a flow collection only a bracket that starts a value opens one.
+pub fn check_nesting(text: &str, max: usize) -> Result<(), YamlError> {
+    #[derive(PartialEq)]
+    enum In {
+        Plain,
+        Single,
+        Double,
+        Comment,
+    }
+    let mut state = In::Plain;
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    let mut prev = '\n';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        let starts_token = prev.is_whitespace() || matches!(prev, '[' | '{' | ',');
+        match state {
+            In::Comment if c == '\n' => state = In::Plain,
+            In::Comment => {}
+            In::Single if c == '\'' => state = In::Plain,
+            In::Double if c == '\\' => {
+                chars.next();
+                column += 1;
+            }
+            In::Double if c == '"' => state = In::Plain,
+            In::Single | In::Double => {}
+            In::Plain => match c {
+                '#' if prev.is_whitespace() => state = In::Comment,
+                '\'' if starts_token => state = In::Single,
+                '"' if starts_token => state = In::Double,
+                '[' | '{' if depth > 0 || starts_token => {
+                    depth += 1;
+                    if depth > max {
+                        return Err(YamlError {
+                            message: format!(
+                                "collections nested more than {max} deep; a configuration needs a few levels"
+                            ),
+                            line: Some(line),
+                            column: Some(column),
+                        });
+                    }
+                }
+                ']' | '}' if depth > 0 => depth -= 1,
+                _ => {}
+            },
+        }
+        if c == '\n' {
+            line += 1;
+            column = 0;
+        }
+        prev = c;
+    }
+    Ok(())
+}
+
 /// One step of a path into a YAML document: a mapping key or a sequence index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {
@@ -362,6 +454,26 @@ mod tests {
         );
         assert_eq!(position_of(DOC, &path(&["rules", "7"])), None);
         assert_eq!(key_position_of(DOC, &path(&["rules", "0"]), "nope"), None);
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_rejected_at_its_position_and_quotes_are_skipped() {
+        let deep = format!("a: {}1{}\n", "{b: ".repeat(40), "}".repeat(40));
+        let e = check_nesting(&deep, 32).unwrap_err();
+        assert_eq!((e.line, e.column), (Some(1), Some(4 + 4 * 32)));
+        assert!(check_nesting(&deep, 40).is_ok());
+        let quoted = format!(
+            "a: '{}'\nb: \"{}\"\nc: x[[[ # {}\n",
+            "[".repeat(99),
+            "{".repeat(99),
+            "[".repeat(99)
+        );
+        assert!(check_nesting(&quoted, 2).is_ok());
+        assert!(check_nesting(
+            "rules:\n  - {code: PR005, params: {allow: ['^a', \"[b]\"]}}\n",
+            3
+        )
+        .is_ok());
     }
 
     #[test]

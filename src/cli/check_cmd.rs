@@ -362,7 +362,11 @@ fn markdown_notes(
     };
     for c in checked {
         let r = &c.result;
-        writeln!(out, "\n## Page `{}`\n", cell(&r.page))?;
+        writeln!(
+            out,
+            "\n## Page {}\n",
+            crate::report::markdown::code_span(&r.page)
+        )?;
         match &r.review {
             Review::Pending(diff) => {
                 writeln!(

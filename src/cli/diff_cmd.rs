@@ -47,12 +47,20 @@ pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     // With `-o`, the report is rendered in memory and replaces the file in one step, so a failed run
     // never leaves half a report behind.
     let mut buffer = Vec::new();
-    let sink: &mut dyn Write = if args.output.is_some() {
-        &mut buffer
+    if args.output.is_some() {
+        // A text report written to a file is read in a terminal too: escaped as on standard output.
+        let mut escaping;
+        let sink: &mut dyn Write = if args.format == DiffFormat::Text {
+            escaping = crate::report::control::Escaping::new(&mut buffer, false);
+            &mut escaping
+        } else {
+            &mut buffer
+        };
+        render(&diff, &args, sink)?;
+        sink.flush()?;
     } else {
-        out
-    };
-    render(&diff, &args, sink)?;
+        render(&diff, &args, out)?;
+    }
     if let Some(path) = &args.output {
         super::report_file::write_report(path, &buffer, diff_format_name(args.format))?;
     }

@@ -21,14 +21,7 @@ fn revisions(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
             dir.display()
         );
     }
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(|e| FileError::from_io(dir, e))? {
-        let path = entry.map_err(|e| FileError::from_io(dir, e))?.path();
-        if path.extension().is_some_and(|e| e == "txt") && path.is_file() {
-            files.push(path);
-        }
-    }
-    files.sort();
+    let files = super::walk::files_in(dir, 1, |p| p.extension().is_some_and(|e| e == "txt"))?;
     if files.is_empty() {
         anyhow::bail!(
             "{}: no revisions (`*.txt` files) in this folder",

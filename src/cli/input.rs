@@ -1,15 +1,23 @@
 //! Reading page revisions from disk into checked [`SourceFile`]s, with errors that name the file.
 
-use crate::error::FileError;
-use crate::source::SourceFile;
+use crate::error::{FileError, InputError};
+use crate::source::{SourceFile, MAX_SOURCE_LEN};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Files from this size up are mapped rather than read (see [`SourceFile::from_file_mapped`]); smaller
-/// ones are cheaper to read.
-const MAP_AT_LEAST: u64 = 4 << 20;
+/// Pages are read this much at a time, so that one that cannot be a page (`/dev/zero`: a NUL byte) is
+/// rejected after its first chunk rather than after 4 GiB.
+const CHUNK: u64 = 8 << 20;
+
+/// The most a rule configuration or `page.yaml` may hold: real ones are a few kilobytes.
+pub const MAX_CONFIG_LEN: u64 = 1 << 20;
 
 /// Reads and checks one page revision. The file is named in reports as given on the command line, made
 /// relative to the current directory when it is below it.
+///
+/// The bytes are read into memory (never mapped, see [`SourceFile`]), at most the 4 GiB page limit plus
+/// one byte: a regular file over the limit is rejected by its size before anything is read (a sparse
+/// file), a stream once it has given more than that, and any input as soon as a chunk holds a NUL byte.
 pub fn read_source(path: &Path) -> anyhow::Result<SourceFile> {
     let meta = std::fs::metadata(path).map_err(|e| FileError::from_io(path, e))?;
     if meta.is_dir() {
@@ -18,15 +26,76 @@ pub fn read_source(path: &Path) -> anyhow::Result<SourceFile> {
         }
         .into());
     }
-    if meta.is_file() && meta.len() >= MAP_AT_LEAST && std::env::var_os("PAGEREV_NO_MMAP").is_none()
-    {
-        let file = std::fs::File::open(path).map_err(|e| FileError::from_io(path, e))?;
-        let source = SourceFile::from_file_mapped(display_name(path), &file)
-            .map_err(|e| FileError::from_io(path, e))?;
-        return Ok(source?);
+    let name = display_name(path);
+    let limit = MAX_SOURCE_LEN as u64;
+    if meta.is_file() && meta.len() > limit {
+        return Err(InputError::TooLarge {
+            path: name,
+            size: meta.len(),
+        }
+        .into());
     }
-    let bytes = std::fs::read(path).map_err(|e| FileError::from_io(path, e))?;
-    Ok(SourceFile::from_bytes(display_name(path), bytes)?)
+    let mut file = std::fs::File::open(path).map_err(|e| FileError::from_io(path, e))?;
+    let hint = if meta.is_file() { meta.len() + 1 } else { 0 };
+    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
+    loop {
+        let start = bytes.len();
+        let n = (&mut file)
+            .take(CHUNK)
+            .read_to_end(&mut bytes)
+            .map_err(|e| FileError::from_io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        if bytes.len() as u64 > limit {
+            return Err(InputError::TooLarge {
+                path: name,
+                size: bytes.len() as u64,
+            }
+            .into());
+        }
+        // Checking stops at the first problem, so neither can change what is reported.
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+        if utf16 || memchr::memchr(0, &bytes[start..]).is_some() {
+            break;
+        }
+    }
+    Ok(SourceFile::from_bytes(name, bytes)?)
+}
+
+/// Reads a small file (configuration, reviewed state): at most `limit` bytes plus one, so that
+/// `--config /dev/zero` is an error rather than a process that grows until the kernel kills it.
+pub fn read_limited(
+    path: &Path,
+    limit: u64,
+    what: &'static str,
+    limit_text: &'static str,
+) -> anyhow::Result<Vec<u8>> {
+    let file = std::fs::File::open(path).map_err(|e| FileError::from_io(path, e))?;
+    let too_large = || FileError::TooLarge {
+        path: path.to_path_buf(),
+        what,
+        limit: limit_text,
+    };
+    if file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > limit)
+    {
+        return Err(too_large().into());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::from_io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large().into());
+    }
+    Ok(bytes)
+}
+
+/// [`read_limited`] for a rule configuration or a `page.yaml`.
+pub fn read_config_file(path: &Path) -> anyhow::Result<Vec<u8>> {
+    read_limited(path, MAX_CONFIG_LEN, "configuration file", "1 MiB")
 }
 
 /// The name a report uses for `path`: relative to the current directory where possible, `/`-separated.

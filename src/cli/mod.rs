@@ -19,6 +19,7 @@ mod rules_cmd;
 mod setup_cmd;
 mod state_cmd;
 mod validate_cmd;
+mod walk;
 
 use args::{Cli, Command};
 use std::io::Write;
@@ -51,9 +52,66 @@ pub(crate) fn color() -> bool {
     COLOR.get().copied().unwrap_or(false)
 }
 
-/// Runs a parsed command line, writing reports to `out`.
+/// Runs a parsed command line, writing reports to `out`. Reports for people have the control
+/// characters of page text made visible (see [`crate::report::control`]); machine formats escape them
+/// in their own syntax.
 pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let _ = COLOR.set(cli.color.enabled());
+    match text_output(&cli.command) {
+        Some(color) => {
+            let mut escaping = crate::report::control::Escaping::new(out, color);
+            let outcome = dispatch(cli, &mut escaping)?;
+            escaping.flush()?;
+            Ok(outcome)
+        }
+        None => dispatch(cli, out),
+    }
+}
+
+/// For a command whose output is text for people, whether it may be coloured; `None` for machine
+/// formats.
+fn text_output(command: &Command) -> Option<bool> {
+    use args::{DiffFormat, HistoryFormat, ParseFormat, ReportFormat};
+    let report = |r: &args::ReportArgs| match r.format {
+        ReportFormat::Human => Some(color()),
+        ReportFormat::Json
+        | ReportFormat::Jsonl
+        | ReportFormat::Github
+        | ReportFormat::Sarif
+        | ReportFormat::Junit
+        | ReportFormat::Markdown => None,
+    };
+    match command {
+        Command::Parse(a) => match a.format {
+            ParseFormat::Summary => Some(false),
+            ParseFormat::Yaml | ParseFormat::Json | ParseFormat::Jsonl => None,
+        },
+        Command::Validate(a) => report(&a.report),
+        Command::Check(a) => report(&a.report),
+        Command::Diff(a) => match a.format {
+            DiffFormat::Text => Some(a.output.is_none() && color()),
+            DiffFormat::Json | DiffFormat::Markdown | DiffFormat::Html => None,
+        },
+        Command::History(a) => match a.format {
+            HistoryFormat::Text => Some(false),
+            HistoryFormat::Json => None,
+        },
+        // A profile is a `page.yaml` to save: YAML.
+        Command::Profile(_) => None,
+        // A completion script and a roff page are programs' input, printed as generated.
+        Command::Completions(_) | Command::Man => None,
+        Command::Rules
+        | Command::Explain(_)
+        | Command::Baseline(_)
+        | Command::Accept(_)
+        | Command::Review(_)
+        | Command::Export(_)
+        | Command::Config(_)
+        | Command::Init(_) => Some(false),
+    }
+}
+
+fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Parse(a) => parse_cmd::run(a, out),
         Command::Validate(a) => validate_cmd::run(a, out),

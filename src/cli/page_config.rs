@@ -3,7 +3,6 @@
 
 use super::args::LangArg;
 use super::revision::RevisionSpec;
-use crate::error::FileError;
 use crate::parse::profile::{read_page_config, PageConfig};
 use crate::parse::ParseOptions;
 use std::path::{Path, PathBuf};
@@ -28,7 +27,7 @@ pub fn config_path_for(page: &Path) -> PathBuf {
 
 /// Reads a page configuration file.
 pub fn read_config(path: &Path) -> anyhow::Result<PageConfig> {
-    let bytes = std::fs::read(path).map_err(|e| FileError::from_io(path, e))?;
+    let bytes = super::input::read_config_file(path)?;
     let name = super::input::display_name(path);
     let text = String::from_utf8(bytes)
         .map_err(|_| anyhow::anyhow!("{name}: not UTF-8 text; a page configuration is YAML"))?;
@@ -92,7 +91,7 @@ pub fn warn_on_lang_mismatch(
     let dated = page.records.iter().filter(|r| r.date.is_some()).count();
     eprintln!(
         "warning: {}: `--lang {}`, but the page looks {} ({dated} of {} entr{} dated as read)",
-        source.name(),
+        crate::report::control::escape(source.name()),
         forced.code(),
         detected.code(),
         page.records.len(),

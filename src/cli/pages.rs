@@ -5,6 +5,7 @@
 use super::args::PageArgs;
 use super::revision::{changed_since, exists_at, files_changed_since, RevisionSpec};
 use crate::baseline::Baseline;
+use crate::error::FileError;
 use crate::snapshot::RecordsSnapshot;
 use anyhow::{bail, Context};
 use std::path::{Path, PathBuf};
@@ -59,9 +60,12 @@ pub fn resolve_changed(args: &PageArgs, config: &[&str]) -> anyhow::Result<Vec<P
             .iter()
             .find(|f| !f.starts_with(&under_prefix) && !f.starts_with(&snap_prefix))
         {
+            let escape = crate::report::control::escape;
             eprintln!(
-                "note: the rule configuration changed since {base} ({c}): checking every page under `{}`",
-                args.under
+                "note: the rule configuration changed since {} ({}): checking every page under `{}`",
+                escape(base),
+                escape(c),
+                escape(&args.under)
             );
             return pages_under(Path::new(&args.under), args);
         }
@@ -162,13 +166,7 @@ fn has_page_folders(dir: &Path) -> bool {
 
 /// A folder of revisions: the newest file by name, and the one before it.
 fn folder_target(dir: &Path) -> anyhow::Result<PageTarget> {
-    let mut revisions: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("{}: cannot read folder", dir.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    revisions.sort();
+    let mut revisions = super::walk::files_in(dir, 1, is_txt)?;
     let Some(newest) = revisions.pop() else {
         bail!(
             "{}: no page revisions (`*.txt`) in this folder",
@@ -184,12 +182,11 @@ fn folder_target(dir: &Path) -> anyhow::Result<PageTarget> {
 
 /// Number of page revisions (`*.txt`) directly in `dir`.
 fn txt_files(dir: &Path) -> usize {
-    std::fs::read_dir(dir).map_or(0, |entries| {
-        entries
-            .flatten()
-            .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-            .count()
-    })
+    super::walk::files_in(dir, 1, is_txt).map_or(0, |f| f.len())
+}
+
+fn is_txt(p: &Path) -> bool {
+    p.extension().is_some_and(|x| x == "txt")
 }
 
 /// A page file: its previous revision is `--previous`, or its version at `--base`, or none.
@@ -258,13 +255,19 @@ pub fn load_baseline(path: &Path) -> anyhow::Result<Option<Baseline>> {
 }
 
 fn read_state(path: &Path) -> anyhow::Result<Option<String>> {
-    match std::fs::read(path) {
+    let read = super::input::read_limited(
+        path,
+        crate::source::MAX_SOURCE_LEN as u64,
+        "state file",
+        "4 GiB",
+    );
+    match read {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => Ok(Some(t)),
             Err(_) => Err(corrupted(path, "not UTF-8 text", "the --force option")),
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(crate::error::FileError::from_io(path, e).into()),
+        Err(e) if matches!(e.downcast_ref(), Some(FileError::NotFound { .. })) => Ok(None),
+        Err(e) => Err(e),
     }
 }
 

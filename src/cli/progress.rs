@@ -49,7 +49,9 @@ impl Progress {
 
     /// Changes the label (the current file or phase).
     pub fn set_message(&self, what: &str) {
-        self.bar.set_message(what.to_string());
+        // File names reach the terminal: their control characters are shown, not obeyed.
+        self.bar
+            .set_message(crate::report::control::escape(what).into_owned());
     }
 }
 

@@ -35,6 +35,10 @@ impl RevisionSpec {
         match self {
             RevisionSpec::File(path) => super::input::read_source(path),
             RevisionSpec::Git { rev, path } => {
+                // `notes:v2.txt` that does not exist is most likely a missing file, not a git revision.
+                if let Err(why) = verify_rev(rev) {
+                    bail!("{rev}:{path}: no such file; check the path (nor is it REV:path: {why})");
+                }
                 let bytes = git_show(rev, path)?;
                 Ok(SourceFile::from_bytes(format!("{rev}:{path}"), bytes)?)
             }
@@ -55,6 +59,9 @@ pub fn git_show(rev: &str, path: &str) -> anyhow::Result<Vec<u8>> {
 
 /// Page files (`*.txt`) under `under` that were added, modified or renamed between `rev` and the
 /// working tree, or that git does not track yet, sorted.
+///
+/// Names are read NUL-separated (`-z`): without it git quotes a path that is not plain ASCII
+/// (`"corpus/pag\303\251/x.txt"`), and such a page was silently left unchecked.
 pub fn changed_since(rev: &str, under: &str) -> anyhow::Result<Vec<String>> {
     let mut files = files_changed_since(rev, &[under], Some("AMR"))?;
     files.retain(|f| f.ends_with(".txt"));
@@ -127,6 +134,9 @@ pub fn exists_at(rev: &str, path: &str) -> anyhow::Result<bool> {
 }
 
 fn verify_rev(rev: &str) -> anyhow::Result<()> {
+    if !git(&["rev-parse", "--git-dir"])?.status.success() {
+        bail!("{rev}: not a git revision: there is no git repository here (run pagerev inside the clone, or pass revision files instead of REV:path)");
+    }
     let out = git(&[
         "rev-parse",
         "--verify",

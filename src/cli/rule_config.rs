@@ -85,16 +85,9 @@ fn read_configs(paths: &[PathBuf]) -> anyhow::Result<Vec<ConfigFile>> {
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| FileError::from_io(path, e))?;
         let list = if meta.is_dir() {
-            let mut list = Vec::new();
-            let entries = std::fs::read_dir(path).map_err(|e| FileError::from_io(path, e))?;
-            for entry in entries {
-                let p = entry.map_err(|e| FileError::from_io(path, e))?.path();
-                let yaml = p.extension().is_some_and(|x| x == "yaml" || x == "yml");
-                if yaml && p.is_file() {
-                    list.push(p);
-                }
-            }
-            list.sort();
+            let list = super::walk::files_in(path, 1, |p| {
+                p.extension().is_some_and(|x| x == "yaml" || x == "yml")
+            })?;
             if list.is_empty() {
                 anyhow::bail!(
                     "{}: no `.yaml` or `.yml` files in this folder",
@@ -106,7 +99,7 @@ fn read_configs(paths: &[PathBuf]) -> anyhow::Result<Vec<ConfigFile>> {
             vec![path.clone()]
         };
         for p in list {
-            let bytes = std::fs::read(&p).map_err(|e| FileError::from_io(&p, e))?;
+            let bytes = super::input::read_config_file(&p)?;
             match ConfigFile::from_bytes(display_name(&p), bytes) {
                 Ok(f) => files.push(f),
                 Err(problem) => problems.push(problem),

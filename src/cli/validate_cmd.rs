@@ -3,7 +3,6 @@
 use super::args::ValidateArgs;
 use super::input::{display_name, read_source};
 use super::Outcome;
-use crate::error::FileError;
 use crate::report::{self, FileResult, Format};
 use crate::rules::{check_page, CheckContext};
 use std::io::Write;
@@ -190,14 +189,14 @@ fn expand_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let before = files.len();
-            collect_txt(path, &mut files)?;
-            if files.len() == before {
+            let found = super::walk::files_in(path, usize::MAX, is_txt)?;
+            if found.is_empty() {
                 anyhow::bail!(
                     "{}: no `.txt` page revisions in this folder",
                     display_name(path)
                 );
             }
+            files.extend(found);
         } else {
             files.push(path.clone());
         }
@@ -207,17 +206,8 @@ fn expand_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| FileError::from_io(dir, e))?;
-    for entry in entries {
-        let p = entry.map_err(|e| FileError::from_io(dir, e))?.path();
-        if p.is_dir() {
-            collect_txt(&p, out)?;
-        } else if p.extension().is_some_and(|x| x == "txt") {
-            out.push(p);
-        }
-    }
-    Ok(())
+fn is_txt(p: &Path) -> bool {
+    p.extension().is_some_and(|x| x == "txt")
 }
 
 /// `--select` naming rules only `pagerev check` runs: a warning when other selected rules run, an error
@@ -241,6 +231,6 @@ fn check_only_selected(select: &[String]) -> anyhow::Result<()> {
     if check_only.len() == select.len() {
         anyhow::bail!("--select names no rule `pagerev validate` runs: {why}");
     }
-    eprintln!("warning: {why}");
+    eprintln!("warning: {}", crate::report::control::escape(&why));
     Ok(())
 }

@@ -304,7 +304,9 @@ pub fn read_page_config(name: &str, text: &str) -> Result<PageConfig, ConfigErro
         column,
         message,
     };
-    let config: PageConfig = match crate::yaml::from_str(text) {
+    let parsed = crate::yaml::check_nesting(text, crate::yaml::MAX_FLOW_DEPTH)
+        .and_then(|()| crate::yaml::from_str(text));
+    let config: PageConfig = match parsed {
         Ok(c) => c,
         Err(e) => {
             return Err(ConfigError::InvalidPage {

@@ -211,11 +211,7 @@ pub fn render(diff: &PageDiff, opts: &MarkdownOptions, out: &mut dyn Write) -> i
 }
 
 fn code_name(name: &str) -> String {
-    if name.contains('`') || name.contains('\n') {
-        cell(name)
-    } else {
-        format!("`{name}`")
-    }
+    super::markdown::code_span(name)
 }
 
 #[cfg(test)]

@@ -100,7 +100,7 @@ pub fn elide(ops: &[WordOp], context: usize) -> Vec<Piece> {
                 let keep_head = if k == 0 { 0 } else { context };
                 let keep_tail = if k == last { 0 } else { context };
                 // Eliding a single word saves nothing: "…" is as long.
-                if words.len() <= keep_head + keep_tail + 1 {
+                if words.len() <= keep_head.saturating_add(keep_tail).saturating_add(1) {
                     out.push(Piece::Equal(words.join(" ")));
                     continue;
                 }

@@ -21,6 +21,13 @@ pub const DEFAULT_NAME: &str = "rules/default.yaml";
 /// The default configuration, embedded so the binary works from any directory.
 pub const DEFAULT_YAML: &str = include_str!("../../rules/default.yaml");
 
+/// The most a configuration file may hold: real ones are a few kilobytes.
+pub const MAX_CONFIG_LEN: u64 = 1 << 20;
+
+/// Problems listed per file at most: each is positioned by parsing the file again, so a file of a
+/// hundred thousand bad entries would take minutes to list.
+pub const MAX_PROBLEMS: usize = 50;
+
 /// The keys a rule entry may have.
 const RULE_KEYS: &[&str] = &["code", "enabled", "severity", "params"];
 
@@ -318,6 +325,21 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
             message,
         })
     };
+    if text.len() as u64 > MAX_CONFIG_LEN {
+        problem(
+            1,
+            1,
+            format!(
+                "{} bytes, over the configuration size limit of 1 MiB",
+                text.len()
+            ),
+        );
+        return Vec::new();
+    }
+    if let Err(e) = yaml::check_nesting(text, yaml::MAX_FLOW_DEPTH) {
+        problem(e.line.unwrap_or(1), e.column.unwrap_or(1), e.message);
+        return Vec::new();
+    }
     let root: Value = match yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -399,8 +421,24 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
         }
     };
     let mut entries = Vec::new();
+    // Rule codes seen so far, with the index of their entry (positions are looked up only for problems).
     let mut seen: Vec<(&'static str, usize)> = Vec::new();
+    let mut truncated = None;
+    // Values are read from the parsed tree; only a value that fails is read again from the text, for the
+    // position of its error. So a valid file is parsed once, whatever its size.
     for (i, item) in items.iter().enumerate() {
+        if problems.len() - first_problem >= MAX_PROBLEMS {
+            truncated = Some(at(&[Seg::Key("rules".into()), Seg::Index(i)]));
+            break;
+        }
+        let mut problem = |line: usize, column: usize, message: String| {
+            problems.push(Problem {
+                file: file.name.clone(),
+                line,
+                column,
+                message,
+            })
+        };
         let path = vec![Seg::Key("rules".into()), Seg::Index(i)];
         let sub = |key: &str| {
             let mut p = path.clone();
@@ -444,26 +482,31 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
                 problem(l, c, "rule entry has no `code`".into());
                 None
             }
-            Some(_) => match yaml::from_str_at::<String>(text, &sub("code")) {
-                Err(e) => {
+            Some(node) => match yaml::from_value::<String>(node) {
+                Err(_) => {
+                    let e = positioned::<String>(text, &sub("code"));
                     let (l, c) = position(&e, at(&sub("code")));
                     problem(l, c, format!("`code`: {}", clean(&e.message)));
                     None
                 }
                 Ok(code) => match lookup(&code) {
                     Some(info) => {
-                        let (l, c) = at(&sub("code"));
-                        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == info.code) {
+                        if let Some(&(_, first)) = seen.iter().find(|(s, _)| *s == info.code) {
+                            let (l, c) = at(&sub("code"));
+                            let mut first_path = path.clone();
+                            first_path[1] = Seg::Index(first);
+                            first_path.push(Seg::Key("code".into()));
+                            let (first_line, _) = at(&first_path);
                             problem(
                                 l,
                                 c,
                                 format!(
-                                    "rule {} ({}) is configured twice in this file (first at line {first})",
+                                    "rule {} ({}) is configured twice in this file (first at line {first_line})",
                                     info.code, info.name
                                 ),
                             );
                         }
-                        seen.push((info.code, l));
+                        seen.push((info.code, i));
                         Some(info)
                     }
                     None => {
@@ -471,7 +514,10 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
                         problem(
                             l,
                             c,
-                            format!("unknown rule code `{code}`; `pagerev rules` lists them"),
+                            format!(
+                                "unknown rule code `{}`; `pagerev rules` lists them",
+                                shorten(&code)
+                            ),
                         );
                         None
                     }
@@ -480,9 +526,10 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
         };
         let enabled = match m.get("enabled") {
             None => None,
-            Some(_) => match yaml::from_str_at::<bool>(text, &sub("enabled")) {
+            Some(node) => match yaml::from_value::<bool>(node) {
                 Ok(b) => Some(b),
-                Err(e) => {
+                Err(_) => {
+                    let e = positioned::<bool>(text, &sub("enabled"));
                     let (l, c) = position(&e, at(&sub("enabled")));
                     problem(l, c, format!("`enabled`: {}", clean(&e.message)));
                     None
@@ -491,9 +538,10 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
         };
         let severity = match m.get("severity") {
             None => None,
-            Some(_) => match yaml::from_str_at::<Severity>(text, &sub("severity")) {
+            Some(node) => match yaml::from_value::<Severity>(node) {
                 Ok(s) => Some(s),
-                Err(e) => {
+                Err(_) => {
+                    let e = positioned::<Severity>(text, &sub("severity"));
                     let (l, c) = position(&e, at(&sub("severity")));
                     problem(l, c, format!("`severity`: {}", clean(&e.message)));
                     None
@@ -527,7 +575,17 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
                         }
                     }
                 }
-                match info.kind.parse_params(text, &sub("params")) {
+                let parsed = info.kind.parse_params(node).map_err(|_| {
+                    let params_path = sub("params");
+                    info.kind
+                        .parse_params(&yaml::At {
+                            text,
+                            path: &params_path,
+                        })
+                        .err()
+                        .unwrap_or_else(|| unpositioned("invalid parameters"))
+                });
+                match parsed {
                     Ok(p) => Some(p),
                     Err(e) if unknown && e.message.contains("unknown field") => None,
                     Err(e) => {
@@ -558,7 +616,40 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
     }
     // Report in reading order, whatever order the checks ran in.
     problems[first_problem..].sort_by_key(|p| (p.line, p.column));
+    if let Some((line, column)) = truncated {
+        problems.push(Problem {
+            file: file.name.clone(),
+            line,
+            column,
+            message: format!(
+                "problems from this entry on are not listed (the first {MAX_PROBLEMS} are); fix those and run again"
+            ),
+        });
+    }
     entries
+}
+
+/// The error, positioned, of reading the node at `path` of `text` as `T` (which failed on the tree).
+fn positioned<T: serde::de::DeserializeOwned>(text: &str, path: &[Seg]) -> yaml::YamlError {
+    yaml::from_str_at::<T>(text, path)
+        .err()
+        .unwrap_or_else(|| unpositioned("invalid value"))
+}
+
+fn unpositioned(message: &str) -> yaml::YamlError {
+    yaml::YamlError {
+        message: message.into(),
+        line: None,
+        column: None,
+    }
+}
+
+/// `s` as a message quotes it: at most 60 characters.
+fn shorten(s: &str) -> String {
+    match s.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
 }
 
 /// The position of a typed error, or `fallback` when the parser did not give one.

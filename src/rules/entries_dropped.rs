@@ -28,8 +28,20 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Params {
     /// Largest accepted fall, as a share of the previous number of entries (0 to 1).
-    #[serde(default = "default_max_share")]
+    #[serde(default = "default_max_share", deserialize_with = "share")]
     pub max_share: f64,
+}
+
+/// A share: a number from 0 to 1 (NaN, negative and larger values are errors, not silently odd gates).
+fn share<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let v = f64::deserialize(d)?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "`max-share` must be a number from 0 to 1, found {v}"
+        )))
+    }
 }
 
 fn default_max_share() -> f64 {

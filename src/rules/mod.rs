@@ -40,7 +40,7 @@ mod shared_caption;
 use crate::diagnostic::{Diagnostic, Location, Position, Related, Severity};
 use crate::record::{Page, Record, Span};
 use crate::source::SourceFile;
-use crate::yaml::{Seg, YamlError};
+use crate::yaml::YamlError;
 use chrono::NaiveDate;
 
 /// Every rule kind pagerev implements.
@@ -428,35 +428,32 @@ impl RuleKind {
         }
     }
 
-    /// Deserializes this kind's parameters from the node at `path` of the YAML `text`; errors carry the
-    /// position of the offending node.
-    pub fn parse_params(self, text: &str, path: &[Seg]) -> Result<RuleParams, YamlError> {
-        use crate::yaml::from_str_at as at;
+    /// Deserializes this kind's parameters from `src`: a parsed node, or a node of a YAML text, whose
+    /// errors carry the position of the offending node.
+    pub fn parse_params(self, src: &impl crate::yaml::Source) -> Result<RuleParams, YamlError> {
         Ok(match self {
-            RuleKind::DateOrder => RuleParams::DateOrder(at(text, path)?),
-            RuleKind::MissingDate => RuleParams::MissingDate(at(text, path)?),
-            RuleKind::ImpreciseDate => RuleParams::ImpreciseDate(at(text, path)?),
-            RuleKind::DuplicatedCaption => RuleParams::DuplicatedCaption(at(text, path)?),
-            RuleKind::SharedCaption => RuleParams::SharedCaption(at(text, path)?),
-            RuleKind::CaptionRepeatsTitle => RuleParams::CaptionRepeatsTitle(at(text, path)?),
-            RuleKind::CaptionRepeatsLead => RuleParams::CaptionRepeatsLead(at(text, path)?),
-            RuleKind::InconsistentMemberCount => {
-                RuleParams::InconsistentMemberCount(at(text, path)?)
-            }
-            RuleKind::MissingTitle => RuleParams::MissingTitle(at(text, path)?),
-            RuleKind::DateOutsideTitleRange => RuleParams::DateOutsideTitleRange(at(text, path)?),
-            RuleKind::DuplicateRecord => RuleParams::DuplicateRecord(at(text, path)?),
-            RuleKind::InvalidDate => RuleParams::InvalidDate(at(text, path)?),
-            RuleKind::EmptyRecord => RuleParams::EmptyRecord(at(text, path)?),
-            RuleKind::FutureDate => RuleParams::FutureDate(at(text, path)?),
-            RuleKind::EntryRemoved => RuleParams::EntryRemoved(at(text, path)?),
-            RuleKind::EntryRedated => RuleParams::EntryRedated(at(text, path)?),
-            RuleKind::EntryRetitled => RuleParams::EntryRetitled(at(text, path)?),
-            RuleKind::MemberCountDecreased => RuleParams::MemberCountDecreased(at(text, path)?),
-            RuleKind::EntriesDropped => RuleParams::EntriesDropped(at(text, path)?),
-            RuleKind::RevisionOlder => RuleParams::RevisionOlder(at(text, path)?),
-            RuleKind::NoEntries => RuleParams::NoEntries(at(text, path)?),
-            RuleKind::ReviewPending => RuleParams::ReviewPending(at(text, path)?),
+            RuleKind::DateOrder => RuleParams::DateOrder(src.get()?),
+            RuleKind::MissingDate => RuleParams::MissingDate(src.get()?),
+            RuleKind::ImpreciseDate => RuleParams::ImpreciseDate(src.get()?),
+            RuleKind::DuplicatedCaption => RuleParams::DuplicatedCaption(src.get()?),
+            RuleKind::SharedCaption => RuleParams::SharedCaption(src.get()?),
+            RuleKind::CaptionRepeatsTitle => RuleParams::CaptionRepeatsTitle(src.get()?),
+            RuleKind::CaptionRepeatsLead => RuleParams::CaptionRepeatsLead(src.get()?),
+            RuleKind::InconsistentMemberCount => RuleParams::InconsistentMemberCount(src.get()?),
+            RuleKind::MissingTitle => RuleParams::MissingTitle(src.get()?),
+            RuleKind::DateOutsideTitleRange => RuleParams::DateOutsideTitleRange(src.get()?),
+            RuleKind::DuplicateRecord => RuleParams::DuplicateRecord(src.get()?),
+            RuleKind::InvalidDate => RuleParams::InvalidDate(src.get()?),
+            RuleKind::EmptyRecord => RuleParams::EmptyRecord(src.get()?),
+            RuleKind::FutureDate => RuleParams::FutureDate(src.get()?),
+            RuleKind::EntryRemoved => RuleParams::EntryRemoved(src.get()?),
+            RuleKind::EntryRedated => RuleParams::EntryRedated(src.get()?),
+            RuleKind::EntryRetitled => RuleParams::EntryRetitled(src.get()?),
+            RuleKind::MemberCountDecreased => RuleParams::MemberCountDecreased(src.get()?),
+            RuleKind::EntriesDropped => RuleParams::EntriesDropped(src.get()?),
+            RuleKind::RevisionOlder => RuleParams::RevisionOlder(src.get()?),
+            RuleKind::NoEntries => RuleParams::NoEntries(src.get()?),
+            RuleKind::ReviewPending => RuleParams::ReviewPending(src.get()?),
         })
     }
 }

@@ -33,6 +33,17 @@ use crate::record::Page;
 use regex::Regex;
 use serde::Deserialize;
 
+/// The longest pattern accepted: real ones are a few words; a 40 MB one took 4 GB to compile.
+pub const MAX_PATTERN_LEN: usize = 4096;
+
+/// `s` as an error message quotes it: at most 60 characters.
+fn shorten(s: &str) -> String {
+    match s.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
 /// A regular expression, compiled when the configuration is loaded (so an invalid one is reported at its
 /// line and column).
 #[derive(Debug, Clone)]
@@ -47,13 +58,27 @@ impl<'de> Deserialize<'de> for Pattern {
                 f.write_str("a regular expression")
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Pattern, E> {
-                Regex::new(s).map(Pattern).map_err(|e| {
-                    // The regex error spans several lines (pattern, caret, reason); keep the reason.
-                    let reason = e.to_string();
-                    let reason = reason.lines().last().unwrap_or_default().trim();
-                    let reason = reason.trim_start_matches("error: ");
-                    E::custom(format!("invalid regular expression `{s}`: {reason}"))
-                })
+                if s.len() > MAX_PATTERN_LEN {
+                    return Err(E::custom(format!(
+                        "regular expression `{}` is {} bytes, over the limit of {MAX_PATTERN_LEN}",
+                        shorten(s),
+                        s.len()
+                    )));
+                }
+                regex::RegexBuilder::new(s)
+                    .size_limit(1 << 20)
+                    .build()
+                    .map(Pattern)
+                    .map_err(|e| {
+                        // The regex error spans several lines (pattern, caret, reason); keep the reason.
+                        let reason = e.to_string();
+                        let reason = reason.lines().last().unwrap_or_default().trim();
+                        let reason = reason.trim_start_matches("error: ");
+                        E::custom(format!(
+                            "invalid regular expression `{}`: {reason}",
+                            shorten(s)
+                        ))
+                    })
             }
         }
         d.deserialize_str(V)

@@ -2,12 +2,14 @@
 //! `cargo bench --bench pipeline`; the side-by-side comparison with GNU grep and GNU diff is
 //! `scripts/bench-vs-peers`, and the latest figures are in BENCHMARKS.md.
 //!
-//! Inputs come from `../shared/tools/gen-corpus` (the real page's entries, repeated with shifted dates);
-//! when it is missing, the bundled seed page repeated stands in.
+//! Inputs come from the project's page generator, `tests/common/gen_corpus.rs` (the real page's entries,
+//! repeated with shifted dates), so the benchmarks need nothing outside the repository.
+
+#[path = "../tests/common/gen_corpus.rs"]
+mod gen_corpus;
 
 use pagerev::parse::parse;
 use pagerev::source::SourceFile;
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 fn main() {
@@ -23,46 +25,11 @@ fn pair_text(records: usize) -> (&'static str, &'static str) {
     if let Some((_, a, b)) = cache.iter().find(|(n, _, _)| *n == records) {
         return (a, b);
     }
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let gen = root.join("../shared/tools/gen-corpus");
-    let dir = std::env::temp_dir().join(format!("pagerev-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (a, b) = (
-        dir.join(format!("pa-{records}.txt")),
-        dir.join(format!("pb-{records}.txt")),
-    );
-    let ok = std::process::Command::new("python3")
-        .arg(&gen)
-        .args([
-            "--records",
-            &records.to_string(),
-            "--change-rate",
-            "0.01",
-            "--out",
-        ])
-        .arg(&a)
-        .arg("--next")
-        .arg(&b)
-        .status()
-        .is_ok_and(|s| s.success());
-    let (ta, tb) = if ok {
-        (
-            std::fs::read_to_string(&a).unwrap(),
-            std::fs::read_to_string(&b).unwrap(),
-        )
-    } else {
-        // Without the generator: the seed page against itself with one entry less.
-        let t = generate(records);
-        let cut = t.find("Executive Director of Frontex").unwrap_or(0);
-        (
-            t.clone(),
-            format!(
-                "{}{}",
-                &t[..cut],
-                &t[cut..].replacen("Executive Director of Frontex", "", 1)
-            ),
-        )
-    };
+    let corpus = gen_corpus::generate(&gen_corpus::Options {
+        next: true,
+        ..gen_corpus::Options::new(records)
+    });
+    let (ta, tb) = (corpus.page, corpus.next.expect("a later revision"));
     let (ta, tb): (&'static str, &'static str) = (
         Box::leak(ta.into_boxed_str()),
         Box::leak(tb.into_boxed_str()),
@@ -85,28 +52,7 @@ fn page_text(records: usize) -> &'static str {
 }
 
 fn generate(records: usize) -> String {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let gen = root.join("../shared/tools/gen-corpus");
-    let dir = std::env::temp_dir().join(format!("pagerev-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let out = dir.join(format!("{records}.txt"));
-    let ok = gen.exists()
-        && std::process::Command::new("python3")
-            .arg(&gen)
-            .args(["--records", &records.to_string(), "--out"])
-            .arg(&out)
-            .status()
-            .is_ok_and(|s| s.success());
-    if ok {
-        return std::fs::read_to_string(&out).unwrap();
-    }
-    let seed = std::fs::read_to_string(root.join("corpus/official-visits/2023-12.txt")).unwrap();
-    let body = seed.split_once('\n').map_or(seed.as_str(), |(_, b)| b);
-    let mut text = String::from("Official visits 2018 to 2023\n");
-    for _ in 0..records.div_ceil(51) {
-        text.push_str(body);
-    }
-    text
+    gen_corpus::generate(&gen_corpus::Options::new(records)).page
 }
 
 const SIZES: [usize; 3] = [2_000, 20_000, 200_000];

@@ -1,22 +1,23 @@
-//! Accuracy of `pagerev diff` against the edits `gen-corpus` records in its manifest.
+//! Accuracy of `pagerev diff` against the edits the project's page generator (`tests/common/gen_corpus.rs`)
+//! records in its manifest.
 //!
-//! For seeds 1 to 5, `../shared/tools/gen-corpus --records 20000 --change-rate 0.02` writes two revisions
+//! For seeds 1 to 5, the generator asked for 20000 records and a 2% change rate writes two revisions
 //! and the list of edits (added, removed, modified, captions deduplicated — counted as modified —,
 //! retitled, redated), each naming its record by date and title. Every reported change must be one of
 //! those edits, of the right kind on the right record, and every edit must be reported: precision and
 //! recall both 100%.
 //!
-//! gen-corpus's "modified" edit sometimes replaces the *last* word of a paragraph, full stop included; the
+//! The generator's "modified" edit sometimes replaces the *last* word of a paragraph, full stop included; the
 //! parser must still read that paragraph as a paragraph (not as the next entry's title or an undated
 //! entry), or the diff would report an extra record here.
 
+mod common;
+
+use common::gen_corpus::{generate, Edit, Manifest, Options};
 use pagerev::diff::{diff_pages, ChangeKind, DiffOptions, PageDiff};
 use pagerev::parse::parse;
 use pagerev::source::SourceFile;
-use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::Command;
 
 /// (kind, old date, old title, new date, new title): one edit as the manifest or the diff states it.
 type Key = (
@@ -27,34 +28,49 @@ type Key = (
     Option<String>,
 );
 
-fn s(v: &Value) -> Option<String> {
-    v.as_str().map(str::to_string)
-}
-
-fn expected(manifest: &Value) -> Vec<Key> {
-    let edits = manifest["edits"].as_array().cloned().unwrap_or_default();
+fn expected(manifest: &Manifest) -> Vec<Key> {
+    let edits = manifest
+        .edits
+        .as_deref()
+        .expect("the manifest lists the edits");
     edits
         .iter()
-        .map(|e| {
-            let kind = e["kind"].as_str().unwrap_or("").to_string();
-            match kind.as_str() {
-                "retitled" | "redated" => (
-                    kind,
-                    s(&e["old"]["date"]),
-                    s(&e["old"]["title"]),
-                    s(&e["new"]["date"]),
-                    s(&e["new"]["title"]),
-                ),
-                "added" => (kind, None, None, s(&e["date"]), s(&e["title"])),
-                "removed" => (kind, s(&e["date"]), s(&e["title"]), None, None),
-                _ => (
-                    kind,
-                    s(&e["date"]),
-                    s(&e["title"]),
-                    s(&e["date"]),
-                    s(&e["title"]),
-                ),
-            }
+        .map(|e| match e {
+            Edit::Retitled { old, new } => (
+                "retitled".to_string(),
+                old.date.clone(),
+                old.title.clone(),
+                new.date.clone(),
+                new.title.clone(),
+            ),
+            Edit::Redated { old, new } => (
+                "redated".to_string(),
+                old.date.clone(),
+                old.title.clone(),
+                new.date.clone(),
+                new.title.clone(),
+            ),
+            Edit::Added(k) => (
+                "added".to_string(),
+                None,
+                None,
+                k.date.clone(),
+                k.title.clone(),
+            ),
+            Edit::Removed(k) => (
+                "removed".to_string(),
+                k.date.clone(),
+                k.title.clone(),
+                None,
+                None,
+            ),
+            Edit::Modified(k) => (
+                "modified".to_string(),
+                k.date.clone(),
+                k.title.clone(),
+                k.date.clone(),
+                k.title.clone(),
+            ),
         })
         .collect()
 }
@@ -88,30 +104,20 @@ struct Score {
     true_positives: usize,
     missed: Vec<Key>,
     extra: Vec<Key>,
+    /// The kinds of edit the manifest lists.
+    kinds: std::collections::BTreeSet<String>,
 }
 
-fn score(seed: u32, tool: &Path) -> Score {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b, m) = (
-        dir.path().join("a.txt"),
-        dir.path().join("b.txt"),
-        dir.path().join("m.json"),
-    );
-    let status = Command::new(tool)
-        .args(["--records", "20000", "--change-rate", "0.02", "--seed"])
-        .arg(seed.to_string())
-        .arg("--out")
-        .arg(&a)
-        .arg("--next")
-        .arg(&b)
-        .arg("--manifest")
-        .arg(&m)
-        .status()
-        .expect("run gen-corpus");
-    assert!(status.success(), "gen-corpus failed for seed {seed}");
-    let manifest: Value = serde_json::from_slice(&std::fs::read(&m).unwrap()).unwrap();
-    let old_src = SourceFile::from_bytes("a.txt", std::fs::read(&a).unwrap()).unwrap();
-    let new_src = SourceFile::from_bytes("b.txt", std::fs::read(&b).unwrap()).unwrap();
+fn score(seed: u64) -> Score {
+    let corpus = generate(&Options {
+        seed,
+        next: true,
+        change_rate: 0.02,
+        ..Options::new(20_000)
+    });
+    let manifest = corpus.manifest;
+    let old_src = SourceFile::from_text("a.txt", corpus.page).unwrap();
+    let new_src = SourceFile::from_text("b.txt", corpus.next.expect("a later revision")).unwrap();
     let (old, new) = (parse(&old_src, None), parse(&new_src, None));
     let diff = diff_pages(&old, &new, &DiffOptions::default());
 
@@ -137,29 +143,25 @@ fn score(seed: u32, tool: &Path) -> Score {
         true_positives,
         missed,
         extra,
+        kinds: want.iter().map(|k| k.0.clone()).collect(),
     }
 }
 
 #[test]
 fn every_generated_edit_is_reported_as_its_kind_and_nothing_else() {
-    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/gen-corpus");
-    if !tool.exists() {
-        eprintln!(
-            "\n\n*** SKIP diff accuracy test: {} not found (it lives in the shared tools folder next to the \
-             repository). Nothing was measured. ***\n\n",
-            tool.display()
-        );
-        return;
-    }
-    let scores: Vec<(u32, Score)> = std::thread::scope(|s| {
+    let scores: Vec<(u64, Score)> = std::thread::scope(|s| {
         let handles: Vec<_> = (1..=5)
-            .map(|seed| {
-                let tool = &tool;
-                s.spawn(move || (seed, score(seed, tool)))
-            })
+            .map(|seed| s.spawn(move || (seed, score(seed))))
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
+    // Every kind of edit is drawn, or the scores would say nothing about it.
+    for kind in ["added", "removed", "modified", "retitled", "redated"] {
+        assert!(
+            scores.iter().any(|(_, sc)| sc.kinds.contains(kind)),
+            "no seed drew a {kind} edit"
+        );
+    }
     let mut failures = Vec::new();
     for (seed, sc) in &scores {
         let precision = sc.true_positives as f64 / sc.reported.max(1) as f64;

@@ -36,7 +36,12 @@ fn records_of_every_corpus_revision() {
 
 #[test]
 fn every_corpus_revision_is_parsed_losslessly() {
-    for path in common::corpus_files() {
+    let files = common::corpus_files();
+    assert!(
+        files.len() >= 4,
+        "corpus/ holds at least the four official-visits revisions, found {files:?}"
+    );
+    for path in files {
         let source = load(&path);
         let page = parse(&source, None);
         pagerev::lossless::verify(&source, &page).unwrap();
@@ -156,41 +161,25 @@ fn scrape_noise_does_not_change_the_records() {
 /// Generated pages (the shape of the real one, thousands of entries, with injected defects) keep every line.
 #[test]
 fn generated_pages_are_parsed_losslessly() {
-    let Some(gen) = common::gen_corpus() else {
-        return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    common::run_gen_corpus(
-        &gen,
-        dir.path(),
-        &[
-            "--records",
-            "3000",
-            "--out",
-            "a.txt",
-            "--next",
-            "b.txt",
-            "--change-rate",
-            "0.05",
-            "--seed",
-            "7",
-        ],
-    );
-    common::run_gen_corpus(
-        &gen,
-        dir.path(),
-        &[
-            "--records",
-            "3000",
-            "--out",
-            "bad.txt",
-            "--inject-defects",
-            "60",
-        ],
-    );
-    for name in ["a.txt", "b.txt", "bad.txt"] {
-        let source =
-            SourceFile::from_bytes(name, std::fs::read(dir.path().join(name)).unwrap()).unwrap();
+    use common::gen_corpus::{generate, Options};
+    let pair = generate(&Options {
+        seed: 7,
+        next: true,
+        change_rate: 0.05,
+        ..Options::new(3000)
+    });
+    let bad = generate(&Options {
+        inject_defects: 60,
+        ..Options::new(3000)
+    });
+    assert_eq!(bad.manifest.defects.as_ref().map(Vec::len), Some(60));
+    let pages = [
+        ("a.txt", pair.page),
+        ("b.txt", pair.next.expect("a later revision")),
+        ("bad.txt", bad.page),
+    ];
+    for (name, text) in pages {
+        let source = SourceFile::from_text(name, text).unwrap();
         let page = parse(&source, None);
         pagerev::lossless::verify(&source, &page).unwrap();
         assert!(

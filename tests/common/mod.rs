@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: snapshot settings, running the binary from the repository
-//! root (so reports show relative paths), corpus discovery, and the page generator.
+//! root (so reports show relative paths), corpus discovery, and the page generator (`gen_corpus`).
 #![allow(dead_code)]
+
+pub mod gen_corpus;
 
 use std::path::{Path, PathBuf};
 
@@ -51,35 +53,6 @@ pub fn corpus_files() -> Vec<PathBuf> {
     }
     out.sort();
     out
-}
-
-/// The page generator from `../shared/tools`, or `None` (with a loud note) where it is not available.
-pub fn gen_corpus() -> Option<PathBuf> {
-    let p = repo_root().join("../shared/tools/gen-corpus");
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIPPED: {} not found; generated-corpus checks did not run",
-            p.display()
-        );
-        None
-    }
-}
-
-/// Runs gen-corpus with `args` in `dir`; panics with its stderr on failure.
-pub fn run_gen_corpus(gen: &Path, dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("python3")
-        .arg(gen)
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "gen-corpus failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// The HTML report of `corpus/official-visits` 2023-12 → 2024-01 with three made-up findings (as

@@ -26,7 +26,7 @@ fn json<T: Serialize>(value: &T) -> String {
 }
 
 /// One revision of one page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct RevisionRow {
     pub page: String,
     /// The revision's name: its file name (`2023-12.txt`).
@@ -59,7 +59,7 @@ impl RevisionRow {
 }
 
 /// One record of one revision.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct RecordRow {
     pub page: String,
     pub revision: String,
@@ -138,7 +138,7 @@ impl RecordRow {
 }
 
 /// One finding of the page rules on one revision.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct FindingRow {
     pub page: String,
     pub revision: String,
@@ -171,7 +171,7 @@ impl FindingRow {
 }
 
 /// One record's change between two consecutive revisions of a page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ChangeRow {
     pub page: String,
     pub old_revision: String,
@@ -216,5 +216,31 @@ impl ChangeRow {
                 }
             })
             .collect()
+    }
+}
+
+/// The CSV header of a row type: its columns in order, as the CSV writer names them (so a table with
+/// no rows still gets its header).
+pub fn csv_header<T: Serialize + Default>() -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    if w.serialize(T::default()).is_err() {
+        return String::new();
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes);
+    text.lines().next().unwrap_or("").to_string() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_name_every_column_in_order() {
+        assert_eq!(
+            csv_header::<RevisionRow>(),
+            "page,revision,path,bytes,records,language,page_title,content_hash\n"
+        );
+        assert!(csv_header::<ChangeRow>().starts_with("page,old_revision,new_revision,kind,"));
     }
 }

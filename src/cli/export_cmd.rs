@@ -20,6 +20,9 @@ struct Table {
     name: &'static str,
     rows: usize,
     out: TableWriter,
+    /// The CSV header, written by hand when the table has no row (the CSV writer writes it with the
+    /// first row).
+    header: String,
 }
 
 enum TableWriter {
@@ -28,7 +31,11 @@ enum TableWriter {
 }
 
 impl Table {
-    fn new(dir: &Path, name: &'static str, format: ExportFormat) -> anyhow::Result<Table> {
+    fn new<T: Serialize + Default>(
+        dir: &Path,
+        name: &'static str,
+        format: ExportFormat,
+    ) -> anyhow::Result<Table> {
         let file = tempfile::Builder::new()
             .prefix(&format!(".pagerev-export-{name}-"))
             .tempfile_in(dir)
@@ -38,7 +45,12 @@ impl Table {
             ExportFormat::Csv => TableWriter::Csv(Box::new(csv::Writer::from_writer(buffered))),
             ExportFormat::Jsonl => TableWriter::Jsonl(buffered),
         };
-        Ok(Table { name, rows: 0, out })
+        Ok(Table {
+            name,
+            rows: 0,
+            out,
+            header: crate::export::csv_header::<T>(),
+        })
     }
 
     fn push<T: Serialize>(&mut self, row: &T) -> anyhow::Result<()> {
@@ -56,11 +68,15 @@ impl Table {
     /// Flushes the table and gives it its final name.
     fn finish(self, dir: &Path, format: ExportFormat) -> anyhow::Result<(PathBuf, usize)> {
         let (file, ext) = match self.out {
-            TableWriter::Csv(w) => (
-                w.into_inner()
-                    .map_err(|e| anyhow::anyhow!("{}", e.error()))?,
-                "csv",
-            ),
+            TableWriter::Csv(w) => {
+                let mut inner = w
+                    .into_inner()
+                    .map_err(|e| anyhow::anyhow!("{}", e.error()))?;
+                if self.rows == 0 {
+                    inner.write_all(self.header.as_bytes())?;
+                }
+                (inner, "csv")
+            }
             TableWriter::Jsonl(w) => (w, "jsonl"),
         };
         let file = file
@@ -167,10 +183,10 @@ pub fn run(args: ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let pages = pages(&args.paths)?;
     let total: usize = pages.iter().map(|p| p.revisions.len()).sum();
     let progress = super::progress::Progress::new(Some(total as u64), "exporting");
-    let mut revisions = Table::new(&args.to, "revisions", args.format)?;
-    let mut records = Table::new(&args.to, "records", args.format)?;
-    let mut findings = Table::new(&args.to, "findings", args.format)?;
-    let mut changes = Table::new(&args.to, "changes", args.format)?;
+    let mut revisions = Table::new::<RevisionRow>(&args.to, "revisions", args.format)?;
+    let mut records = Table::new::<RecordRow>(&args.to, "records", args.format)?;
+    let mut findings = Table::new::<FindingRow>(&args.to, "findings", args.format)?;
+    let mut changes = Table::new::<ChangeRow>(&args.to, "changes", args.format)?;
     let ctx = CheckContext {
         today: Some(super::rule_config::today()),
     };

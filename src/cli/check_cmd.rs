@@ -167,9 +167,7 @@ fn page_arg(args: &CheckArgs, newest: &str) -> String {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use crate::report::plural;
 
 fn human(
     checked: &[Checked],

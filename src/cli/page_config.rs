@@ -90,11 +90,10 @@ pub fn warn_on_lang_mismatch(
     }
     let dated = page.records.iter().filter(|r| r.date.is_some()).count();
     eprintln!(
-        "warning: {}: `--lang {}`, but the page looks {} ({dated} of {} entr{} dated as read)",
+        "warning: {}: `--lang {}`, but the page looks {} ({dated} of {} dated as read)",
         crate::report::control::escape(source.name()),
         forced.code(),
         detected.code(),
-        page.records.len(),
-        if page.records.len() == 1 { "y" } else { "ies" }
+        crate::report::plural(page.records.len(), "entry", "entries"),
     );
 }

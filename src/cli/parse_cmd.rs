@@ -41,11 +41,9 @@ fn parse_one(
         out.write_all(inferred.explain(source.name()).as_bytes())?;
         writeln!(
             out,
-            "result: {} record{}, {} preamble line{}{}",
-            page.records.len(),
-            if page.records.len() == 1 { "" } else { "s" },
-            page.preamble.len(),
-            if page.preamble.len() == 1 { "" } else { "s" },
+            "result: {}, {}{}",
+            crate::report::count(page.records.len(), "record"),
+            crate::report::count(page.preamble.len(), "preamble line"),
             page.title
                 .map(|t| format!(", page title `{}`", t.text.raw))
                 .unwrap_or_default()

@@ -87,16 +87,16 @@ pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
         match &before {
             None => writeln!(
                 out,
-                "wrote {name}: {n} accepted finding{} (no baseline before)",
-                plural_s(n)
+                "wrote {name}: {} (no baseline before)",
+                count(n, "accepted finding")
             )?,
             Some(b) => {
                 let added = baseline.added_since(b);
                 let dropped = b.added_since(&baseline);
                 writeln!(
                     out,
-                    "wrote {name}: {n} accepted finding{} ({} newly accepted, {} no longer occurring dropped)",
-                    plural_s(n),
+                    "wrote {name}: {} ({} newly accepted, {} no longer occurring dropped)",
+                    count(n, "accepted finding"),
                     added.len(),
                     dropped.len()
                 )?;
@@ -137,9 +137,8 @@ pub fn baseline_prune(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
         write_atomic(&path, pruned.to_yaml()?.as_bytes())?;
         writeln!(
             out,
-            "wrote {name}: dropped {} entr{} that no longer occur{} ({} left)",
-            stale.len(),
-            if stale.len() == 1 { "y" } else { "ies" },
+            "wrote {name}: dropped {} that no longer occur{} ({} left)",
+            crate::report::plural(stale.len(), "entry", "entries"),
             if stale.len() == 1 { "s" } else { "" },
             pruned.findings.len()
         )?;
@@ -202,13 +201,7 @@ fn refuse_corrupted<T>(
     }
 }
 
-fn plural_s(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
+use crate::report::count;
 
 /// A reviewer's answer for one record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -298,9 +291,8 @@ fn review_page(
     }
     writeln!(
         out,
-        "{} record{} of {} differ from {snap_name}",
-        pending.len(),
-        plural_s(pending.len()),
+        "{} of {} differ from {snap_name}",
+        count(pending.len(), "record"),
         newest.name()
     )?;
     let text_opts = diff_text::TextOptions {

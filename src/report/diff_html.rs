@@ -79,9 +79,7 @@ fn fragment(id: &str) -> String {
     out
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use super::plural;
 
 /// Assigns every change a unique element id, `rec-<id>`; a second change with the same record id (a
 /// removed record and an unrelated added one can share it) gets `rec-<id>--2`, and so on, in order.

@@ -391,13 +391,7 @@ pub fn render(diff: &PageDiff, opts: &TextOptions, out: &mut dyn Write) -> io::R
     Ok(())
 }
 
-fn plural(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
-}
+use super::count as plural;
 
 #[cfg(test)]
 mod tests {

@@ -19,7 +19,7 @@
 //! `,`→`%2C`. Corpus text can then never start a line, end the command early or add a property; a `::` in
 //! a message is plain text, since only the first `::` after the properties ends them.
 
-use super::{counts_text, inclusive_end, plural, Budget, FileResult, Reporter, Totals};
+use super::{count, counts_text, inclusive_end, Budget, FileResult, Reporter, Totals};
 use crate::diagnostic::{Diagnostic, Severity};
 use std::io::{self, Write};
 
@@ -61,8 +61,8 @@ impl Reporter for Github {
             out,
             "pagerev: {} in {} ({} checked)",
             counts_text(&t.counts),
-            plural(t.files, "file"),
-            plural(t.records, "record")
+            count(t.files, "file"),
+            count(t.records, "record")
         )
     }
 }

@@ -14,11 +14,9 @@ pub fn render(history: &History, out: &mut dyn Write) -> io::Result<()> {
     };
     writeln!(
         out,
-        "{} revision{} ({span}), {} record{}",
-        revs.len(),
-        if revs.len() == 1 { "" } else { "s" },
-        history.records.len(),
-        if history.records.len() == 1 { "" } else { "s" }
+        "{} ({span}), {}",
+        super::count(revs.len(), "revision"),
+        super::count(history.records.len(), "record")
     )?;
     for r in &history.records {
         writeln!(out)?;

@@ -16,7 +16,7 @@
 //! Rendering is hand-written: spans are single places on a line plus an optional related line, which a
 //! few dozen lines cover without a rendering dependency, and the output stays byte-stable for snapshots.
 
-use super::{counts_text, plural, Budget, FileResult, Options, Reporter, Totals};
+use super::{count, counts_text, Budget, FileResult, Options, Reporter, Totals};
 use crate::diagnostic::{Counts, Diagnostic, Severity};
 use crate::source::SourceFile;
 use anstyle::{AnsiColor, Style};
@@ -93,7 +93,7 @@ impl Reporter for Human {
             let line = format!(
                 "{}: {} checked, {}",
                 result.source.name(),
-                plural(result.records, "record"),
+                count(result.records, "record"),
                 counts_text(&counts)
             );
             writeln!(out, "{}", self.paint(bold(), &line))?;
@@ -113,8 +113,8 @@ impl Reporter for Human {
         let t = &self.totals;
         let scope = format!(
             "{} ({} checked)",
-            plural(t.files, "file"),
-            plural(t.records, "record")
+            count(t.files, "file"),
+            count(t.records, "record")
         );
         let line = if t.counts.total() == 0 {
             format!("summary: no findings in {scope}")

@@ -30,7 +30,7 @@
 //! zero-width space (`&#8203;`) after its `:`, its first `w` or its `@`, so it stays text. Names shown as
 //! code go through [`code_span`], whose fence is longer than any run of backticks inside.
 
-use super::{counts_text, plural, Budget, FileResult, Reporter, Totals};
+use super::{count, counts_text, Budget, FileResult, Reporter, Totals};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules;
 use std::fmt::Write as _;
@@ -74,8 +74,8 @@ impl Reporter for Markdown {
         let _ = writeln!(
             s,
             "{}, {} checked.\n",
-            plural(t.files, "file"),
-            plural(t.records, "record")
+            count(t.files, "file"),
+            count(t.records, "record")
         );
         if t.counts.total() == 0 {
             s.push_str("No findings.\n");
@@ -93,7 +93,7 @@ impl Reporter for Markdown {
             let _ = writeln!(
                 s,
                 "\n… and {} (truncated: limit {}, see --max-findings)",
-                plural(tr.omitted, "more finding"),
+                count(tr.omitted, "more finding"),
                 tr.limit
             );
         }

@@ -157,8 +157,8 @@ impl Truncation {
     pub fn message(&self) -> String {
         format!(
             "output truncated: {} not shown (limit: {}, see --max-findings)",
-            plural(self.omitted, "more finding"),
-            plural(self.limit, "finding")
+            count(self.omitted, "more finding"),
+            count(self.limit, "finding")
         )
     }
 }
@@ -184,7 +184,7 @@ pub fn inclusive_end(loc: &Location) -> (u32, Option<u32>) {
 pub fn counts_text(c: &Counts) -> String {
     crate::diagnostic::Severity::ALL
         .iter()
-        .map(|&s| plural(c.get(s), s.as_str()))
+        .map(|&s| count(c.get(s), s.as_str()))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -206,11 +206,17 @@ impl Totals {
     }
 }
 
-/// `1 error`, `2 warnings`, `0 info`.
-pub fn plural(n: usize, word: &str) -> String {
+/// `1 error`, `2 warnings`, `0 info`: `n` and `word`, with the regular plural in -s (`info` has none).
+/// The one place pagerev counts things in words.
+pub fn count(n: usize, word: &str) -> String {
     match (n, word) {
         (_, "info") => format!("{n} info"),
         (1, _) => format!("{n} {word}"),
         _ => format!("{n} {word}s"),
     }
+}
+
+/// `1 entry`, `2 entries`: `n` with the singular or the plural form given.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

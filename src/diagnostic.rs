@@ -1,6 +1,6 @@
 //! Findings as plain data. A [`Diagnostic`] says what is wrong, where, and how bad; it holds no formatting.
-//! Reporters in [`crate::report`] render it, so the same finding can be shown to a person, written as JSON,
-//! or (later) as SARIF or GitHub annotations without the rules knowing.
+//! Reporters in [`crate::report`] render it, so the same finding can be shown to a person or written as
+//! JSON, JSONL, SARIF, JUnit, Markdown or GitHub annotations without the rules knowing.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -16,7 +16,7 @@ use std::io::Write;
 
 /// One page, checked: its newest revision's text (reporters quote it), the result, and the name of its
 /// baseline file.
-struct Checked {
+struct CheckedPage {
     source: SourceFile,
     result: CheckResult,
     baseline_file: String,
@@ -45,7 +45,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         today: Some(super::rule_config::today()),
     };
 
-    let mut checked: Vec<Checked> = Vec::new();
+    let mut checked: Vec<CheckedPage> = Vec::new();
     for target in &targets {
         let rules = load_rules_for(&args.rules, &super::page_config::spec_path(&target.newest))?;
         let newest = target.newest.read()?;
@@ -77,7 +77,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             page_arg: &arg,
         };
         let result = check(&input);
-        checked.push(Checked {
+        checked.push(CheckedPage {
             source: newest,
             result,
             baseline_file: super::input::display_name(&base_path),
@@ -113,7 +113,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
 fn render(
     format: ReportFormat,
     color: bool,
-    checked: &[Checked],
+    checked: &[CheckedPage],
     args: &CheckArgs,
     rules: &crate::rules::config::RuleSet,
     failed: bool,
@@ -145,7 +145,7 @@ fn render(
     Ok(())
 }
 
-fn file_result(c: &Checked) -> FileResult<'_> {
+fn file_result(c: &CheckedPage) -> FileResult<'_> {
     FileResult {
         source: &c.source,
         records: c.result.records,
@@ -170,7 +170,7 @@ fn page_arg(args: &CheckArgs, newest: &str) -> String {
 use crate::report::plural;
 
 fn human(
-    checked: &[Checked],
+    checked: &[CheckedPage],
     args: &CheckArgs,
     options: report::Options,
     out: &mut dyn Write,
@@ -289,7 +289,7 @@ fn human(
 }
 
 /// `--format json`: one document for the whole check.
-fn json_document(checked: &[Checked], failed: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+fn json_document(checked: &[CheckedPage], failed: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     let pages: Vec<serde_json::Value> = checked
         .iter()
         .map(|c| {
@@ -320,7 +320,11 @@ fn json_document(checked: &[Checked], failed: bool, out: &mut dyn Write) -> anyh
 
 /// `--format github`: after the findings' annotations (records awaiting review are one of them), a
 /// notice for stale baseline entries.
-fn github_notes(checked: &[Checked], args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+fn github_notes(
+    checked: &[CheckedPage],
+    args: &CheckArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     use crate::report::github::{escape_data, escape_property};
     for c in checked {
         let r = &c.result;
@@ -347,7 +351,7 @@ fn github_notes(checked: &[Checked], args: &CheckArgs, out: &mut dyn Write) -> a
 /// `--format markdown`: after the findings summary, per page: the review state (with the record diff to
 /// review), the baseline, and the record changes since the previous revision.
 fn markdown_notes(
-    checked: &[Checked],
+    checked: &[CheckedPage],
     args: &CheckArgs,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
@@ -397,7 +401,7 @@ fn markdown_notes(
 
 /// `--html FILE`: for each page, the HTML report of what a reviewer must look at — the records awaiting
 /// review if any, else the changes since the previous revision — with the new findings.
-fn write_html(checked: &[Checked], path: &std::path::Path) -> anyhow::Result<()> {
+fn write_html(checked: &[CheckedPage], path: &std::path::Path) -> anyhow::Result<()> {
     use crate::report::diff_html::{self, HtmlOptions};
     let opts = HtmlOptions {
         context: 5,

@@ -78,7 +78,7 @@ pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
     for target in resolve(&args.page)? {
         let rules = load_rules_for(&args.rules, &super::page_config::spec_path(&target.newest))?;
         let path = baseline_path(&args.page.snapshots, &target.name);
-        let before = refuse_corrupted(load_baseline(&path), args.force)?.flatten();
+        let before = refuse_corrupted(load_baseline(&path), args.force)?;
         let (newest, findings) = current_findings(&args, &rules, &target)?;
         let baseline = Baseline::of(&target.name, &findings, &newest);
         write_atomic(&path, baseline.to_yaml()?.as_bytes())?;
@@ -189,13 +189,14 @@ pub fn accept(args: AcceptArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
     Ok(Outcome::Clean)
 }
 
-/// A state file that cannot be read stops the command, unless `force`.
+/// A state file that cannot be read stops the command, unless `force`: then it counts as absent (and
+/// the command replaces it).
 fn refuse_corrupted<T>(
     loaded: anyhow::Result<Option<T>>,
     force: bool,
-) -> anyhow::Result<Option<Option<T>>> {
+) -> anyhow::Result<Option<T>> {
     match loaded {
-        Ok(v) => Ok(Some(v)),
+        Ok(v) => Ok(v),
         Err(_) if force => Ok(None),
         Err(e) => Err(e),
     }
@@ -248,7 +249,7 @@ fn review_page(
     out: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     let path = snapshot_path(&args.page.snapshots, &target.name);
-    let Some(Some(old_snapshot)) = refuse_corrupted(load_snapshot(&path), args.force)? else {
+    let Some(old_snapshot) = refuse_corrupted(load_snapshot(&path), args.force)? else {
         writeln!(
             out,
             "no reviewed snapshot of `{}` yet: accept the current records with `pagerev accept`",

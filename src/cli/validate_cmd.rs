@@ -68,7 +68,7 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             page_rules.insert(config, set);
         }
     }
-    let check = |path: &PathBuf| -> anyhow::Result<Checked> {
+    let check = |path: &PathBuf| -> anyhow::Result<CheckedRevision> {
         let rules = page_rules
             .get(&super::page_config::config_path_for(path))
             .unwrap_or(&rules);
@@ -80,13 +80,13 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         let diagnostics = check_page(rules, &source, &page, &ctx);
         let records = page.records.len();
         progress.inc();
-        Ok(Checked {
+        Ok(CheckedRevision {
             source,
             records,
             diagnostics,
         })
     };
-    let mut report = |c: Checked| -> anyhow::Result<()> {
+    let mut report = |c: CheckedRevision| -> anyhow::Result<()> {
         failed |= c.diagnostics.iter().any(|d| d.severity >= fail_on);
         let result = || FileResult {
             source: &c.source,
@@ -124,13 +124,13 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
 fn check_in_parallel(
     files: &[PathBuf],
     workers: usize,
-    check: &(dyn Fn(&PathBuf) -> anyhow::Result<Checked> + Sync),
-    report: &mut dyn FnMut(Checked) -> anyhow::Result<()>,
+    check: &(dyn Fn(&PathBuf) -> anyhow::Result<CheckedRevision> + Sync),
+    report: &mut dyn FnMut(CheckedRevision) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let window = 2 * workers;
     let next = AtomicUsize::new(0);
     let reported = (Mutex::new(0usize), Condvar::new());
-    let (tx, rx) = mpsc::sync_channel::<(usize, anyhow::Result<Checked>)>(workers);
+    let (tx, rx) = mpsc::sync_channel::<(usize, anyhow::Result<CheckedRevision>)>(workers);
     std::thread::scope(|scope| -> anyhow::Result<()> {
         for _ in 0..workers {
             let tx = tx.clone();
@@ -177,7 +177,7 @@ fn check_in_parallel(
 }
 
 /// One page revision, checked.
-struct Checked {
+struct CheckedRevision {
     source: crate::source::SourceFile,
     records: usize,
     diagnostics: Vec<crate::diagnostic::Diagnostic>,

@@ -9,8 +9,8 @@
 //! Adding a rule: add a file, a [`RuleKind`] variant, a row in [`RULES`] with a new code (codes are never
 //! reused, even when a rule is removed), a [`RuleParams`] variant and the match arms below, a section in
 //! `rules/default.yaml`, and fixtures under `tests/fixtures/rules/<name>/`. Rules that compare two revisions
-//! (drop rules) will get their own check signature next to [`check_page`], reusing the same table, config
-//! and diagnostics.
+//! (drop rules) run through [`check_drop`], and `review-pending` through [`check_review`], with the same
+//! table, configuration and diagnostics as the page rules' [`check_page`].
 
 pub mod config;
 

@@ -8,10 +8,73 @@ mod common;
 
 use pagerev::rules::RULES;
 
+/// One test per rule, so that one rule's failure does not hide another's.
+macro_rules! fixture_tests {
+    ($($test:ident => $name:literal),* $(,)?) => {
+        $(
+            #[test]
+            fn $test() {
+                check_fixtures($name);
+            }
+        )*
+        /// The rules given a test above.
+        const LISTED: &[&str] = &[$($name),*];
+    };
+}
+
+fixture_tests! {
+    date_order => "date-order",
+    missing_date => "missing-date",
+    imprecise_date => "imprecise-date",
+    duplicated_caption => "duplicated-caption",
+    shared_caption => "shared-caption",
+    caption_repeats_title => "caption-repeats-title",
+    caption_repeats_lead => "caption-repeats-lead",
+    inconsistent_member_count => "inconsistent-member-count",
+    missing_title => "missing-title",
+    date_outside_title_range => "date-outside-title-range",
+    duplicate_record => "duplicate-record",
+    invalid_date => "invalid-date",
+    empty_record => "empty-record",
+    future_date => "future-date",
+    entry_removed => "entry-removed",
+    entry_redated => "entry-redated",
+    entry_retitled => "entry-retitled",
+    member_count_decreased => "member-count-decreased",
+    entries_dropped => "entries-dropped",
+    revision_older => "revision-older",
+    no_entries => "no-entries",
+    review_pending => "review-pending",
+}
+
+/// A rule added to the registry without a line above fails here, not silently untested.
 #[test]
-fn every_rule_has_fixtures_that_trigger_it_and_that_do_not() {
-    let root = common::root();
+fn every_rule_has_a_fixture_test() {
     for rule in RULES {
+        assert!(
+            LISTED.contains(&rule.name),
+            "{} ({}) has no fixture test: add `{} => \"{}\"` to fixture_tests! in tests/rules_fixtures.rs",
+            rule.code,
+            rule.name,
+            rule.name.replace('-', "_"),
+            rule.name
+        );
+    }
+    assert_eq!(
+        LISTED.len(),
+        RULES.len(),
+        "a listed rule is not in the registry"
+    );
+}
+
+/// `tests/fixtures/rules/<name>/bad.txt` triggers the rule (its report snapshotted), `good.txt` does not.
+fn check_fixtures(name: &str) {
+    let root = common::root();
+    {
+        let rule = RULES
+            .iter()
+            .find(|r| r.name == name)
+            .unwrap_or_else(|| panic!("no rule named {name}"));
         let dir = format!("tests/fixtures/rules/{}", rule.name);
         for kind in ["bad", "good"] {
             let path = root.join(&dir).join(format!("{kind}.txt"));

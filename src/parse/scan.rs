@@ -847,6 +847,12 @@ fn may_be_placed(vocab: &Vocabulary, langs: LangSet, line: &str) -> bool {
         if vocab.lookup(word, langs).is_some() {
             return true;
         }
+        // `Viena, Austria, del 2 al 3 de enero de 1990`: a word that opens a date (`del`, `from`, `du`).
+        if word.len() <= 7
+            && super::date::join_bits(word.to_ascii_lowercase().as_bytes()) & super::date::FROM != 0
+        {
+            return true;
+        }
         from = comma + 1;
     }
     false
@@ -1082,6 +1088,26 @@ mod tests {
                 .start("10 December 2021 marked the visit.")
                 .unwrap()
                 .rest_upper
+        );
+    }
+
+    #[test]
+    fn dates_ending_headings_with_a_from_word() {
+        let mut s = Scanner::new(vocabulary(), LangSet::ALL);
+        let line = "Viena, Austria, del 2 al 3 de enero de 1990";
+        assert_eq!(
+            s.start(line)
+                .map(|d| (d.place, &line[d.found.start..d.found.end])),
+            Some((Place::Alone, "del 2 al 3 de enero de 1990")),
+            "read from the start too, as the page's first line is"
+        );
+        assert_eq!(
+            end(line),
+            Some((
+                Place::Heading,
+                "del 2 al 3 de enero de 1990".into(),
+                "Viena, Austria".into()
+            ))
         );
     }
 

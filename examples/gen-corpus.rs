@@ -1,5 +1,5 @@
 //! The page generator on the command line (the generator itself is `tests/common/gen_corpus.rs`), with
-//! the options of `../shared/tools/gen-corpus`:
+//! the options of the Python `gen-corpus` reference tool:
 //!
 //! ```sh
 //! cargo run --release --example gen-corpus -- --records 200000 --out a.txt

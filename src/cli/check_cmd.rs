@@ -4,7 +4,7 @@
 
 use super::args::{CheckArgs, ReportFormat};
 use super::pages::{baseline_path, load_baseline, load_snapshot, resolve_changed, snapshot_path};
-use super::rule_config::{load_rules, load_rules_for};
+use super::rule_config::{load_rules, rules_for};
 use super::Outcome;
 use crate::check::{check, CheckInput, CheckResult, Review};
 use crate::diagnostic::{Counts, Severity};
@@ -47,7 +47,11 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
 
     let mut checked: Vec<CheckedPage> = Vec::new();
     for target in &targets {
-        let rules = load_rules_for(&args.rules, &super::page_config::spec_path(&target.newest))?;
+        let page_rules = rules_for(
+            &rules,
+            &args.rules,
+            &super::page_config::spec_path(&target.newest),
+        )?;
         let newest = target.newest.read()?;
         let previous = target.previous.as_ref().map(|p| p.read()).transpose()?;
         let snap_path = snapshot_path(&args.page.snapshots, &target.name);
@@ -64,7 +68,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             page: &target.name,
             newest: &newest,
             previous: previous.as_ref(),
-            rules: &rules,
+            rules: &page_rules,
             ctx,
             options: &super::page_config::parse_options_for_spec(
                 args.page.lang,

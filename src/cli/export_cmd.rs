@@ -194,8 +194,9 @@ pub fn run(args: ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         threshold: args.threshold,
         ..DiffOptions::default()
     };
+    let base_rules = super::rule_config::load_rules(&args.rules)?;
     for page in &pages {
-        let rules = super::rule_config::load_rules_for(&args.rules, &page.revisions[0])?;
+        let rules = super::rule_config::rules_for(&base_rules, &args.rules, &page.revisions[0])?;
         let options = super::page_config::parse_options(args.lang, None, &page.revisions[0])?;
         // Only two revisions are ever in memory: the previous one (for the changes) and this one.
         let mut previous: Option<(String, crate::source::SourceFile)> = None;

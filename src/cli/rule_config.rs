@@ -27,6 +27,19 @@ pub fn load_rules_for(args: &RuleArgs, page: &Path) -> anyhow::Result<RuleSet> {
     load_rules_with(args, Some(&page_config).filter(|p| p.is_file()))
 }
 
+/// The rule set for `page`: `base` (from [`load_rules`]) when the page has no `page.yaml`, so a run over
+/// many pages reads the project's configuration once; the page's own set when it has one.
+pub fn rules_for<'r>(
+    base: &'r RuleSet,
+    args: &RuleArgs,
+    page: &Path,
+) -> anyhow::Result<std::borrow::Cow<'r, RuleSet>> {
+    if args.isolated || !super::page_config::config_path_for(page).is_file() {
+        return Ok(std::borrow::Cow::Borrowed(base));
+    }
+    Ok(std::borrow::Cow::Owned(load_rules_for(args, page)?))
+}
+
 fn load_rules_with(args: &RuleArgs, page_config: Option<&PathBuf>) -> anyhow::Result<RuleSet> {
     let mut files = Vec::new();
     if !args.isolated {

@@ -7,7 +7,7 @@ use super::atomic::write_atomic;
 use super::pages::{
     baseline_path, load_baseline, load_snapshot, resolve, snapshot_path, PageTarget,
 };
-use super::rule_config::{load_rules, load_rules_for};
+use super::rule_config::{load_rules, rules_for};
 use super::Outcome;
 use crate::baseline::Baseline;
 use crate::check::{all_findings, CheckInput};
@@ -74,9 +74,13 @@ fn entry_line(e: &crate::baseline::BaselineEntry) -> String {
 /// `pagerev baseline write PAGE…`: accept every current finding of each page, saying which ones were not
 /// accepted before (a drop's new findings are accepted too: the listing is where a reviewer sees it).
 pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    load_rules(&args.rules)?;
+    let base = load_rules(&args.rules)?;
     for target in resolve(&args.page)? {
-        let rules = load_rules_for(&args.rules, &super::page_config::spec_path(&target.newest))?;
+        let rules = rules_for(
+            &base,
+            &args.rules,
+            &super::page_config::spec_path(&target.newest),
+        )?;
         let path = baseline_path(&args.page.snapshots, &target.name);
         let before = refuse_corrupted(load_baseline(&path), args.force)?;
         let (newest, findings) = current_findings(&args, &rules, &target)?;
@@ -114,9 +118,13 @@ pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
 
 /// `pagerev baseline prune PAGE…`: drop the entries that no longer occur; nothing new is accepted.
 pub fn baseline_prune(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    load_rules(&args.rules)?;
+    let base = load_rules(&args.rules)?;
     for target in resolve(&args.page)? {
-        let rules = load_rules_for(&args.rules, &super::page_config::spec_path(&target.newest))?;
+        let rules = rules_for(
+            &base,
+            &args.rules,
+            &super::page_config::spec_path(&target.newest),
+        )?;
         let path = baseline_path(&args.page.snapshots, &target.name);
         let name = super::input::display_name(&path);
         let Some(before) = load_baseline(&path)? else {

@@ -63,7 +63,7 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         std::collections::HashMap::new();
     for path in &files {
         let config = super::page_config::config_path_for(path);
-        if config.is_file() && !page_rules.contains_key(&config) {
+        if !args.rules.isolated && config.is_file() && !page_rules.contains_key(&config) {
             let set = super::rule_config::load_rules_for(&args.rules, path)?;
             page_rules.insert(config, set);
         }

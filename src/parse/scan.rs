@@ -93,6 +93,24 @@ pub struct LineDate {
     pub time_only: bool,
 }
 
+impl LineDate {
+    /// `found` at `place`, its text starting at `rest`, with nothing else said about the line.
+    fn new(place: Place, found: Found, rest: usize) -> LineDate {
+        LineDate {
+            place,
+            found,
+            sep: Sep::None,
+            rest,
+            rest_upper: false,
+            prefix: None,
+            marker: false,
+            dangling: false,
+            day_only: false,
+            time_only: false,
+        }
+    }
+}
+
 /// Reads lines' dates with one vocabulary and a set of languages, reusing its token buffer.
 pub struct Scanner<'v> {
     vocab: &'v Vocabulary,
@@ -159,18 +177,7 @@ impl<'v> Scanner<'v> {
             }
             date_at(toks, i).filter(|f| f.from.day.is_some() && f.from.month.is_some())
         })?;
-        Some(LineDate {
-            place: Place::Inside,
-            found,
-            sep: Sep::None,
-            rest: 0,
-            rest_upper: false,
-            prefix: None,
-            marker: false,
-            dangling: false,
-            day_only: false,
-            time_only: false,
-        })
+        Some(LineDate::new(Place::Inside, found, 0))
     }
 
     /// The date a profile's extra pattern matches at the start of `line`.
@@ -453,21 +460,15 @@ impl<'v> Scanner<'v> {
                             | b"anno"
                     )
                 });
+            let place = if bracket {
+                Place::Bracket
+            } else {
+                Place::Heading
+            };
             return Some(LineDate {
-                place: if bracket {
-                    Place::Bracket
-                } else {
-                    Place::Heading
-                },
-                found,
-                sep: Sep::None,
-                rest: line.len(),
-                rest_upper: false,
                 prefix: (!lead_in).then_some((prefix_start, prefix_end)),
                 marker: first > 0,
-                dangling: false,
-                day_only: false,
-                time_only: false,
+                ..LineDate::new(place, found, line.len())
             });
         }
         None
@@ -531,16 +532,8 @@ fn classify(
         if let Some(inner) = tail.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
             if super::segment::is_furniture(inner) {
                 return Some(LineDate {
-                    place: Place::Alone,
-                    found,
-                    sep: Sep::None,
-                    rest: line.len(),
-                    rest_upper: false,
-                    prefix: None,
                     marker,
-                    dangling: false,
-                    day_only: false,
-                    time_only: false,
+                    ..LineDate::new(Place::Alone, found, line.len())
                 });
             }
         }
@@ -554,16 +547,9 @@ fn classify(
     let month_alone = found.notation == Notation::Month && !found.has_year() && found.to.is_none();
     if complete && only_punct {
         return Some(LineDate {
-            place: Place::Alone,
-            found,
-            sep: Sep::None,
-            rest: line.len(),
-            rest_upper: false,
-            prefix: None,
             marker,
             dangling: k == e && matches!(toks.get(e).map(|t| t.t), Some(T::Dash | T::Colon)),
-            day_only: false,
-            time_only: false,
+            ..LineDate::new(Place::Alone, found, line.len())
         });
     }
     // A month alone opens a line only with a colon or dash and text after it (`September: The Council
@@ -624,16 +610,10 @@ fn classify(
             || (c.is_alphabetic() && !c.is_lowercase())
     });
     Some(LineDate {
-        place: Place::Led,
-        found,
         sep,
-        rest,
         rest_upper,
-        prefix: None,
         marker,
-        dangling: false,
-        day_only: false,
-        time_only: false,
+        ..LineDate::new(Place::Led, found, rest)
     })
 }
 
@@ -659,16 +639,9 @@ fn time_start(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
         langs: LangSet::default(),
     };
     let mut d = LineDate {
-        place: Place::Alone,
-        found,
-        sep: Sep::None,
-        rest: line.len(),
-        rest_upper: false,
-        prefix: None,
         marker: c > 0,
-        dangling: false,
-        day_only: false,
         time_only: true,
+        ..LineDate::new(Place::Alone, found, line.len())
     };
     let k = c + 1;
     if k >= toks.len() {

@@ -215,42 +215,45 @@ pub fn is_furniture(s: &str) -> bool {
     // before folding the line.
     let first = t.split_whitespace().next().unwrap_or("");
     let (link, post) = crate::lang::with_folded(first, |w| {
-        (
-            first_words.contains(w),
-            matches!(
-                w,
-                b"posted"
-                    | b"publicado"
-                    | b"publie"
-                    | b"pubblicato"
-                    | b"veroffentlicht"
-                    | b"geplaatst"
-                    | b"written"
-                    | b"older"
-                    | b"newer"
-                    | b"entradas"
-                    | b"articles"
-                    | b"altere"
-                    | b"post"
-                    | b"oudere"
-                    | b"subscribe"
-                    | b"suscribirse"
-            ),
-        )
+        (first_words.contains(w), opens_post_furniture(w))
     });
     if !link {
         let last = t.rsplit(' ').next().unwrap_or("");
         let comments = memchr::memchr_iter(b' ', t.as_bytes()).nth(2).is_none()
-            && crate::lang::with_folded(last, |w| {
-                w.starts_with(b"comment")
-                    || w.starts_with(b"kommentar")
-                    || w.starts_with(b"reactie")
-            });
+            && crate::lang::with_folded(last, counts_comments);
         return (post || comments) && is_post_furniture(s);
     }
     let folded = crate::lang::fold(t);
     let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
     phrases.contains(folded.as_bytes()) || is_post_furniture(s)
+}
+
+/// The first word (folded) of a blog's byline or post links: `posted`, `publicado`, `older`, `subscribe`.
+fn opens_post_furniture(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"posted"
+            | b"publicado"
+            | b"publie"
+            | b"pubblicato"
+            | b"veroffentlicht"
+            | b"geplaatst"
+            | b"written"
+            | b"older"
+            | b"newer"
+            | b"entradas"
+            | b"articles"
+            | b"altere"
+            | b"post"
+            | b"oudere"
+            | b"subscribe"
+            | b"suscribirse"
+    )
+}
+
+/// The last word (folded) of a comment count: `comments`, `Kommentare`, `reacties`.
+fn counts_comments(w: &[u8]) -> bool {
+    w.starts_with(b"comment") || w.starts_with(b"kommentar") || w.starts_with(b"reactie")
 }
 
 /// A blog's post furniture: a byline (`Posted by X at 19:40`, `Publicado por …`), a comment count
@@ -260,29 +263,8 @@ fn is_post_furniture(s: &str) -> bool {
     let t = s.trim_end_matches([':', '.']);
     let first = t.split_whitespace().next().unwrap_or("");
     let last = t.split_whitespace().next_back().unwrap_or("");
-    let may_be = crate::lang::with_folded(first, |w| {
-        matches!(
-            w,
-            b"posted"
-                | b"publicado"
-                | b"publie"
-                | b"pubblicato"
-                | b"veroffentlicht"
-                | b"geplaatst"
-                | b"written"
-                | b"older"
-                | b"newer"
-                | b"entradas"
-                | b"articles"
-                | b"altere"
-                | b"post"
-                | b"oudere"
-                | b"subscribe"
-                | b"suscribirse"
-        )
-    }) || crate::lang::with_folded(last, |w| {
-        w.starts_with(b"comment") || w.starts_with(b"kommentar") || w.starts_with(b"reactie")
-    });
+    let may_be = crate::lang::with_folded(first, opens_post_furniture)
+        || crate::lang::with_folded(last, counts_comments);
     if !may_be {
         return false;
     }

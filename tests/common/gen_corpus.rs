@@ -10,7 +10,8 @@
 //! defects. The manifest names each edited or defective record by its date and title in the revision it
 //! applies to, so a diff or a validator can be scored against it.
 //!
-//! It follows `../shared/tools/gen-corpus` (the Python tool named in the issue), option for option and in
+//! It follows the Python `gen-corpus` tool the issues name as the benchmark reference (not part of this
+//! repository, and never read by it), option for option and in
 //! the JSON shape of its manifest; the first page is byte-identical to that tool's, while the edits and
 //! defects are drawn from this file's own PRNG (splitmix64), so they differ from the Python tool's but are
 //! the same for the same seed on every machine. Two draws the Python tool allows are steered away from,
@@ -31,21 +32,6 @@ pub const SEED_PAGE: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/corpus/official-visits/2023-12.txt"
 ));
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// What to generate (the Python tool's options, minus the file names).
 #[derive(Debug, Clone)]
@@ -232,7 +218,11 @@ fn strip(line: &str) -> &str {
 fn seed_entries() -> Vec<Rec> {
     let dated = Regex::new(&format!(
         r"^[\s\u00A0]*(?:\d{{1,2}}(?:\s*[\u2013-]\s*\d{{1,2}})?\s+)?(?:{})\s+\d{{4}}[\s\u00A0]*[\u2013-][\s\u00A0]*(.*)$",
-        MONTHS.join("|")
+        (1..=12u8)
+            .filter_map(|m| chrono::Month::try_from(m).ok())
+            .map(|m| m.name())
+            .collect::<Vec<_>>()
+            .join("|")
     ))
     .expect("valid regex");
     let blocks: Vec<&str> = SEED_PAGE
@@ -334,12 +324,7 @@ fn render(recs: &[Rec]) -> String {
         }
         // A record whose date was removed keeps its lead paragraph, without the date prefix.
         if let Some(d) = r.date {
-            out.push_str(&format!(
-                "{} {} {} \u{2013} ",
-                d.day(),
-                MONTHS[d.month0() as usize],
-                d.year()
-            ));
+            out.push_str(&format!("{} \u{2013} ", d.format("%-d %B %Y")));
         }
         out.push_str(&r.lead);
         out.push_str("\n\n");

@@ -26,7 +26,7 @@ use crate::record::{
 use crate::source::SourceFile;
 use dateline::split_dateline;
 use hashbrown::HashTable;
-use layout::{shape_of, Hints, Inferred};
+use layout::{shape_of, Hints, Inferred, Shaped};
 use profile::{DatePattern, Headings, PinnedProfile, Profile, StartShape, Titles};
 use regex::Regex;
 use rustc_hash::FxHashMap;
@@ -83,6 +83,17 @@ pub fn parse_explained<'a>(source: &'a SourceFile, options: &ParseOptions) -> (P
 
 /// Parses a page revision following `profile` exactly.
 pub fn parse_profiled<'a>(source: &'a SourceFile, profile: &Profile, hints: Hints) -> Page<'a> {
+    parse_in_blocks(source, profile, hints, BLOCK_LINES)
+}
+
+/// [`parse_profiled`], reading the lines' facts `block_lines` at a time (tests try small blocks, so that
+/// every seam between blocks is crossed on small pages too).
+fn parse_in_blocks<'a>(
+    source: &'a SourceFile,
+    profile: &Profile,
+    hints: Hints,
+    block_lines: usize,
+) -> Page<'a> {
     let owned;
     let vocab: &Vocabulary = if profile.months.is_empty() {
         vocabulary()
@@ -110,9 +121,14 @@ pub fn parse_profiled<'a>(source: &'a SourceFile, profile: &Profile, hints: Hint
     let expected = source.lines_starting_with_digit();
     asm.records.reserve(expected);
     asm.ids = HashTable::with_capacity(expected);
-    for line in lines::source_lines(source) {
-        asm.push(line);
-    }
+    let reader = FactReader {
+        profile,
+        vocab,
+        langs,
+        patterns: &patterns,
+        ends_too: ends_too(profile),
+    };
+    read_lines(&mut asm, &reader, lines::source_lines(source), block_lines);
     let (title, preamble, records) = asm.finish();
     Page {
         file: source.name(),
@@ -128,6 +144,133 @@ pub fn parse_profiled<'a>(source: &'a SourceFile, profile: &Profile, hints: Hint
 struct Start<'a> {
     line: Text<'a>,
     date: LineDate,
+}
+
+/// What a line says on its own, before the page around it is consulted: its kind, and the date shape
+/// it could open an entry with. Reading it is most of the parser's per-line work and depends on nothing
+/// but the line and the profile, so it is done ahead of the assembler, for a block of lines at a time, on
+/// another core (see [`read_lines`]).
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    kind: Kind,
+    /// The line's date shape (read as the page's first line reads: no date at a heading's end there);
+    /// on a page of paragraphs with a date inside, the date that makes the line an entry.
+    shaped: Option<Shaped>,
+}
+
+/// The facts of a block of lines, kept small: most lines carry no date, so the shapes are listed apart
+/// with the index of their line (a shape is over a hundred bytes; a kind is one).
+struct BlockFacts {
+    kinds: Vec<Kind>,
+    shapes: Vec<(u32, Shaped)>,
+}
+
+impl BlockFacts {
+    /// Each line's facts, in order.
+    fn iter(&self) -> impl Iterator<Item = Facts> + '_ {
+        let mut shapes = self.shapes.iter().peekable();
+        self.kinds.iter().enumerate().map(move |(i, &kind)| Facts {
+            kind,
+            shaped: shapes.next_if(|(j, _)| *j as usize == i).map(|(_, s)| *s),
+        })
+    }
+}
+
+/// Whether lines other than the first may carry their date at their end (a heading's) on this page.
+fn ends_too(p: &Profile) -> bool {
+    // Section headings may end with their year (`Durante el 2015:`) too.
+    p.entry_starts.contains(&StartShape::Heading)
+        || p.entry_starts.contains(&StartShape::Bracket)
+        || p.headings != Headings::None
+}
+
+/// Reads the [`Facts`] of lines for one profile; shared by the threads reading blocks ahead.
+struct FactReader<'p> {
+    profile: &'p Profile,
+    vocab: &'p Vocabulary,
+    langs: crate::lang::LangSet,
+    patterns: &'p [DatePattern],
+    ends_too: bool,
+}
+
+impl FactReader<'_> {
+    /// The facts of each line of a block; `first` when the block opens the page.
+    fn read(&self, lines: &[Text<'_>], first: bool) -> BlockFacts {
+        let mut scanner = Scanner::new(self.vocab, self.langs);
+        scanner.patterns = self.patterns;
+        let prose = self.profile.entry_starts == [StartShape::Prose];
+        let mut out = BlockFacts {
+            kinds: Vec::with_capacity(lines.len()),
+            shapes: Vec::new(),
+        };
+        for (i, line) in lines.iter().enumerate() {
+            let kind = segment::classify(line.raw);
+            out.kinds.push(kind);
+            let shaped = if prose {
+                (kind == Kind::Sentence)
+                    .then(|| prose_date(&mut scanner, line.raw))
+                    .flatten()
+                    .map(|date| Shaped {
+                        date,
+                        shape: StartShape::Prose,
+                    })
+            } else {
+                // The page's first line is most often its title (`Official visits 2018 to 2023`): a
+                // date at its end does not make it an entry.
+                let ends_too = self.ends_too && !(first && i == 0);
+                let shape_kind = if ends_too { kind } else { Kind::Sentence };
+                shape_of(&mut scanner, line.raw, shape_kind, ends_too)
+            };
+            if let Some(s) = shaped {
+                out.shapes.push((i as u32, s));
+            }
+        }
+        out
+    }
+}
+
+/// The date that makes a paragraph an entry on a page of paragraphs with a date inside.
+fn prose_date(scanner: &mut Scanner<'_>, raw: &str) -> Option<LineDate> {
+    // A paragraph that does open with its date and a separator is a lead as on any page: its date is
+    // split off.
+    if let Some(shaped) = shape_of(scanner, raw, Kind::Sentence, false) {
+        if shaped.shape == StartShape::Led {
+            return Some(shaped.date);
+        }
+    }
+    scanner.inside(raw)
+}
+
+/// Lines read ahead of the assembler at a time: big enough that handing a block to another thread
+/// costs nothing next to reading it, small enough that the blocks in flight stay a few hundred KB.
+const BLOCK_LINES: usize = 4096;
+
+/// Feeds every line to the assembler. The facts of the next block are read on another core (rayon's
+/// pool; in turn on one thread with `RAYON_NUM_THREADS=1`) while the assembler takes the current one:
+/// the facts depend only on the line, so the records are the same whatever runs where.
+fn read_lines<'a>(
+    asm: &mut Assembler<'a, '_>,
+    reader: &FactReader<'_>,
+    mut lines: impl Iterator<Item = Text<'a>>,
+    block_lines: usize,
+) {
+    let block_lines = block_lines.max(1);
+    let mut next_block = || -> Vec<Text<'a>> { lines.by_ref().take(block_lines).collect() };
+    let mut block = next_block();
+    let mut facts = reader.read(&block, true);
+    while !block.is_empty() {
+        let following = next_block();
+        let (following_facts, ()) = rayon::join(
+            || reader.read(&following, false),
+            || {
+                for (line, f) in block.iter().zip(facts.iter()) {
+                    asm.push(*line, f);
+                }
+            },
+        );
+        block = following;
+        facts = following_facts;
+    }
 }
 
 /// What closes a segment of pending lines.
@@ -268,6 +411,8 @@ struct Assembler<'a, 'p> {
     member_regex: Option<&'p Regex>,
     /// The page's first line has been read.
     first_line_done: bool,
+    /// Where record ids are built (see [`Assembler::complete`]).
+    id_buffer: String,
 }
 
 impl<'a, 'p> Assembler<'a, 'p> {
@@ -295,53 +440,33 @@ impl<'a, 'p> Assembler<'a, 'p> {
             last: false,
             member_regex: None,
             first_line_done: false,
+            id_buffer: String::new(),
         }
     }
 
-    fn push(&mut self, line: Text<'a>) {
-        let boundary = self.classify(line);
+    fn push(&mut self, line: Text<'a>, facts: Facts) {
+        let boundary = self.classify(line, facts);
         self.first_line_done = true;
         match boundary {
             Some(Boundary::Start(s)) => self.close_segment(Boundary::Start(s)),
             Some(b) => self.close_segment(b),
-            None => self.segment.push(Item::new(line)),
+            None => self.segment.push(Item {
+                text: line,
+                kind: facts.kind,
+            }),
         }
     }
 
-    /// Whether `line` opens an entry or a section on this page.
-    fn classify(&mut self, line: Text<'a>) -> Option<Boundary<'a>> {
+    /// Whether `line` opens an entry or a section on this page, from what the line says on its own
+    /// (`facts`) and where it stands.
+    fn classify(&mut self, line: Text<'a>, facts: Facts) -> Option<Boundary<'a>> {
         let p = self.profile;
-        // The page's first line is most often its title (`Official visits 2018 to 2023`): a date at
-        // its end does not make it an entry.
-        // Section headings may end with their year (`Durante el 2015:`) too.
-        let ends_too = (p.entry_starts.contains(&StartShape::Heading)
-            || p.entry_starts.contains(&StartShape::Bracket)
-            || p.headings != Headings::None)
-            && self.first_line_done;
-        let kind = if ends_too {
-            segment::classify(line.raw)
-        } else {
-            Kind::Sentence
-        };
         // A page built of paragraphs with a date inside: each such paragraph is an entry.
         if p.entry_starts == [StartShape::Prose] {
-            if segment::classify(line.raw) != Kind::Sentence {
-                return None;
-            }
-            // A paragraph that does open with its date and a separator is a lead as on any page: its
-            // date is split off.
-            if let Some(shaped) = shape_of(&mut self.scanner, line.raw, Kind::Sentence, false) {
-                if shaped.shape == StartShape::Led {
-                    return Some(Boundary::Start(Start {
-                        line,
-                        date: shaped.date,
-                    }));
-                }
-            }
-            let date = self.scanner.inside(line.raw)?;
+            let date = facts.shaped?.date;
             return Some(Boundary::Start(Start { line, date }));
         }
-        let shaped = shape_of(&mut self.scanner, line.raw, kind, ends_too)?;
+        let shaped = facts.shaped?;
         if shaped.shape == StartShape::HeadingLine {
             match p.headings {
                 Headings::Sections => {
@@ -675,7 +800,14 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 members::extra_member_counts(t, re, &mut member_counts);
             }
         }
-        let mut id = date.map_or_else(|| "undated".to_string(), |d| id_date(&d));
+        // Built in a buffer kept from record to record, then copied once to its exact size: growing a
+        // fresh string and shrinking it into a box showed in profiles of long pages.
+        let mut id = std::mem::take(&mut self.id_buffer);
+        id.clear();
+        match date {
+            Some(d) => id_date(&d, &mut id),
+            None => id.push_str("undated"),
+        }
         id.push('-');
         let before_slug = id.len();
         if let Some(t) = d.title {
@@ -693,9 +825,13 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 k += 1;
                 candidate = format!("{id}-{k}");
             }
-            self.suffixes.insert(id.into_boxed_str(), k);
-            id = candidate;
+            self.suffixes.insert(id.as_str().into(), k);
+            id.clear();
+            id.push_str(&candidate);
         }
+        let boxed: Box<str> = id.as_str().into();
+        self.id_buffer = id;
+        let id = boxed;
         let index = self.records.len() as u32;
         let records = &self.records;
         self.ids
@@ -717,7 +853,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             byte_end: 0,
         });
         self.records.push(Record {
-            id: RecordId(id.into_boxed_str()),
+            id: RecordId(id),
             index: self.records.len(),
             span,
             title: d.title,
@@ -864,14 +1000,57 @@ fn id_hash(id: &str) -> u64 {
 }
 
 /// The date part of a record id: the day (a range's first day), month or year.
-fn id_date(d: &crate::record::Date) -> String {
+fn id_date(d: &crate::record::Date, id: &mut String) {
     use crate::record::Precision;
-    match d.precision {
-        Precision::Day => d.start.to_string(),
-        Precision::Month => d.start.format("%Y-%m").to_string(),
-        Precision::Year => d.start.format("%Y").to_string(),
-    }
+    use chrono::Datelike;
+    use std::fmt::Write;
+    // Written by hand rather than with chrono's formatter, which showed in profiles of long pages; the
+    // same text as chrono's `%Y-%m-%d` (a year outside 0–9999 takes its sign, as chrono writes it).
+    let (y, m, day) = (d.start.year(), d.start.month(), d.start.day());
+    let _ = if (0..=9999).contains(&y) {
+        write!(id, "{y:04}")
+    } else {
+        write!(id, "{y:+05}")
+    };
+    let _ = match d.precision {
+        Precision::Day => write!(id, "-{m:02}-{day:02}"),
+        Precision::Month => write!(id, "-{m:02}"),
+        Precision::Year => Ok(()),
+    };
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod id_date_tests {
+    use crate::record::{Date, Precision};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn id_dates_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2023, 11, 13),
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 2, 28),
+            (10000, 1, 5),
+        ] {
+            let start = NaiveDate::from_ymd_opt(y, m, d).expect("a calendar date");
+            for (precision, format) in [
+                (Precision::Day, "%Y-%m-%d"),
+                (Precision::Month, "%Y-%m"),
+                (Precision::Year, "%Y"),
+            ] {
+                let date = Date {
+                    start,
+                    end: None,
+                    precision,
+                };
+                let mut id = String::new();
+                super::id_date(&date, &mut id);
+                assert_eq!(id, start.format(format).to_string());
+            }
+        }
+    }
+}

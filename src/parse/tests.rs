@@ -229,3 +229,53 @@ fn page_title_year_ranges_of_any_century() {
     let page = parse(&src, None);
     assert_eq!(page.title.unwrap().years, Some((1241, 2023)));
 }
+
+/// Every page the project carries (the corpus and the fixture pages), read whole.
+fn every_page() -> Vec<(std::path::PathBuf, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pages = Vec::new();
+    for dir in ["corpus", "tests/fixtures"] {
+        let mut stack = vec![root.join(dir)];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).expect("the folder is readable") {
+                let path = entry.expect("the entry is readable").path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).expect("pages are UTF-8");
+                    pages.push((path, text));
+                }
+            }
+        }
+    }
+    pages.sort();
+    pages
+}
+
+#[test]
+fn records_do_not_depend_on_blocks_or_threads() {
+    let pages = every_page();
+    assert!(pages.len() >= 100, "found only {} pages", pages.len());
+    for threads in [1, 2, 7] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool");
+        for (path, text) in &pages {
+            let Ok(src) = SourceFile::from_text(path.display().to_string(), text.as_str()) else {
+                continue;
+            };
+            let inferred = infer_profile(&src, &ParseOptions::default());
+            let hints = inferred.evidence.hints();
+            let whole = parse_in_blocks(&src, &inferred.profile, hints, usize::MAX);
+            for block in [1, 2, 7, 64] {
+                let page = pool.install(|| parse_in_blocks(&src, &inferred.profile, hints, block));
+                assert!(
+                    page == whole,
+                    "{}: {threads} threads, blocks of {block} lines",
+                    path.display()
+                );
+            }
+        }
+    }
+}

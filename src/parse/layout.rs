@@ -330,6 +330,10 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     });
     // 1 when the first entry's vote is the only one so far (it alone does not make a page of titles).
     let mut top_vote = 0usize;
+    // The texts of the lines voting each way: titles differ from entry to entry, where a line repeated
+    // before every date (`+ + + Read the full release + + +` closing the entry above) is furniture.
+    let mut distinct_before = rustc_hash::FxHashSet::default();
+    let mut distinct_after = rustc_hash::FxHashSet::default();
     for (n, &s) in starts.iter().enumerate() {
         if let Some(b) = content_before(s) {
             // A label with a date at its end (`The President greets … , June 30, 2017`) is a caption
@@ -375,6 +379,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
                 });
             if counts {
                 ev.titles_before += 1;
+                distinct_before.insert(crate::canonical::canonical_hash(lines[b].raw));
                 // The very first line may be the page's title: it alone does not make a page of titles.
                 if n == 0 && b == 0 {
                     top_vote = 1;
@@ -411,6 +416,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             })
         {
             ev.titles_after += 1;
+            distinct_after.insert(crate::canonical::canonical_hash(lines[s + 1].raw));
         }
     }
     let with_text = starts
@@ -450,6 +456,13 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
                 } else {
                     Titles::Inline
                 }
+            }
+            // As many votes each way: the side whose lines differ more from entry to entry holds the
+            // titles.
+            _ if ev.titles_before == ev.titles_after
+                && distinct_after.len() > distinct_before.len() =>
+            {
+                Titles::After
             }
             // On a page of date-led lines a short line right before one is its title whenever there
             // is one (many entries may have none); before dates standing alone, most entries need one.

@@ -279,3 +279,29 @@ fn records_do_not_depend_on_blocks_or_threads() {
         }
     }
 }
+
+#[test]
+fn a_long_page_of_releases_keeps_its_titles_after_the_dates_past_the_sample() {
+    // Every entry: `Presse vom` date / title / text / a read-more line. Cut by the inference's sample,
+    // the votes for titles before the dates (the read-more line above each date) and after them tie;
+    // the titles, which differ from entry to entry, win.
+    let entry = |i: usize| {
+        format!(
+            "Presse vom {:02}.{:02}.2021\nThema Nummer {i} der Fraktion\nDie Fraktion hat am Dienstag über Punkt {i} beraten und abgestimmt.\n+ + + Lesen Sie hier die vollständige Pressemitteilung + + +\n",
+            i % 28 + 1,
+            12 - i % 12
+        )
+    };
+    let entries = layout::SAMPLE_LINES / 4 + 500;
+    let mut text =
+        String::from("Pressemitteilungen 2021\nBürgerliste Auenfeld – Fraktion im Stadtrat\n");
+    for i in 0..entries {
+        text.push_str(&entry(i));
+    }
+    let src = SourceFile::from_text("t.txt", text).unwrap();
+    let page = parse(&src, None);
+    assert_eq!(page.records.len(), entries);
+    assert!(page.records[7]
+        .title
+        .is_some_and(|t| t.raw == "Thema Nummer 7 der Fraktion"));
+}

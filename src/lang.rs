@@ -155,12 +155,12 @@ impl Lang {
                 "from", "by", "on", "this",
             ],
             Lang::Fr => &[
-                "le", "la", "les", "des", "et", "du", "une", "est", "avec", "pour", "dans", "sur",
-                "au", "aux", "qui",
+                "le", "la", "les", "de", "des", "et", "du", "une", "est", "avec", "pour", "dans",
+                "sur", "au", "aux", "qui",
             ],
             Lang::Es => &[
-                "el", "los", "las", "y", "del", "una", "con", "para", "por", "en", "que", "su",
-                "fue", "al",
+                "el", "los", "las", "y", "de", "del", "una", "con", "para", "por", "en", "que",
+                "su", "fue", "al",
             ],
             Lang::De => &[
                 "der", "die", "das", "und", "den", "dem", "des", "mit", "von", "für", "ist", "im",
@@ -171,7 +171,7 @@ impl Lang {
                 "degli", "una", "sono",
             ],
             Lang::Pt => &[
-                "o", "os", "as", "da", "do", "das", "dos", "com", "para", "em", "uma", "não",
+                "o", "os", "as", "de", "da", "do", "das", "dos", "com", "para", "em", "uma", "não",
                 "pelo", "pela", "foi",
             ],
             Lang::Nl => &[
@@ -482,10 +482,13 @@ impl LangEvidence {
             } else {
                 Cow::Owned(word.to_lowercase())
             };
-            for lang in Lang::ALL {
-                if lang.common_words().contains(&&*folded) {
-                    self.common_words[lang as usize] += 1;
-                }
+            // A word common to several languages (`de`: Spanish, French, Portuguese and Dutch; `en`,
+            // `con`, `para`) is evidence for none of them.
+            let mut langs = Lang::ALL
+                .into_iter()
+                .filter(|l| l.common_words().contains(&&*folded));
+            if let (Some(lang), None) = (langs.next(), langs.next()) {
+                self.common_words[lang as usize] += 1;
             }
         }
     }

@@ -305,3 +305,21 @@ fn a_long_page_of_releases_keeps_its_titles_after_the_dates_past_the_sample() {
         .title
         .is_some_and(|t| t.raw == "Thema Nummer 7 der Fraktion"));
 }
+
+#[test]
+fn a_word_common_to_several_languages_does_not_outvote_the_dates() {
+    // A Spanish table of trips: its only frequent short word is `de`, which Dutch, French and Portuguese
+    // share. Counted for Dutch alone, it outweighed the Spanish month names once the page was long.
+    let mut text =
+        String::from("Viajes oficiales del canciller\nLugar de la visita   Periodo de la visita\n");
+    for i in 0..40 {
+        text.push_str(&format!(
+            "{}. Norlusia\n{} de junio – {} de junio de 2014\n",
+            i + 1,
+            i % 20 + 1,
+            i % 20 + 2
+        ));
+    }
+    let src = SourceFile::from_text("t.txt", text).unwrap();
+    assert_eq!(parse(&src, None).lang, Lang::Es);
+}

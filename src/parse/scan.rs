@@ -155,7 +155,9 @@ impl<'v> Scanner<'v> {
     /// The first day and month (with or without a year) written inside a sentence, as a line date
     /// of [`Place::Inside`].
     pub fn inside(&mut self, line: &str) -> Option<LineDate> {
-        if line.len() > 2000 || !line.bytes().any(|b| b.is_ascii_digit()) && line.is_ascii() {
+        // A date inside a sentence needs its day in digits: a line without any (most paragraphs of a
+        // prose page) is not tokenized.
+        if line.len() > 2000 || !has_digit(line) {
             return None;
         }
         tokenize(line, self.vocab, self.langs, 256, &mut self.toks);
@@ -1114,5 +1116,40 @@ mod tests {
             end("Ferry service begins, 1882").map(|d| d.1),
             Some("1882".into())
         );
+    }
+}
+
+/// Whether `line` holds a digit the date tokenizer reads: ASCII, Arabic-Indic (U+0660–0669, UTF-8
+/// `D9 A0`–`D9 A9`) or Eastern Arabic-Indic (U+06F0–06F9, `DB B0`–`DB B9`).
+fn has_digit(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c.is_ascii_digit()
+            || (c == 0xD9 && b.get(i + 1).is_some_and(|n| (0xA0..=0xA9).contains(n)))
+            || (c == 0xDB && b.get(i + 1).is_some_and(|n| (0xB0..=0xB9).contains(n)))
+    })
+}
+
+#[cfg(test)]
+mod has_digit_tests {
+    #[test]
+    fn digits_of_every_script_the_tokenizer_reads_are_seen() {
+        for (line, want) in [
+            ("le vendredi 25 mars", true),
+            ("le vendredi vingt-cinq mars, à Sainte-Orne", false),
+            ("في ٢٥ مارس", true),
+            ("۲۵ مارس", true),
+            ("صباح الخير", false),
+            ("", false),
+        ] {
+            assert_eq!(super::has_digit(line), want, "{line}");
+        }
+        // Every digit `digit_value` reads is seen, alone on a line.
+        for c in ('0'..='9')
+            .chain('\u{660}'..='\u{669}')
+            .chain('\u{6f0}'..='\u{6f9}')
+        {
+            assert!(super::has_digit(&format!("x{c}y")), "{c:?}");
+        }
     }
 }

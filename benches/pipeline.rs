@@ -74,7 +74,7 @@ fn parse_page(bencher: divan::Bencher, records: usize) {
 }
 
 /// Each page rule alone on a 20k-entry page (the registry runs them one after the other).
-#[divan::bench(args = pagerev::rules::RULES.iter().filter(|r| !r.kind.is_drop()).map(|r| r.name), sample_count = 10)]
+#[divan::bench(args = pagerev::rules::active().filter(|r| !r.kind.is_drop()).map(|r| r.name), sample_count = 10)]
 fn rule(bencher: divan::Bencher, name: &str) {
     use pagerev::rules::{check_page, config::RuleSet, CheckContext};
     let source = SourceFile::from_text("bench.txt", page_text(20_000)).unwrap();

@@ -174,7 +174,7 @@ fn config_shows_every_rule_and_where_its_settings_came_from() {
     );
     assert_eq!(
         out.lines().filter(|l| l.starts_with("PR")).count(),
-        pagerev::rules::RULES.len()
+        pagerev::rules::active().count()
     );
 }
 

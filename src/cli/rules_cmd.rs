@@ -2,13 +2,13 @@
 
 use super::args::ExplainArgs;
 use super::Outcome;
-use crate::rules::{lookup, RULES};
+use crate::rules::{self, Code};
 use std::io::Write;
 
 /// Lists every rule: code, name, default severity (or `off`), summary.
 pub fn list(out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
-    for r in RULES {
+    let width = rules::active().map(|r| r.name.len()).max().unwrap_or(0);
+    for r in rules::active() {
         let severity = if r.default_enabled {
             r.default_severity.as_str().to_string()
         } else {
@@ -20,7 +20,7 @@ pub fn list(out: &mut dyn Write) -> anyhow::Result<Outcome> {
             r.code,
             r.name,
             severity,
-            r.kind.summary()
+            r.summary()
         )?;
     }
     Ok(Outcome::Clean)
@@ -28,11 +28,18 @@ pub fn list(out: &mut dyn Write) -> anyhow::Result<Outcome> {
 
 /// Prints a rule's documentation.
 pub fn explain(args: ExplainArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let Some(r) = lookup(&args.rule) else {
-        anyhow::bail!(
+    let r = match rules::find(&args.rule) {
+        Some(Code::Active(r)) => r,
+        Some(Code::Retired(r)) => anyhow::bail!(
+            "{} ({}) is a retired code: {}; it never runs",
+            r.code,
+            r.name,
+            r.reason
+        ),
+        None => anyhow::bail!(
             "no rule has the code or name `{}`; `pagerev rules` lists them",
             args.rule
-        );
+        ),
     };
     let state = if r.default_enabled {
         format!("on by default, {}", r.default_severity)
@@ -40,6 +47,6 @@ pub fn explain(args: ExplainArgs, out: &mut dyn Write) -> anyhow::Result<Outcome
         format!("off by default ({} when enabled)", r.default_severity)
     };
     writeln!(out, "# {} ({}): {state}\n", r.name, r.code)?;
-    write!(out, "{}", r.kind.doc())?;
+    write!(out, "{}", r.doc())?;
     Ok(Outcome::Clean)
 }

@@ -29,7 +29,7 @@
 
 use super::{Budget, FileResult, Options, Reporter, Truncation};
 use crate::diagnostic::Diagnostic;
-use crate::rules::RULES;
+use crate::rules;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -76,8 +76,7 @@ impl Reporter for Junit {
     fn file(&mut self, _out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
         let file = result.source.name();
         let shown = self.budget.take(&result.diagnostics);
-        let mut cases: Vec<Case<'_>> = RULES
-            .iter()
+        let mut cases: Vec<Case<'_>> = rules::active()
             .map(|r| Case {
                 code: r.code,
                 name: r.name,

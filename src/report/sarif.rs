@@ -23,7 +23,7 @@
 use super::{Budget, FileResult, Reporter};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::fingerprint::Fingerprint;
-use crate::rules::{RuleInfo, RULES};
+use crate::rules::{self, RuleInfo};
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
@@ -97,7 +97,7 @@ pub fn level(s: Severity) -> &'static str {
 
 /// `tool.driver`: pagerev and every rule of the registry.
 fn driver() -> Value {
-    let rules: Vec<Value> = RULES.iter().map(rule_descriptor).collect();
+    let rules: Vec<Value> = rules::active().map(rule_descriptor).collect();
     json!({
         "name": "pagerev",
         "version": env!("CARGO_PKG_VERSION"),
@@ -109,8 +109,8 @@ fn driver() -> Value {
 
 /// A rule's `reportingDescriptor`, from the codes table and the rule's documentation.
 fn rule_descriptor(r: &RuleInfo) -> Value {
-    let doc = r.kind.doc();
-    let summary = r.kind.summary();
+    let doc = r.doc();
+    let summary = r.summary();
     let what = section(&doc, "What it does").unwrap_or_else(|| summary.clone());
     let fix = section(&doc, "How to fix").unwrap_or_else(|| summary.clone());
     json!({
@@ -147,7 +147,7 @@ fn result_of(d: &Diagnostic, fingerprint: &Fingerprint) -> Value {
         "locations": [{ "physicalLocation": physical_location(&d.file, &d.location) }],
         "partialFingerprints": { FINGERPRINT_KEY: fingerprint.to_string() },
     });
-    if let Some(index) = RULES.iter().position(|r| r.code == d.code) {
+    if let Some(index) = rules::active().position(|r| r.code == d.code) {
         result["ruleIndex"] = json!(index);
     }
     if let Some(r) = &d.related {

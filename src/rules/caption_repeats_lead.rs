@@ -21,7 +21,8 @@
 //! ## How to fix
 //! Replace the caption with a description of the photo, or delete it.
 
-use super::{describe, Sink};
+use super::{describe, Check, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::Page;
 use serde::Deserialize;
 
@@ -36,6 +37,19 @@ fn first_sentence(s: &str) -> Option<&str> {
     (1..b.len())
         .find(|&i| b[i] == b' ' && matches!(b[i - 1], b'.' | b'!' | b'?'))
         .map(|i| &s[..i])
+}
+
+/// `caption-repeats-lead`: the rule this file documents and checks.
+pub struct CaptionRepeatsLead;
+
+impl Rule for CaptionRepeatsLead {
+    const CODE: &'static str = "PR007";
+    const NAME: &'static str = "caption-repeats-lead";
+    const DEFAULT_SEVERITY: Severity = Severity::Info;
+    const DEFAULT_ENABLED: bool = false;
+    const SOURCE: &'static str = include_str!("caption_repeats_lead.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
 }
 
 /// Reports captions equal to their entry's lead or its first sentence.
@@ -67,12 +81,11 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run;
-    use crate::rules::RuleParams;
 
     #[test]
     fn captions_equal_to_the_lead_or_its_first_sentence_are_reported() {
         let text = "A visit\n\nThe minister was welcomed.\n\n3 June 2019 - The minister was welcomed. They talked.\n\nAnother visit\n\nA photo of the visit\n\n2 June 2019 - The minister was welcomed.\n";
-        let found = run(text, RuleParams::CaptionRepeatsLead(Params {}));
+        let found = run::<CaptionRepeatsLead>(text, Params {});
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 3);
     }

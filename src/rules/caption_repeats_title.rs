@@ -21,7 +21,8 @@
 //! ## How to fix
 //! Replace the caption with a description of the photo, or delete it.
 
-use super::{describe, Sink};
+use super::{describe, Check, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::Page;
 use serde::Deserialize;
 
@@ -29,6 +30,19 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {}
+
+/// `caption-repeats-title`: the rule this file documents and checks.
+pub struct CaptionRepeatsTitle;
+
+impl Rule for CaptionRepeatsTitle {
+    const CODE: &'static str = "PR006";
+    const NAME: &'static str = "caption-repeats-title";
+    const DEFAULT_SEVERITY: Severity = Severity::Info;
+    const DEFAULT_ENABLED: bool = false;
+    const SOURCE: &'static str = include_str!("caption_repeats_title.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
+}
 
 /// Reports captions equal to their entry's title.
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
@@ -57,12 +71,11 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run;
-    use crate::rules::RuleParams;
 
     #[test]
     fn a_caption_equal_to_the_title_is_reported() {
         let text = "Iceland Police Commissioner\n\nIceland Police Commissioner\n\n28 September 2018 – The visit.\n\nQatar Police Chief\n\nAt the headquarters\n\n8 October 2018 – The visit.\n";
-        let found = run(text, RuleParams::CaptionRepeatsTitle(Params {}));
+        let found = run::<CaptionRepeatsTitle>(text, Params {});
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 3);
     }

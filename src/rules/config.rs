@@ -10,7 +10,7 @@
 //! at once, each at `file:line:column`. Positions come from [`crate::yaml`], which reads them from the YAML
 //! parser itself rather than searching the text.
 
-use super::{lookup, RuleInfo, RuleParams, RULES};
+use super::{active, find_in, Code, Retired, Rule, RuleInfo, RuleParams, CODES};
 use crate::diagnostic::Severity;
 use crate::yaml::{self, Seg, Value};
 use std::fmt;
@@ -62,6 +62,14 @@ pub enum ConfigError {
     /// A code or name on the command line that names no rule.
     #[error("{option} {value}: no rule has this code or name; `pagerev rules` lists them")]
     UnknownRule { option: &'static str, value: String },
+    /// A code or name on the command line of a retired rule (an error, not a warning: a gate that
+    /// selects a rule believes it runs, and a retired rule never does).
+    #[error("{option} {value}: {}", retired_message(retired))]
+    RetiredRule {
+        option: &'static str,
+        value: String,
+        retired: &'static Retired,
+    },
     /// A `--severity` value not shaped `CODE=LEVEL`.
     #[error("--severity {0}: expected CODE=LEVEL with LEVEL one of error, warning, info")]
     BadSeverity(String),
@@ -167,7 +175,7 @@ pub struct RuleSet {
 
 /// One rule entry of a file, validated.
 struct Entry {
-    index: usize,
+    info: &'static RuleInfo,
     enabled: Option<bool>,
     severity: Option<Severity>,
     params: Option<RuleParams>,
@@ -178,13 +186,12 @@ impl RuleSet {
     /// `rules/default.yaml` (tests start from here).
     pub fn defaults() -> RuleSet {
         RuleSet {
-            rules: RULES
-                .iter()
+            rules: active()
                 .map(|info| ConfiguredRule {
                     info,
                     enabled: info.default_enabled,
                     severity: info.default_severity,
-                    params: info.kind.default_params(),
+                    params: info.default_params(),
                     origin: Origin::table(),
                 })
                 .collect(),
@@ -212,7 +219,14 @@ impl RuleSet {
         }
         for (entries, name) in parsed {
             for entry in entries {
-                let rule = &mut set.rules[entry.index];
+                // Every active rule is in the set: both come from the codes table.
+                let Some(rule) = set
+                    .rules
+                    .iter_mut()
+                    .find(|r| r.info.code == entry.info.code)
+                else {
+                    continue;
+                };
                 if let Some(e) = entry.enabled {
                     rule.enabled = e;
                     rule.origin.enabled = name.clone();
@@ -250,11 +264,19 @@ impl RuleSet {
         severity: &[String],
     ) -> Result<(), ConfigError> {
         let find = |option: &'static str, value: &str| {
-            let info = lookup(value).ok_or_else(|| ConfigError::UnknownRule {
+            let unknown = || ConfigError::UnknownRule {
                 option,
                 value: value.to_string(),
+            };
+            let info = resolve_in(CODES, value).map_err(|e| match e {
+                Unresolved::Unknown => unknown(),
+                Unresolved::Retired(retired) => ConfigError::RetiredRule {
+                    option,
+                    value: value.to_string(),
+                    retired,
+                },
             })?;
-            Ok::<usize, ConfigError>(self.position(info))
+            self.position(info).ok_or_else(unknown)
         };
         let select: Vec<usize> = select
             .iter()
@@ -290,13 +312,11 @@ impl RuleSet {
         Ok(())
     }
 
-    /// Turns every rule off except the one `params` belong to, which runs with them (for tests and
-    /// embedding).
-    pub fn only(&mut self, params: RuleParams) {
-        let kind = params.kind();
-        let mut params = Some(params);
+    /// Turns every rule off except `R`, which runs with `params` (for tests and embedding).
+    pub fn only<R: Rule>(&mut self, params: R::Params) {
+        let mut params = Some(RuleParams::new::<R>(params));
         for r in &mut self.rules {
-            r.enabled = r.info.kind == kind;
+            r.enabled = r.info.is::<R>();
             if r.enabled {
                 if let Some(p) = params.take() {
                     r.params = p;
@@ -305,12 +325,44 @@ impl RuleSet {
         }
     }
 
-    fn position(&self, info: &RuleInfo) -> usize {
-        self.rules
-            .iter()
-            .position(|r| r.info.code == info.code)
-            .unwrap_or(0)
+    fn position(&self, info: &RuleInfo) -> Option<usize> {
+        self.rules.iter().position(|r| r.info.code == info.code)
     }
+}
+
+/// Why a code or name resolves to no rule that runs.
+#[derive(Debug)]
+enum Unresolved {
+    Unknown,
+    Retired(&'static Retired),
+}
+
+/// The active rule of `table` a code or name names.
+fn resolve_in(table: &'static [Code], code_or_name: &str) -> Result<&'static RuleInfo, Unresolved> {
+    match find_in(table, code_or_name) {
+        Some(Code::Active(info)) => Ok(info),
+        Some(Code::Retired(r)) => Err(Unresolved::Retired(r)),
+        None => Err(Unresolved::Unknown),
+    }
+}
+
+/// What naming a retired rule gets: the rule, that it never runs, and why it went.
+fn retired_message(r: &Retired) -> String {
+    format!(
+        "rule {} ({}) is retired and never runs: {}",
+        r.code, r.name, r.reason
+    )
+}
+
+/// The rule a configuration entry's `code` names, or the problem to report at it.
+fn entry_rule(table: &'static [Code], code: &str) -> Result<&'static RuleInfo, String> {
+    resolve_in(table, code).map_err(|e| match e {
+        Unresolved::Unknown => format!(
+            "unknown rule code `{}`; `pagerev rules` lists them",
+            shorten(code)
+        ),
+        Unresolved::Retired(r) => format!("{}; remove this entry", retired_message(r)),
+    })
 }
 
 /// Checks one file, pushing every problem; returns its entries (meaningful only when no problem arose).
@@ -489,8 +541,8 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
                     problem(l, c, format!("`code`: {}", clean(&e.message)));
                     None
                 }
-                Ok(code) => match lookup(&code) {
-                    Some(info) => {
+                Ok(code) => match entry_rule(CODES, &code) {
+                    Ok(info) => {
                         if let Some(&(_, first)) = seen.iter().find(|(s, _)| *s == info.code) {
                             let (l, c) = at(&sub("code"));
                             let mut first_path = path.clone();
@@ -509,16 +561,9 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
                         seen.push((info.code, i));
                         Some(info)
                     }
-                    None => {
+                    Err(message) => {
                         let (l, c) = at(&sub("code"));
-                        problem(
-                            l,
-                            c,
-                            format!(
-                                "unknown rule code `{}`; `pagerev rules` lists them",
-                                shorten(&code)
-                            ),
-                        );
+                        problem(l, c, message);
                         None
                     }
                 },
@@ -552,7 +597,7 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
             (None, _) | (_, None) => None,
             (Some(node), Some(info)) => {
                 // Every unknown parameter is reported (serde would stop at the first one).
-                let fields = info.kind.param_fields();
+                let fields = info.param_fields();
                 let mut unknown = false;
                 if let Value::Mapping(pm) = node {
                     for key in pm.keys().filter_map(Value::as_str) {
@@ -575,15 +620,14 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
                         }
                     }
                 }
-                let parsed = info.kind.parse_params(node).map_err(|_| {
+                let parsed = info.parse_params(node).map_err(|_| {
                     let params_path = sub("params");
-                    info.kind
-                        .parse_params(&yaml::At {
-                            text,
-                            path: &params_path,
-                        })
-                        .err()
-                        .unwrap_or_else(|| unpositioned("invalid parameters"))
+                    info.parse_params_at(&yaml::At {
+                        text,
+                        path: &params_path,
+                    })
+                    .err()
+                    .unwrap_or_else(|| unpositioned("invalid parameters"))
                 });
                 match parsed {
                     Ok(p) => Some(p),
@@ -607,7 +651,7 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
         };
         if let Some(info) = info {
             entries.push(Entry {
-                index: RULES.iter().position(|r| r.code == info.code).unwrap_or(0),
+                info,
                 enabled,
                 severity,
                 params,
@@ -710,7 +754,7 @@ mod tests {
             assert_eq!(r.enabled, r.info.default_enabled, "{}", r.info.code);
             assert_eq!(r.severity, r.info.default_severity, "{}", r.info.code);
         }
-        for info in RULES {
+        for info in active() {
             assert!(
                 DEFAULT_YAML.contains(&format!("code: {}", info.code)),
                 "{} missing from rules/default.yaml",
@@ -762,5 +806,38 @@ mod tests {
         assert_eq!(set.rules()[8].severity, Severity::Warning);
         assert!(set.apply_overrides(&["PR999".into()], &[], &[]).is_err());
         assert!(set.apply_overrides(&[], &[], &["PR001".into()]).is_err());
+    }
+
+    #[test]
+    fn a_retired_code_is_refused_with_its_reason_not_run_as_another_rule() {
+        use crate::rules::tests::WITH_RETIRED;
+        let message = entry_rule(WITH_RETIRED, "PR999").map(|r| r.code);
+        assert_eq!(
+            message,
+            Err("rule PR999 (old-rule) is retired and never runs: merged into missing-date (PR002), which now reports it; remove this entry".into())
+        );
+        assert!(matches!(
+            resolve_in(WITH_RETIRED, "old-rule"),
+            Err(Unresolved::Retired(_))
+        ));
+        assert_eq!(
+            entry_rule(WITH_RETIRED, "PR002").map(|r| r.name),
+            Ok("missing-date")
+        );
+        assert!(
+            entry_rule(WITH_RETIRED, "PR001").is_err_and(|m| m.starts_with("unknown rule code"))
+        );
+        let Err(Unresolved::Retired(retired)) = resolve_in(WITH_RETIRED, "PR999") else {
+            panic!("PR999 is retired");
+        };
+        let cli = ConfigError::RetiredRule {
+            option: "--select",
+            value: "PR999".into(),
+            retired,
+        };
+        assert_eq!(
+            cli.to_string(),
+            "--select PR999: rule PR999 (old-rule) is retired and never runs: merged into missing-date (PR002), which now reports it"
+        );
     }
 }

@@ -32,7 +32,8 @@
 //! ## Options
 //! - `order`: `newest-first` (default) or `oldest-first`.
 
-use super::{date_label, describe, Sink};
+use super::{date_label, describe, Check, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::{Date, Page, Precision};
 use serde::Deserialize;
 
@@ -55,6 +56,19 @@ pub struct Params {
 
 /// How many entries on each side count as an entry's neighbourhood when choosing whom to blame.
 const WINDOW: usize = 8;
+
+/// `date-order`: the rule this file documents and checks.
+pub struct DateOrder;
+
+impl Rule for DateOrder {
+    const CODE: &'static str = "PR001";
+    const NAME: &'static str = "date-order";
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("date_order.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
+}
 
 /// Checks the page's date order.
 pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
@@ -228,7 +242,6 @@ fn keep_in_order(items: &[(usize, i64)]) -> Vec<bool> {
 mod tests {
     use super::*;
     use crate::rules::test_util::run;
-    use crate::rules::RuleParams;
 
     fn page(dates: &[&str]) -> String {
         let mut s = String::from("Official visits 2018 to 2024\n\n");
@@ -241,7 +254,7 @@ mod tests {
     }
 
     fn lines(dates: &[&str], order: Order) -> Vec<u32> {
-        run(&page(dates), RuleParams::DateOrder(Params { order }))
+        run::<DateOrder>(&page(dates), Params { order })
             .into_iter()
             .map(|(l, _)| l)
             .collect()
@@ -281,7 +294,7 @@ mod tests {
             "1 May 2023",
         ];
         assert_eq!(lines(&dates, Order::NewestFirst), [13]);
-        let found = run(&page(&dates), RuleParams::DateOrder(Params::default()));
+        let found = run::<DateOrder>(&page(&dates), Params::default());
         assert!(
             found[0].1.contains("older than the entry below it"),
             "{found:?}"

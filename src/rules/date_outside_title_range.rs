@@ -18,7 +18,8 @@
 //! ## How to fix
 //! Correct the year of the entry, or update the page title to cover it.
 
-use super::{date_label, Sink};
+use super::{date_label, Check, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::Page;
 use chrono::Datelike;
 use serde::Deserialize;
@@ -27,6 +28,19 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {}
+
+/// `date-outside-title-range`: the rule this file documents and checks.
+pub struct DateOutsideTitleRange;
+
+impl Rule for DateOutsideTitleRange {
+    const CODE: &'static str = "PR010";
+    const NAME: &'static str = "date-outside-title-range";
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("date_outside_title_range.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
+}
 
 /// Reports dates outside the title's years.
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
@@ -66,12 +80,11 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run;
-    use crate::rules::RuleParams;
 
     #[test]
     fn dates_outside_the_title_years_are_reported() {
         let text = "Official visits 2018 to 2023\n\nA visit\n\n16 January 2024 – The visit.\n\nAnother\n\n1 January 2018 – Fine.\n\nOld\n\n31 December 2017 – Too old.\n";
-        let found = run(text, RuleParams::DateOutsideTitleRange(Params {}));
+        let found = run::<DateOutsideTitleRange>(text, Params {});
         let lines: Vec<u32> = found.iter().map(|f| f.0).collect();
         assert_eq!(lines, [5, 13], "{found:?}");
     }

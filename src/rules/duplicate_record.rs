@@ -23,8 +23,9 @@
 //! ## How to fix
 //! Delete one of the two entries (keep the more complete one).
 
-use super::{describe, FirstSeen, Sink};
+use super::{describe, Check, FirstSeen, Rule, Sink};
 use crate::canonical::canonical_eq;
+use crate::diagnostic::Severity;
 use crate::record::{Date, Page};
 use serde::Deserialize;
 
@@ -32,6 +33,19 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {}
+
+/// `duplicate-record`: the rule this file documents and checks.
+pub struct DuplicateRecord;
+
+impl Rule for DuplicateRecord {
+    const CODE: &'static str = "PR011";
+    const NAME: &'static str = "duplicate-record";
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("duplicate_record.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
+}
 
 /// Reports entries repeating an earlier entry's date and lead.
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
@@ -78,12 +92,11 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run;
-    use crate::rules::RuleParams;
 
     #[test]
     fn same_date_and_lead_is_a_duplicate_same_title_alone_is_not() {
         let text = "Police Chief\n\n8 October 2018 – The chief visited.\n\nPolice Chief\n\n7 October 2018 – The chief visited again.\n\nPolice  Chief\n\n8 October 2018 – The chief  visited.\n";
-        let found = run(text, RuleParams::DuplicateRecord(Params {}));
+        let found = run::<DuplicateRecord>(text, Params {});
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 9);
     }

@@ -25,8 +25,9 @@
 //! ## How to fix
 //! Keep one copy of the caption and delete the others.
 
-use super::{describe, Sink};
+use super::{describe, Check, Rule, Sink};
 use crate::canonical::{canonical_eq, canonical_hash};
+use crate::diagnostic::Severity;
 use crate::record::Page;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -35,6 +36,19 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {}
+
+/// `duplicated-caption`: the rule this file documents and checks.
+pub struct DuplicatedCaption;
+
+impl Rule for DuplicatedCaption {
+    const CODE: &'static str = "PR004";
+    const NAME: &'static str = "duplicated-caption";
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("duplicated_caption.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
+}
 
 /// Reports captions repeated within an entry.
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
@@ -92,12 +106,11 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run;
-    use crate::rules::RuleParams;
 
     #[test]
     fn repeats_within_an_entry_are_reported_once_per_caption() {
         let text = "Official visits 2018 to 2023\n\nA visit\n\nThe minister at the headquarters.\nThe minister at the headquarters.\nThe minister  at the headquarters.\n\n10 February 2020 – The minister was welcomed.\n\nAnother visit\n\nPortugal visit\n\n9 February 2020 – Another minister was welcomed.\n";
-        let found = run(text, RuleParams::DuplicatedCaption(Params {}));
+        let found = run::<DuplicatedCaption>(text, Params {});
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 6);
         assert!(found[0]

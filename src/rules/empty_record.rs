@@ -18,7 +18,8 @@
 //! ## How to fix
 //! Restore the entry's paragraphs from the source, or delete the leftover lines.
 
-use super::{describe, Sink};
+use super::{describe, Check, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::Page;
 use serde::Deserialize;
 
@@ -26,6 +27,19 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {}
+
+/// `empty-record`: the rule this file documents and checks.
+pub struct EmptyRecord;
+
+impl Rule for EmptyRecord {
+    const CODE: &'static str = "PR013";
+    const NAME: &'static str = "empty-record";
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("empty_record.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
+}
 
 /// Reports entries without any text.
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
@@ -49,12 +63,11 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run;
-    use crate::rules::RuleParams;
 
     #[test]
     fn an_entry_with_a_bare_date_is_empty() {
         let text = "A visit\n\n9 October 2018 –\n\nAnother visit\n\n8 October 2018 – Some text.\n";
-        let found = run(text, RuleParams::EmptyRecord(Params {}));
+        let found = run::<EmptyRecord>(text, Params {});
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 1);
     }

@@ -19,7 +19,8 @@
 //! ## How to fix
 //! Re-scrape the page. Raise `max-share` for pages that are expected to shrink (archives split by year).
 
-use super::{DropInput, Sink};
+use super::{Check, DropInput, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::Span;
 use serde::Deserialize;
 
@@ -54,6 +55,22 @@ impl Default for Params {
             max_share: default_max_share(),
         }
     }
+}
+
+/// `entries-dropped`: the rule this file documents and checks.
+pub struct EntriesDropped;
+
+impl Rule for EntriesDropped {
+    const CODE: &'static str = "PR019";
+    const NAME: &'static str = "entries-dropped";
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("entries_dropped.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Drop {
+        per_entry: false,
+        check,
+    };
 }
 
 /// Reports a fall in the number of entries beyond `max-share`, at the page title (or first line).
@@ -97,7 +114,6 @@ pub fn check(input: &DropInput<'_, '_>, params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run_drop;
-    use crate::rules::RuleParams;
 
     fn page(n: usize) -> String {
         let mut s = String::from("Visits 2019\n\n");
@@ -112,28 +128,16 @@ mod tests {
 
     #[test]
     fn a_fall_beyond_the_share_is_reported() {
-        let found = run_drop(
-            &page(10),
-            &page(8),
-            RuleParams::EntriesDropped(Params::default()),
-        );
+        let found = run_drop::<EntriesDropped>(&page(10), &page(8), Params::default());
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
             found[0].1.starts_with("8 entries, 2 fewer"),
             "{}",
             found[0].1
         );
-        assert!(run_drop(
-            &page(10),
-            &page(9),
-            RuleParams::EntriesDropped(Params::default())
-        )
-        .is_empty());
-        assert!(run_drop(
-            &page(10),
-            &page(8),
-            RuleParams::EntriesDropped(Params { max_share: 0.25 })
-        )
-        .is_empty());
+        assert!(run_drop::<EntriesDropped>(&page(10), &page(9), Params::default()).is_empty());
+        assert!(
+            run_drop::<EntriesDropped>(&page(10), &page(8), Params { max_share: 0.25 }).is_empty()
+        );
     }
 }

@@ -19,7 +19,8 @@
 //! Restore the previous date; or, if the new date is right, accept this finding with
 //! `pagerev baseline write PAGE` (the new record itself awaits review: `pagerev review PAGE`).
 
-use super::{date_label, describe, DropInput, Sink};
+use super::{date_label, describe, Check, DropInput, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::diff::ChangeKind;
 use serde::Deserialize;
 
@@ -27,6 +28,22 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {}
+
+/// `entry-redated`: the rule this file documents and checks.
+pub struct EntryRedated;
+
+impl Rule for EntryRedated {
+    const CODE: &'static str = "PR016";
+    const NAME: &'static str = "entry-redated";
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("entry_redated.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Drop {
+        per_entry: true,
+        check,
+    };
+}
 
 /// Reports matched records whose date changed, at the new date.
 pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
@@ -64,13 +81,12 @@ pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run_drop;
-    use crate::rules::RuleParams;
 
     #[test]
     fn a_changed_date_is_reported_at_the_new_date() {
         let old = "Visits 2019\n\nA visit\n\n3 May 2019 - Alpha came to Lyon to discuss cybercrime.\n\nB visit\n\n2 May 2019 - Beta came.\n";
         let new = "Visits 2019\n\nA visit\n\n4 May 2019 - Alpha came to Lyon to discuss cybercrime.\n\nB visit\n\n2 May 2019 - Beta came.\n";
-        let found = run_drop(old, new, RuleParams::EntryRedated(Params {}));
+        let found = run_drop::<EntryRedated>(old, new, Params {});
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 5);
         assert!(

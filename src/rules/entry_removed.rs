@@ -22,7 +22,8 @@
 //! with `pagerev baseline write PAGE` (a drop rule compares the newest revision with the one before it:
 //! `pagerev accept` does not clear it), and the removal itself with `pagerev review PAGE`.
 
-use super::{describe, DropInput, Sink};
+use super::{describe, Check, DropInput, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::diff::ChangeKind;
 use serde::Deserialize;
 
@@ -30,6 +31,22 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {}
+
+/// `entry-removed`: the rule this file documents and checks.
+pub struct EntryRemoved;
+
+impl Rule for EntryRemoved {
+    const CODE: &'static str = "PR015";
+    const NAME: &'static str = "entry-removed";
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("entry_removed.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Drop {
+        per_entry: true,
+        check,
+    };
+}
 
 /// Reports each removed record at the place it used to stand in the new revision.
 pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
@@ -73,16 +90,15 @@ pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run_drop;
-    use crate::rules::RuleParams;
 
     #[test]
     fn a_dropped_entry_is_reported_where_it_stood() {
         let old = "Visits 2019\n\nA visit\n\n3 May 2019 - Alpha came.\n\nB visit\n\n2 May 2019 - Beta came.\n\nC visit\n\n1 May 2019 - Gamma came.\n";
         let new = "Visits 2019\n\nA visit\n\n3 May 2019 - Alpha came.\n\nC visit\n\n1 May 2019 - Gamma came.\n";
-        let found = run_drop(old, new, RuleParams::EntryRemoved(Params {}));
+        let found = run_drop::<EntryRemoved>(old, new, Params {});
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 7, "at the entry that now follows it");
         assert!(found[0].1.contains("`B visit`"), "{}", found[0].1);
-        assert!(run_drop(old, old, RuleParams::EntryRemoved(Params {})).is_empty());
+        assert!(run_drop::<EntryRemoved>(old, old, Params {}).is_empty());
     }
 }

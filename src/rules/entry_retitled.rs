@@ -20,7 +20,8 @@
 //! Restore the previous title; or, if the new title is right, accept this finding with
 //! `pagerev baseline write PAGE` (the new record itself awaits review: `pagerev review PAGE`).
 
-use super::{describe, DropInput, Sink};
+use super::{describe, Check, DropInput, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::diff::ChangeKind;
 use serde::Deserialize;
 
@@ -28,6 +29,22 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {}
+
+/// `entry-retitled`: the rule this file documents and checks.
+pub struct EntryRetitled;
+
+impl Rule for EntryRetitled {
+    const CODE: &'static str = "PR017";
+    const NAME: &'static str = "entry-retitled";
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("entry_retitled.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Drop {
+        per_entry: true,
+        check,
+    };
+}
 
 /// Reports matched records whose title changed, at the new title.
 pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
@@ -65,13 +82,12 @@ pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run_drop;
-    use crate::rules::RuleParams;
 
     #[test]
     fn a_changed_title_is_reported() {
         let old = "Visits 2019\n\nMinister of Interior of Albania\n\n3 May 2019 - The minister of Albania came to Lyon to discuss cybercrime.\n";
         let new = "Visits 2019\n\nAlbanian Minister of Interior\n\n3 May 2019 - The minister of Albania came to Lyon to discuss cybercrime.\n";
-        let found = run_drop(old, new, RuleParams::EntryRetitled(Params {}));
+        let found = run_drop::<EntryRetitled>(old, new, Params {});
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
             found[0]
@@ -81,6 +97,6 @@ mod tests {
             found[0].1
         );
         let cosmetic = old.replace("Interior of", "Interior\u{a0}of");
-        assert!(run_drop(old, &cosmetic, RuleParams::EntryRetitled(Params {})).is_empty());
+        assert!(run_drop::<EntryRetitled>(old, &cosmetic, Params {}).is_empty());
     }
 }

@@ -18,7 +18,8 @@
 //! ## How to fix
 //! Correct the date. If the page announces upcoming visits on purpose, disable this rule.
 
-use super::{date_label, Sink};
+use super::{date_label, Check, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::Page;
 use serde::Deserialize;
 
@@ -26,6 +27,19 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {}
+
+/// `future-date`: the rule this file documents and checks.
+pub struct FutureDate;
+
+impl Rule for FutureDate {
+    const CODE: &'static str = "PR014";
+    const NAME: &'static str = "future-date";
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("future_date.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
+}
 
 /// Reports dates after today (skipped when the run does not know today's date).
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
@@ -50,7 +64,7 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run_with;
-    use crate::rules::{CheckContext, RuleParams};
+    use crate::rules::CheckContext;
 
     #[test]
     fn dates_after_today_are_reported() {
@@ -58,7 +72,7 @@ mod tests {
         let ctx = CheckContext {
             today: chrono::NaiveDate::from_ymd_opt(2024, 1, 1),
         };
-        let found = run_with(text, RuleParams::FutureDate(Params {}), ctx);
+        let found = run_with::<FutureDate>(text, Params {}, ctx);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 3);
     }

@@ -19,7 +19,8 @@
 //! Add the day of the visit (`4 December 2023 –`). If the page really has no day for it, lower this rule
 //! to `info` in your configuration or ignore it with `--ignore imprecise-date`.
 
-use super::Sink;
+use super::{Check, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::{Page, Precision};
 use serde::Deserialize;
 
@@ -27,6 +28,19 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {}
+
+/// `imprecise-date`: the rule this file documents and checks.
+pub struct ImpreciseDate;
+
+impl Rule for ImpreciseDate {
+    const CODE: &'static str = "PR003";
+    const NAME: &'static str = "imprecise-date";
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("imprecise_date.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
+}
 
 /// Reports month- and year-precision dates.
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
@@ -53,12 +67,11 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run;
-    use crate::rules::RuleParams;
 
     #[test]
     fn month_and_year_dates_are_reported_day_dates_are_not() {
         let text = "A visit\n\nDecember 2023 – The visit.\n\nAnother visit\n\n2019 – A year.\n\nA good one\n\n1 January 2019 – Fine.\n";
-        let found = run(text, RuleParams::ImpreciseDate(Params {}));
+        let found = run::<ImpreciseDate>(text, Params {});
         assert_eq!(
             found,
             [

@@ -34,7 +34,8 @@
 //!   (it holds from the beginning). Empty: only checks 2 and 3 run.
 //! - `same-day` (default `true`) and `decreasing` (default `true`) turn checks 2 and 3 on or off.
 
-use super::{date_label, describe, Sink};
+use super::{date_label, describe, Check, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::{Date, MemberCount, Page, Precision, Record};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -139,6 +140,19 @@ struct Mention<'r, 'a> {
     record: &'r Record<'a>,
     count: &'r MemberCount<'a>,
     date: Date,
+}
+
+/// `inconsistent-member-count`: the rule this file documents and checks.
+pub struct InconsistentMemberCount;
+
+impl Rule for InconsistentMemberCount {
+    const CODE: &'static str = "PR008";
+    const NAME: &'static str = "inconsistent-member-count";
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("inconsistent_member_count.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
 }
 
 /// Checks member counts against the timeline, then against each other.
@@ -349,7 +363,6 @@ fn longest_non_decreasing(xs: &[u32]) -> Vec<bool> {
 mod tests {
     use super::*;
     use crate::rules::test_util::run;
-    use crate::rules::RuleParams;
 
     fn timeline() -> Timeline {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
@@ -390,7 +403,7 @@ mod tests {
             timeline: timeline(),
             ..Params::default()
         };
-        assert!(run(&text, RuleParams::InconsistentMemberCount(p)).is_empty());
+        assert!(run::<InconsistentMemberCount>(&text, p).is_empty());
     }
 
     #[test]
@@ -400,7 +413,7 @@ mod tests {
             timeline: timeline(),
             ..Params::default()
         };
-        let found = run(&text, RuleParams::InconsistentMemberCount(p));
+        let found = run::<InconsistentMemberCount>(&text, p);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 5);
         assert!(found[0].1.contains("gives 195"), "{}", found[0].1);
@@ -417,10 +430,7 @@ mod tests {
             ("30 April 2023", 194), // same day disagrees
             ("30 April 2023", 195),
         ]);
-        let found = run(
-            &text,
-            RuleParams::InconsistentMemberCount(Params::default()),
-        );
+        let found = run::<InconsistentMemberCount>(&text, Params::default());
         let lines: Vec<u32> = found.iter().map(|f| f.0).collect();
         assert_eq!(lines, [11, 35], "{found:?}");
         assert!(found[0].1.contains("fewer than the 195"), "{}", found[0].1);

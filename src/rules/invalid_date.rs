@@ -19,7 +19,8 @@
 //! ## How to fix
 //! Correct the day or month against the source of the entry (the original press release).
 
-use super::Sink;
+use super::{Check, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::Page;
 use serde::Deserialize;
 
@@ -27,6 +28,19 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {}
+
+/// `invalid-date`: the rule this file documents and checks.
+pub struct InvalidDate;
+
+impl Rule for InvalidDate {
+    const CODE: &'static str = "PR012";
+    const NAME: &'static str = "invalid-date";
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("invalid_date.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
+}
 
 /// Reports date prefixes that are not calendar dates.
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
@@ -52,12 +66,11 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run;
-    use crate::rules::RuleParams;
 
     #[test]
     fn impossible_days_and_backward_ranges_are_reported() {
         let text = "A visit\n\n31 February 2020 – The visit.\n\nAnother visit\n\n22 – 20 January 2020 – The visit.\n\nA good one\n\n1 January 2020 – Fine.\n";
-        let found = run(text, RuleParams::InvalidDate(Params {}));
+        let found = run::<InvalidDate>(text, Params {});
         assert_eq!(
             found,
             [

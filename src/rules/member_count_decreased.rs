@@ -20,7 +20,8 @@
 //! ## How to fix
 //! Check that the new revision still has the newest entries, and that the count was not mistyped.
 
-use super::{date_label, DropInput, Sink};
+use super::{date_label, Check, DropInput, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::{MemberCount, Page, Record};
 use serde::Deserialize;
 
@@ -36,6 +37,22 @@ fn latest<'p, 'a>(page: &'p Page<'a>) -> Option<(&'p Record<'a>, &'p MemberCount
         .filter_map(|r| Some((r, r.date?, r.member_counts.first()?)))
         .max_by(|a, b| a.1.start.cmp(&b.1.start).then(b.0.index.cmp(&a.0.index)))
         .map(|(r, _, m)| (r, m))
+}
+
+/// `member-count-decreased`: the rule this file documents and checks.
+pub struct MemberCountDecreased;
+
+impl Rule for MemberCountDecreased {
+    const CODE: &'static str = "PR018";
+    const NAME: &'static str = "member-count-decreased";
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("member_count_decreased.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Drop {
+        per_entry: true,
+        check,
+    };
 }
 
 /// Reports a lower latest count, at the new revision's mention.
@@ -77,7 +94,6 @@ pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run_drop;
-    use crate::rules::RuleParams;
 
     const OLD: &str = "Visits 2021\n\nB visit\n\n10 December 2021 - It supports its 195 member countries.\n\nA visit\n\n15 November 2021 - It supports its 194 member countries.\n";
 
@@ -85,13 +101,13 @@ mod tests {
     fn losing_the_newest_count_is_reported() {
         let new =
             "Visits 2021\n\nA visit\n\n15 November 2021 - It supports its 194 member countries.\n";
-        let found = run_drop(OLD, new, RuleParams::MemberCountDecreased(Params {}));
+        let found = run_drop::<MemberCountDecreased>(OLD, new, Params {});
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].1.contains("is 194"), "{}", found[0].1);
     }
 
     #[test]
     fn same_or_higher_counts_pass() {
-        assert!(run_drop(OLD, OLD, RuleParams::MemberCountDecreased(Params {})).is_empty());
+        assert!(run_drop::<MemberCountDecreased>(OLD, OLD, Params {}).is_empty());
     }
 }

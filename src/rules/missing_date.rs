@@ -20,7 +20,8 @@
 //! ## How to fix
 //! Restore the date prefix at the start of the lead paragraph: `10 February 2020 – Burkina Faso’s …`.
 
-use super::{describe, Sink};
+use super::{describe, Check, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::Page;
 use serde::Deserialize;
 
@@ -28,6 +29,19 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {}
+
+/// `missing-date`: the rule this file documents and checks.
+pub struct MissingDate;
+
+impl Rule for MissingDate {
+    const CODE: &'static str = "PR002";
+    const NAME: &'static str = "missing-date";
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("missing_date.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
+}
 
 /// Reports entries without a date prefix.
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
@@ -49,12 +63,11 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run;
-    use crate::rules::RuleParams;
 
     #[test]
     fn an_undated_entry_is_reported_on_its_lead() {
         let text = "Official visits 2018 to 2023\n\nFirst visit\n\n3 June 2019 – The first visit.\n\nSecond visit\n\nThe second visit of the minister to Lyon.\n\nThird visit\n\n1 June 2019 – The third visit.\n";
-        let found = run(text, RuleParams::MissingDate(Params {}));
+        let found = run::<MissingDate>(text, Params {});
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 9);
         assert!(found[0].1.contains("`Second visit`"));
@@ -63,6 +76,6 @@ mod tests {
     #[test]
     fn invalid_dates_are_not_missing() {
         let text = "Visit\n\n31 February 2020 – The visit.\n";
-        assert!(run(text, RuleParams::MissingDate(Params {})).is_empty());
+        assert!(run::<MissingDate>(text, Params {}).is_empty());
     }
 }

@@ -19,7 +19,8 @@
 //! ## How to fix
 //! Add the title (who visited) on its own line above the entry's lead paragraph.
 
-use super::{date_label, Sink};
+use super::{date_label, Check, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::Page;
 use serde::Deserialize;
 
@@ -27,6 +28,19 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {}
+
+/// `missing-title`: the rule this file documents and checks.
+pub struct MissingTitle;
+
+impl Rule for MissingTitle {
+    const CODE: &'static str = "PR009";
+    const NAME: &'static str = "missing-title";
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("missing_title.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
+}
 
 /// Reports untitled entries, at their date (where the entry starts).
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
@@ -47,12 +61,11 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run;
-    use crate::rules::RuleParams;
 
     #[test]
     fn an_untitled_entry_is_reported() {
         let text = "Official visits 2018 to 2023\n\nFirst visit\n\n3 June 2019 – The first visit.\n\nThe visit went well.\n\n1 June 2019 – An untitled visit.\n";
-        let found = run(text, RuleParams::MissingTitle(Params {}));
+        let found = run::<MissingTitle>(text, Params {});
         assert_eq!(
             found,
             [(9, "entry dated 1 June 2019 has no title".to_string())]

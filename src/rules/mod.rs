@@ -1,16 +1,18 @@
-//! The rule registry: every rule *kind* pagerev implements, its stable code and name, its defaults, and the
-//! one place that dispatches from a kind to its parameters and its check.
+//! The rule registry: the [`Rule`] trait every rule implements, the codes table [`CODES`] that lists them,
+//! and the runners that check pages with them.
 //!
-//! Rule *instances* — whether a rule runs, at which severity, with which parameters — are configured in
-//! YAML (`rules/default.yaml`, embedded in the binary, plus `--config`), see [`config`]. Each kind lives in
-//! its own file with its documentation (the module doc, shown by `pagerev explain` and in `docs/rules.md`),
-//! its parameters, its check and its unit tests.
+//! Each rule lives in its own file, which declares everything about it: its code, name, default severity
+//! and enablement, what it compares ([`Check`]: one page, a revision with the one before it, or the newest
+//! records with the reviewed snapshot), its parameters (a `Params` struct, `deny_unknown_fields`), its
+//! check, its unit tests, and its documentation (the `//!` module doc, shown by `pagerev explain` and in
+//! `docs/rules.md`). Rule *instances* — whether a rule runs, at which severity, with which parameters — are
+//! configured in YAML (`rules/default.yaml`, embedded in the binary, plus `--config`), see [`config`].
 //!
-//! Adding a rule: add a file, a [`RuleKind`] variant, a row in [`RULES`] with a new code (codes are never
-//! reused, even when a rule is removed), a [`RuleParams`] variant and the match arms below, a section in
-//! `rules/default.yaml`, and fixtures under `tests/fixtures/rules/<name>/`. Rules that compare two revisions
-//! (drop rules) run through [`check_drop`], and `review-pending` through [`check_review`], with the same
-//! table, configuration and diagnostics as the page rules' [`check_page`].
+//! Adding a rule: copy a rule file of the same [`Check`] kind, give it a new code (the next unused one:
+//! codes are never reused, a removed rule's code stays in [`CODES`] as [`Code::Retired`]), declare it
+//! with `mod` and add its row to [`CODES`] below. Then add its section to `rules/default.yaml` and its
+//! fixtures under `tests/fixtures/rules/<name>/` with a line in `tests/rules_fixtures.rs`; tests fail
+//! until both exist.
 
 pub mod config;
 
@@ -42,225 +44,204 @@ use crate::record::{Page, Record, Span};
 use crate::source::SourceFile;
 use crate::yaml::YamlError;
 use chrono::NaiveDate;
+use std::fmt;
+use std::sync::Arc;
 
-/// Every rule kind pagerev implements.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RuleKind {
-    DateOrder,
-    MissingDate,
-    ImpreciseDate,
-    DuplicatedCaption,
-    SharedCaption,
-    CaptionRepeatsTitle,
-    CaptionRepeatsLead,
-    InconsistentMemberCount,
-    MissingTitle,
-    DateOutsideTitleRange,
-    DuplicateRecord,
-    InvalidDate,
-    EmptyRecord,
-    FutureDate,
-    EntryRemoved,
-    EntryRedated,
-    EntryRetitled,
-    MemberCountDecreased,
-    EntriesDropped,
-    RevisionOlder,
-    NoEntries,
-    ReviewPending,
+/// The codes table, in code order: one row per code ever given out. Codes are stable: a removed rule's
+/// row becomes [`retired`], and its code is never given to another rule.
+///
+/// A rule file whose type has no row here fails the build under `cargo clippy --all-targets -- -D
+/// warnings` (which CI runs): the row is the only place the lib names the rule's type, so without it
+/// rustc's `dead_code` lint reports the type and its `check` as never used. A file without a `mod` line
+/// is not compiled at all; `tests::every_rule_file_has_a_row` catches that.
+pub static CODES: &[Code] = &[
+    rule::<date_order::DateOrder>(),
+    rule::<missing_date::MissingDate>(),
+    rule::<imprecise_date::ImpreciseDate>(),
+    rule::<duplicated_caption::DuplicatedCaption>(),
+    rule::<shared_caption::SharedCaption>(),
+    rule::<caption_repeats_title::CaptionRepeatsTitle>(),
+    rule::<caption_repeats_lead::CaptionRepeatsLead>(),
+    rule::<inconsistent_member_count::InconsistentMemberCount>(),
+    rule::<missing_title::MissingTitle>(),
+    rule::<date_outside_title_range::DateOutsideTitleRange>(),
+    rule::<duplicate_record::DuplicateRecord>(),
+    rule::<invalid_date::InvalidDate>(),
+    rule::<empty_record::EmptyRecord>(),
+    rule::<future_date::FutureDate>(),
+    rule::<entry_removed::EntryRemoved>(),
+    rule::<entry_redated::EntryRedated>(),
+    rule::<entry_retitled::EntryRetitled>(),
+    rule::<member_count_decreased::MemberCountDecreased>(),
+    rule::<entries_dropped::EntriesDropped>(),
+    rule::<revision_older::RevisionOlder>(),
+    rule::<no_entries::NoEntries>(),
+    rule::<review_pending::ReviewPending>(),
+];
+
+/// A rule, declared by its own file and listed in [`CODES`].
+pub trait Rule: 'static {
+    /// Stable code, `PR` and three digits; never reused.
+    const CODE: &'static str;
+    /// Kebab-case name of the problem the rule finds.
+    const NAME: &'static str;
+    const DEFAULT_SEVERITY: Severity;
+    const DEFAULT_ENABLED: bool;
+    /// The rule file's text (`include_str!` of itself): its `//!` module doc is the rule's documentation.
+    const SOURCE: &'static str;
+    /// The parameters `params:` configures (`#[serde(deny_unknown_fields)]`); `Default` when none is given.
+    type Params: serde::de::DeserializeOwned + Default + fmt::Debug + Send + Sync + 'static;
+    /// What the rule compares, and the function that checks it.
+    const CHECK: Check<Self::Params>;
 }
 
-/// A row of the codes table: what identifies a rule and how it behaves when nothing configures it.
+/// What a rule compares, with its check: each runner ([`check_page`], [`check_drop`], [`check_review`])
+/// runs the rules that declare its variant.
+pub enum Check<P> {
+    /// One revision of a page (`pagerev validate` and `pagerev check`).
+    Page(fn(&Page<'_>, &P, &mut Sink<'_>)),
+    /// A revision against the one before it (`pagerev check` only). `per_entry` rules report single
+    /// entries, so they stay silent when the new revision has no dated entries (`no-entries` and
+    /// `entries-dropped` say it once).
+    Drop {
+        per_entry: bool,
+        check: fn(&DropInput<'_, '_>, &P, &mut Sink<'_>),
+    },
+    /// The newest records against the page's reviewed snapshot (`pagerev check` only).
+    Review(fn(&ReviewInput<'_, '_>, &P, &mut Sink<'_>)),
+}
+
+impl<P> Check<P> {
+    const fn kind(&self) -> Kind {
+        match self {
+            Check::Page(_) => Kind::Page,
+            Check::Drop { per_entry, .. } => Kind::Drop {
+                per_entry: *per_entry,
+            },
+            Check::Review(_) => Kind::Review,
+        }
+    }
+}
+
+/// What a rule compares: its [`Check`] variant, without the function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Page,
+    Drop { per_entry: bool },
+    Review,
+}
+
+impl Kind {
+    /// True for drop rules: rules that compare a revision with the one before it (run by `pagerev check`,
+    /// not by `pagerev validate`).
+    pub fn is_drop(self) -> bool {
+        matches!(self, Kind::Drop { .. })
+    }
+
+    /// True for rules only `pagerev check` runs: drop rules, and review rules (which compare the newest
+    /// records with the page's reviewed snapshot).
+    pub fn is_check_only(self) -> bool {
+        self != Kind::Page
+    }
+}
+
+/// A row of the codes table.
+#[derive(Debug)]
+pub enum Code {
+    /// A rule that runs when enabled.
+    Active(RuleInfo),
+    /// The code of a removed rule: it never runs, and naming it (`--select`, a configuration entry) is an
+    /// error that says why it went.
+    Retired(Retired),
+}
+
+/// A retired code: the rule it named was removed.
+#[derive(Debug)]
+pub struct Retired {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// Why the rule went, and what to use instead.
+    pub reason: &'static str,
+}
+
+impl Code {
+    /// The row's code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Code::Active(r) => r.code,
+            Code::Retired(r) => r.code,
+        }
+    }
+
+    /// The row's name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Code::Active(r) => r.name,
+            Code::Retired(r) => r.name,
+        }
+    }
+}
+
+/// The row of an active rule.
+pub const fn rule<R: Rule>() -> Code {
+    Code::Active(RuleInfo {
+        code: R::CODE,
+        name: R::NAME,
+        default_severity: R::DEFAULT_SEVERITY,
+        default_enabled: R::DEFAULT_ENABLED,
+        kind: R::CHECK.kind(),
+        source: R::SOURCE,
+        default_params: default_params::<R>,
+        param_fields: fields_of::<R::Params>,
+        parse_value: parse_value::<R>,
+        parse_at: parse_at::<R>,
+    })
+}
+
+/// The row of a retired code (`reason`: why the rule went, and what to use instead).
+pub const fn retired(code: &'static str, name: &'static str, reason: &'static str) -> Code {
+    Code::Retired(Retired { code, name, reason })
+}
+
+fn default_params<R: Rule>() -> RuleParams {
+    RuleParams::new::<R>(R::Params::default())
+}
+
+fn parse_value<R: Rule>(node: &crate::yaml::Value) -> Result<RuleParams, YamlError> {
+    Ok(RuleParams::new::<R>(crate::yaml::Source::get(node)?))
+}
+
+fn parse_at<R: Rule>(at: &crate::yaml::At<'_>) -> Result<RuleParams, YamlError> {
+    Ok(RuleParams::new::<R>(crate::yaml::Source::get(at)?))
+}
+
+/// An active rule as the table holds it: what identifies it and how it behaves when nothing configures
+/// it, with its parameters' type erased (built from its [`Rule`] by [`rule`]).
 #[derive(Debug)]
 pub struct RuleInfo {
-    pub kind: RuleKind,
     /// Stable code, `PR` and three digits; never reused.
     pub code: &'static str,
     /// Kebab-case name of the problem the rule finds.
     pub name: &'static str,
     pub default_severity: Severity,
     pub default_enabled: bool,
+    pub kind: Kind,
+    source: &'static str,
+    default_params: fn() -> RuleParams,
+    param_fields: fn() -> &'static [&'static str],
+    parse_value: fn(&crate::yaml::Value) -> Result<RuleParams, YamlError>,
+    parse_at: fn(&crate::yaml::At<'_>) -> Result<RuleParams, YamlError>,
 }
-
-/// Builds a row of [`RULES`] (a `const fn`, so the table stays a static with no code run at startup).
-const fn row(
-    kind: RuleKind,
-    code: &'static str,
-    name: &'static str,
-    default_severity: Severity,
-    default_enabled: bool,
-) -> RuleInfo {
-    RuleInfo {
-        kind,
-        code,
-        name,
-        default_severity,
-        default_enabled,
-    }
-}
-
-/// The codes table, in code order. Codes are stable: a removed rule's code is retired, never reassigned.
-pub static RULES: &[RuleInfo] = &[
-    row(
-        RuleKind::DateOrder,
-        "PR001",
-        "date-order",
-        Severity::Error,
-        true,
-    ),
-    row(
-        RuleKind::MissingDate,
-        "PR002",
-        "missing-date",
-        Severity::Error,
-        true,
-    ),
-    row(
-        RuleKind::ImpreciseDate,
-        "PR003",
-        "imprecise-date",
-        Severity::Warning,
-        true,
-    ),
-    row(
-        RuleKind::DuplicatedCaption,
-        "PR004",
-        "duplicated-caption",
-        Severity::Error,
-        true,
-    ),
-    row(
-        RuleKind::SharedCaption,
-        "PR005",
-        "shared-caption",
-        Severity::Warning,
-        true,
-    ),
-    row(
-        RuleKind::CaptionRepeatsTitle,
-        "PR006",
-        "caption-repeats-title",
-        Severity::Info,
-        false,
-    ),
-    row(
-        RuleKind::CaptionRepeatsLead,
-        "PR007",
-        "caption-repeats-lead",
-        Severity::Info,
-        false,
-    ),
-    row(
-        RuleKind::InconsistentMemberCount,
-        "PR008",
-        "inconsistent-member-count",
-        Severity::Error,
-        true,
-    ),
-    row(
-        RuleKind::MissingTitle,
-        "PR009",
-        "missing-title",
-        Severity::Error,
-        true,
-    ),
-    row(
-        RuleKind::DateOutsideTitleRange,
-        "PR010",
-        "date-outside-title-range",
-        Severity::Error,
-        true,
-    ),
-    row(
-        RuleKind::DuplicateRecord,
-        "PR011",
-        "duplicate-record",
-        Severity::Error,
-        true,
-    ),
-    row(
-        RuleKind::InvalidDate,
-        "PR012",
-        "invalid-date",
-        Severity::Error,
-        true,
-    ),
-    row(
-        RuleKind::EmptyRecord,
-        "PR013",
-        "empty-record",
-        Severity::Warning,
-        true,
-    ),
-    row(
-        RuleKind::FutureDate,
-        "PR014",
-        "future-date",
-        Severity::Warning,
-        true,
-    ),
-    row(
-        RuleKind::EntryRemoved,
-        "PR015",
-        "entry-removed",
-        Severity::Error,
-        true,
-    ),
-    row(
-        RuleKind::EntryRedated,
-        "PR016",
-        "entry-redated",
-        Severity::Warning,
-        true,
-    ),
-    row(
-        RuleKind::EntryRetitled,
-        "PR017",
-        "entry-retitled",
-        Severity::Warning,
-        true,
-    ),
-    row(
-        RuleKind::MemberCountDecreased,
-        "PR018",
-        "member-count-decreased",
-        Severity::Error,
-        true,
-    ),
-    row(
-        RuleKind::EntriesDropped,
-        "PR019",
-        "entries-dropped",
-        Severity::Error,
-        true,
-    ),
-    row(
-        RuleKind::RevisionOlder,
-        "PR020",
-        "revision-older",
-        Severity::Error,
-        true,
-    ),
-    row(
-        RuleKind::NoEntries,
-        "PR021",
-        "no-entries",
-        Severity::Error,
-        true,
-    ),
-    row(
-        RuleKind::ReviewPending,
-        "PR022",
-        "review-pending",
-        Severity::Error,
-        true,
-    ),
-];
 
 /// Where the rule documentation is published: `docs/rules.md` on the main branch of the repository.
 pub const DOCS_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules.md");
 
 impl RuleInfo {
+    /// True when this is the row of `R`.
+    pub fn is<R: Rule>(&self) -> bool {
+        self.code == R::CODE
+    }
+
     /// The anchor of the rule's section in `docs/rules.md`, e.g. `pr004-duplicated-caption` (the heading
     /// `## PR004 duplicated-caption` as GitHub slugs it).
     pub fn docs_anchor(&self) -> String {
@@ -271,88 +252,11 @@ impl RuleInfo {
     pub fn docs_url(&self) -> String {
         format!("{DOCS_URL}#{}", self.docs_anchor())
     }
-}
-
-/// Finds a rule by code (`PR004`, any case) or name (`duplicated-caption`).
-pub fn lookup(code_or_name: &str) -> Option<&'static RuleInfo> {
-    let s = code_or_name.trim();
-    RULES
-        .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(s) || r.name == s)
-}
-
-impl RuleKind {
-    /// This kind's row of the codes table.
-    pub fn info(self) -> &'static RuleInfo {
-        // The table is checked by a unit test to hold every kind exactly once.
-        RULES.iter().find(|r| r.kind == self).unwrap_or(&RULES[0])
-    }
-
-    /// True for drop rules: rules that compare a revision with the one before it (run by `pagerev check`,
-    /// not by `pagerev validate`).
-    pub fn is_drop(self) -> bool {
-        matches!(
-            self,
-            RuleKind::EntryRemoved
-                | RuleKind::EntryRedated
-                | RuleKind::EntryRetitled
-                | RuleKind::MemberCountDecreased
-                | RuleKind::EntriesDropped
-                | RuleKind::RevisionOlder
-        )
-    }
-
-    /// True for rules only `pagerev check` runs: drop rules, and `review-pending` (which compares the
-    /// newest records with the page's reviewed snapshot).
-    pub fn is_check_only(self) -> bool {
-        self.is_drop() || self == RuleKind::ReviewPending
-    }
-
-    /// True for rules about single entries of a revision against the one before: they say nothing when
-    /// the new revision has no dated entries (`no-entries` and `entries-dropped` say it once).
-    fn is_per_entry_drop(self) -> bool {
-        matches!(
-            self,
-            RuleKind::EntryRemoved
-                | RuleKind::EntryRedated
-                | RuleKind::EntryRetitled
-                | RuleKind::MemberCountDecreased
-                | RuleKind::RevisionOlder
-        )
-    }
-
-    /// The source of the rule's file: its `//!` module doc is the rule's documentation.
-    fn source(self) -> &'static str {
-        match self {
-            RuleKind::DateOrder => include_str!("date_order.rs"),
-            RuleKind::MissingDate => include_str!("missing_date.rs"),
-            RuleKind::ImpreciseDate => include_str!("imprecise_date.rs"),
-            RuleKind::DuplicatedCaption => include_str!("duplicated_caption.rs"),
-            RuleKind::SharedCaption => include_str!("shared_caption.rs"),
-            RuleKind::CaptionRepeatsTitle => include_str!("caption_repeats_title.rs"),
-            RuleKind::CaptionRepeatsLead => include_str!("caption_repeats_lead.rs"),
-            RuleKind::InconsistentMemberCount => include_str!("inconsistent_member_count.rs"),
-            RuleKind::MissingTitle => include_str!("missing_title.rs"),
-            RuleKind::DateOutsideTitleRange => include_str!("date_outside_title_range.rs"),
-            RuleKind::DuplicateRecord => include_str!("duplicate_record.rs"),
-            RuleKind::InvalidDate => include_str!("invalid_date.rs"),
-            RuleKind::EmptyRecord => include_str!("empty_record.rs"),
-            RuleKind::FutureDate => include_str!("future_date.rs"),
-            RuleKind::EntryRemoved => include_str!("entry_removed.rs"),
-            RuleKind::EntryRedated => include_str!("entry_redated.rs"),
-            RuleKind::EntryRetitled => include_str!("entry_retitled.rs"),
-            RuleKind::MemberCountDecreased => include_str!("member_count_decreased.rs"),
-            RuleKind::EntriesDropped => include_str!("entries_dropped.rs"),
-            RuleKind::RevisionOlder => include_str!("revision_older.rs"),
-            RuleKind::NoEntries => include_str!("no_entries.rs"),
-            RuleKind::ReviewPending => include_str!("review_pending.rs"),
-        }
-    }
 
     /// The rule's documentation (Markdown): its module doc comment.
-    pub fn doc(self) -> String {
+    pub fn doc(&self) -> String {
         let mut out = String::new();
-        for line in self.source().lines() {
+        for line in self.source.lines() {
             let Some(rest) = line.strip_prefix("//!") else {
                 break;
             };
@@ -363,98 +267,60 @@ impl RuleKind {
     }
 
     /// The one-line summary: the first line of the documentation.
-    pub fn summary(self) -> String {
+    pub fn summary(&self) -> String {
         self.doc().lines().next().unwrap_or_default().to_string()
     }
 
-    /// The parameters a rule has when no configuration gives any.
-    pub fn default_params(self) -> RuleParams {
-        match self {
-            RuleKind::DateOrder => RuleParams::DateOrder(Default::default()),
-            RuleKind::MissingDate => RuleParams::MissingDate(Default::default()),
-            RuleKind::ImpreciseDate => RuleParams::ImpreciseDate(Default::default()),
-            RuleKind::DuplicatedCaption => RuleParams::DuplicatedCaption(Default::default()),
-            RuleKind::SharedCaption => RuleParams::SharedCaption(Default::default()),
-            RuleKind::CaptionRepeatsTitle => RuleParams::CaptionRepeatsTitle(Default::default()),
-            RuleKind::CaptionRepeatsLead => RuleParams::CaptionRepeatsLead(Default::default()),
-            RuleKind::InconsistentMemberCount => {
-                RuleParams::InconsistentMemberCount(Default::default())
-            }
-            RuleKind::MissingTitle => RuleParams::MissingTitle(Default::default()),
-            RuleKind::DateOutsideTitleRange => {
-                RuleParams::DateOutsideTitleRange(Default::default())
-            }
-            RuleKind::DuplicateRecord => RuleParams::DuplicateRecord(Default::default()),
-            RuleKind::InvalidDate => RuleParams::InvalidDate(Default::default()),
-            RuleKind::EmptyRecord => RuleParams::EmptyRecord(Default::default()),
-            RuleKind::FutureDate => RuleParams::FutureDate(Default::default()),
-            RuleKind::EntryRemoved => RuleParams::EntryRemoved(Default::default()),
-            RuleKind::EntryRedated => RuleParams::EntryRedated(Default::default()),
-            RuleKind::EntryRetitled => RuleParams::EntryRetitled(Default::default()),
-            RuleKind::MemberCountDecreased => RuleParams::MemberCountDecreased(Default::default()),
-            RuleKind::EntriesDropped => RuleParams::EntriesDropped(Default::default()),
-            RuleKind::RevisionOlder => RuleParams::RevisionOlder(Default::default()),
-            RuleKind::NoEntries => RuleParams::NoEntries(Default::default()),
-            RuleKind::ReviewPending => RuleParams::ReviewPending(Default::default()),
-        }
+    /// The parameters the rule has when no configuration gives any.
+    pub fn default_params(&self) -> RuleParams {
+        (self.default_params)()
     }
 
-    /// The names of this kind's parameters, as its `Params` struct declares them to serde.
-    pub fn param_fields(self) -> &'static [&'static str] {
-        use fields_of as f;
-        match self {
-            RuleKind::DateOrder => f::<date_order::Params>(),
-            RuleKind::MissingDate => f::<missing_date::Params>(),
-            RuleKind::ImpreciseDate => f::<imprecise_date::Params>(),
-            RuleKind::DuplicatedCaption => f::<duplicated_caption::Params>(),
-            RuleKind::SharedCaption => f::<shared_caption::Params>(),
-            RuleKind::CaptionRepeatsTitle => f::<caption_repeats_title::Params>(),
-            RuleKind::CaptionRepeatsLead => f::<caption_repeats_lead::Params>(),
-            RuleKind::InconsistentMemberCount => f::<inconsistent_member_count::Params>(),
-            RuleKind::MissingTitle => f::<missing_title::Params>(),
-            RuleKind::DateOutsideTitleRange => f::<date_outside_title_range::Params>(),
-            RuleKind::DuplicateRecord => f::<duplicate_record::Params>(),
-            RuleKind::InvalidDate => f::<invalid_date::Params>(),
-            RuleKind::EmptyRecord => f::<empty_record::Params>(),
-            RuleKind::FutureDate => f::<future_date::Params>(),
-            RuleKind::EntryRemoved => f::<entry_removed::Params>(),
-            RuleKind::EntryRedated => f::<entry_redated::Params>(),
-            RuleKind::EntryRetitled => f::<entry_retitled::Params>(),
-            RuleKind::MemberCountDecreased => f::<member_count_decreased::Params>(),
-            RuleKind::EntriesDropped => f::<entries_dropped::Params>(),
-            RuleKind::RevisionOlder => f::<revision_older::Params>(),
-            RuleKind::NoEntries => f::<no_entries::Params>(),
-            RuleKind::ReviewPending => f::<review_pending::Params>(),
-        }
+    /// The names of the rule's parameters, as its `Params` struct declares them to serde.
+    pub fn param_fields(&self) -> &'static [&'static str] {
+        (self.param_fields)()
     }
 
-    /// Deserializes this kind's parameters from `src`: a parsed node, or a node of a YAML text, whose
-    /// errors carry the position of the offending node.
-    pub fn parse_params(self, src: &impl crate::yaml::Source) -> Result<RuleParams, YamlError> {
-        Ok(match self {
-            RuleKind::DateOrder => RuleParams::DateOrder(src.get()?),
-            RuleKind::MissingDate => RuleParams::MissingDate(src.get()?),
-            RuleKind::ImpreciseDate => RuleParams::ImpreciseDate(src.get()?),
-            RuleKind::DuplicatedCaption => RuleParams::DuplicatedCaption(src.get()?),
-            RuleKind::SharedCaption => RuleParams::SharedCaption(src.get()?),
-            RuleKind::CaptionRepeatsTitle => RuleParams::CaptionRepeatsTitle(src.get()?),
-            RuleKind::CaptionRepeatsLead => RuleParams::CaptionRepeatsLead(src.get()?),
-            RuleKind::InconsistentMemberCount => RuleParams::InconsistentMemberCount(src.get()?),
-            RuleKind::MissingTitle => RuleParams::MissingTitle(src.get()?),
-            RuleKind::DateOutsideTitleRange => RuleParams::DateOutsideTitleRange(src.get()?),
-            RuleKind::DuplicateRecord => RuleParams::DuplicateRecord(src.get()?),
-            RuleKind::InvalidDate => RuleParams::InvalidDate(src.get()?),
-            RuleKind::EmptyRecord => RuleParams::EmptyRecord(src.get()?),
-            RuleKind::FutureDate => RuleParams::FutureDate(src.get()?),
-            RuleKind::EntryRemoved => RuleParams::EntryRemoved(src.get()?),
-            RuleKind::EntryRedated => RuleParams::EntryRedated(src.get()?),
-            RuleKind::EntryRetitled => RuleParams::EntryRetitled(src.get()?),
-            RuleKind::MemberCountDecreased => RuleParams::MemberCountDecreased(src.get()?),
-            RuleKind::EntriesDropped => RuleParams::EntriesDropped(src.get()?),
-            RuleKind::RevisionOlder => RuleParams::RevisionOlder(src.get()?),
-            RuleKind::NoEntries => RuleParams::NoEntries(src.get()?),
-            RuleKind::ReviewPending => RuleParams::ReviewPending(src.get()?),
-        })
+    /// Deserializes the rule's parameters from a parsed node.
+    pub(crate) fn parse_params(&self, node: &crate::yaml::Value) -> Result<RuleParams, YamlError> {
+        (self.parse_value)(node)
+    }
+
+    /// Deserializes the rule's parameters from a node of a YAML text: errors carry the node's position.
+    pub(crate) fn parse_params_at(
+        &self,
+        at: &crate::yaml::At<'_>,
+    ) -> Result<RuleParams, YamlError> {
+        (self.parse_at)(at)
+    }
+}
+
+/// The active rules, in code order.
+pub fn active() -> impl Iterator<Item = &'static RuleInfo> {
+    CODES.iter().filter_map(|c| match c {
+        Code::Active(r) => Some(r),
+        Code::Retired(_) => None,
+    })
+}
+
+/// Finds a row by code (`PR004`, any case) or name (`duplicated-caption`), retired rows included.
+pub fn find(code_or_name: &str) -> Option<&'static Code> {
+    find_in(CODES, code_or_name)
+}
+
+/// [`find`] in `table` (tests pass their own).
+pub fn find_in(table: &'static [Code], code_or_name: &str) -> Option<&'static Code> {
+    let s = code_or_name.trim();
+    table
+        .iter()
+        .find(|c| c.code().eq_ignore_ascii_case(s) || c.name() == s)
+}
+
+/// Finds an active rule by code (`PR004`, any case) or name (`duplicated-caption`).
+pub fn lookup(code_or_name: &str) -> Option<&'static RuleInfo> {
+    match find(code_or_name)? {
+        Code::Active(r) => Some(r),
+        Code::Retired(_) => None,
     }
 }
 
@@ -489,104 +355,68 @@ fn fields_of<'de, T: serde::Deserialize<'de>>() -> &'static [&'static str] {
     fields
 }
 
-/// A rule's parameters, one variant per kind (each kind's `Params` denies unknown fields).
-#[derive(Debug, Clone)]
-pub enum RuleParams {
-    DateOrder(date_order::Params),
-    MissingDate(missing_date::Params),
-    ImpreciseDate(imprecise_date::Params),
-    DuplicatedCaption(duplicated_caption::Params),
-    SharedCaption(shared_caption::Params),
-    CaptionRepeatsTitle(caption_repeats_title::Params),
-    CaptionRepeatsLead(caption_repeats_lead::Params),
-    InconsistentMemberCount(inconsistent_member_count::Params),
-    MissingTitle(missing_title::Params),
-    DateOutsideTitleRange(date_outside_title_range::Params),
-    DuplicateRecord(duplicate_record::Params),
-    InvalidDate(invalid_date::Params),
-    EmptyRecord(empty_record::Params),
-    FutureDate(future_date::Params),
-    EntryRemoved(entry_removed::Params),
-    EntryRedated(entry_redated::Params),
-    EntryRetitled(entry_retitled::Params),
-    MemberCountDecreased(member_count_decreased::Params),
-    EntriesDropped(entries_dropped::Params),
-    RevisionOlder(revision_older::Params),
-    NoEntries(no_entries::Params),
-    ReviewPending(review_pending::Params),
+/// A rule's configured parameters, bound to the rule's check. Their type is the rule's own `Params`,
+/// erased here so that every configured rule has the same type.
+#[derive(Clone)]
+pub struct RuleParams {
+    check: Bound,
+    /// The parameters themselves, for `pagerev config`.
+    shown: Arc<dyn fmt::Debug + Send + Sync>,
+    rule_name: &'static str,
+}
+
+// A rule's check with its parameters bound, one type per [`Check`] variant.
+type PageCheck = dyn Fn(&Page<'_>, &mut Sink<'_>) + Send + Sync;
+type DropCheck = dyn Fn(&DropInput<'_, '_>, &mut Sink<'_>) + Send + Sync;
+type ReviewCheck = dyn Fn(&ReviewInput<'_, '_>, &mut Sink<'_>) + Send + Sync;
+
+/// A rule's check with its parameters bound: one variant per [`Check`] variant.
+#[derive(Clone)]
+enum Bound {
+    Page(Arc<PageCheck>),
+    Drop(Arc<DropCheck>),
+    Review(Arc<ReviewCheck>),
 }
 
 impl RuleParams {
-    /// The kind these parameters belong to.
-    pub fn kind(&self) -> RuleKind {
-        match self {
-            RuleParams::DateOrder(_) => RuleKind::DateOrder,
-            RuleParams::MissingDate(_) => RuleKind::MissingDate,
-            RuleParams::ImpreciseDate(_) => RuleKind::ImpreciseDate,
-            RuleParams::DuplicatedCaption(_) => RuleKind::DuplicatedCaption,
-            RuleParams::SharedCaption(_) => RuleKind::SharedCaption,
-            RuleParams::CaptionRepeatsTitle(_) => RuleKind::CaptionRepeatsTitle,
-            RuleParams::CaptionRepeatsLead(_) => RuleKind::CaptionRepeatsLead,
-            RuleParams::InconsistentMemberCount(_) => RuleKind::InconsistentMemberCount,
-            RuleParams::MissingTitle(_) => RuleKind::MissingTitle,
-            RuleParams::DateOutsideTitleRange(_) => RuleKind::DateOutsideTitleRange,
-            RuleParams::DuplicateRecord(_) => RuleKind::DuplicateRecord,
-            RuleParams::InvalidDate(_) => RuleKind::InvalidDate,
-            RuleParams::EmptyRecord(_) => RuleKind::EmptyRecord,
-            RuleParams::FutureDate(_) => RuleKind::FutureDate,
-            RuleParams::EntryRemoved(_) => RuleKind::EntryRemoved,
-            RuleParams::EntryRedated(_) => RuleKind::EntryRedated,
-            RuleParams::EntryRetitled(_) => RuleKind::EntryRetitled,
-            RuleParams::MemberCountDecreased(_) => RuleKind::MemberCountDecreased,
-            RuleParams::EntriesDropped(_) => RuleKind::EntriesDropped,
-            RuleParams::RevisionOlder(_) => RuleKind::RevisionOlder,
-            RuleParams::NoEntries(_) => RuleKind::NoEntries,
-            RuleParams::ReviewPending(_) => RuleKind::ReviewPending,
+    /// `params` of the rule `R`, bound to its check.
+    pub fn new<R: Rule>(params: R::Params) -> RuleParams {
+        let params = Arc::new(params);
+        let p = Arc::clone(&params);
+        let check = match R::CHECK {
+            Check::Page(f) => Bound::Page(Arc::new(move |page: &Page<'_>, sink: &mut Sink<'_>| {
+                f(page, &p, sink)
+            })),
+            Check::Drop { check, .. } => Bound::Drop(Arc::new(
+                move |input: &DropInput<'_, '_>, sink: &mut Sink<'_>| check(input, &p, sink),
+            )),
+            Check::Review(f) => Bound::Review(Arc::new(
+                move |input: &ReviewInput<'_, '_>, sink: &mut Sink<'_>| f(input, &p, sink),
+            )),
+        };
+        RuleParams {
+            check,
+            shown: params,
+            rule_name: R::NAME,
         }
     }
+}
 
-    /// Runs the check these parameters configure.
-    fn check(&self, page: &Page<'_>, sink: &mut Sink<'_>) {
-        match self {
-            RuleParams::DateOrder(p) => date_order::check(page, p, sink),
-            RuleParams::MissingDate(p) => missing_date::check(page, p, sink),
-            RuleParams::ImpreciseDate(p) => imprecise_date::check(page, p, sink),
-            RuleParams::DuplicatedCaption(p) => duplicated_caption::check(page, p, sink),
-            RuleParams::SharedCaption(p) => shared_caption::check(page, p, sink),
-            RuleParams::CaptionRepeatsTitle(p) => caption_repeats_title::check(page, p, sink),
-            RuleParams::CaptionRepeatsLead(p) => caption_repeats_lead::check(page, p, sink),
-            RuleParams::InconsistentMemberCount(p) => {
-                inconsistent_member_count::check(page, p, sink)
-            }
-            RuleParams::MissingTitle(p) => missing_title::check(page, p, sink),
-            RuleParams::DateOutsideTitleRange(p) => date_outside_title_range::check(page, p, sink),
-            RuleParams::DuplicateRecord(p) => duplicate_record::check(page, p, sink),
-            RuleParams::InvalidDate(p) => invalid_date::check(page, p, sink),
-            RuleParams::EmptyRecord(p) => empty_record::check(page, p, sink),
-            RuleParams::FutureDate(p) => future_date::check(page, p, sink),
-            RuleParams::NoEntries(p) => no_entries::check(page, p, sink),
-            // Drop rules need two revisions (see `check_drop`), review-pending the reviewed state.
-            RuleParams::ReviewPending(_)
-            | RuleParams::EntryRemoved(_)
-            | RuleParams::EntryRedated(_)
-            | RuleParams::EntryRetitled(_)
-            | RuleParams::MemberCountDecreased(_)
-            | RuleParams::EntriesDropped(_)
-            | RuleParams::RevisionOlder(_) => {}
-        }
-    }
-
-    /// Runs the drop rule these parameters configure (page rules do nothing here).
-    fn check_drop(&self, input: &DropInput<'_, '_>, sink: &mut Sink<'_>) {
-        match self {
-            RuleParams::EntryRemoved(p) => entry_removed::check(input, p, sink),
-            RuleParams::EntryRedated(p) => entry_redated::check(input, p, sink),
-            RuleParams::EntryRetitled(p) => entry_retitled::check(input, p, sink),
-            RuleParams::MemberCountDecreased(p) => member_count_decreased::check(input, p, sink),
-            RuleParams::EntriesDropped(p) => entries_dropped::check(input, p, sink),
-            RuleParams::RevisionOlder(p) => revision_older::check(input, p, sink),
-            _ => {}
-        }
+/// `DateOrder(Params { order: NewestFirst })`: the rule's name in CamelCase around its parameters.
+impl fmt::Debug for RuleParams {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let camel: String = self
+            .rule_name
+            .split('-')
+            .flat_map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|first| first.to_ascii_uppercase())
+                    .into_iter()
+                    .chain(c)
+            })
+            .collect();
+        f.debug_tuple(&camel).field(&self.shown).finish()
     }
 }
 
@@ -649,7 +479,9 @@ pub struct CheckContext {
 /// rule runs as usual.
 fn reports_no_entries(rules: &config::RuleSet, page: &Page<'_>) -> bool {
     !no_entries::has_dated_entries(page)
-        && rules.enabled().any(|r| r.info.kind == RuleKind::NoEntries)
+        && rules
+            .enabled()
+            .any(|r| r.info.is::<no_entries::NoEntries>())
 }
 
 /// Runs every enabled rule of `rules` on one page and returns the findings in report order.
@@ -665,12 +497,15 @@ pub fn check_page(
     use rayon::prelude::*;
     // A page without dated entries is one finding (no-entries), not one per entry from every rule.
     let only_no_entries = reports_no_entries(rules, page);
-    let page_rules: Vec<&config::ConfiguredRule> = rules
+    let page_rules: Vec<(&config::ConfiguredRule, &PageCheck)> = rules
         .enabled()
-        .filter(|r| !r.info.kind.is_check_only())
-        .filter(|r| !only_no_entries || r.info.kind == RuleKind::NoEntries)
+        .filter(|r| !only_no_entries || r.info.is::<no_entries::NoEntries>())
+        .filter_map(|r| match &r.params.check {
+            Bound::Page(check) => Some((r, &**check)),
+            Bound::Drop(_) | Bound::Review(_) => None,
+        })
         .collect();
-    let run = |rule: &config::ConfiguredRule| {
+    let run = |(rule, check): (&config::ConfiguredRule, &PageCheck)| {
         let mut out = Vec::new();
         let mut sink = Sink {
             source,
@@ -679,7 +514,7 @@ pub fn check_page(
             ctx,
             out: &mut out,
         };
-        rule.params.check(page, &mut sink);
+        check(page, &mut sink);
         out
     };
     let mut out: Vec<Diagnostic> = if page.records.len() >= PARALLEL_RULES_FROM {
@@ -806,11 +641,13 @@ pub fn check_drop(
     let mut out = Vec::new();
     // A revision without dated entries is compared as one event (entries-dropped), not entry by entry.
     let one_event = reports_no_entries(rules, input.new);
-    for rule in rules
-        .enabled()
-        .filter(|r| r.info.kind.is_drop())
-        .filter(|r| !one_event || !r.info.kind.is_per_entry_drop())
-    {
+    for rule in rules.enabled() {
+        let Bound::Drop(check) = &rule.params.check else {
+            continue;
+        };
+        if one_event && rule.info.kind == (Kind::Drop { per_entry: true }) {
+            continue;
+        }
         let mut sink = Sink {
             source: new_source,
             info: rule.info,
@@ -818,7 +655,7 @@ pub fn check_drop(
             ctx,
             out: &mut out,
         };
-        rule.params.check_drop(input, &mut sink);
+        check(input, &mut sink);
     }
     crate::diagnostic::sort(&mut out);
     out
@@ -826,8 +663,8 @@ pub fn check_drop(
 
 pub use review_pending::ReviewInput;
 
-/// Runs `review-pending`, if enabled: the finding that the newest records (`new_source`) differ from the
-/// page's reviewed snapshot.
+/// Runs every enabled review rule (`review-pending`): the finding that the newest records
+/// (`new_source`) differ from the page's reviewed snapshot.
 pub fn check_review(
     rules: &config::RuleSet,
     new_source: &SourceFile,
@@ -836,20 +673,21 @@ pub fn check_review(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in rules.enabled() {
-        if let RuleParams::ReviewPending(p) = &rule.params {
-            let mut sink = Sink {
-                source: new_source,
-                info: rule.info,
-                severity: rule.severity,
-                ctx,
-                out: &mut out,
-            };
-            review_pending::check(input, p, &mut sink);
-        }
+        let Bound::Review(check) = &rule.params.check else {
+            continue;
+        };
+        let mut sink = Sink {
+            source: new_source,
+            info: rule.info,
+            severity: rule.severity,
+            ctx,
+            out: &mut out,
+        };
+        check(input, &mut sink);
     }
+    crate::diagnostic::sort(&mut out);
     out
 }
-
 /// Where a rule's check puts its findings: fills in the rule's code, name and configured severity, and
 /// turns byte spans into line/column locations.
 pub struct Sink<'s> {
@@ -989,14 +827,14 @@ pub(crate) mod test_util {
     //! Helpers for the rules' unit tests: parse a small page, run one rule with given parameters.
     use super::*;
 
-    /// Runs the rule whose parameters are `params` on `text` and returns `(line, message)` per finding.
-    pub fn run(text: &str, params: RuleParams) -> Vec<(u32, String)> {
-        run_with(text, params, CheckContext::default())
+    /// Runs the rule `R` with `params` on `text` and returns `(line, message)` per finding.
+    pub fn run<R: Rule>(text: &str, params: R::Params) -> Vec<(u32, String)> {
+        run_with::<R>(text, params, CheckContext::default())
     }
 
-    /// Runs the drop rule whose parameters are `params` on a revision `new` and its predecessor `old`;
-    /// returns `(line in new, message)` per finding.
-    pub fn run_drop(old: &str, new: &str, params: RuleParams) -> Vec<(u32, String)> {
+    /// Runs the drop rule `R` with `params` on a revision `new` and its predecessor `old`; returns
+    /// `(line in new, message)` per finding.
+    pub fn run_drop<R: Rule>(old: &str, new: &str, params: R::Params) -> Vec<(u32, String)> {
         let old_src = SourceFile::from_text("old.txt", old).expect("test page is text");
         let new_src = SourceFile::from_text("new.txt", new).expect("test page is text");
         let (old_page, new_page) = (
@@ -1009,7 +847,7 @@ pub(crate) mod test_util {
         };
         let diff = crate::diff::diff_pages(&old_page, &new_page, &opts);
         let mut rules = config::RuleSet::defaults();
-        rules.only(params);
+        rules.only::<R>(params);
         let input = DropInput::new(&old_src, &old_page, &new_page, &diff);
         check_drop(&rules, &new_src, &input, &CheckContext::default())
             .into_iter()
@@ -1018,11 +856,15 @@ pub(crate) mod test_util {
     }
 
     /// As [`run`], with a context (today's date).
-    pub fn run_with(text: &str, params: RuleParams, ctx: CheckContext) -> Vec<(u32, String)> {
+    pub fn run_with<R: Rule>(
+        text: &str,
+        params: R::Params,
+        ctx: CheckContext,
+    ) -> Vec<(u32, String)> {
         let source = SourceFile::from_text("t.txt", text).expect("test page is text");
         let page = crate::parse::parse(&source, None);
         let mut rules = config::RuleSet::defaults();
-        rules.only(params);
+        rules.only::<R>(params);
         check_page(&rules, &source, &page, &ctx)
             .into_iter()
             .map(|d| (d.location.start.line, d.message))
@@ -1031,7 +873,9 @@ pub(crate) mod test_util {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
+    use super::*;
+
     #[test]
     fn first_seen_keeps_texts_sharing_a_hash_apart() {
         // Every text under one key: the side table must tell them apart, in order of appearance.
@@ -1045,25 +889,39 @@ mod tests {
         assert_eq!(got, [None, None, Some(0), None, Some(1), Some(3)]);
     }
 
-    use super::*;
-
     #[test]
-    fn the_codes_table_holds_every_kind_once_with_unique_codes_and_names() {
+    fn codes_and_names_are_unique_and_well_formed() {
+        // Codes need not be consecutive (a retired code keeps its row), but each is `PR` and three
+        // digits, the table is in code order, and no code or name is given twice.
         let mut codes = std::collections::HashSet::new();
         let mut names = std::collections::HashSet::new();
-        for (i, r) in RULES.iter().enumerate() {
-            assert!(codes.insert(r.code), "code {} used twice", r.code);
-            assert!(names.insert(r.name), "name {} used twice", r.name);
-            assert_eq!(r.code, format!("PR{:03}", i + 1), "codes stay in order");
-            assert_eq!(r.kind.info().code, r.code);
-            assert_eq!(r.kind.default_params().kind(), r.kind);
+        let mut previous = "";
+        for row in CODES {
+            let (code, name) = (row.code(), row.name());
+            assert!(
+                code.len() == 5
+                    && code.starts_with("PR")
+                    && code[2..].bytes().all(|b| b.is_ascii_digit()),
+                "malformed code {code}"
+            );
+            assert!(code > previous, "{code} is out of code order");
+            previous = code;
+            assert!(codes.insert(code), "code {code} used twice");
+            assert!(names.insert(name), "name {name} used twice");
+            assert!(
+                !name.is_empty()
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "name {name} is not kebab-case"
+            );
         }
     }
 
     #[test]
     fn every_rule_is_documented() {
-        for r in RULES {
-            let doc = r.kind.doc();
+        for r in active() {
+            let doc = r.doc();
             for section in [
                 "## What it does",
                 "## Why is this bad?",
@@ -1072,8 +930,30 @@ mod tests {
             ] {
                 assert!(doc.contains(section), "{} lacks `{section}`", r.name);
             }
-            assert!(!r.kind.summary().is_empty());
+            assert!(!r.summary().is_empty());
         }
+    }
+
+    #[test]
+    fn every_rule_file_has_a_row() {
+        // A rule file holds its own text as `SOURCE`, so a file whose text no row carries is a rule
+        // that never runs (or a file that is not a rule, which does not belong in this folder).
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        let mut files = 0;
+        for entry in std::fs::read_dir(&dir).expect("src/rules is readable") {
+            let path = entry.expect("src/rules entry").path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if !name.ends_with(".rs") || name == "mod.rs" || name == "config.rs" {
+                continue;
+            }
+            files += 1;
+            let text = std::fs::read_to_string(&path).expect("rule file is text");
+            assert!(
+                active().any(|r| r.source == text),
+                "src/rules/{name} has no row in CODES (or no `mod` line)"
+            );
+        }
+        assert_eq!(files, active().count(), "one file per active rule");
     }
 
     #[test]
@@ -1082,35 +962,90 @@ mod tests {
         assert_eq!(lookup("date-order").map(|r| r.code), Some("PR001"));
         assert!(lookup("PR999").is_none());
     }
+
+    /// A table with a retired code, for the tests of how retired codes are treated.
+    pub(crate) static WITH_RETIRED: &[Code] = &[
+        rule::<missing_date::MissingDate>(),
+        retired(
+            "PR999",
+            "old-rule",
+            "merged into missing-date (PR002), which now reports it",
+        ),
+    ];
+
+    #[test]
+    fn a_retired_code_is_found_as_retired_and_never_as_a_rule() {
+        match find_in(WITH_RETIRED, "pr999") {
+            Some(Code::Retired(r)) => assert_eq!(r.name, "old-rule"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            find_in(WITH_RETIRED, "old-rule"),
+            Some(Code::Retired(_))
+        ));
+        assert!(matches!(
+            find_in(WITH_RETIRED, "PR002"),
+            Some(Code::Active(r)) if r.name == "missing-date"
+        ));
+        assert!(find_in(WITH_RETIRED, "PR001").is_none());
+    }
+
+    #[test]
+    fn the_docs_list_a_retired_code_with_its_reason_and_no_section() {
+        let docs = docs_markdown_of(WITH_RETIRED);
+        assert!(
+            docs.contains(
+                "| PR999 | old-rule | retired | merged into missing-date (PR002), which now reports it |"
+            ),
+            "{docs}"
+        );
+        assert!(!docs.contains("## PR999"), "{docs}");
+        assert!(docs.contains("\n## PR002 missing-date\n"), "{docs}");
+    }
 }
 
 /// `docs/rules.md`: the codes table and every rule's documentation, generated from the rule files (a test
 /// fails when the checked-in file is stale).
 pub fn docs_markdown() -> String {
+    docs_markdown_of(CODES)
+}
+
+/// [`docs_markdown`] of `table`: retired codes are listed with their reason, and have no section.
+fn docs_markdown_of(table: &[Code]) -> String {
     let mut out = String::from(
         "<!-- Generated from the rule files in src/rules/ by `UPDATE_DOCS=1 cargo test --test docs`; do not edit. -->\n\n# pagerev rules\n\n\
          Configure them in `rules/*.yaml` (see `rules/default.yaml`) or on the command line with `--select`,\n\
          `--ignore` and `--severity CODE=LEVEL`. Codes are stable and never reused.\n\n\
          | Code | Name | Default | Summary |\n|---|---|---|---|\n",
     );
-    for r in RULES {
-        let default = if r.default_enabled {
-            r.default_severity.as_str().to_string()
-        } else {
-            format!("off ({})", r.default_severity)
-        };
-        out.push_str(&format!(
-            "| {} | [{}](#{}) | {default} | {} |\n",
-            r.code,
-            r.name,
-            r.docs_anchor(),
-            r.kind.summary().replace('|', "\\|")
-        ));
+    for row in table {
+        match row {
+            Code::Active(r) => {
+                let default = if r.default_enabled {
+                    r.default_severity.as_str().to_string()
+                } else {
+                    format!("off ({})", r.default_severity)
+                };
+                out.push_str(&format!(
+                    "| {} | [{}](#{}) | {default} | {} |\n",
+                    r.code,
+                    r.name,
+                    r.docs_anchor(),
+                    r.summary().replace('|', "\\|")
+                ));
+            }
+            Code::Retired(r) => out.push_str(&format!(
+                "| {} | {} | retired | {} |\n",
+                r.code,
+                r.name,
+                r.reason.replace('|', "\\|")
+            )),
+        }
     }
-    for r in RULES {
+    for row in table {
+        let Code::Active(r) = row else { continue };
         out.push_str(&format!("\n## {} {}\n\n", r.code, r.name));
-        let doc = r.kind.doc();
-        for line in doc.lines() {
+        for line in r.doc().lines() {
             // Rule sections become subsections of the rule's heading.
             if line.starts_with("## ") {
                 out.push('#');

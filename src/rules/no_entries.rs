@@ -22,7 +22,8 @@
 //! Scrape the page again. If it does hold dated entries, `pagerev parse --explain FILE` shows how pagerev
 //! read it; `--lang` or a `page.yaml` profile tells it how the dates are written.
 
-use super::Sink;
+use super::{Check, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::{Page, Span};
 use serde::Deserialize;
 
@@ -34,6 +35,19 @@ pub struct Params {}
 /// True when some entry of `page` has a date: the rules have something to say about it.
 pub fn has_dated_entries(page: &Page<'_>) -> bool {
     page.records.iter().any(|r| r.date.is_some())
+}
+
+/// `no-entries`: the rule this file documents and checks.
+pub struct NoEntries;
+
+impl Rule for NoEntries {
+    const CODE: &'static str = "PR021";
+    const NAME: &'static str = "no-entries";
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("no_entries.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
 }
 
 /// Reports a page without a dated entry, at its title (or first line).
@@ -71,13 +85,12 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run;
-    use crate::rules::RuleParams;
 
     #[test]
     fn an_error_page_is_one_finding() {
-        let found = run(
+        let found = run::<NoEntries>(
             "Access denied\n\nPlease enable JavaScript and cookies to continue.\n",
-            RuleParams::NoEntries(Params {}),
+            Params {},
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 1);
@@ -86,9 +99,9 @@ mod tests {
 
     #[test]
     fn one_dated_entry_is_enough() {
-        let found = run(
+        let found = run::<NoEntries>(
             "Visits\n\nA visit\n\n3 May 2019 - Alpha came to Lyon.\n",
-            RuleParams::NoEntries(Params {}),
+            Params {},
         );
         assert!(found.is_empty(), "{found:?}");
     }

@@ -22,7 +22,8 @@
 //! `pagerev accept PAGE`, and commit `snapshots/`. Set its severity to `warning` to see pending reviews
 //! without failing on them.
 
-use super::Sink;
+use super::{Check, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::diff::PageDiff;
 use crate::record::{Page, Span};
 use serde::Deserialize;
@@ -39,6 +40,19 @@ pub struct ReviewInput<'x, 'a> {
     pub diff: &'x PageDiff,
     /// How the user names the page in a command (`corpus/official-visits`).
     pub page_arg: &'x str,
+}
+
+/// `review-pending`: the rule this file documents and checks.
+pub struct ReviewPending;
+
+impl Rule for ReviewPending {
+    const CODE: &'static str = "PR022";
+    const NAME: &'static str = "review-pending";
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("review_pending.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Review(check);
 }
 
 /// Reports records awaiting review, at the first of them still on the page.
@@ -86,7 +100,7 @@ pub fn check(input: &ReviewInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>)
 mod tests {
     use super::*;
     use crate::rules::config::RuleSet;
-    use crate::rules::{check_review, CheckContext, RuleParams};
+    use crate::rules::{check_review, CheckContext};
     use crate::source::SourceFile;
 
     fn findings(old: &str, new: &str) -> Vec<crate::diagnostic::Diagnostic> {
@@ -98,7 +112,7 @@ mod tests {
         );
         let diff = crate::diff::diff_pages(&o, &n, &Default::default());
         let mut rules = RuleSet::defaults();
-        rules.only(RuleParams::ReviewPending(Params {}));
+        rules.only::<ReviewPending>(Params {});
         let input = ReviewInput {
             new: &n,
             diff: &diff,

@@ -21,7 +21,8 @@
 //! ## How to fix
 //! Scrape the live page again, or rename the revision files so they sort oldest to newest.
 
-use super::{date_label, DropInput, Sink};
+use super::{date_label, Check, DropInput, Rule, Sink};
+use crate::diagnostic::Severity;
 use crate::record::{Page, Record};
 use serde::Deserialize;
 
@@ -36,6 +37,22 @@ fn newest<'p, 'a>(page: &'p Page<'a>) -> Option<&'p Record<'a>> {
         .iter()
         .filter(|r| r.date.is_some())
         .max_by_key(|r| r.date.map(|d| d.last_day()))
+}
+
+/// `revision-older`: the rule this file documents and checks.
+pub struct RevisionOlder;
+
+impl Rule for RevisionOlder {
+    const CODE: &'static str = "PR020";
+    const NAME: &'static str = "revision-older";
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("revision_older.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Drop {
+        per_entry: true,
+        check,
+    };
 }
 
 /// Reports a newest entry older than the previous revision's.
@@ -75,14 +92,13 @@ pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run_drop;
-    use crate::rules::RuleParams;
 
     #[test]
     fn an_older_newest_entry_is_reported() {
         let old =
             "Visits\n\nB visit\n\nDecember 2023 - New.\n\nA visit\n\n12 December 2022 - Old.\n";
         let new = "Visits\n\nA visit\n\n12 December 2022 - Old.\n";
-        let found = run_drop(old, new, RuleParams::RevisionOlder(Params {}));
+        let found = run_drop::<RevisionOlder>(old, new, Params {});
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
             found[0]
@@ -91,9 +107,9 @@ mod tests {
             "{}",
             found[0].1
         );
-        assert!(run_drop(new, old, RuleParams::RevisionOlder(Params {})).is_empty());
+        assert!(run_drop::<RevisionOlder>(new, old, Params {}).is_empty());
         // A month made precise is not older.
         let precise = old.replace("December 2023 - New.", "4 December 2023 - New.");
-        assert!(run_drop(old, &precise, RuleParams::RevisionOlder(Params {})).is_empty());
+        assert!(run_drop::<RevisionOlder>(old, &precise, Params {}).is_empty());
     }
 }

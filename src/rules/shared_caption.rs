@@ -27,8 +27,9 @@
 //! ## Options
 //! - `allow`: a list of regular expressions; a caption matching any of them may be shared.
 
-use super::{describe, FirstSeen, Sink};
+use super::{describe, Check, FirstSeen, Rule, Sink};
 use crate::canonical::{canonical, canonical_eq, canonical_hash, canonical_key};
+use crate::diagnostic::Severity;
 use crate::record::Page;
 use regex::Regex;
 use serde::Deserialize;
@@ -92,6 +93,19 @@ pub struct Params {
     /// Captions matching any of these may appear under several entries.
     #[serde(default)]
     pub allow: Vec<Pattern>,
+}
+
+/// `shared-caption`: the rule this file documents and checks.
+pub struct SharedCaption;
+
+impl Rule for SharedCaption {
+    const CODE: &'static str = "PR005";
+    const NAME: &'static str = "shared-caption";
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DEFAULT_ENABLED: bool = true;
+    const SOURCE: &'static str = include_str!("shared_caption.rs");
+    type Params = Params;
+    const CHECK: Check<Params> = Check::Page(check);
 }
 
 /// Reports captions shared between entries.
@@ -160,13 +174,12 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::test_util::run;
-    use crate::rules::RuleParams;
 
     const PAGE: &str = "Official visits 2018 to 2023\n\nA visit\n\nPortugal visit\n\n10 February 2020 – The minister was welcomed.\n\nAnother visit\n\nPortugal visit\n\nAnother visit\n\n9 February 2020 – Another minister was welcomed.\n\nAnother visit\n\nAnother visit\n\n8 February 2020 – A third minister.\n";
 
     #[test]
     fn a_caption_under_two_entries_is_reported_at_the_second() {
-        let found = run(PAGE, RuleParams::SharedCaption(Params::default()));
+        let found = run::<SharedCaption>(PAGE, Params::default());
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 11);
     }
@@ -174,6 +187,6 @@ mod tests {
     #[test]
     fn allowed_captions_may_be_shared() {
         let allow = vec![Pattern(Regex::new("^Portugal").unwrap())];
-        assert!(run(PAGE, RuleParams::SharedCaption(Params { allow })).is_empty());
+        assert!(run::<SharedCaption>(PAGE, Params { allow }).is_empty());
     }
 }

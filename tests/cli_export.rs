@@ -190,3 +190,34 @@ fn a_failed_export_leaves_no_table() {
     assert_eq!(code, 2);
     assert!(err.contains("no such folder"), "{err}");
 }
+
+/// A build without the `parquet` feature refuses `--format parquet` with the way to get it, and writes
+/// nothing; a build with it writes `.parquet` tables.
+#[test]
+fn format_parquet_needs_the_feature_and_says_so() {
+    let root = common::repo_root();
+    let to = tempfile::tempdir().unwrap();
+    let to_arg = to.path().to_str().unwrap();
+    let (code, stdout, stderr) = run(
+        &root,
+        &["export", "corpus", "--to", to_arg, "--format", "parquet"],
+    );
+    let left: Vec<_> = std::fs::read_dir(to.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    if cfg!(feature = "parquet") {
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stdout.contains("records.parquet"), "{stdout}");
+        assert_eq!(left.len(), 4, "{left:?}");
+    } else {
+        assert_eq!(code, 2, "{stdout}");
+        assert!(
+            stderr.contains("built without Parquet support")
+                && stderr.contains("--features parquet"),
+            "{stderr}"
+        );
+        assert!(left.is_empty(), "{left:?}");
+    }
+}

@@ -87,7 +87,7 @@ pub struct ExportArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// The folder to write the tables to (it must exist): `revisions`, `records`, `findings`,
-    /// `changes`, each `.csv` or `.jsonl`.
+    /// `changes`, each `.csv`, `.jsonl` or `.parquet`.
     #[arg(long, value_name = "DIR")]
     pub to: PathBuf,
     #[arg(long, value_enum, default_value = "csv")]
@@ -110,6 +110,8 @@ pub enum ExportFormat {
     Csv,
     /// One JSON object per row.
     Jsonl,
+    /// Apache Parquet, typed columns, Snappy-compressed (needs a build with the `parquet` feature).
+    Parquet,
 }
 
 #[derive(Debug, clap::Args)]

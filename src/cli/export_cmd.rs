@@ -16,26 +16,29 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// One table being written: rows go to a temporary file in the export folder.
-struct Table {
+struct Table<T> {
     name: &'static str,
     rows: usize,
-    out: TableWriter,
+    out: TableWriter<T>,
     /// The CSV header, written by hand when the table has no row (the CSV writer writes it with the
     /// first row).
     header: String,
 }
 
-enum TableWriter {
-    Csv(Box<csv::Writer<BufWriter<tempfile::NamedTempFile>>>),
-    Jsonl(BufWriter<tempfile::NamedTempFile>),
+type TempOut = BufWriter<tempfile::NamedTempFile>;
+
+enum TableWriter<T> {
+    Csv(Box<csv::Writer<TempOut>>),
+    Jsonl(TempOut),
+    #[cfg(feature = "parquet")]
+    Parquet(Box<crate::export::parquet::ParquetTable<T, TempOut>>),
+    /// Without the `parquet` feature `T` is only named here.
+    #[allow(dead_code)]
+    Never(std::marker::PhantomData<T>, std::convert::Infallible),
 }
 
-impl Table {
-    fn new<T: Serialize + Default>(
-        dir: &Path,
-        name: &'static str,
-        format: ExportFormat,
-    ) -> anyhow::Result<Table> {
+impl<T: Serialize + Default + for<'de> serde::Deserialize<'de>> Table<T> {
+    fn new(dir: &Path, name: &'static str, format: ExportFormat) -> anyhow::Result<Table<T>> {
         let file = tempfile::Builder::new()
             .prefix(&format!(".pagerev-export-{name}-"))
             .tempfile_in(dir)
@@ -44,6 +47,12 @@ impl Table {
         let out = match format {
             ExportFormat::Csv => TableWriter::Csv(Box::new(csv::Writer::from_writer(buffered))),
             ExportFormat::Jsonl => TableWriter::Jsonl(buffered),
+            #[cfg(feature = "parquet")]
+            ExportFormat::Parquet => TableWriter::Parquet(Box::new(
+                crate::export::parquet::ParquetTable::new(buffered)?,
+            )),
+            #[cfg(not(feature = "parquet"))]
+            ExportFormat::Parquet => bail!("{}", NO_PARQUET),
         };
         Ok(Table {
             name,
@@ -53,20 +62,23 @@ impl Table {
         })
     }
 
-    fn push<T: Serialize>(&mut self, row: &T) -> anyhow::Result<()> {
+    fn push(&mut self, row: T) -> anyhow::Result<()> {
         match &mut self.out {
-            TableWriter::Csv(w) => w.serialize(row)?,
+            TableWriter::Csv(w) => w.serialize(&row)?,
             TableWriter::Jsonl(w) => {
-                serde_json::to_writer(&mut *w, row)?;
+                serde_json::to_writer(&mut *w, &row)?;
                 w.write_all(b"\n")?;
             }
+            #[cfg(feature = "parquet")]
+            TableWriter::Parquet(t) => t.push(row)?,
+            TableWriter::Never(_, never) => match *never {},
         }
         self.rows += 1;
         Ok(())
     }
 
     /// Flushes the table and gives it its final name.
-    fn finish(self, dir: &Path, format: ExportFormat) -> anyhow::Result<(PathBuf, usize)> {
+    fn finish(self, dir: &Path) -> anyhow::Result<(PathBuf, usize)> {
         let (file, ext) = match self.out {
             TableWriter::Csv(w) => {
                 let mut inner = w
@@ -78,11 +90,13 @@ impl Table {
                 (inner, "csv")
             }
             TableWriter::Jsonl(w) => (w, "jsonl"),
+            #[cfg(feature = "parquet")]
+            TableWriter::Parquet(t) => (t.finish()?, "parquet"),
+            TableWriter::Never(_, never) => match never {},
         };
         let file = file
             .into_inner()
             .map_err(|e| anyhow::anyhow!("{}", e.error()))?;
-        let _ = format;
         // Temporary files are private (0600); a table is as readable as any file the user writes.
         #[cfg(unix)]
         {
@@ -97,6 +111,10 @@ impl Table {
         Ok((path, self.rows))
     }
 }
+
+/// What `--format parquet` says in a build without the `parquet` feature.
+#[cfg(not(feature = "parquet"))]
+const NO_PARQUET: &str = "--format parquet: this pagerev was built without Parquet support; use --format csv or jsonl, or reinstall with `cargo install --path . --features parquet`";
 
 /// A page to export: its name and its revisions, oldest first.
 struct PageRevisions {
@@ -180,13 +198,17 @@ pub fn run(args: ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             display_name(&args.to)
         );
     }
+    #[cfg(not(feature = "parquet"))]
+    if args.format == ExportFormat::Parquet {
+        bail!("{}", NO_PARQUET);
+    }
     let pages = pages(&args.paths)?;
     let total: usize = pages.iter().map(|p| p.revisions.len()).sum();
     let progress = super::progress::Progress::new(Some(total as u64), "exporting");
-    let mut revisions = Table::new::<RevisionRow>(&args.to, "revisions", args.format)?;
-    let mut records = Table::new::<RecordRow>(&args.to, "records", args.format)?;
-    let mut findings = Table::new::<FindingRow>(&args.to, "findings", args.format)?;
-    let mut changes = Table::new::<ChangeRow>(&args.to, "changes", args.format)?;
+    let mut revisions = Table::<RevisionRow>::new(&args.to, "revisions", args.format)?;
+    let mut records = Table::<RecordRow>::new(&args.to, "records", args.format)?;
+    let mut findings = Table::<FindingRow>::new(&args.to, "findings", args.format)?;
+    let mut changes = Table::<ChangeRow>::new(&args.to, "changes", args.format)?;
     let ctx = CheckContext {
         today: Some(super::rule_config::today()),
     };
@@ -205,18 +227,18 @@ pub fn run(args: ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             progress.set_message(source.name());
             let name = revision_name(path);
             let parsed = parse_with(&source, &options);
-            revisions.push(&RevisionRow::of(&page.name, &name, &source, &parsed))?;
+            revisions.push(RevisionRow::of(&page.name, &name, &source, &parsed))?;
             for row in RecordRow::all(&page.name, &name, &parsed) {
-                records.push(&row)?;
+                records.push(row)?;
             }
             for d in check_page(&rules, &source, &parsed, &ctx) {
-                findings.push(&FindingRow::of(&page.name, &name, &d, &source))?;
+                findings.push(FindingRow::of(&page.name, &name, &d, &source))?;
             }
             if let Some((old_name, old_source)) = &previous {
                 let old_page = parse_with(old_source, &options);
                 let diff = diff_pages(&old_page, &parsed, &opts);
                 for row in ChangeRow::all(&page.name, old_name, &name, &diff) {
-                    changes.push(&row)?;
+                    changes.push(row)?;
                 }
             }
             drop(parsed);
@@ -225,8 +247,13 @@ pub fn run(args: ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         }
     }
     drop(progress);
-    for table in [revisions, records, findings, changes] {
-        let (path, rows) = table.finish(&args.to, args.format)?;
+    let written = [
+        revisions.finish(&args.to)?,
+        records.finish(&args.to)?,
+        findings.finish(&args.to)?,
+        changes.finish(&args.to)?,
+    ];
+    for (path, rows) in written {
         writeln!(out, "wrote {} ({rows} rows)", display_name(&path))?;
     }
     Ok(Outcome::Clean)

@@ -7,7 +7,10 @@ use crate::diagnostic::Diagnostic;
 use crate::diff::PageDiff;
 use crate::record::Page;
 use crate::source::SourceFile;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "parquet")]
+pub mod parquet;
 
 /// The version of the tables' schema; it changes when a column is renamed, removed or changes meaning.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -26,7 +29,7 @@ fn json<T: Serialize>(value: &T) -> String {
 }
 
 /// One revision of one page.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RevisionRow {
     pub page: String,
     /// The revision's name: its file name (`2023-12.txt`).
@@ -59,7 +62,7 @@ impl RevisionRow {
 }
 
 /// One record of one revision.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RecordRow {
     pub page: String,
     pub revision: String,
@@ -138,7 +141,7 @@ impl RecordRow {
 }
 
 /// One finding of the page rules on one revision.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct FindingRow {
     pub page: String,
     pub revision: String,
@@ -171,7 +174,7 @@ impl FindingRow {
 }
 
 /// One record's change between two consecutive revisions of a page.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ChangeRow {
     pub page: String,
     pub old_revision: String,

@@ -69,8 +69,8 @@ pub fn verify(source: &SourceFile, page: &Page<'_>) -> Result<(), LosslessError>
                 line: line.line,
             });
         };
-        // A title may leave out its list number (`1. Norlusia` is titled `Norlusia`): the number is
-        // the list's, not the entry's, and changes whenever an entry is inserted above.
+        // A title may leave out its list number or bullet (`1. Norlusia` is titled `Norlusia`): the
+        // number is the list's, not the entry's, and changes whenever an entry is inserted above.
         let numbered_title = field == &"title"
             && text.start as usize + text.raw.len() == line.start as usize + line.raw.len()
             && crate::parse::list_marker_end(line.raw) == Some((text.start - line.start) as usize);

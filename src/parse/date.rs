@@ -802,6 +802,26 @@ fn point(toks: &[Tok], i: usize) -> Option<Point> {
             p.part.year = Some(y);
             p.shape = Shape::Y;
             p.next = j + 1;
+            // `1950 18 mars`, `2019, March 14`: a year written first, then the day and month (a
+            // chronology's `year day month` columns, flattened).
+            let mut k = j + 1;
+            if is(toks.get(k), T::Comma) {
+                k += 1;
+            }
+            if let Some(inner) = point(toks, k) {
+                if matches!(inner.shape, Shape::Dm | Shape::Md) && inner.weekday.is_none() {
+                    p.part.day = inner.part.day;
+                    p.part.month = inner.part.month;
+                    p.langs = inner.langs;
+                    p.shape = if inner.shape == Shape::Dm {
+                        Shape::Dmy
+                    } else {
+                        Shape::Mdy
+                    };
+                    p.next = inner.next;
+                    return Some(p);
+                }
+            }
             // `1860 (1er janvier)`: a year, then the day in brackets.
             if is(toks.get(j + 1), T::Open) {
                 if let Some(inner) = point(toks, j + 2) {
@@ -1114,6 +1134,15 @@ mod tests {
             show("Thursday 14th March 2025"),
             "2025-3-14 [Thursday 14th March 2025]"
         );
+    }
+
+    #[test]
+    fn year_first_dates() {
+        assert_eq!(show("1950 18 mars Lancé"), "1950-3-18 [1950 18 mars]");
+        assert_eq!(show("2019, March 14: x"), "2019-3-14 [2019, March 14]");
+        assert_eq!(show("1950 13 avril"), "1950-4-13 [1950 13 avril]");
+        // A year and a number that is no day of a month stay a year.
+        assert_eq!(show("1950 12 ministres"), "1950-?-? [1950]");
     }
 
     #[test]

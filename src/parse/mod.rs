@@ -308,8 +308,8 @@ impl<'a> Draft<'a> {
     fn put(&mut self, role: Role, text: Text<'a>) {
         match role {
             Role::Title => {
-                // `1. Norlusia`: a list number before a title is not part of it (the number changes
-                // whenever an entry is inserted above).
+                // `1. Norlusia`, `• Norlusia`: a list number or bullet before a title is not part of
+                // it (the number changes whenever an entry is inserted above).
                 self.title = Some(match list_marker_end(text.raw) {
                     Some(end) => text.slice(end..text.raw.len()),
                     None => text,
@@ -951,8 +951,15 @@ impl<'a, 'p> Assembler<'a, 'p> {
     }
 }
 
-/// Where the text after a list number (`1. `, `12) `) starts, if `text` opens with one.
+/// Where the text after a list number (`1. `, `12) `) or a bullet (`• `, `- `) starts, if `text` opens
+/// with one.
 pub(crate) fn list_marker_end(text: &str) -> Option<usize> {
+    if let Some(bullet) = text.chars().next().filter(|c| "•·*▪►▶■◦‣●○◆♦-–—".contains(*c)) {
+        let after = &text[bullet.len_utf8()..];
+        let trimmed = after.trim_start();
+        return (trimmed.len() < after.len() && trimmed.starts_with(char::is_alphanumeric))
+            .then(|| text.len() - trimmed.len());
+    }
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 3 {
         return None;
@@ -967,6 +974,7 @@ pub(crate) fn list_marker_end(text: &str) -> Option<usize> {
 /// True for a dated line's text that reads as a headline: short, no final full stop.
 fn is_headline(text: &str) -> bool {
     !text.is_empty()
+        && !segment::breaks_off(text)
         && segment::is_title_like(&Item::new(Text {
             raw: text,
             line: 0,

@@ -521,6 +521,39 @@ pub fn is_credit(s: &str) -> bool {
         })
 }
 
+/// True when a line stops in the middle of a sentence, to go on on the next line: it ends with a word
+/// cut by a hyphen (`Joliot-`), a comma, or a word that never ends a phrase (an article, a preposition, a
+/// conjunction: `… fonde le`, `… division of the`). Such a line is a piece of a wrapped paragraph (a PDF's
+/// or a plain-text page's columns), never a headline.
+pub fn breaks_off(s: &str) -> bool {
+    let t = s.trim_end();
+    if t.ends_with(',') {
+        return true;
+    }
+    if let Some(body) = t.strip_suffix(['-', '\u{2010}', '\u{00ad}']) {
+        return body.chars().next_back().is_some_and(char::is_alphabetic);
+    }
+    let Some(last) = t.rsplit(char::is_whitespace).next() else {
+        return false;
+    };
+    // The first word of a line is no phrase's end either way.
+    if last.len() == t.len() {
+        return false;
+    }
+    crate::lang::with_folded(last, |w| {
+        matches!(
+            w,
+            b"the" | b"a" | b"an" | b"of" | b"and" | b"to" | b"for" | b"with" | b"by" | b"in"
+                | b"le" | b"la" | b"les" | b"un" | b"une" | b"de" | b"des" | b"du" | b"et"
+                | b"au" | b"aux" | b"pour" | b"par" | b"avec" | b"dans" | b"el" | b"los"
+                | b"las" | b"y" | b"del" | b"con" | b"por" | b"para" | b"una" | b"der"
+                | b"die" | b"das" | b"und" | b"von" | b"mit" | b"zu" | b"il" | b"gli"
+                | b"della" | b"di" | b"per" | b"os" | b"da" | b"do" | b"com" | b"het"
+                | b"een" | b"van" | b"en" | b"met"
+        )
+    })
+}
+
 /// True when the text ends with sentence punctuation, looking through closing quotes and brackets.
 fn ends_like_sentence(s: &str) -> bool {
     let closing = |c: char| {
@@ -1198,6 +1231,18 @@ mod tests {
                 "position {t}"
             );
         }
+    }
+
+    #[test]
+    fn lines_that_break_off_mid_sentence() {
+        assert!(breaks_off("Lancé par le communiste Frédéric Joliot-"));
+        assert!(breaks_off("La Jordanie naît de la division de la"));
+        assert!(breaks_off("The council met the ministers of"));
+        assert!(breaks_off("Rome, Paris,"));
+        assert!(!breaks_off("Council adopts a new package"));
+        assert!(!breaks_off("Visit to the UK"));
+        assert!(!breaks_off("Meeting - "));
+        assert!(!breaks_off("The"));
     }
 
     #[test]

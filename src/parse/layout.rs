@@ -80,6 +80,18 @@ pub fn shape_of(
     None
 }
 
+/// True when a line's date, at its end or after a place (`Paul Renard, le 4 juin 1953.`), is part of a
+/// sentence rather than a heading's: the line breaks off itself (`… réélu le 12 mars,`), or goes on from
+/// the line right above it, which broke off (a wrapped paragraph). A date leading its line is not
+/// concerned: a wrapped line starting with a date and a lower-case word is no lead either way.
+pub fn continues_sentence(shaped: &Shaped, line: Text<'_>, previous: Option<Text<'_>>) -> bool {
+    matches!(
+        shaped.shape,
+        StartShape::Heading | StartShape::Bracket | StartShape::Placed
+    ) && (super::segment::breaks_off(line.raw)
+        || previous.is_some_and(|p| p.line + 1 == line.line && super::segment::breaks_off(p.raw)))
+}
+
 /// The counts behind a profile.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Evidence {
@@ -124,6 +136,9 @@ pub struct Hints {
     pub one_liners: bool,
     /// The languages whose month or weekday names the page's dates use (read beside the page's own).
     pub date_langs: crate::lang::LangSet,
+    /// Most entries write no year (`January 5   Regular meeting`): a line naming a year alone before the
+    /// first of them (`2019 Meeting and Event Calendar`) heads the page, giving them its year.
+    pub yearless: bool,
 }
 
 impl Evidence {
@@ -132,6 +147,7 @@ impl Evidence {
             caption_pairs: self.label_pairs_before > 0,
             one_liners: self.one_line_entries * 3 >= self.entries * 2 && self.entries >= 3,
             date_langs: self.lang.date_languages(),
+            yearless: self.entries >= 3 && self.without_year * 4 >= self.entries * 3,
         }
     }
 }
@@ -166,7 +182,8 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         let kind = classify(line.raw);
         // The first line is most often the page's title (`Official visits 2018 to 2023`): a date at its
         // end says nothing about the entries.
-        let shape = shape_of(&mut scanner, line.raw, kind, !lines.is_empty());
+        let shape = shape_of(&mut scanner, line.raw, kind, !lines.is_empty())
+            .filter(|s| !continues_sentence(s, line, lines.last().copied()));
         dated += usize::from(shape.is_some());
         lines.push(line);
         kinds.push(kind);

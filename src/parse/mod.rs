@@ -194,8 +194,10 @@ struct FactReader<'p> {
 }
 
 impl FactReader<'_> {
-    /// The facts of each line of a block; `first` when the block opens the page.
-    fn read(&self, lines: &[Text<'_>], first: bool) -> BlockFacts {
+    /// The facts of each line of a block; `before` is the line before the block (`None` when the block
+    /// opens the page).
+    fn read(&self, lines: &[Text<'_>], before: Option<Text<'_>>) -> BlockFacts {
+        let first = before.is_none();
         let mut scanner = Scanner::new(self.vocab, self.langs);
         scanner.patterns = self.patterns;
         let prose = self.profile.entry_starts == [StartShape::Prose];
@@ -219,7 +221,9 @@ impl FactReader<'_> {
                 // date at its end does not make it an entry.
                 let ends_too = self.ends_too && !(first && i == 0);
                 let shape_kind = if ends_too { kind } else { Kind::Sentence };
+                let previous = if i == 0 { before } else { Some(lines[i - 1]) };
                 shape_of(&mut scanner, line.raw, shape_kind, ends_too)
+                    .filter(|s| !layout::continues_sentence(s, *line, previous))
             };
             if let Some(s) = shaped {
                 out.shapes.push((i as u32, s));
@@ -257,11 +261,11 @@ fn read_lines<'a>(
     let block_lines = block_lines.max(1);
     let mut next_block = || -> Vec<Text<'a>> { lines.by_ref().take(block_lines).collect() };
     let mut block = next_block();
-    let mut facts = reader.read(&block, true);
+    let mut facts = reader.read(&block, None);
     while !block.is_empty() {
         let following = next_block();
         let (following_facts, ()) = rayon::join(
-            || reader.read(&following, false),
+            || reader.read(&following, block.last().copied()),
             || {
                 for (line, f) in block.iter().zip(facts.iter()) {
                     asm.push(*line, f);
@@ -504,6 +508,21 @@ impl<'a, 'p> Assembler<'a, 'p> {
             return Some(Boundary::DaySection(line, shaped.date));
         }
         if shaped.shape == StartShape::TimeLed && self.years.heading_day.is_none() {
+            return None;
+        }
+        // `2019 Meeting and Event Calendar` above `January 5   Regular meeting` …: before the first
+        // entry of a page whose entries write no year, a line led by a year alone is the page's
+        // heading (its year the entries' year), not an entry.
+        let found = shaped.date.found;
+        if !self.seen_boundary
+            && self.hints.yearless
+            && found.from.month.is_none()
+            && found.to.is_none()
+            && matches!(
+                shaped.shape,
+                StartShape::Led | StartShape::LedBare | StartShape::LedComma
+            )
+        {
             return None;
         }
         let mut date = shaped.date;
@@ -765,9 +784,16 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 .any(|c| c.position == CaptionPosition::After && !segment::is_credit(c.text.raw));
         let footer = self.last && self.hints.one_liners;
         if d.title.is_none() && d.heading.is_none() && has_body && !footer {
+            // A dated line whose text goes on in lower case on the line right below (a wrapped
+            // paragraph) holds no headline.
+            let wrapped = |l: &Lead<'_>| {
+                d.paragraphs.first().is_some_and(|p| {
+                    p.line == l.line.line + 1 && p.raw.starts_with(char::is_lowercase)
+                })
+            };
             if let Some(lead) = d
                 .lead
-                .filter(|l| is_headline(l.text.raw) && l.dateline.is_none())
+                .filter(|l| is_headline(l.text.raw) && l.dateline.is_none() && !wrapped(l))
             {
                 d.title = Some(lead.text);
                 d.heading = Some(lead.line);
@@ -945,8 +971,20 @@ impl<'a, 'p> Assembler<'a, 'p> {
         for text in title.iter().chain(items.iter().map(|i| &i.text)) {
             if let Some(date) = self.scanner.full_date_anywhere(text.raw) {
                 self.years.document = Some(date);
-                return;
+                break;
             }
+        }
+        // A heading naming one year below the first line (under a logo's caption or a site's banner:
+        // `2019 Meeting and Event Calendar`) titles the page as a first line would.
+        // A full date (`Report of 20 January 2010`) is the document's date, not a title's year.
+        if self.years.title.is_none() && self.hints.yearless {
+            let scanner = &mut self.scanner;
+            self.years.title = items
+                .iter()
+                .filter(|i| i.kind == Kind::Label)
+                .filter_map(|i| title_years(i.text.raw).map(|y| (i, y)))
+                .find(|(i, (a, b))| a == b && scanner.full_date_anywhere(i.text.raw).is_none())
+                .map(|(_, (a, _))| a);
         }
     }
 }
@@ -954,7 +992,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
 /// Where the text after a list number (`1. `, `12) `) or a bullet (`• `, `- `) starts, if `text` opens
 /// with one.
 pub(crate) fn list_marker_end(text: &str) -> Option<usize> {
-    if let Some(bullet) = text.chars().next().filter(|c| "•·*▪►▶■◦‣●○◆♦-–—".contains(*c)) {
+    if let Some(bullet) = text
+        .chars()
+        .next()
+        .filter(|c| "•·*▪►▶■◦‣●○◆♦-–—".contains(*c))
+    {
         let after = &text[bullet.len_utf8()..];
         let trimmed = after.trim_start();
         return (trimmed.len() < after.len() && trimmed.starts_with(char::is_alphanumeric))

@@ -186,7 +186,7 @@ pub fn classify(s: &str) -> Kind {
     }
     // Furniture, navigation and credits are short: most lines of a page are not.
     if s.len() <= 120 {
-        if is_furniture(s) || is_navigation(s) {
+        if is_furniture(s) || is_navigation(s) || is_logo(s) {
             return Kind::Placeholder;
         }
         if is_credit(s) {
@@ -198,6 +198,15 @@ pub fn classify(s: &str) -> Kind {
     } else {
         Kind::Label
     }
+}
+
+/// A logo's alternative text scraped as a line (`homepage logo`, `Logo of the Council`): a few words, one
+/// of them `logo`.
+fn is_logo(s: &str) -> bool {
+    s.len() <= 40
+        && s.split_whitespace().nth(4).is_none()
+        && s.split_whitespace()
+            .any(|w| crate::lang::with_folded(w, |f| f == b"logo"))
 }
 
 /// Link furniture scraped along with entries: `read more`, `Lire la suite »`, `[Leer más]`, `Share`.
@@ -510,6 +519,13 @@ pub fn is_credit(s: &str) -> bool {
             return s.split_whitespace().nth(10).is_none();
         }
     }
+    // `Harbour at dusk © Ann Lee`: an image's caption with its copyright after it.
+    if let Some(at) = s.find(" © ") {
+        let owner = &s[at + " © ".len()..];
+        if owner.starts_with(char::is_uppercase) && s.split_whitespace().nth(10).is_none() {
+            return true;
+        }
+    }
     // `Name/Agency Images`: a slash joining two capitalised words, no spaces around it.
     memchr::memchr(b'/', b).is_some()
         && s.split_whitespace().nth(6).is_none()
@@ -543,13 +559,61 @@ pub fn breaks_off(s: &str) -> bool {
     crate::lang::with_folded(last, |w| {
         matches!(
             w,
-            b"the" | b"a" | b"an" | b"of" | b"and" | b"to" | b"for" | b"with" | b"by" | b"in"
-                | b"le" | b"la" | b"les" | b"un" | b"une" | b"de" | b"des" | b"du" | b"et"
-                | b"au" | b"aux" | b"pour" | b"par" | b"avec" | b"dans" | b"el" | b"los"
-                | b"las" | b"y" | b"del" | b"con" | b"por" | b"para" | b"una" | b"der"
-                | b"die" | b"das" | b"und" | b"von" | b"mit" | b"zu" | b"il" | b"gli"
-                | b"della" | b"di" | b"per" | b"os" | b"da" | b"do" | b"com" | b"het"
-                | b"een" | b"van" | b"en" | b"met"
+            b"the"
+                | b"a"
+                | b"an"
+                | b"of"
+                | b"and"
+                | b"to"
+                | b"for"
+                | b"with"
+                | b"by"
+                | b"in"
+                | b"le"
+                | b"la"
+                | b"les"
+                | b"un"
+                | b"une"
+                | b"de"
+                | b"des"
+                | b"du"
+                | b"et"
+                | b"au"
+                | b"aux"
+                | b"pour"
+                | b"par"
+                | b"avec"
+                | b"dans"
+                | b"el"
+                | b"los"
+                | b"las"
+                | b"y"
+                | b"del"
+                | b"con"
+                | b"por"
+                | b"para"
+                | b"una"
+                | b"der"
+                | b"die"
+                | b"das"
+                | b"und"
+                | b"von"
+                | b"mit"
+                | b"zu"
+                | b"il"
+                | b"gli"
+                | b"della"
+                | b"di"
+                | b"per"
+                | b"os"
+                | b"da"
+                | b"do"
+                | b"com"
+                | b"het"
+                | b"een"
+                | b"van"
+                | b"en"
+                | b"met"
         )
     })
 }

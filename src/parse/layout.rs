@@ -426,10 +426,18 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
                 // Titles may stand before the dates here: only text below makes this one the date's.
                 s + 2 < lines.len() && !is_start(s + 2) && kinds[s + 2] == Kind::Sentence
             } else {
+                // A second short line (a place, a detail) may follow the title when the item ends
+                // there: a blank line, the next date or the page's end after it.
+                let ends_after = |j: usize| {
+                    j + 1 >= lines.len()
+                        || shaped[j + 1].is_some()
+                        || lines[j + 1].line > lines[j].line + 1
+                };
                 s + 2 >= lines.len()
                     || kinds[s + 2] != Kind::Label
                     || is_start(s + 2)
                     || shaped[s + 2].is_some()
+                    || lines[s + 1].line + 1 == lines[s + 2].line && ends_after(s + 2)
             })
         {
             ev.titles_after += 1;

@@ -503,8 +503,13 @@ impl<'a, 'p> Assembler<'a, 'p> {
         if shaped.shape == StartShape::DayLed && self.years.heading_month.is_none() {
             return None;
         }
-        // An agenda's days head its timed entries.
+        // An agenda's days head its timed entries; a range of days (`October 9, 2017 - October 13,
+        // 2017`, the week the agenda covers) heads the days, giving them its year.
         if shaped.shape == StartShape::DateLine && p.entry_starts.contains(&StartShape::TimeLed) {
+            let found = shaped.date.found;
+            if found.to.is_some() && found.has_year() {
+                return Some(Boundary::Section(line, found.from.year, None));
+            }
             return Some(Boundary::DaySection(line, shaped.date));
         }
         if shaped.shape == StartShape::TimeLed && self.years.heading_day.is_none() {
@@ -566,7 +571,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let date_text = line.slice(d.found.start..d.found.end);
         let (date, year_source) = match (d.time_only, self.years.heading_day) {
             // A timed entry is on its day heading's day.
-            (true, Some((day, source))) => (Some(day), source),
+            (true, Some((day, source))) => (day, source),
             _ => year::resolve(
                 &d.found,
                 self.profile.date_order,
@@ -757,13 +762,23 @@ impl<'a, 'p> Assembler<'a, 'p> {
             }
             Boundary::DaySection(line, d) => {
                 self.pending_section.push(line);
+                // A full date heading the page with no timed entry under it before the next day
+                // (`Thursday, November 24, 2011` above `November 22`, `07:02 …`) is the document's
+                // date (a post's or a release's), not a day of the agenda.
+                if let Some((Some(day), YearSource::Written)) = self.years.heading_day {
+                    if self.records.is_empty() && self.current.is_none() {
+                        self.years.document = Some(day.start);
+                        self.years.heading_day = None;
+                        self.years.previous = None;
+                    }
+                }
                 let (date, source) = year::resolve(
                     &d.found,
                     self.profile.date_order,
                     &self.years,
                     &self.profile.year_from,
                 );
-                self.years.heading_day = date.map(|date| (date, source));
+                self.years.heading_day = Some((date, source));
                 if let Some(date) = date {
                     self.years.previous = Some((date.start, source));
                 }
@@ -795,7 +810,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 .lead
                 .filter(|l| is_headline(l.text.raw) && l.dateline.is_none() && !wrapped(l))
             {
-                d.title = Some(lead.text);
+                d.title = Some(without_table_bar(lead.text));
                 d.heading = Some(lead.line);
                 d.date_text = lead.date_text;
                 d.lead = None;
@@ -884,7 +899,13 @@ impl<'a, 'p> Assembler<'a, 'p> {
             span,
             title: d.title,
             date,
-            year_source: if date.is_some() || d.date_text.is_some() || lead_has_date(&lead) {
+            // A date whose year was looked for and not found says so (an agenda's items under a day
+            // heading with no year anywhere); an entry with no date at all has no year to look for.
+            year_source: if date.is_some()
+                || d.date_text.is_some()
+                || lead_has_date(&lead)
+                || d.year_source == YearSource::Missing
+            {
                 d.year_source
             } else {
                 YearSource::Written
@@ -1011,6 +1032,15 @@ pub(crate) fn list_marker_end(text: &str) -> Option<usize> {
     let trimmed = after.trim_start();
     (trimmed.len() < after.len() && trimmed.starts_with(char::is_alphabetic))
         .then(|| text.len() - trimmed.len())
+}
+
+/// `text` without the bar closing a flattened table row (`Regreso a Valdoria |`): the table's, not the
+/// headline's.
+fn without_table_bar(text: Text<'_>) -> Text<'_> {
+    match text.raw.trim_end().strip_suffix('|') {
+        Some(body) if !body.trim_end().is_empty() => text.slice(0..body.trim_end().len()),
+        _ => text,
+    }
 }
 
 /// True for a dated line's text that reads as a headline: short, no final full stop.

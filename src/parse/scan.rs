@@ -645,7 +645,16 @@ fn time_start(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
         time_only: true,
         ..LineDate::new(Place::Alone, found, line.len())
     };
-    let k = c + 1;
+    let mut k = c + 1;
+    // `10:00 – 11:00 AM`, `9.00 to 10.30`: a span of time is one time.
+    let joins = |t: &Tok| {
+        matches!(t.t, T::Dash) || matches!(t.t, T::Join(b) if b & super::date::RANGE != 0)
+    };
+    if toks.get(k).is_some_and(joins) && toks.get(k + 1).is_some_and(|t| t.t == T::Time) {
+        d.found.toks.1 = k + 2;
+        d.found.end = toks[k + 1].end as usize;
+        k += 2;
+    }
     if k >= toks.len() {
         return complete.then_some(d);
     }
@@ -654,8 +663,10 @@ fn time_start(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
         _ => (Sep::None, k),
     };
     let rest = toks.get(r)?.start as usize;
+    // After a separator the activity may start in lower case (`13h00 : déjeuner avec …`); without
+    // one, a lower-case word is more likely a sentence going on (`10:00 in the morning`).
     let upper = line[rest..].starts_with(|c: char| c.is_uppercase() || c.is_numeric());
-    if !upper {
+    if !upper && (sep == Sep::None || !line[rest..].starts_with(char::is_alphabetic)) {
         return None;
     }
     d.place = Place::Led;

@@ -19,7 +19,9 @@ pub struct YearContext {
     pub heading_month: Option<u32>,
     /// The day of the day heading the entry stands under (an agenda's `Lundi 18 mai`), for times alone,
     /// with where its year came from.
-    pub heading_day: Option<(Date, YearSource)>,
+    /// `None` inside the tuple: the heading's day has no year anywhere on the page (its entries are
+    /// still the agenda's, undated).
+    pub heading_day: Option<(Option<Date>, YearSource)>,
     /// The previous entry's date (its first day), and where its year came from.
     pub previous: Option<(NaiveDate, YearSource)>,
     /// A full date in the preamble: the document's own date.

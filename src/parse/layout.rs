@@ -107,6 +107,11 @@ pub struct Evidence {
     /// Entries with a short line right before their date line, and right after it.
     pub titles_before: usize,
     pub titles_after: usize,
+    /// Dates alone on their line that close the text above them (glued to the line above, a blank line
+    /// or a field label `Date` around them), and that open the text below them (a blank line above,
+    /// glued to the line below).
+    pub dates_closing: usize,
+    pub dates_opening: usize,
     /// Entries (after the first) with two different short lines before their date line: a title and a
     /// caption.
     pub label_pairs_before: usize,
@@ -444,6 +449,36 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             distinct_after.insert(crate::canonical::canonical_hash(lines[s + 1].raw));
         }
     }
+    // Dates closing the text above them, or opening the text below: blank lines show which.
+    for &s in &starts {
+        let alone = shaped[s].is_some_and(|d| d.date.rest >= lines[s].raw.len());
+        if !alone || s == 0 {
+            continue;
+        }
+        // Text right above (not `read more`, which closes the item above the date instead).
+        let glued_above = lines[s - 1].line + 1 == lines[s].line
+            && !is_start(s - 1)
+            && matches!(kinds[s - 1], Kind::Sentence | Kind::Label);
+        let blank_below = s + 1 >= lines.len() || lines[s + 1].line > lines[s].line + 1;
+        let blank_above = lines[s - 1].line + 1 < lines[s].line;
+        let glued_below = s + 1 < lines.len() && lines[s + 1].line == lines[s].line + 1;
+        // The item above has a headline: a short line after the previous date.
+        let prev = starts.iter().rev().find(|&&p| p < s).map_or(0, |&p| p + 1);
+        let headed = (prev..s).any(|j| is_title_like(&item(j)) && shaped[j].is_none());
+        if glued_above && headed && (blank_below || is_date_label(lines[s - 1].raw)) {
+            ev.dates_closing += 1;
+        } else if blank_above && glued_below {
+            ev.dates_opening += 1;
+        }
+    }
+    let closing = starts.len() >= 3
+        && ev.dates_closing >= 3
+        && ev.dates_closing * 3 >= starts.len() * 2
+        && ev.dates_closing >= 2 * ev.dates_opening
+        // The first entry's text stands before its date.
+        && starts.first().is_some_and(|&f| {
+            f > 0 && lines[f - 1].line + 1 == lines[f].line && shaped[f - 1].is_none()
+        });
     let with_text = starts
         .iter()
         .filter(|&&s| shaped[s].is_some_and(|d| d.date.rest < lines[s].raw.len()))
@@ -468,6 +503,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         let others = starts.len().saturating_sub(1);
         match starts.first() {
             _ if entry_starts == [StartShape::Prose] => Titles::Inline,
+            _ if closing => Titles::Closing,
             _ if starts.len() > 1 && headlines * 2 > starts.len() => Titles::Inline,
             None => Titles::Before,
             // One entry (a news release: headline, date line, body): a short line above it is its
@@ -711,6 +747,11 @@ impl Inferred {
         );
         let _ = writeln!(
             s,
+            "  dates alone closing the text above them: {}, opening the text below: {}",
+            e.dates_closing, e.dates_opening
+        );
+        let _ = writeln!(
+            s,
             "  numeric dates only day-first: {}, only month-first: {}",
             e.day_first, e.month_first
         );
@@ -752,7 +793,20 @@ pub fn titles_name(t: Titles) -> &'static str {
         Titles::Before => "before",
         Titles::After => "after",
         Titles::Inline => "inline",
+        Titles::Closing => "closing",
     }
+}
+
+/// True for a field label naming the date below it (`Date`, `Date:`, `Fecha`, `Datum`, `When`).
+pub fn is_date_label(s: &str) -> bool {
+    let t = s.trim_end_matches([':', ' ']);
+    t.len() <= 8
+        && crate::lang::with_folded(t, |w| {
+            matches!(
+                w,
+                b"date" | b"when" | b"fecha" | b"datum" | b"data" | b"quand"
+            )
+        })
 }
 
 pub fn headings_name(h: Headings) -> &'static str {

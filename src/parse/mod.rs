@@ -633,6 +633,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
     /// and the entry that `next` opens (or, at a section or the end of the page, nobody).
     fn close_segment(&mut self, next: Boundary<'a>) {
         let mut items = std::mem::take(&mut self.segment);
+        let first_segment = !self.seen_boundary;
         if !self.seen_boundary {
             self.take_page_title(&mut items, &next);
             self.find_document_date(&items);
@@ -658,7 +659,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
             }
         }
         let mut plan = std::mem::take(&mut self.plan);
-        if self.profile.titles == Titles::Before {
+        if self.profile.titles == Titles::Closing {
+            let end = matches!(next, Boundary::End);
+            segment::plan_closing(&items, first_segment, end, &mut plan);
+        } else if self.profile.titles == Titles::Before {
             let mut prev_known = std::mem::take(&mut self.prev_known);
             prev_known.clear();
             let mut prev_words = Vec::new();
@@ -733,7 +737,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         self.plan = plan;
         // Entries that share the current entry's date (forward layouts) take it; entries found between
         // two dated ones on a title-before page have none.
-        let shared = self.profile.titles != Titles::Before;
+        let shared = !matches!(self.profile.titles, Titles::Before | Titles::Closing);
         let (date, year_source) = self
             .current
             .as_ref()

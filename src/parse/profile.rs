@@ -122,6 +122,9 @@ pub enum Titles {
     After,
     /// No title lines: an entry's title, if any, is the headline on its dated line.
     Inline,
+    /// Above the text the dated line closes: an entry is its title, its text, then its date
+    /// (`Headline` / `teaser` / `Monday, May 14, 2020`), as on listings that print the date last.
+    Closing,
 }
 
 /// The order of the page's entries, seen from the dates it writes in full.

@@ -417,6 +417,22 @@ fn furniture() -> &'static PhraseSets {
             "accueil",
             "inicio",
             "startseite",
+            // Accessibility links scraped as a page's first line.
+            "skip to main content",
+            "skip to content",
+            "skip navigation",
+            "skip to navigation",
+            "top of page",
+            "aller au contenu",
+            "aller au contenu principal",
+            "passer au contenu",
+            "ir al contenido",
+            "saltar al contenido",
+            "zum inhalt springen",
+            "direkt zum inhalt",
+            "vai al contenuto",
+            "ir para o conteudo",
+            "naar de inhoud",
         ];
         let phrases: FxHashSet<Vec<u8>> = PHRASES
             .iter()
@@ -708,6 +724,10 @@ fn is_navigation(s: &str) -> bool {
         || !separator && memchr::memmem::find(b, b"   ").is_none()
         || b.iter().any(u8::is_ascii_digit)
     {
+        return false;
+    }
+    // A heading set in spaced capitals (`H A R B O U R   N E W S`) is a title, not columns.
+    if s.split_whitespace().all(|w| w.chars().nth(1).is_none()) {
         return false;
     }
     // A table's header row, its columns apart by runs of spaces: `Lugar de la visita   Periodo`.
@@ -1040,6 +1060,57 @@ pub fn plan_forward(items: &[Item<'_>], fwd: &Forward<'_>, out: &mut Vec<(Owner,
 
 /// Marks `body` (positions in `real`) as paragraphs of `owner`, except a final run of captions: labels and
 /// lines repeating the entry's known lines or the caption after them.
+/// Assigns the lines before a dated line that closes its entry (`Titles::Closing`): they are that
+/// entry's title and text, all of them, except on the page's first segment, where the entry is the title
+/// and text right above the date and what stands before them is the page's preamble. At the page's end
+/// (`end`), the lines after the last date are an entry whose date was cut off.
+pub fn plan_closing(items: &[Item<'_>], first: bool, end: bool, out: &mut Vec<(Owner, Role)>) {
+    let n = items.len();
+    out.clear();
+    out.resize(n, (Owner::Prev, Role::Paragraph));
+    let owner = if end { Owner::Undated(0) } else { Owner::Next };
+    let is_text = |i: usize| !matches!(items[i].kind, Kind::Placeholder | Kind::Credit);
+    let mut from = 0;
+    if first {
+        // Back from the date: its text, up to and with the title above it.
+        from = n;
+        let mut i = n;
+        while i > 0 {
+            i -= 1;
+            let item = &items[i];
+            if !is_text(i) || super::layout::is_date_label(item.text.raw) {
+                from = i;
+                continue;
+            }
+            if item.kind == Kind::Sentence {
+                from = i;
+                continue;
+            }
+            if is_title_like(item) {
+                from = i;
+            }
+            break;
+        }
+    }
+    let mut title_done = false;
+    let mut lead_done = false;
+    for i in from..n {
+        let item = &items[i];
+        out[i] = if !is_text(i) || super::layout::is_date_label(item.text.raw) {
+            (owner, Role::Placeholder)
+        } else if !title_done && !lead_done && is_title_like(item) {
+            title_done = true;
+            (owner, Role::Title)
+        } else if !lead_done {
+            lead_done = true;
+            (owner, Role::Lead)
+        } else {
+            (owner, Role::Paragraph)
+        };
+    }
+    place_skipped(items, out);
+}
+
 fn body_roles(
     items: &[Item<'_>],
     real: &[usize],

@@ -11,7 +11,6 @@
 pub mod baseline;
 pub mod canonical;
 pub mod check;
-pub mod cli;
 pub mod diagnostic;
 pub mod diff;
 pub mod error;

@@ -5,13 +5,15 @@
 // behaviour in its own code (RELIABILITY.md).
 #![forbid(unsafe_code)]
 
+mod cli;
+
 use clap::Parser;
 use pagerev::report::control::escape;
 use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match pagerev::cli::args::Cli::try_parse() {
+    let cli = match cli::args::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return clap_exit(e),
     };
@@ -20,7 +22,7 @@ fn main() -> ExitCode {
         inner: std::io::BufWriter::new(stdout.lock()),
         failed: false,
     };
-    let result = pagerev::cli::run(cli, &mut out).and_then(|o| {
+    let result = cli::run(cli, &mut out).and_then(|o| {
         out.flush()?;
         Ok(o)
     });

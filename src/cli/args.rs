@@ -1,8 +1,8 @@
 //! Raw command-line arguments, as clap parses them. Commands turn these into resolved settings; nothing
 //! else in pagerev sees them.
 
-use crate::lang::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
+use pagerev::lang::Lang;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -99,7 +99,7 @@ pub struct ExportArgs {
     pub lang: LangArg,
     /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
     /// or date changed across revisions (see `diff`).
-    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    #[arg(long, value_name = "F", default_value_t = pagerev::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
 }
 
@@ -235,8 +235,8 @@ impl ReportFormat {
     }
 
     /// The reporter format this option selects.
-    pub fn format(self) -> crate::report::Format {
-        use crate::report::Format;
+    pub fn format(self) -> pagerev::report::Format {
+        use pagerev::report::Format;
         match self {
             ReportFormat::Human => Format::Human,
             ReportFormat::Json => Format::Json,
@@ -258,8 +258,8 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    pub fn severity(self) -> crate::diagnostic::Severity {
-        use crate::diagnostic::Severity;
+    pub fn severity(self) -> pagerev::diagnostic::Severity {
+        use pagerev::diagnostic::Severity;
         match self {
             FailOn::Error => Severity::Error,
             FailOn::Warning => Severity::Warning,
@@ -419,7 +419,7 @@ pub struct DiffArgs {
     pub exit_zero: bool,
     /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
     /// or date changed across revisions (see `diff`).
-    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    #[arg(long, value_name = "F", default_value_t = pagerev::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
     /// The language of the page's dates; `auto` detects it from the page (month names, common words).
     #[arg(long, value_enum, default_value = "auto")]
@@ -448,7 +448,7 @@ pub struct HistoryArgs {
     pub format: HistoryFormat,
     /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
     /// or date changed across revisions (see `diff`).
-    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    #[arg(long, value_name = "F", default_value_t = pagerev::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
     /// The language of the page's dates; `auto` detects it from the page (month names, common words).
     #[arg(long, value_enum, default_value = "auto")]
@@ -548,7 +548,7 @@ pub struct CheckArgs {
     pub html: Option<PathBuf>,
     /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
     /// or date changed across revisions (see `diff`).
-    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    #[arg(long, value_name = "F", default_value_t = pagerev::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
 }
 
@@ -571,7 +571,7 @@ pub struct BaselineWriteArgs {
     pub force: bool,
     /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
     /// or date changed across revisions (see `diff`).
-    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    #[arg(long, value_name = "F", default_value_t = pagerev::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
 }
 
@@ -584,6 +584,6 @@ pub struct PageStateArgs {
     pub force: bool,
     /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
     /// or date changed across revisions (see `diff`).
-    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    #[arg(long, value_name = "F", default_value_t = pagerev::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
 }

@@ -1,4 +1,4 @@
-//! `pagerev check PAGE…`: gate new revisions of pages (see [`crate::check`]) and report what a reviewer
+//! `pagerev check PAGE…`: gate new revisions of pages (see [`pagerev::check`]) and report what a reviewer
 //! needs: the changes since the previous revision, the findings the drop introduces, the state of the
 //! baseline, and whether the records still match the reviewed snapshot.
 
@@ -6,11 +6,11 @@ use super::args::{CheckArgs, ReportFormat};
 use super::pages::{baseline_path, load_baseline, load_snapshot, resolve_changed, snapshot_path};
 use super::rule_config::{load_rules, rules_for};
 use super::Outcome;
-use crate::check::{check, CheckInput, CheckResult, Review};
-use crate::diagnostic::{Counts, Severity};
-use crate::report::{self, diff_text, FileResult, Format};
-use crate::rules::CheckContext;
-use crate::source::SourceFile;
+use pagerev::check::{check, CheckInput, CheckResult, Review};
+use pagerev::diagnostic::{Counts, Severity};
+use pagerev::report::{self, diff_text, FileResult, Format};
+use pagerev::rules::CheckContext;
+use pagerev::source::SourceFile;
 use serde_json::json;
 use std::io::Write;
 
@@ -119,7 +119,7 @@ fn render(
     color: bool,
     checked: &[CheckedPage],
     args: &CheckArgs,
-    rules: &crate::rules::config::RuleSet,
+    rules: &pagerev::rules::config::RuleSet,
     failed: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
@@ -171,7 +171,7 @@ fn page_arg(args: &CheckArgs, newest: &str) -> String {
     }
 }
 
-use crate::report::plural;
+use pagerev::report::plural;
 
 fn human(
     checked: &[CheckedPage],
@@ -329,7 +329,7 @@ fn github_notes(
     args: &CheckArgs,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    use crate::report::github::{escape_data, escape_property};
+    use pagerev::report::github::{escape_data, escape_property};
     for c in checked {
         let r = &c.result;
         if !r.stale.is_empty() {
@@ -359,8 +359,8 @@ fn markdown_notes(
     args: &CheckArgs,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    use crate::report::diff_markdown::{self, MarkdownOptions};
-    use crate::report::markdown::cell;
+    use pagerev::report::diff_markdown::{self, MarkdownOptions};
+    use pagerev::report::markdown::cell;
     let opts = MarkdownOptions {
         context: 5,
         stat: false,
@@ -371,7 +371,7 @@ fn markdown_notes(
         writeln!(
             out,
             "\n## Page {}\n",
-            crate::report::markdown::code_span(&r.page)
+            pagerev::report::markdown::code_span(&r.page)
         )?;
         match &r.review {
             Review::Pending(diff) => {
@@ -406,7 +406,7 @@ fn markdown_notes(
 /// `--html FILE`: for each page, the HTML report of what a reviewer must look at — the records awaiting
 /// review if any, else the changes since the previous revision — with the new findings.
 fn write_html(checked: &[CheckedPage], path: &std::path::Path) -> anyhow::Result<()> {
-    use crate::report::diff_html::{self, HtmlOptions};
+    use pagerev::report::diff_html::{self, HtmlOptions};
     let opts = HtmlOptions {
         context: 5,
         show_cosmetic: false,

@@ -3,12 +3,12 @@
 use super::args::{DiffArgs, DiffFormat};
 use super::revision::RevisionSpec;
 use super::Outcome;
-use crate::diff::{diff_pages, DiffOptions, PageDiff};
-use crate::parse::parse_with;
-use crate::report::diff_html::HtmlOptions;
-use crate::report::diff_markdown::MarkdownOptions;
-use crate::report::diff_text::TextOptions;
-use crate::report::{diff_html, diff_json, diff_markdown, diff_text};
+use pagerev::diff::{diff_pages, DiffOptions, PageDiff};
+use pagerev::parse::parse_with;
+use pagerev::report::diff_html::HtmlOptions;
+use pagerev::report::diff_markdown::MarkdownOptions;
+use pagerev::report::diff_text::TextOptions;
+use pagerev::report::{diff_html, diff_json, diff_markdown, diff_text};
 use std::io::Write;
 
 pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
@@ -51,7 +51,7 @@ pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         // A text report written to a file is read in a terminal too: escaped as on standard output.
         let mut escaping;
         let sink: &mut dyn Write = if args.format == DiffFormat::Text {
-            escaping = crate::report::control::Escaping::new(&mut buffer, false);
+            escaping = pagerev::report::control::Escaping::new(&mut buffer, false);
             &mut escaping
         } else {
             &mut buffer

@@ -1,5 +1,8 @@
 //! The command line: arguments (`args`), reading files (`input`), and one module per subcommand. This is
 //! the only part of pagerev that touches the filesystem, the terminal and the process exit status.
+//!
+//! It is compiled into the binary only (`mod cli;` in `main.rs`), never into the library: clap, anyhow,
+//! indicatif and tempfile are the binary's crates, and `tests/library.rs` keeps library code off them.
 
 pub mod args;
 pub mod atomic;
@@ -53,13 +56,13 @@ pub(crate) fn color() -> bool {
 }
 
 /// Runs a parsed command line, writing reports to `out`. Reports for people have the control
-/// characters of page text made visible (see [`crate::report::control`]); machine formats escape them
+/// characters of page text made visible (see [`pagerev::report::control`]); machine formats escape them
 /// in their own syntax.
 pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let _ = COLOR.set(cli.color.enabled());
     match text_output(&cli.command) {
         Some(color) => {
-            let mut escaping = crate::report::control::Escaping::new(out, color);
+            let mut escaping = pagerev::report::control::Escaping::new(out, color);
             let outcome = dispatch(cli, &mut escaping)?;
             escaping.flush()?;
             Ok(outcome)

@@ -3,8 +3,8 @@
 
 use super::args::LangArg;
 use super::revision::RevisionSpec;
-use crate::parse::profile::{read_page_config, PageConfig};
-use crate::parse::ParseOptions;
+use pagerev::parse::profile::{read_page_config, PageConfig};
+use pagerev::parse::ParseOptions;
 use std::path::{Path, PathBuf};
 
 /// The name of a page's configuration file, beside its revisions.
@@ -80,20 +80,20 @@ pub fn spec_path(spec: &RevisionSpec) -> PathBuf {
 /// a whole folder and silently changes how dates and words are read.
 pub fn warn_on_lang_mismatch(
     lang: LangArg,
-    source: &crate::source::SourceFile,
-    page: &crate::record::Page<'_>,
+    source: &pagerev::source::SourceFile,
+    page: &pagerev::record::Page<'_>,
 ) {
     let Some(forced) = lang.resolve() else { return };
-    let detected = crate::lang::detect(source.text());
-    if detected == forced || detected == crate::lang::Lang::Unknown {
+    let detected = pagerev::lang::detect(source.text());
+    if detected == forced || detected == pagerev::lang::Lang::Unknown {
         return;
     }
     let dated = page.records.iter().filter(|r| r.date.is_some()).count();
     eprintln!(
         "warning: {}: `--lang {}`, but the page looks {} ({dated} of {} dated as read)",
-        crate::report::control::escape(source.name()),
+        pagerev::report::control::escape(source.name()),
         forced.code(),
         detected.code(),
-        crate::report::plural(page.records.len(), "entry", "entries"),
+        pagerev::report::plural(page.records.len(), "entry", "entries"),
     );
 }

@@ -51,7 +51,7 @@ impl Progress {
     pub fn set_message(&self, what: &str) {
         // File names reach the terminal: their control characters are shown, not obeyed.
         self.bar
-            .set_message(crate::report::control::escape(what).into_owned());
+            .set_message(pagerev::report::control::escape(what).into_owned());
     }
 }
 

@@ -11,7 +11,7 @@ pub fn write_report(path: &Path, bytes: &[u8], what: &str) -> anyhow::Result<()>
     super::atomic::write_atomic(path, bytes)?;
     eprintln!(
         "wrote the {what} report to {} ({} bytes)",
-        crate::report::control::escape(&super::input::display_name(path)),
+        pagerev::report::control::escape(&super::input::display_name(path)),
         bytes.len()
     );
     Ok(())

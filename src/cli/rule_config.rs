@@ -7,8 +7,8 @@
 
 use super::args::RuleArgs;
 use super::input::display_name;
-use crate::error::FileError;
-use crate::rules::config::{ConfigError, ConfigFile, Problem, RuleSet};
+use pagerev::error::FileError;
+use pagerev::rules::config::{ConfigError, ConfigFile, Problem, RuleSet};
 use std::path::{Path, PathBuf};
 
 /// The name of the project's configuration file.

@@ -140,7 +140,7 @@ pub fn init(args: InitArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     for (path, text) in &files {
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)
-                .map_err(|e| crate::error::FileError::from_io(folder, e))?;
+                .map_err(|e| pagerev::error::FileError::from_io(folder, e))?;
         }
         super::atomic::write_atomic(path, text.as_bytes())?;
         writeln!(out, "wrote {}", super::input::display_name(path))?;

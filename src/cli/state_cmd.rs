@@ -9,23 +9,23 @@ use super::pages::{
 };
 use super::rule_config::{load_rules, rules_for};
 use super::Outcome;
-use crate::baseline::Baseline;
-use crate::check::{all_findings, CheckInput};
-use crate::diff::{diff_pages, DiffOptions};
-use crate::report::diff_text;
-use crate::rules::CheckContext;
-use crate::snapshot::{RecordsSnapshot, SnapshotRecord};
+use pagerev::baseline::Baseline;
+use pagerev::check::{all_findings, CheckInput};
+use pagerev::diff::{diff_pages, DiffOptions};
+use pagerev::report::diff_text;
+use pagerev::rules::CheckContext;
+use pagerev::snapshot::{RecordsSnapshot, SnapshotRecord};
 use std::io::{BufRead, Write};
 use std::path::Path;
 
 /// Every finding of the page's newest revision, before any baseline (what a baseline can accept).
 fn current_findings(
     args: &BaselineWriteArgs,
-    rules: &crate::rules::config::RuleSet,
+    rules: &pagerev::rules::config::RuleSet,
     target: &PageTarget,
 ) -> anyhow::Result<(
-    crate::source::SourceFile,
-    Vec<crate::diagnostic::Diagnostic>,
+    pagerev::source::SourceFile,
+    Vec<pagerev::diagnostic::Diagnostic>,
 )> {
     let newest = target.newest.read()?;
     let previous = target.previous.as_ref().map(|p| p.read()).transpose()?;
@@ -62,7 +62,7 @@ fn baseline_page_arg(args: &BaselineWriteArgs, target: &PageTarget) -> String {
 }
 
 /// One line per baseline entry, for listings.
-fn entry_line(e: &crate::baseline::BaselineEntry) -> String {
+fn entry_line(e: &pagerev::baseline::BaselineEntry) -> String {
     format!(
         "{} {} {}",
         e.code,
@@ -146,7 +146,7 @@ pub fn baseline_prune(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
         writeln!(
             out,
             "wrote {name}: dropped {} that no longer occur{} ({} left)",
-            crate::report::plural(stale.len(), "entry", "entries"),
+            pagerev::report::plural(stale.len(), "entry", "entries"),
             if stale.len() == 1 { "s" } else { "" },
             pruned.findings.len()
         )?;
@@ -183,7 +183,7 @@ pub fn accept(args: AcceptArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
             args.page.profile.as_deref(),
             &target.newest,
         )?;
-        let page = crate::parse::parse_with(&newest, &options);
+        let page = pagerev::parse::parse_with(&newest, &options);
         let snapshot = RecordsSnapshot::from_page(&page, newest.name());
         write_atomic(&path, snapshot.to_yaml()?.as_bytes())?;
         writeln!(
@@ -210,7 +210,7 @@ fn refuse_corrupted<T>(
     }
 }
 
-use crate::report::count;
+use pagerev::report::count;
 
 /// A reviewer's answer for one record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -271,10 +271,10 @@ fn review_page(
         args.page.profile.as_deref(),
         &target.newest,
     )?;
-    let new_page = crate::parse::parse_with(&newest, &options);
+    let new_page = pagerev::parse::parse_with(&newest, &options);
     let snap_name = super::input::display_name(&path);
     let mut rendered = None;
-    let reviewed = crate::check::reviewed_page(
+    let reviewed = pagerev::check::reviewed_page(
         &old_snapshot,
         &snap_name,
         &options,
@@ -324,7 +324,7 @@ fn review_page(
         return Ok(Outcome::Findings);
     }
     if let Mode::Records(ids) = mode {
-        fn has_id(c: &crate::diff::RecordChange, id: &str) -> bool {
+        fn has_id(c: &pagerev::diff::RecordChange, id: &str) -> bool {
             [&c.new, &c.old]
                 .into_iter()
                 .any(|r| r.as_ref().is_some_and(|r| r.id == id))
@@ -478,7 +478,7 @@ mod tests {
                 profile: None,
             },
             force: false,
-            threshold: crate::diff::DEFAULT_THRESHOLD,
+            threshold: pagerev::diff::DEFAULT_THRESHOLD,
         }
     }
 
@@ -607,7 +607,7 @@ mod review_properties {
                 profile: None,
             },
             force: false,
-            threshold: crate::diff::DEFAULT_THRESHOLD,
+            threshold: pagerev::diff::DEFAULT_THRESHOLD,
         }
     }
 
@@ -691,10 +691,10 @@ mod review_properties {
             // Each change, in the order the diff shows them, is its new version when accepted and its
             // reviewed one otherwise.
             let (old_src, new_src) = (
-                crate::source::SourceFile::from_text("1.txt", old.as_str()).unwrap(),
-                crate::source::SourceFile::from_text("2.txt", new.as_str()).unwrap(),
+                pagerev::source::SourceFile::from_text("1.txt", old.as_str()).unwrap(),
+                pagerev::source::SourceFile::from_text("2.txt", new.as_str()).unwrap(),
             );
-            let (old_page, new_page) = (crate::parse::parse(&old_src, None), crate::parse::parse(&new_src, None));
+            let (old_page, new_page) = (pagerev::parse::parse(&old_src, None), pagerev::parse::parse(&new_src, None));
             let diff = diff_pages(&old_page, &new_page, &DiffOptions::default());
             let changes: Vec<(usize, Edit)> = diff
                 .changes

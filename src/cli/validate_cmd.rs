@@ -3,8 +3,8 @@
 use super::args::ValidateArgs;
 use super::input::{display_name, read_source};
 use super::Outcome;
-use crate::report::{self, FileResult, Format};
-use crate::rules::{check_page, CheckContext};
+use pagerev::report::{self, FileResult, Format};
+use pagerev::rules::{check_page, CheckContext};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -59,7 +59,7 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let progress =
         super::progress::Progress::new((!single).then_some(files.len() as u64), "checking");
     // Each page's own `page.yaml` may set its rules: one rule set per page configuration, loaded first.
-    let mut page_rules: std::collections::HashMap<PathBuf, crate::rules::config::RuleSet> =
+    let mut page_rules: std::collections::HashMap<PathBuf, pagerev::rules::config::RuleSet> =
         std::collections::HashMap::new();
     for path in &files {
         let config = super::page_config::config_path_for(path);
@@ -75,7 +75,7 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         let options = super::page_config::parse_options(lang, profile.as_deref(), path)?;
         let source = read_source(path)?;
         progress.set_message(source.name());
-        let page = crate::parse::parse_with(&source, &options);
+        let page = pagerev::parse::parse_with(&source, &options);
         super::page_config::warn_on_lang_mismatch(lang, &source, &page);
         let diagnostics = check_page(rules, &source, &page, &ctx);
         let records = page.records.len();
@@ -178,9 +178,9 @@ fn check_in_parallel(
 
 /// One page revision, checked.
 struct CheckedRevision {
-    source: crate::source::SourceFile,
+    source: pagerev::source::SourceFile,
     records: usize,
-    diagnostics: Vec<crate::diagnostic::Diagnostic>,
+    diagnostics: Vec<pagerev::diagnostic::Diagnostic>,
 }
 
 /// The page revisions to check: files as given, folders expanded to every `*.txt` below them; sorted by
@@ -215,7 +215,7 @@ fn is_txt(p: &Path) -> bool {
 fn check_only_selected(select: &[String]) -> anyhow::Result<()> {
     let check_only: Vec<String> = select
         .iter()
-        .filter_map(|s| crate::rules::lookup(s))
+        .filter_map(|s| pagerev::rules::lookup(s))
         .filter(|r| r.kind.is_check_only())
         .map(|r| format!("{} {}", r.code, r.name))
         .collect();
@@ -231,6 +231,6 @@ fn check_only_selected(select: &[String]) -> anyhow::Result<()> {
     if check_only.len() == select.len() {
         anyhow::bail!("--select names no rule `pagerev validate` runs: {why}");
     }
-    eprintln!("warning: {}", crate::report::control::escape(&why));
+    eprintln!("warning: {}", pagerev::report::control::escape(&why));
     Ok(())
 }

@@ -506,6 +506,9 @@ fn check_reports_of_the_bundled_corpus_in_every_format() {
         if format == "sarif" {
             assert_valid_sarif(&serde_json::from_str(&stdout).expect("SARIF is JSON"));
         }
+        if format == "json" {
+            common::assert_valid_check_json(&serde_json::from_str(&stdout).expect("JSON"));
+        }
         if format == "github" {
             for line in stdout.lines().filter(|l| l.starts_with("::")) {
                 assert!(

@@ -61,16 +61,6 @@ fn baseline_page_arg(args: &BaselineWriteArgs, target: &PageTarget) -> String {
     }
 }
 
-/// One line per baseline entry, for listings.
-fn entry_line(e: &pagerev::baseline::BaselineEntry) -> String {
-    format!(
-        "{} {} {}",
-        e.code,
-        e.record.as_deref().unwrap_or("-"),
-        e.message
-    )
-}
-
 /// `pagerev baseline write PAGE…`: accept every current finding of each page, saying which ones were not
 /// accepted before (a drop's new findings are accepted too: the listing is where a reviewer sees it).
 pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
@@ -105,10 +95,18 @@ pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
                     dropped.len()
                 )?;
                 for e in added {
-                    writeln!(out, "  newly accepted: {}", entry_line(e))?;
+                    writeln!(
+                        out,
+                        "  newly accepted: {}",
+                        pagerev::report::check::baseline_entry(e)
+                    )?;
                 }
                 for e in dropped {
-                    writeln!(out, "  dropped: {}", entry_line(e))?;
+                    writeln!(
+                        out,
+                        "  dropped: {}",
+                        pagerev::report::check::baseline_entry(e)
+                    )?;
                 }
             }
         }
@@ -151,7 +149,11 @@ pub fn baseline_prune(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
             pruned.findings.len()
         )?;
         for e in &stale {
-            writeln!(out, "  dropped: {}", entry_line(e))?;
+            writeln!(
+                out,
+                "  dropped: {}",
+                pagerev::report::check::baseline_entry(e)
+            )?;
         }
     }
     Ok(Outcome::Clean)

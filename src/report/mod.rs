@@ -14,6 +14,7 @@
 //! `pagerev check` and other commands that produce findings reuse these reporters by feeding them
 //! [`FileResult`]s.
 
+pub mod check;
 pub mod control;
 pub mod diff_html;
 pub mod diff_json;

@@ -44,6 +44,11 @@ impl Lang {
         Lang::Ar,
     ];
 
+    /// The language whose ISO 639-1 code is `code` (one of [`Lang::ALL`]'s; never [`Lang::Unknown`]).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
     /// The ISO 639-1 code (`unknown` for [`Lang::Unknown`]).
     pub fn code(self) -> &'static str {
         match self {

@@ -13,16 +13,19 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // The environment is read here, once; what it means reaches commands through `Settings`.
+    let env = cli::settings::Env::read();
     let cli = match cli::args::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return clap_exit(e),
+        Err(e) => return clap_exit(e, &env),
     };
+    let settings = cli::settings::Settings::resolve(&cli, &env);
     let stdout = std::io::stdout();
     let mut out = Stdout {
         inner: std::io::BufWriter::new(stdout.lock()),
         failed: false,
     };
-    let result = cli::run(cli, &mut out).and_then(|o| {
+    let result = cli::run(&settings, cli.command, &mut out).and_then(|o| {
         out.flush()?;
         Ok(o)
     });
@@ -84,7 +87,7 @@ impl<W: Write> Write for Stdout<W> {
 
 /// `--help`, `--version` and usage errors. clap prints help and exits 0 even when the print fails
 /// (`--help > /dev/full`); here a failed write is exit 2 with a message, and a closed pipe exit 0.
-fn clap_exit(e: clap::Error) -> ExitCode {
+fn clap_exit(e: clap::Error, env: &cli::settings::Env) -> ExitCode {
     use clap::error::ErrorKind;
     if !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         // A usage error: clap's message on stderr, exit 2.
@@ -94,7 +97,7 @@ fn clap_exit(e: clap::Error) -> ExitCode {
     use std::io::IsTerminal;
     let mut out = std::io::stdout().lock();
     let styled = e.render();
-    let text = if out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) {
+    let text = if out.is_terminal() && !env.no_color {
         styled.ansi().to_string()
     } else {
         styled.to_string()

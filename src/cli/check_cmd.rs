@@ -5,6 +5,7 @@
 use super::args::CheckArgs;
 use super::pages::{baseline_path, load_baseline, load_snapshot, resolve_changed, snapshot_path};
 use super::rule_config::{load_rules, rules_for};
+use super::settings::Settings;
 use super::Outcome;
 use pagerev::check::{check, CheckInput};
 use pagerev::report::check::{CheckRun, CheckedPage};
@@ -12,7 +13,7 @@ use pagerev::report::{self, Format};
 use pagerev::rules::CheckContext;
 use std::io::Write;
 
-pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(settings: &Settings, args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let rules = load_rules(&args.rules)?;
     for o in &args.report.outputs {
         super::report_file::check_folder(&o.path, o.format.name())?;
@@ -30,9 +31,9 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         .collect();
     let config: Vec<&str> = config.iter().map(String::as_str).collect();
     let targets = resolve_changed(&args.page, &config)?;
-    let fail_on = args.report.fail_on.severity();
+    let fail_on = args.report.fail_on;
     let ctx = CheckContext {
-        today: Some(super::rule_config::today()),
+        today: Some(settings.today),
     };
 
     let mut checked: Vec<CheckedPage> = Vec::new();
@@ -86,7 +87,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     };
     let failed = run.failed();
     if let Some(path) = &args.html {
-        write_html(&checked, path)?;
+        write_html(settings, &checked, path)?;
     }
     let rules_run: Vec<&'static str> = rules.enabled().map(|r| r.info.code).collect();
     let options = |format: Format, color: bool| report::Options {
@@ -96,13 +97,13 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         rules_run: Some(rules_run.clone()),
     };
     // The main report on standard output, then each `--output FORMAT=PATH` rendered the same way.
-    let format = args.report.format.format();
-    report::check::render(format, &run, options(format, super::color()), out)?;
+    let format = args.report.format;
+    report::check::render(format, &run, options(format, settings.color), out)?;
     for o in &args.report.outputs {
         let mut bytes = Vec::new();
-        let format = o.format.format();
+        let format = o.format;
         report::check::render(format, &run, options(format, false), &mut bytes)?;
-        super::report_file::write_report(&o.path, &bytes, o.format.name())?;
+        super::report_file::write_report(settings, &o.path, &bytes, o.format.name())?;
     }
     Ok(if failed {
         Outcome::Findings
@@ -122,7 +123,11 @@ fn page_arg(args: &CheckArgs, newest: &str) -> String {
 /// `--html FILE`: for each page, the HTML report of what a reviewer must look at (see
 /// [`report::check::html`]); with several pages, one file each, named FILE with `-<page>` before the
 /// extension.
-fn write_html(checked: &[CheckedPage], path: &std::path::Path) -> anyhow::Result<()> {
+fn write_html(
+    settings: &Settings,
+    checked: &[CheckedPage],
+    path: &std::path::Path,
+) -> anyhow::Result<()> {
     for c in checked {
         let r = &c.result;
         if c.review_diff().is_none() {
@@ -143,7 +148,7 @@ fn write_html(checked: &[CheckedPage], path: &std::path::Path) -> anyhow::Result
         };
         let mut html = Vec::new();
         report::check::html(c, &mut html)?;
-        super::report_file::write_report(&file, &html, "html")?;
+        super::report_file::write_report(settings, &file, &html, "html")?;
     }
     Ok(())
 }

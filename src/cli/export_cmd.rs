@@ -5,6 +5,7 @@
 
 use super::args::{ExportArgs, ExportFormat};
 use super::input::{display_name, read_source};
+use super::settings::Settings;
 use super::Outcome;
 use anyhow::{bail, Context};
 use pagerev::diff::{diff_pages, DiffOptions};
@@ -191,7 +192,7 @@ fn revision_name(p: &Path) -> String {
     )
 }
 
-pub fn run(args: ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(settings: &Settings, args: ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     if !args.to.is_dir() {
         bail!(
             "{}: no such folder; create it first (the export writes its four tables there)",
@@ -204,13 +205,13 @@ pub fn run(args: ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     }
     let pages = pages(&args.paths)?;
     let total: usize = pages.iter().map(|p| p.revisions.len()).sum();
-    let progress = super::progress::Progress::new(Some(total as u64), "exporting");
+    let progress = super::progress::Progress::new(settings, Some(total as u64), "exporting");
     let mut revisions = Table::<RevisionRow>::new(&args.to, "revisions", args.format)?;
     let mut records = Table::<RecordRow>::new(&args.to, "records", args.format)?;
     let mut findings = Table::<FindingRow>::new(&args.to, "findings", args.format)?;
     let mut changes = Table::<ChangeRow>::new(&args.to, "changes", args.format)?;
     let ctx = CheckContext {
-        today: Some(super::rule_config::today()),
+        today: Some(settings.today),
     };
     let opts = DiffOptions {
         threshold: args.threshold,

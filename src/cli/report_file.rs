@@ -2,13 +2,19 @@
 //! folder must exist (a mistyped path is an error, not a new folder), the file is replaced in one step,
 //! and pagerev says on stderr what it wrote, since standard output may hold another report.
 
+use super::settings::Settings;
 use anyhow::bail;
 use std::path::Path;
 
 /// Writes `bytes`, a report in `what` format, to `path`, and says so on stderr.
-pub fn write_report(path: &Path, bytes: &[u8], what: &str) -> anyhow::Result<()> {
+pub fn write_report(
+    settings: &Settings,
+    path: &Path,
+    bytes: &[u8],
+    what: &str,
+) -> anyhow::Result<()> {
     check_folder(path, what)?;
-    super::atomic::write_atomic(path, bytes)?;
+    settings.write_atomic(path, bytes)?;
     eprintln!(
         "wrote the {what} report to {} ({} bytes)",
         pagerev::report::control::escape(&super::input::display_name(path)),

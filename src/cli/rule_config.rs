@@ -2,8 +2,7 @@
 //! one before: the embedded `rules/default.yaml`; the project's `pagerev.yaml` (found by walking up from
 //! the working directory to the repository root, as ruff and cargo find theirs); the page's own
 //! `page.yaml` `rules:` section; the `--config` files; the `--select`/`--ignore`/`--severity` overrides.
-//! Files are read here: only the CLI touches the filesystem. And today's date, the one fact about the
-//! run that rules need.
+//! Files are read here: only the CLI touches the filesystem.
 
 use super::args::RuleArgs;
 use super::input::display_name;
@@ -78,17 +77,6 @@ pub fn project_config() -> Option<PathBuf> {
         }
     }
     None
-}
-
-/// Today's date (UTC), for `future-date`.
-pub fn today() -> chrono::NaiveDate {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    epoch
-        .checked_add_days(chrono::Days::new(days))
-        .unwrap_or(epoch)
 }
 
 /// Reads the `--config` files: each path a YAML file or a folder of `*.yaml`/`*.yml` files (sorted).

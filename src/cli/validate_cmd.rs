@@ -2,22 +2,26 @@
 
 use super::args::ValidateArgs;
 use super::input::{display_name, read_source};
+use super::settings::Settings;
 use super::Outcome;
 use pagerev::report::{self, FileResult, Format};
 use pagerev::rules::{check_page, CheckContext};
+use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Condvar, Mutex};
 
-pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(
+    settings: &Settings,
+    args: ValidateArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
     let rules = super::rule_config::load_rules(&args.rules)?;
     check_only_selected(&args.rules.select)?;
     for o in &args.report.outputs {
         super::report_file::check_folder(&o.path, o.format.name())?;
     }
     let files = expand_paths(&args.paths)?;
-    let fail_on = args.report.fail_on.severity();
+    let fail_on = args.report.fail_on;
     // validate runs the page rules only; drop rules need a previous revision (`pagerev check`).
     let rules_run: Vec<&'static str> = rules
         .enabled()
@@ -31,8 +35,8 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         rules_run: Some(rules_run.clone()),
     };
     let mut reporter = report::reporter(
-        args.report.format.format(),
-        options(args.report.format.format(), super::color()),
+        args.report.format,
+        options(args.report.format, settings.color),
     );
     // Each `--output FORMAT=PATH` gets its own reporter, rendering into memory, written when all is done.
     let mut extra: Vec<(Box<dyn report::Reporter>, Vec<u8>)> = args
@@ -41,23 +45,22 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         .iter()
         .map(|o| {
             (
-                report::reporter(o.format.format(), options(o.format.format(), false)),
+                report::reporter(o.format, options(o.format, false)),
                 Vec::new(),
             )
         })
         .collect();
     let ctx = CheckContext {
-        today: Some(super::rule_config::today()),
+        today: Some(settings.today),
     };
     let mut failed = false;
     let (lang, profile) = (args.lang, args.profile.clone());
-    // Pages are checked in parallel, one per thread, and reported in order as soon as each is ready, so
-    // the output does not depend on the number of threads. A thread takes the next page in order, and
-    // waits rather than start one more than `window` pages ahead of the last one reported: memory stays
-    // bounded by a few pages however many are given.
     let single = files.len() == 1;
-    let progress =
-        super::progress::Progress::new((!single).then_some(files.len() as u64), "checking");
+    let progress = super::progress::Progress::new(
+        settings,
+        (!single).then_some(files.len() as u64),
+        "checking",
+    );
     // Each page's own `page.yaml` may set its rules: one rule set per page configuration, loaded first.
     let mut page_rules: std::collections::HashMap<PathBuf, pagerev::rules::config::RuleSet> =
         std::collections::HashMap::new();
@@ -99,80 +102,26 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         }
         Ok(())
     };
-    let workers = rayon::current_num_threads().clamp(1, files.len().max(1));
-    if workers == 1 {
-        // One thread means one thread: no reporting thread beside the checking one.
-        for path in &files {
-            report(check(path)?)?;
+    // Pages are checked in parallel on rayon's pool, a window of them at a time, and reported in file
+    // order once the window is done: the output does not depend on the number of threads, and memory
+    // stays bounded by one window of pages (twice the threads) however many are given. With one thread
+    // (`RAYON_NUM_THREADS=1`) the pages of a window are checked one after another.
+    let window = 2 * rayon::current_num_threads().max(1);
+    for chunk in files.chunks(window) {
+        let checked: Vec<anyhow::Result<CheckedRevision>> = chunk.par_iter().map(check).collect();
+        for c in checked {
+            report(c?)?;
         }
-    } else {
-        check_in_parallel(&files, workers, &check, &mut report)?;
     }
     reporter.finish(out)?;
     for ((mut r, mut bytes), o) in extra.into_iter().zip(&args.report.outputs) {
         r.finish(&mut bytes)?;
-        super::report_file::write_report(&o.path, &bytes, o.format.name())?;
+        super::report_file::write_report(settings, &o.path, &bytes, o.format.name())?;
     }
     Ok(if failed {
         Outcome::Findings
     } else {
         Outcome::Clean
-    })
-}
-
-/// Checks `files` on `workers` threads and hands each result to `report` in file order.
-fn check_in_parallel(
-    files: &[PathBuf],
-    workers: usize,
-    check: &(dyn Fn(&PathBuf) -> anyhow::Result<CheckedRevision> + Sync),
-    report: &mut dyn FnMut(CheckedRevision) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    let window = 2 * workers;
-    let next = AtomicUsize::new(0);
-    let reported = (Mutex::new(0usize), Condvar::new());
-    let (tx, rx) = mpsc::sync_channel::<(usize, anyhow::Result<CheckedRevision>)>(workers);
-    std::thread::scope(|scope| -> anyhow::Result<()> {
-        for _ in 0..workers {
-            let tx = tx.clone();
-            let (files, next, reported, check) = (&files, &next, &reported, &check);
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = files.get(i) else { break };
-                {
-                    let (done, ready) = reported;
-                    let mut done = done.lock().unwrap_or_else(|e| e.into_inner());
-                    while i >= *done + window {
-                        done = ready.wait(done).unwrap_or_else(|e| e.into_inner());
-                    }
-                }
-                // The receiver is gone only when reporting failed: stop.
-                if tx.send((i, check(path))).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(tx);
-        let receive = || -> anyhow::Result<()> {
-            let mut pending = std::collections::BTreeMap::new();
-            let mut want = 0;
-            for (i, result) in rx {
-                pending.insert(i, result);
-                while let Some(result) = pending.remove(&want) {
-                    report(result?)?;
-                    want += 1;
-                    let (done, ready) = &reported;
-                    *done.lock().unwrap_or_else(|e| e.into_inner()) = want;
-                    ready.notify_all();
-                }
-            }
-            Ok(())
-        };
-        let received = receive();
-        // Release threads waiting for their turn: after an error, they find the channel closed and stop.
-        let (done, ready) = &reported;
-        *done.lock().unwrap_or_else(|e| e.into_inner()) = usize::MAX / 2;
-        ready.notify_all();
-        received
     })
 }
 

@@ -33,7 +33,7 @@ use crate::diagnostic::{Counts, Diagnostic, Location};
 use crate::source::SourceFile;
 use std::io::{self, Write};
 
-/// The output formats of `pagerev validate`.
+/// The output formats of findings (`pagerev validate` and `pagerev check`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// rustc-style text for people (the default).
@@ -50,6 +50,56 @@ pub enum Format {
     Junit,
     /// A Markdown summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment.
     Markdown,
+}
+
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 7] = [
+        Format::Human,
+        Format::Json,
+        Format::Jsonl,
+        Format::Github,
+        Format::Sarif,
+        Format::Junit,
+        Format::Markdown,
+    ];
+
+    /// The format's name on the command line and in messages (`sarif`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Github => "github",
+            Format::Sarif => "sarif",
+            Format::Junit => "junit",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// The format named `name` (case-insensitive), if any.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
+    }
+
+    /// What the format is for, in a few words (`--help` shows it).
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::Human => "rustc-style text with the offending lines",
+            Format::Json => "One JSON document",
+            Format::Jsonl => "One JSON finding per line",
+            Format::Github => {
+                "GitHub Actions workflow commands: findings become annotations on the pull request"
+            }
+            Format::Sarif => "SARIF 2.1.0, for code scanning",
+            Format::Junit => "JUnit XML: a test suite per file, a test case per rule",
+            Format::Markdown => {
+                "A Markdown summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment"
+            }
+        }
+    }
 }
 
 /// What a reporter is told about one checked page revision.

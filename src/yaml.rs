@@ -9,8 +9,11 @@ use std::io::Write;
 /// A YAML syntax or type error with its 1-based position, when the parser knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
+    /// What is wrong.
     pub message: String,
+    /// 1-based line, when known.
     pub line: Option<usize>,
+    /// 1-based column, when known.
     pub column: Option<usize>,
 }
 
@@ -25,19 +28,18 @@ impl std::fmt::Display for YamlError {
 
 impl std::error::Error for YamlError {}
 
-impl From<serde_yaml::Error> for YamlError {
-    fn from(e: serde_yaml::Error) -> Self {
-        let loc = e.location();
-        let mut message = e.to_string();
-        // serde_yaml appends " at line L column C"; the position is reported separately.
-        if let Some(i) = message.find(" at line ") {
-            message.truncate(i);
-        }
-        YamlError {
-            message,
-            line: loc.as_ref().map(|l| l.line()),
-            column: loc.as_ref().map(|l| l.column()),
-        }
+/// A serde_yaml error as a [`YamlError`] (kept private: no serde_yaml type is part of the API).
+fn yaml_error(e: serde_yaml::Error) -> YamlError {
+    let loc = e.location();
+    let mut message = e.to_string();
+    // serde_yaml appends " at line L column C"; the position is reported separately.
+    if let Some(i) = message.find(" at line ") {
+        message.truncate(i);
+    }
+    YamlError {
+        message,
+        line: loc.as_ref().map(|l| l.line()),
+        column: loc.as_ref().map(|l| l.column()),
     }
 }
 
@@ -65,33 +67,34 @@ pub fn to_writer<W: Write, T: Serialize + ?Sized>(out: W, value: &T) -> std::io:
     match serde_yaml::to_writer(&mut w, value) {
         Ok(()) => Ok(()),
         Err(e) => Err(w.error.take().unwrap_or_else(|| {
-            std::io::Error::new(std::io::ErrorKind::InvalidData, YamlError::from(e))
+            std::io::Error::new(std::io::ErrorKind::InvalidData, yaml_error(e))
         })),
     }
 }
 
 /// Serializes `value` as a YAML string.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, YamlError> {
-    serde_yaml::to_string(value).map_err(YamlError::from)
+    serde_yaml::to_string(value).map_err(yaml_error)
 }
 
 /// Deserializes a YAML document.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    serde_yaml::from_str(text).map_err(YamlError::from)
+    serde_yaml::from_str(text).map_err(yaml_error)
 }
 
 /// A parsed YAML document as a generic value tree (for config validation that needs every problem).
-pub type Value = serde_yaml::Value;
+pub(crate) type Value = serde_yaml::Value;
 
 /// Deserializes a node of a parsed document. Errors carry no position: on an error, deserialize again
 /// with [`from_str_at`] to find where it is (only then, so that checking a valid file costs one parse).
-pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, YamlError> {
-    serde_yaml::from_value(value.clone()).map_err(YamlError::from)
+pub(crate) fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, YamlError> {
+    serde_yaml::from_value(value.clone()).map_err(yaml_error)
 }
 
 /// Something a typed value can be read from: a node of a parsed tree ([`Value`], fast, no positions) or
 /// a path into a document's text ([`At`], one parse, errors positioned).
-pub trait Source {
+pub(crate) trait Source {
+    /// Reads the value as `T`.
     fn get<T: DeserializeOwned>(&self) -> Result<T, YamlError>;
 }
 
@@ -102,8 +105,10 @@ impl Source for Value {
 }
 
 /// The node at `path` of the document `text`.
-pub struct At<'a> {
+pub(crate) struct At<'a> {
+    /// The document.
     pub text: &'a str,
+    /// The path to the node.
     pub path: &'a [Seg],
 }
 
@@ -177,8 +182,10 @@ pub fn check_nesting(text: &str, max: usize) -> Result<(), YamlError> {
 
 /// One step of a path into a YAML document: a mapping key or a sequence index.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Seg {
+pub(crate) enum Seg {
+    /// A mapping key.
     Key(String),
+    /// A sequence index.
     Index(usize),
 }
 
@@ -205,7 +212,7 @@ const MISSING: &str = "\u{1}pagerev: no such path";
 
 /// Deserializes the node at `path` of the YAML document `text` as `T`. Type errors, unknown fields and
 /// custom errors raised by `T` carry the 1-based line and column of the offending node.
-pub fn from_str_at<T: DeserializeOwned>(text: &str, path: &[Seg]) -> Result<T, YamlError> {
+pub(crate) fn from_str_at<T: DeserializeOwned>(text: &str, path: &[Seg]) -> Result<T, YamlError> {
     use serde::de::DeserializeSeed;
     let de = serde_yaml::Deserializer::from_str(text);
     let seed = Walk::<T> {
@@ -213,17 +220,17 @@ pub fn from_str_at<T: DeserializeOwned>(text: &str, path: &[Seg]) -> Result<T, Y
         key: None,
         marker: std::marker::PhantomData,
     };
-    seed.deserialize(de).map_err(YamlError::from)
+    seed.deserialize(de).map_err(yaml_error)
 }
 
 /// The 1-based (line, column) of the value at `path`, or `None` when the path does not exist.
-pub fn position_of(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
+pub(crate) fn position_of(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
     located(from_str_at::<Locate>(text, path).err()?)
 }
 
 /// The 1-based (line, column) of the key `key` of the mapping at `path` (where an unknown key is best
 /// reported), or `None` when there is no such key.
-pub fn key_position_of(text: &str, path: &[Seg], key: &str) -> Option<(usize, usize)> {
+pub(crate) fn key_position_of(text: &str, path: &[Seg], key: &str) -> Option<(usize, usize)> {
     use serde::de::DeserializeSeed;
     let de = serde_yaml::Deserializer::from_str(text);
     let seed = Walk::<serde::de::IgnoredAny> {
@@ -231,7 +238,7 @@ pub fn key_position_of(text: &str, path: &[Seg], key: &str) -> Option<(usize, us
         key: Some(key),
         marker: std::marker::PhantomData,
     };
-    located(seed.deserialize(de).err().map(YamlError::from)?)
+    located(seed.deserialize(de).err().map(yaml_error)?)
 }
 
 fn located(e: YamlError) -> Option<(usize, usize)> {

@@ -16,7 +16,7 @@
 //!
 //! Every key is optional in a `page.yaml`: what is given overrides inference, the rest is inferred.
 
-use super::scan::Sep;
+pub use super::scan::Sep;
 use crate::lang::Lang;
 use crate::record::YearSource;
 use crate::rules::config::{ConfigError, Problem};
@@ -36,7 +36,7 @@ pub enum DateOrder {
     Mdy,
 }
 
-/// A line shape that opens an entry (see [`super::scan`]).
+/// A line shape that opens an entry (see `parse::scan`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StartShape {
@@ -67,6 +67,7 @@ pub enum StartShape {
 }
 
 impl StartShape {
+    /// Every shape, in the order evidence counts them.
     pub const ALL: [StartShape; 11] = [
         StartShape::Led,
         StartShape::LedComma,
@@ -81,6 +82,7 @@ impl StartShape {
         StartShape::Prose,
     ];
 
+    /// The shape's name in `page.yaml` (`date-line`).
     pub fn name(self) -> &'static str {
         match self {
             StartShape::Led => "led",
@@ -128,8 +130,11 @@ pub enum Titles {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum PageOrder {
+    /// Newest entries first (most pages).
     NewestFirst,
+    /// Oldest entries first.
     OldestFirst,
+    /// Too few full dates to tell.
     #[default]
     Unknown,
 }
@@ -137,15 +142,22 @@ pub enum PageOrder {
 /// What the parser follows on one page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Profile {
+    /// The language of the page's dates.
     pub lang: Lang,
+    /// Whether numeric dates are day-first or month-first.
     pub date_order: DateOrder,
+    /// The line shapes that open an entry.
     pub entry_starts: Vec<StartShape>,
     /// The separators the page's led lines use (evidence; every separator of a chosen shape is read).
     #[serde(default)]
     pub separators: Vec<Sep>,
+    /// What year-alone and month-alone lines are.
     pub headings: Headings,
+    /// Where an entry's title stands.
     pub titles: Titles,
+    /// The order of the entries.
     pub order: PageOrder,
     /// Where a date without a year takes its year from, in this order; no source: the date is not read.
     pub year_from: Vec<YearSource>,
@@ -192,17 +204,29 @@ impl Default for Profile {
 /// A profile as a `page.yaml` (or `--profile` file) pins it: every key optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PinnedProfile {
+    /// Pins [`Profile::lang`].
     pub lang: Option<Lang>,
+    /// Pins [`Profile::date_order`].
     pub date_order: Option<DateOrder>,
+    /// Pins [`Profile::entry_starts`].
     pub entry_starts: Option<Vec<StartShape>>,
+    /// Pins [`Profile::separators`].
     pub separators: Option<Vec<Sep>>,
+    /// Pins [`Profile::headings`].
     pub headings: Option<Headings>,
+    /// Pins [`Profile::titles`].
     pub titles: Option<Titles>,
+    /// Pins [`Profile::order`].
     pub order: Option<PageOrder>,
+    /// Pins [`Profile::year_from`].
     pub year_from: Option<Vec<YearSource>>,
+    /// Pins [`Profile::months`].
     pub months: Option<BTreeMap<String, u8>>,
+    /// Pins [`Profile::date_patterns`].
     pub date_patterns: Option<Vec<String>>,
+    /// Pins [`Profile::member_phrases`].
     pub member_phrases: Option<Vec<String>>,
 }
 
@@ -260,6 +284,7 @@ impl<'de> Deserialize<'de> for RulesSection {
 /// An extra date notation from a profile, compiled.
 #[derive(Debug, Clone)]
 pub struct DatePattern {
+    /// The compiled pattern.
     pub regex: Regex,
 }
 

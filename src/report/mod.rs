@@ -104,6 +104,7 @@ impl Format {
 
 /// What a reporter is told about one checked page revision.
 pub struct FileResult<'a> {
+    /// The revision (reporters quote its lines).
     pub source: &'a SourceFile,
     /// Number of records the page parsed to.
     pub records: usize,
@@ -136,7 +137,24 @@ pub struct Options {
     pub rules_run: Option<Vec<&'static str>>,
 }
 
-/// The reporter for `format`.
+/// The reporter for `format`. Feed it each page revision's findings, then finish it:
+///
+/// ```
+/// use pagerev::diagnostic::{Diagnostic, Location, Position, Severity};
+/// use pagerev::report::{reporter, FileResult, Format, Options};
+/// use pagerev::source::SourceFile;
+///
+/// let source = SourceFile::from_text("p.txt", "Visits\n\n3 May 2021 – A visit.\n")?;
+/// let (start, end) = (Position { line: 3, column: 1, byte: 8 }, Position { line: 3, column: 11, byte: 18 });
+/// let finding = Diagnostic::new("PR009", "missing-title", Severity::Error, "entry has no title",
+///     "p.txt", Location { start, end });
+/// let mut out = Vec::new();
+/// let mut github = reporter(Format::Github, Options::default());
+/// github.file(&mut out, FileResult { source: &source, records: 1, diagnostics: vec![finding].into() })?;
+/// github.finish(&mut out)?;
+/// assert!(String::from_utf8(out)?.starts_with("::error file=p.txt,line=3,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn reporter(format: Format, options: Options) -> Box<dyn Reporter> {
     let limit = options.max_findings;
     match format {
@@ -243,8 +261,11 @@ pub fn counts_text(c: &Counts) -> String {
 /// Running totals over the files of a run.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Totals {
+    /// Files reported.
     pub files: usize,
+    /// Records in them.
     pub records: usize,
+    /// Findings by severity.
     pub counts: Counts,
 }
 

@@ -34,9 +34,13 @@ const RULE_KEYS: &[&str] = &["code", "enabled", "severity", "params"];
 /// One problem in a configuration file, at a 1-based line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// The file, as reports name it.
     pub file: String,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column.
     pub column: usize,
+    /// What is wrong.
     pub message: String,
 }
 
@@ -55,19 +59,33 @@ impl fmt::Display for Problem {
 pub enum ConfigError {
     /// One or more problems in configuration files; all of them are listed.
     #[error("invalid rule configuration ({} problem{}):\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, Problems(problems))]
-    Invalid { problems: Vec<Problem> },
+    Invalid {
+        /// Every problem, in file order.
+        problems: Vec<Problem>,
+    },
     /// One or more problems in a page configuration (`page.yaml`); all of them are listed.
     #[error("invalid page configuration ({} problem{}):\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, Problems(problems))]
-    InvalidPage { problems: Vec<Problem> },
+    InvalidPage {
+        /// Every problem, in file order.
+        problems: Vec<Problem>,
+    },
     /// A code or name on the command line that names no rule.
     #[error("{option} {value}: no rule has this code or name; `pagerev rules` lists them")]
-    UnknownRule { option: &'static str, value: String },
+    UnknownRule {
+        /// The option (`--select`).
+        option: &'static str,
+        /// The code or name given.
+        value: String,
+    },
     /// A code or name on the command line of a retired rule (an error, not a warning: a gate that
     /// selects a rule believes it runs, and a retired rule never does).
     #[error("{option} {value}: {}", retired_message(retired))]
     RetiredRule {
+        /// The option (`--select`).
         option: &'static str,
+        /// The code or name given.
         value: String,
+        /// The retired rule's row.
         retired: &'static Retired,
     },
     /// A `--severity` value not shaped `CODE=LEVEL`.
@@ -92,7 +110,9 @@ impl fmt::Display for Problems<'_> {
 /// A configuration file's name (as reports show it) and text.
 #[derive(Debug, Clone)]
 pub struct ConfigFile {
+    /// The file's name, as reports show it.
     pub name: String,
+    /// Its text.
     pub text: String,
     /// A page's `page.yaml`: its `rules:` section is optional and its `profile:` section belongs to
     /// the parser, not to the rules.
@@ -139,9 +159,13 @@ impl ConfigFile {
 /// One rule as configured.
 #[derive(Debug, Clone)]
 pub struct ConfiguredRule {
+    /// The rule.
     pub info: &'static RuleInfo,
+    /// Whether it runs.
     pub enabled: bool,
+    /// The severity of its findings.
     pub severity: Severity,
+    /// Its parameters.
     pub params: RuleParams,
     /// Where each setting came from, for `pagerev config`.
     pub origin: Origin,
@@ -151,8 +175,11 @@ pub struct ConfiguredRule {
 /// `pagerev.yaml`, `corpus/x/page.yaml`), a command-line option (`--select`), or the codes table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
+    /// Where `enabled` came from.
     pub enabled: String,
+    /// Where `severity` came from.
     pub severity: String,
+    /// Where `params` came from.
     pub params: String,
 }
 

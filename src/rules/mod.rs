@@ -85,7 +85,9 @@ pub trait Rule: 'static {
     const CODE: &'static str;
     /// Kebab-case name of the problem the rule finds.
     const NAME: &'static str;
+    /// Severity unless configured otherwise.
     const DEFAULT_SEVERITY: Severity;
+    /// Whether the rule runs unless configured otherwise.
     const DEFAULT_ENABLED: bool;
     /// The rule file's text (`include_str!` of itself): its `//!` module doc is the rule's documentation.
     const SOURCE: &'static str;
@@ -104,7 +106,9 @@ pub enum Check<P> {
     /// entries, so they stay silent when the new revision has no dated entries (`no-entries` and
     /// `entries-dropped` say it once).
     Drop {
+        /// Whether the rule reports single entries.
         per_entry: bool,
+        /// The check.
         check: fn(&DropInput<'_, '_>, &P, &mut Sink<'_>),
     },
     /// The newest records against the page's reviewed snapshot (`pagerev check` only).
@@ -126,8 +130,14 @@ impl<P> Check<P> {
 /// What a rule compares: its [`Check`] variant, without the function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// One revision of a page.
     Page,
-    Drop { per_entry: bool },
+    /// A revision against the one before it.
+    Drop {
+        /// As in [`Check::Drop`].
+        per_entry: bool,
+    },
+    /// The newest records against the reviewed snapshot.
     Review,
 }
 
@@ -158,7 +168,9 @@ pub enum Code {
 /// A retired code: the rule it named was removed.
 #[derive(Debug)]
 pub struct Retired {
+    /// The retired code.
     pub code: &'static str,
+    /// The retired rule's name.
     pub name: &'static str,
     /// Why the rule went, and what to use instead.
     pub reason: &'static str,
@@ -223,8 +235,11 @@ pub struct RuleInfo {
     pub code: &'static str,
     /// Kebab-case name of the problem the rule finds.
     pub name: &'static str,
+    /// See [`Rule::DEFAULT_SEVERITY`].
     pub default_severity: Severity,
+    /// See [`Rule::DEFAULT_ENABLED`].
     pub default_enabled: bool,
+    /// What the rule compares.
     pub kind: Kind,
     source: &'static str,
     default_params: fn() -> RuleParams,
@@ -485,6 +500,20 @@ fn reports_no_entries(rules: &config::RuleSet, page: &Page<'_>) -> bool {
 }
 
 /// Runs every enabled rule of `rules` on one page and returns the findings in report order.
+///
+/// ```
+/// use pagerev::rules::{check_page, config::RuleSet, CheckContext};
+/// use pagerev::source::SourceFile;
+///
+/// let text = "Official visits 2021\n\nVisit of Alice\n\n3 May 2021 – Alice came.\n\n\
+///             2 May 2021 – A visit without a title.\n";
+/// let source = SourceFile::from_text("p.txt", text)?;
+/// let page = pagerev::parse::parse(&source, None);
+/// let findings = check_page(&RuleSet::load(&[])?, &source, &page, &CheckContext::default());
+/// let untitled = findings.iter().find(|d| d.name == "missing-title").expect("a finding");
+/// assert_eq!((untitled.code, untitled.location.start.line), ("PR009", 7));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn check_page(
     rules: &config::RuleSet,
     source: &SourceFile,
@@ -533,9 +562,13 @@ const PARALLEL_RULES_FROM: usize = 5_000;
 /// What a drop rule sees: the previous revision, the new one, and the record diff between them
 /// (computed with unchanged records included, so every record of either side can be placed).
 pub struct DropInput<'x, 'a> {
+    /// The previous revision's text.
     pub old_source: &'x SourceFile,
+    /// The previous revision, parsed.
     pub old: &'x Page<'a>,
+    /// The new revision, parsed.
     pub new: &'x Page<'a>,
+    /// The record diff from the previous revision to the new one.
     pub diff: &'x crate::diff::PageDiff,
     /// How the user names the page in a command, for the help of findings (`PAGE` until
     /// [`DropInput::page_arg`] sets it).

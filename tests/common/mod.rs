@@ -85,17 +85,9 @@ pub fn html_report_with_findings() -> String {
             byte: line * 100 + 9,
         },
     };
-    let finding = |code, name, severity, message: &str, id: &str, line| Diagnostic {
-        code,
-        name,
-        severity,
-        message: message.to_string(),
-        record_id: Some(id.to_string()),
-        record_index: None,
-        file: "corpus/official-visits/2024-01.txt".to_string(),
-        location: at(line),
-        related: None,
-        help: None,
+    let finding = |code, name, severity, message: &str, id: &str, line| {
+        let file = "corpus/official-visits/2024-01.txt";
+        Diagnostic::new(code, name, severity, message, file, at(line)).with_record(id, None)
     };
     let findings = vec![
         finding(

@@ -5,6 +5,14 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The code of a problem in pagerev's own configuration — a rules file, `pagerev.yaml`, a `page.yaml`, or
+/// a command-line option — rather than in a page. Such problems stop the run (exit status 2) and are
+/// reported like findings, so a CI that reads SARIF or annotations sees a broken rules file where it is.
+pub const CONFIG_CODE: &str = "config";
+
+/// The name of [`CONFIG_CODE`] problems.
+pub const CONFIG_NAME: &str = "invalid-configuration";
+
 /// How bad a finding is. Ordered: `Info < Warning < Error`, so `severity >= fail_on` decides the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -59,6 +67,15 @@ pub struct Position {
     pub byte: u32,
 }
 
+impl Position {
+    /// The start of a file: line 1, column 1, byte 0.
+    pub const START: Position = Position {
+        line: 1,
+        column: 1,
+        byte: 0,
+    };
+}
+
 /// A range of a file, `end` exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Location {
@@ -66,6 +83,13 @@ pub struct Location {
     pub start: Position,
     /// Where it ends (exclusive).
     pub end: Position,
+}
+
+impl Location {
+    /// The empty range at `at`.
+    pub fn at(at: Position) -> Location {
+        Location { start: at, end: at }
+    }
 }
 
 /// A second place a finding refers to: the record it clashes with, the first occurrence of a repeat.
@@ -146,6 +170,28 @@ impl Diagnostic {
             related: None,
             help: None,
         }
+    }
+
+    /// A problem in the configuration (see [`CONFIG_CODE`]): an error at `location` of `file`, or, with an
+    /// empty `file`, in the command line (`location` is then 1:1).
+    pub fn config(
+        message: impl Into<String>,
+        file: impl Into<String>,
+        location: Location,
+    ) -> Diagnostic {
+        Diagnostic::new(
+            CONFIG_CODE,
+            CONFIG_NAME,
+            Severity::Error,
+            message,
+            file,
+            location,
+        )
+    }
+
+    /// True for a problem in the configuration (see [`Diagnostic::config`]).
+    pub fn is_config(&self) -> bool {
+        self.code == CONFIG_CODE
     }
 
     /// The finding, about the record `id` (`index`: its position on the page, when known).

@@ -43,24 +43,20 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             let _ = out.flush();
-            // A configuration error lists every problem, one `file:line:column: …` per line.
-            use pagerev::rules::config::ConfigError;
-            let listed = match e.downcast_ref() {
-                Some(ConfigError::Invalid { problems }) => Some(("rule", problems)),
-                Some(ConfigError::InvalidPage { problems }) => Some(("page", problems)),
-                _ => None,
-            };
-            if let Some((what, problems)) = listed {
+            // A configuration error lists every problem, one `file:line:column: …` per line (the command
+            // line's without a place), then how many there are.
+            if let Some(e) = e.downcast_ref::<pagerev::rules::config::ConfigError>() {
+                let problems = e.problems();
                 // File names, keys and values in problems come from the files: escaped, so that none can
                 // start a line of its own (a GitHub workflow command) or reach the terminal raw.
-                for p in problems {
-                    eprintln!("pagerev: error: {}", escape(&p.to_string()));
+                for d in &problems.diagnostics {
+                    eprintln!("pagerev: error: {}", escape(&pagerev::report::one_line(d)));
                 }
-                eprintln!(
-                    "pagerev: error: invalid {what} configuration ({} problem{})",
-                    problems.len(),
-                    if problems.len() == 1 { "" } else { "s" }
-                );
+                // A lone problem of the command line says all there is to say.
+                let in_files = problems.diagnostics.iter().any(|d| !d.file.is_empty());
+                if in_files || problems.diagnostics.len() > 1 {
+                    eprintln!("pagerev: error: {}", problems.summary());
+                }
                 return ExitCode::from(2);
             }
             let message = format!("{e:#}").replace('\n', " ");

@@ -14,7 +14,9 @@ use pagerev::rules::CheckContext;
 use std::io::Write;
 
 pub fn run(settings: &Settings, args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let rules = load_rules(&args.rules)?;
+    use super::report_file::{config_failure, gather};
+    let mut problems = pagerev::rules::config::Problems::default();
+    let rules = gather(load_rules(&args.rules), &mut problems)?;
     for o in &args.report.outputs {
         super::report_file::check_folder(&o.path, o.format.name())?;
     }
@@ -30,19 +32,48 @@ pub fn run(settings: &Settings, args: CheckArgs, out: &mut dyn Write) -> anyhow:
         .chain(["pagerev.yaml".to_string(), "rules".to_string()])
         .collect();
     let config: Vec<&str> = config.iter().map(String::as_str).collect();
-    let targets = resolve_changed(&args.page, &config)?;
+    let targets = match resolve_changed(&args.page, &config) {
+        Ok(targets) => targets,
+        Err(_) if !problems.is_empty() => Vec::new(),
+        Err(e) => return Err(e),
+    };
     let fail_on = args.report.fail_on;
     let ctx = CheckContext {
         today: Some(settings.today),
     };
+    // Every configuration problem — the project's, each page's `page.yaml` (rules and profile), the
+    // command line's — is gathered and reported together before any page is checked.
+    let mut settings_of = Vec::new();
+    let fallback = pagerev::rules::config::RuleSet::defaults();
+    for target in &targets {
+        let spec = super::page_config::spec_path(&target.newest);
+        // Without a base rule set, a page's own `page.yaml` is still read for its problems.
+        let base = rules.as_ref().unwrap_or(&fallback);
+        let page_rules = gather(rules_for(base, &args.rules, &spec), &mut problems)?;
+        let options = super::page_config::parse_options_for_spec(
+            args.page.lang,
+            args.page.profile.as_deref(),
+            &target.newest,
+        );
+        let options = gather(options, &mut problems)?;
+        settings_of.push((page_rules, options));
+    }
+    let Some(base) = rules.as_ref().filter(|_| problems.is_empty()) else {
+        let render: super::report_file::RenderConfig = report::check::render_config;
+        return Err(config_failure(
+            settings,
+            &args.report,
+            problems,
+            render,
+            out,
+        ));
+    };
 
     let mut checked: Vec<CheckedPage> = Vec::new();
-    for target in &targets {
-        let page_rules = rules_for(
-            &rules,
-            &args.rules,
-            &super::page_config::spec_path(&target.newest),
-        )?;
+    for (target, (page_rules, options)) in targets.iter().zip(settings_of) {
+        let (Some(page_rules), Some(options)) = (page_rules, options) else {
+            continue;
+        };
         let newest = target.newest.read()?;
         let previous = target.previous.as_ref().map(|p| p.read()).transpose()?;
         let snap_path = snapshot_path(&args.page.snapshots, &target.name);
@@ -61,11 +92,7 @@ pub fn run(settings: &Settings, args: CheckArgs, out: &mut dyn Write) -> anyhow:
             previous: previous.as_ref(),
             rules: &page_rules,
             ctx,
-            options: &super::page_config::parse_options_for_spec(
-                args.page.lang,
-                args.page.profile.as_deref(),
-                &target.newest,
-            )?,
+            options: &options,
             threshold: args.threshold,
             baseline: baseline.as_ref(),
             reviewed: snapshot.as_ref().map(|s| (s, snap_name.as_str())),
@@ -89,7 +116,7 @@ pub fn run(settings: &Settings, args: CheckArgs, out: &mut dyn Write) -> anyhow:
     if let Some(path) = &args.html {
         write_html(settings, &checked, path)?;
     }
-    let rules_run: Vec<&'static str> = rules.enabled().map(|r| r.info.code).collect();
+    let rules_run: Vec<&'static str> = base.enabled().map(|r| r.info.code).collect();
     let options = |format: Format, color: bool| report::Options {
         color: color && format == Format::Human,
         files: checked.len(),

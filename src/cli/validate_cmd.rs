@@ -15,12 +15,57 @@ pub fn run(
     args: ValidateArgs,
     out: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
-    let rules = super::rule_config::load_rules(&args.rules)?;
-    check_only_selected(&args.rules.select)?;
+    use super::report_file::{config_failure, gather};
     for o in &args.report.outputs {
         super::report_file::check_folder(&o.path, o.format.name())?;
     }
-    let files = expand_paths(&args.paths)?;
+    // Every configuration problem is gathered — the project's, each page's `page.yaml` (its rules and its
+    // profile), the command line's — and reported together, in the report's format, before any page is
+    // checked.
+    let mut problems = pagerev::rules::config::Problems::default();
+    let rules = gather(super::rule_config::load_rules(&args.rules), &mut problems)?;
+    let files = match expand_paths(&args.paths) {
+        Ok(files) => files,
+        Err(_) if !problems.is_empty() => Vec::new(),
+        Err(e) => return Err(e),
+    };
+    let (lang, profile) = (args.lang, args.profile.clone());
+    // Each page's own `page.yaml` may set its rules and its profile: one of each per page configuration.
+    let mut page_rules: std::collections::HashMap<PathBuf, pagerev::rules::config::RuleSet> =
+        std::collections::HashMap::new();
+    let mut page_options: std::collections::HashMap<PathBuf, pagerev::parse::ParseOptions> =
+        std::collections::HashMap::new();
+    let mut read_options = std::collections::HashSet::new();
+    for path in &files {
+        let config = super::page_config::config_path_for(path);
+        if !args.rules.isolated && config.is_file() && !page_rules.contains_key(&config) {
+            let loaded = super::rule_config::load_rules_for(&args.rules, path);
+            if let Some(set) = gather(loaded, &mut problems)? {
+                page_rules.insert(config.clone(), set);
+            }
+        }
+        let key = profile.clone().unwrap_or(config);
+        if read_options.insert(key.clone()) {
+            let read = super::page_config::parse_options(lang, profile.as_deref(), path);
+            if let Some(options) = gather(read, &mut problems)? {
+                page_options.insert(key, options);
+            }
+        }
+    }
+    let rules = match rules {
+        Some(rules) if problems.is_empty() => rules,
+        _ => {
+            let render: super::report_file::RenderConfig = report::render_config;
+            return Err(config_failure(
+                settings,
+                &args.report,
+                problems,
+                render,
+                out,
+            ));
+        }
+    };
+    check_only_selected(&args.rules.select)?;
     let fail_on = args.report.fail_on;
     // validate runs the page rules only; drop rules need a previous revision (`pagerev check`).
     let rules_run: Vec<&'static str> = rules
@@ -54,28 +99,17 @@ pub fn run(
         today: Some(settings.today),
     };
     let mut failed = false;
-    let (lang, profile) = (args.lang, args.profile.clone());
     let single = files.len() == 1;
     let progress = super::progress::Progress::new(
         settings,
         (!single).then_some(files.len() as u64),
         "checking",
     );
-    // Each page's own `page.yaml` may set its rules: one rule set per page configuration, loaded first.
-    let mut page_rules: std::collections::HashMap<PathBuf, pagerev::rules::config::RuleSet> =
-        std::collections::HashMap::new();
-    for path in &files {
-        let config = super::page_config::config_path_for(path);
-        if !args.rules.isolated && config.is_file() && !page_rules.contains_key(&config) {
-            let set = super::rule_config::load_rules_for(&args.rules, path)?;
-            page_rules.insert(config, set);
-        }
-    }
     let check = |path: &PathBuf| -> anyhow::Result<CheckedRevision> {
-        let rules = page_rules
-            .get(&super::page_config::config_path_for(path))
-            .unwrap_or(&rules);
-        let options = super::page_config::parse_options(lang, profile.as_deref(), path)?;
+        let config = super::page_config::config_path_for(path);
+        let rules = page_rules.get(&config).unwrap_or(&rules);
+        let key = profile.clone().unwrap_or(config);
+        let options = page_options.get(&key).cloned().unwrap_or_default();
         let source = read_source(path)?;
         progress.set_message(source.name());
         let page = pagerev::parse::parse_with(&source, &options);

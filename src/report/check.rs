@@ -13,6 +13,7 @@ use crate::baseline::BaselineEntry;
 use crate::check::{CheckResult, Review};
 use crate::diagnostic::{Counts, Diagnostic, Severity};
 use crate::diff::{PageDiff, RecordChange, Summary};
+use crate::rules::config::Problems;
 use crate::source::SourceFile;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -249,6 +250,10 @@ pub struct CheckDocument<'a> {
     pub passed: bool,
     /// One entry per page checked, in order.
     pub pages: Vec<PageReport<'a>>,
+    /// Problems in the configuration that stopped the run before any page was checked (then `pages` is
+    /// empty and `passed` false); absent when there are none.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub configuration: &'a [Diagnostic],
 }
 
 impl CheckDocument<'_> {
@@ -359,15 +364,44 @@ impl<'a> CheckDocument<'a> {
             version: Self::VERSION,
             passed: !run.failed(),
             pages,
+            configuration: &[],
         }
+    }
+
+    /// The document of a run stopped by problems in its configuration.
+    pub fn of_configuration(problems: &'a Problems) -> CheckDocument<'a> {
+        CheckDocument {
+            version: Self::VERSION,
+            passed: false,
+            pages: Vec::new(),
+            configuration: &problems.diagnostics,
+        }
+    }
+}
+
+/// Writes the report of a `pagerev check` that problems in its configuration stopped, in `format`:
+/// the [`CheckDocument`] with its `configuration` for JSON, the problems as findings otherwise.
+pub fn render_config(
+    format: Format,
+    problems: &Problems,
+    options: Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => write_document(&CheckDocument::of_configuration(problems), out),
+        _ => super::render_config(format, problems, options, out),
     }
 }
 
 /// `--format json`: the [`CheckDocument`], pretty-printed, then a newline.
 fn json(run: &CheckRun<'_>, out: &mut dyn Write) -> io::Result<()> {
+    write_document(&CheckDocument::of(run), out)
+}
+
+fn write_document(doc: &CheckDocument<'_>, out: &mut dyn Write) -> io::Result<()> {
     // Through a `serde_json::Value`, whose objects keep their keys sorted: the document's keys are in
     // alphabetical order at every level, as readers of version 1 have always seen them.
-    let doc = serde_json::to_value(CheckDocument::of(run))?;
+    let doc = serde_json::to_value(doc)?;
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }

@@ -170,6 +170,33 @@ pub fn reporter(format: Format, options: Options) -> Box<dyn Reporter> {
     }
 }
 
+/// Renders configuration problems in `format`, as findings of the files they are in (the human format
+/// quotes their lines): a CI that reads the report sees a broken rules file where it is broken.
+pub fn render_config(
+    format: Format,
+    problems: &crate::rules::config::Problems,
+    options: Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let files = problems.by_file();
+    let options = Options {
+        files: files.len(),
+        ..options
+    };
+    let mut r = reporter(format, options);
+    for (source, diagnostics) in &files {
+        r.file(
+            out,
+            FileResult {
+                source,
+                records: 0,
+                diagnostics: diagnostics.as_slice().into(),
+            },
+        )?;
+    }
+    r.finish(out)
+}
+
 /// How many findings a report may still show, and how many it left out.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Budget {
@@ -275,6 +302,20 @@ impl Totals {
         self.files += 1;
         self.records += result.records;
         self.counts.merge(Counts::of(result.diagnostics.iter()));
+    }
+}
+
+/// A finding on one line: `file:line:column: message`, or the message alone for a problem in the command
+/// line (a [`Diagnostic::config`] with no file). The CLI lists configuration problems so on standard
+/// error, one line each.
+pub fn one_line(d: &Diagnostic) -> String {
+    if d.file.is_empty() {
+        d.message.clone()
+    } else {
+        format!(
+            "{}:{}:{}: {}",
+            d.file, d.location.start.line, d.location.start.column, d.message
+        )
     }
 }
 

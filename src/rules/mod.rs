@@ -42,7 +42,7 @@ mod shared_caption;
 use crate::diagnostic::{Diagnostic, Location, Position, Related, Severity};
 use crate::record::{Page, Record, Span};
 use crate::source::SourceFile;
-use crate::yaml::YamlError;
+use crate::yaml::{Node, NodeError};
 use chrono::NaiveDate;
 use std::fmt;
 use std::sync::Arc;
@@ -205,8 +205,7 @@ pub const fn rule<R: Rule>() -> Code {
         source: R::SOURCE,
         default_params: default_params::<R>,
         param_fields: fields_of::<R::Params>,
-        parse_value: parse_value::<R>,
-        parse_at: parse_at::<R>,
+        parse_node: parse_node::<R>,
     })
 }
 
@@ -219,12 +218,8 @@ fn default_params<R: Rule>() -> RuleParams {
     RuleParams::new::<R>(R::Params::default())
 }
 
-fn parse_value<R: Rule>(node: &crate::yaml::Value) -> Result<RuleParams, YamlError> {
-    Ok(RuleParams::new::<R>(crate::yaml::Source::get(node)?))
-}
-
-fn parse_at<R: Rule>(at: &crate::yaml::At<'_>) -> Result<RuleParams, YamlError> {
-    Ok(RuleParams::new::<R>(crate::yaml::Source::get(at)?))
+fn parse_node<R: Rule>(node: &Node) -> Result<RuleParams, NodeError> {
+    Ok(RuleParams::new::<R>(crate::yaml::from_node(node)?))
 }
 
 /// An active rule as the table holds it: what identifies it and how it behaves when nothing configures
@@ -244,8 +239,7 @@ pub struct RuleInfo {
     source: &'static str,
     default_params: fn() -> RuleParams,
     param_fields: fn() -> &'static [&'static str],
-    parse_value: fn(&crate::yaml::Value) -> Result<RuleParams, YamlError>,
-    parse_at: fn(&crate::yaml::At<'_>) -> Result<RuleParams, YamlError>,
+    parse_node: fn(&Node) -> Result<RuleParams, NodeError>,
 }
 
 /// Where the rule documentation is published: `docs/rules.md` on the main branch of the repository.
@@ -296,17 +290,10 @@ impl RuleInfo {
         (self.param_fields)()
     }
 
-    /// Deserializes the rule's parameters from a parsed node.
-    pub(crate) fn parse_params(&self, node: &crate::yaml::Value) -> Result<RuleParams, YamlError> {
-        (self.parse_value)(node)
-    }
-
-    /// Deserializes the rule's parameters from a node of a YAML text: errors carry the node's position.
-    pub(crate) fn parse_params_at(
-        &self,
-        at: &crate::yaml::At<'_>,
-    ) -> Result<RuleParams, YamlError> {
-        (self.parse_at)(at)
+    /// Reads the rule's parameters from their node of a configuration document; an error carries the
+    /// place of the node that failed.
+    pub(crate) fn parse_params(&self, node: &Node) -> Result<RuleParams, NodeError> {
+        (self.parse_node)(node)
     }
 }
 

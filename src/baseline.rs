@@ -15,12 +15,15 @@ use std::collections::BTreeMap;
 /// Format version written to every baseline.
 pub const BASELINE_VERSION: u32 = 1;
 
+/// A page's baseline: the findings accepted for it (`snapshots/<page>.baseline.yaml`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
+    /// Format version, [`BASELINE_VERSION`].
     pub version: u32,
     /// The page the findings belong to.
     pub page: String,
+    /// The accepted findings, in report order.
     pub findings: Vec<BaselineEntry>,
     /// Number of findings, written last: a truncated file lacks it (or disagrees), so truncation is an
     /// error rather than a shorter baseline.
@@ -31,10 +34,14 @@ pub struct Baseline {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BaselineEntry {
+    /// The finding's stable [`crate::fingerprint::Fingerprint`], as text: what is matched.
     pub fingerprint: String,
+    /// The rule code (`PR015`).
     pub code: String,
+    /// The record the finding is about, when it is about one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record: Option<String>,
+    /// The finding's message when it was accepted.
     pub message: String,
 }
 
@@ -118,10 +125,12 @@ impl Baseline {
         minus(&self.findings, &before.findings)
     }
 
+    /// The baseline as the YAML document its file holds.
     pub fn to_yaml(&self) -> Result<String, crate::yaml::YamlError> {
         crate::yaml::to_string(self)
     }
 
+    /// Reads a baseline file's text; a truncated or foreign file is an error.
     pub fn from_yaml(text: &str) -> Result<Self, crate::yaml::YamlError> {
         let b: Baseline = crate::yaml::from_str(text)?;
         if b.version != BASELINE_VERSION {

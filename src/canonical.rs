@@ -113,7 +113,7 @@ pub fn canonical_into(s: &str, out: &mut String) {
 /// A 64-bit hash of the canonical form of `s`, computed without building it when `s` needs no Unicode
 /// normalisation (ASCII, Latin letters, general punctuation): the parser hashes every lead and label in its
 /// hot loop. Equal canonical forms always give equal hashes: the hash is over the UTF-8 bytes of the
-/// canonical form, as [`hash_str`] computes it from the form itself.
+/// canonical form, as `hash_str` computes it from the form itself.
 pub fn canonical_hash(s: &str) -> u64 {
     let mut h = ByteHasher::default();
     let mut bytes = FastCanonical::new(s);

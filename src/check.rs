@@ -18,9 +18,13 @@ use crate::source::SourceFile;
 pub struct CheckInput<'a> {
     /// The page's name (its folder, or its file's stem): names the baseline and snapshot files.
     pub page: &'a str,
+    /// The newest revision: the one checked.
     pub newest: &'a SourceFile,
+    /// The revision before it, if any (drop rules compare the two).
     pub previous: Option<&'a SourceFile>,
+    /// The rules to run.
     pub rules: &'a RuleSet,
+    /// What rules need to know about the run (today's date).
     pub ctx: CheckContext,
     /// How to read the page's revisions (language, pinned profile).
     pub options: &'a ParseOptions,
@@ -64,6 +68,7 @@ pub fn reviewed_page<'a>(
 
 /// How the newest records compare with the reviewed snapshot.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Review {
     /// The page has no reviewed snapshot yet (`pagerev accept` creates it).
     NoSnapshot,
@@ -75,9 +80,13 @@ pub enum Review {
 
 /// What a check concluded for one page.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct CheckResult {
+    /// The page's name.
     pub page: String,
+    /// The newest revision, as reports name it.
     pub newest: String,
+    /// The previous revision, if there was one.
     pub previous: Option<String>,
     /// Records of the newest revision.
     pub records: usize,
@@ -89,6 +98,7 @@ pub struct CheckResult {
     pub stale: Vec<BaselineEntry>,
     /// The record diff from the previous revision (changed records only).
     pub changes: Option<PageDiff>,
+    /// How the newest records compare with the reviewed snapshot.
     pub review: Review,
 }
 

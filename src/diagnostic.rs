@@ -5,12 +5,23 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The code of a problem in pagerev's own configuration — a rules file, `pagerev.yaml`, a `page.yaml`, or
+/// a command-line option — rather than in a page. Such problems stop the run (exit status 2) and are
+/// reported like findings, so a CI that reads SARIF or annotations sees a broken rules file where it is.
+pub const CONFIG_CODE: &str = "config";
+
+/// The name of [`CONFIG_CODE`] problems.
+pub const CONFIG_NAME: &str = "invalid-configuration";
+
 /// How bad a finding is. Ordered: `Info < Warning < Error`, so `severity >= fail_on` decides the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing; never fails a run unless `--fail-on info`.
     Info,
+    /// Probably wrong; fails a run with `--fail-on warning`.
     Warning,
+    /// Wrong; fails a run by default.
     Error,
 }
 
@@ -48,16 +59,37 @@ impl fmt::Display for Severity {
 /// offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Position {
+    /// 1-based line.
     pub line: u32,
+    /// 1-based column, in characters.
     pub column: u32,
+    /// 0-based byte offset in the file.
     pub byte: u32,
+}
+
+impl Position {
+    /// The start of a file: line 1, column 1, byte 0.
+    pub const START: Position = Position {
+        line: 1,
+        column: 1,
+        byte: 0,
+    };
 }
 
 /// A range of a file, `end` exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Location {
+    /// Where the range starts.
     pub start: Position,
+    /// Where it ends (exclusive).
     pub end: Position,
+}
+
+impl Location {
+    /// The empty range at `at`.
+    pub fn at(at: Position) -> Location {
+        Location { start: at, end: at }
+    }
 }
 
 /// A second place a finding refers to: the record it clashes with, the first occurrence of a repeat.
@@ -68,18 +100,23 @@ pub struct Related {
     /// The id of the record there, when it is a record.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record_id: Option<String>,
+    /// The file of that place, as reports name it.
     pub file: String,
+    /// The place in that file.
     pub location: Location,
 }
 
 /// One finding of one rule on one page revision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Stable rule code, e.g. `PR004`.
     pub code: &'static str,
     /// Rule name, e.g. `duplicated-caption`.
     pub name: &'static str,
+    /// How bad the finding is.
     pub severity: Severity,
+    /// What is wrong, in one sentence.
     pub message: String,
     /// The record the finding is about, when it is about one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -89,14 +126,93 @@ pub struct Diagnostic {
     pub record_index: Option<usize>,
     /// The page revision, as a relative path.
     pub file: String,
+    /// Where in the file.
     pub location: Location,
+    /// A second place the finding refers to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub related: Option<Related>,
+    /// How to fix it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
 }
 
 impl Diagnostic {
+    /// A finding of the rule `code` (named `name`) about `location` in `file`, about no record, with no
+    /// related place and no help: add those with [`Diagnostic::with_record`], [`Diagnostic::with_related`]
+    /// and [`Diagnostic::with_help`].
+    ///
+    /// ```
+    /// use pagerev::diagnostic::{Diagnostic, Location, Position, Severity};
+    ///
+    /// let at = Position { line: 3, column: 1, byte: 40 };
+    /// let d = Diagnostic::new("PR002", "missing-date", Severity::Error, "entry has no date",
+    ///     "page.txt", Location { start: at, end: at })
+    ///     .with_help("add the date at the start of the lead");
+    /// assert_eq!(d.help.as_deref(), Some("add the date at the start of the lead"));
+    /// ```
+    pub fn new(
+        code: &'static str,
+        name: &'static str,
+        severity: Severity,
+        message: impl Into<String>,
+        file: impl Into<String>,
+        location: Location,
+    ) -> Diagnostic {
+        Diagnostic {
+            code,
+            name,
+            severity,
+            message: message.into(),
+            record_id: None,
+            record_index: None,
+            file: file.into(),
+            location,
+            related: None,
+            help: None,
+        }
+    }
+
+    /// A problem in the configuration (see [`CONFIG_CODE`]): an error at `location` of `file`, or, with an
+    /// empty `file`, in the command line (`location` is then 1:1).
+    pub fn config(
+        message: impl Into<String>,
+        file: impl Into<String>,
+        location: Location,
+    ) -> Diagnostic {
+        Diagnostic::new(
+            CONFIG_CODE,
+            CONFIG_NAME,
+            Severity::Error,
+            message,
+            file,
+            location,
+        )
+    }
+
+    /// True for a problem in the configuration (see [`Diagnostic::config`]).
+    pub fn is_config(&self) -> bool {
+        self.code == CONFIG_CODE
+    }
+
+    /// The finding, about the record `id` (`index`: its position on the page, when known).
+    pub fn with_record(mut self, id: impl Into<String>, index: Option<usize>) -> Diagnostic {
+        self.record_id = Some(id.into());
+        self.record_index = index;
+        self
+    }
+
+    /// The finding, referring to a second place.
+    pub fn with_related(mut self, related: Related) -> Diagnostic {
+        self.related = Some(related);
+        self
+    }
+
+    /// The finding, with help on how to fix it.
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
     /// The order reports use: file, position, code, then message (so equal-position findings are stable).
     pub fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
         (
@@ -117,8 +233,11 @@ pub fn sort(diags: &mut [Diagnostic]) {
 /// Number of findings at each severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
+    /// Findings at [`Severity::Error`].
     pub error: usize,
+    /// Findings at [`Severity::Warning`].
     pub warning: usize,
+    /// Findings at [`Severity::Info`].
     pub info: usize,
 }
 

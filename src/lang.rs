@@ -5,7 +5,7 @@
 //! (`format_localized("%B")`, `%b`, `%A`, `%a`), so every spelling a locale knows (wide, abbreviated,
 //! `Mär`, `mrt`, `janv.`, `fev`) is there without typing it; accents and case are folded when words are
 //! compared, so `fevrier`, `MARZ` and `Décembre` match too. A few short forms pages use that the locales
-//! lack (`Sept`, `Mrz`, `setiembre`) are added by hand in [`extra_months`]. Everything language-specific
+//! lack (`Sept`, `Mrz`, `setiembre`) are added by hand in `extra_months`. Everything language-specific
 //! lives here so the parser itself only knows the page's *structure*.
 
 use chrono::{Locale, NaiveDate};
@@ -20,14 +20,23 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// English.
     En,
+    /// French.
     Fr,
+    /// Spanish.
     Es,
+    /// German.
     De,
+    /// Italian.
     It,
+    /// Portuguese.
     Pt,
+    /// Dutch.
     Nl,
+    /// Arabic.
     Ar,
+    /// No language could be told: dates are read with every language's names.
     Unknown,
 }
 
@@ -43,6 +52,11 @@ impl Lang {
         Lang::Nl,
         Lang::Ar,
     ];
+
+    /// The language whose ISO 639-1 code is `code` (one of [`Lang::ALL`]'s; never [`Lang::Unknown`]).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
 
     /// The ISO 639-1 code (`unknown` for [`Lang::Unknown`]).
     pub fn code(self) -> &'static str {
@@ -204,12 +218,15 @@ pub fn codes() -> String {
 pub struct LangSet(pub u16);
 
 impl LangSet {
+    /// Every language of [`Lang::ALL`].
     pub const ALL: LangSet = LangSet((1 << 8) - 1);
 
+    /// Whether `lang` is in the set.
     pub fn contains(self, lang: Lang) -> bool {
         self.0 & lang.bit().0 != 0
     }
 
+    /// Whether the two sets share a language.
     pub fn intersects(self, other: LangSet) -> bool {
         self.0 & other.0 != 0
     }

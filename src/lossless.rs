@@ -7,28 +7,48 @@ use crate::record::{Page, Text};
 use crate::source::SourceFile;
 use std::collections::HashMap;
 
-/// A broken contract: which line, and what went wrong with it.
+/// A broken contract: which line (`file`, 1-based `line`), and what went wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum LosslessError {
+    /// A non-blank line no field holds.
     #[error("{file}:{line}: non-blank line is in no field")]
-    Lost { file: String, line: u32 },
+    Lost {
+        /// The page revision.
+        file: String,
+        /// The line.
+        line: u32,
+    },
+    /// A line two fields hold.
     #[error("{file}:{line}: line is in two fields ({first} and {second})")]
     Twice {
+        /// The page revision.
         file: String,
+        /// The line.
         line: u32,
+        /// The first field holding it.
         first: &'static str,
+        /// The second.
         second: &'static str,
     },
+    /// A field whose text is not its line's.
     #[error("{file}:{line}: field `{field}` does not hold the line's text")]
     Altered {
+        /// The page revision.
         file: String,
+        /// The line.
         line: u32,
+        /// The field.
         field: &'static str,
     },
+    /// A field that points at a blank or missing line.
     #[error("{file}:{line}: field `{field}` refers to a blank or missing line")]
     Invented {
+        /// The page revision.
         file: String,
+        /// The line.
         line: u32,
+        /// The field.
         field: &'static str,
     },
 }

@@ -5,22 +5,27 @@
 // behaviour in its own code (RELIABILITY.md).
 #![forbid(unsafe_code)]
 
+mod cli;
+
 use clap::Parser;
 use pagerev::report::control::escape;
 use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match pagerev::cli::args::Cli::try_parse() {
+    // The environment is read here, once; what it means reaches commands through `Settings`.
+    let env = cli::settings::Env::read();
+    let cli = match cli::args::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return clap_exit(e),
+        Err(e) => return clap_exit(e, &env),
     };
+    let settings = cli::settings::Settings::resolve(&cli, &env);
     let stdout = std::io::stdout();
     let mut out = Stdout {
         inner: std::io::BufWriter::new(stdout.lock()),
         failed: false,
     };
-    let result = pagerev::cli::run(cli, &mut out).and_then(|o| {
+    let result = cli::run(&settings, cli.command, &mut out).and_then(|o| {
         out.flush()?;
         Ok(o)
     });
@@ -38,24 +43,20 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             let _ = out.flush();
-            // A configuration error lists every problem, one `file:line:column: …` per line.
-            use pagerev::rules::config::ConfigError;
-            let listed = match e.downcast_ref() {
-                Some(ConfigError::Invalid { problems }) => Some(("rule", problems)),
-                Some(ConfigError::InvalidPage { problems }) => Some(("page", problems)),
-                _ => None,
-            };
-            if let Some((what, problems)) = listed {
+            // A configuration error lists every problem, one `file:line:column: …` per line (the command
+            // line's without a place), then how many there are.
+            if let Some(e) = e.downcast_ref::<pagerev::rules::config::ConfigError>() {
+                let problems = e.problems();
                 // File names, keys and values in problems come from the files: escaped, so that none can
                 // start a line of its own (a GitHub workflow command) or reach the terminal raw.
-                for p in problems {
-                    eprintln!("pagerev: error: {}", escape(&p.to_string()));
+                for d in &problems.diagnostics {
+                    eprintln!("pagerev: error: {}", escape(&pagerev::report::one_line(d)));
                 }
-                eprintln!(
-                    "pagerev: error: invalid {what} configuration ({} problem{})",
-                    problems.len(),
-                    if problems.len() == 1 { "" } else { "s" }
-                );
+                // A lone problem of the command line says all there is to say.
+                let in_files = problems.diagnostics.iter().any(|d| !d.file.is_empty());
+                if in_files || problems.diagnostics.len() > 1 {
+                    eprintln!("pagerev: error: {}", problems.summary());
+                }
                 return ExitCode::from(2);
             }
             let message = format!("{e:#}").replace('\n', " ");
@@ -82,7 +83,7 @@ impl<W: Write> Write for Stdout<W> {
 
 /// `--help`, `--version` and usage errors. clap prints help and exits 0 even when the print fails
 /// (`--help > /dev/full`); here a failed write is exit 2 with a message, and a closed pipe exit 0.
-fn clap_exit(e: clap::Error) -> ExitCode {
+fn clap_exit(e: clap::Error, env: &cli::settings::Env) -> ExitCode {
     use clap::error::ErrorKind;
     if !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         // A usage error: clap's message on stderr, exit 2.
@@ -92,7 +93,7 @@ fn clap_exit(e: clap::Error) -> ExitCode {
     use std::io::IsTerminal;
     let mut out = std::io::stdout().lock();
     let styled = e.render();
-    let text = if out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) {
+    let text = if out.is_terminal() && !env.no_color {
         styled.ansi().to_string()
     } else {
         styled.to_string()

@@ -14,8 +14,11 @@ use std::fmt;
 /// and its byte offset in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text<'a> {
+    /// The text, trimmed.
     pub raw: &'a str,
+    /// 1-based line.
     pub line: u32,
+    /// Byte offset of the text in the file.
     pub start: u32,
 }
 
@@ -69,9 +72,13 @@ impl Serialize for Text<'_> {
 /// A range of the source: 1-based first and last line, and byte offsets (end exclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord, Hash)]
 pub struct Span {
+    /// First line (1-based).
     pub line_start: u32,
+    /// Last line (1-based, inclusive).
     pub line_end: u32,
+    /// Byte offset of the start.
     pub byte_start: u32,
+    /// Byte offset of the end (exclusive).
     pub byte_end: u32,
 }
 
@@ -91,8 +98,11 @@ impl Span {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
+    /// A day (`14 March 2012`).
     Day,
+    /// A month (`December 2023`).
     Month,
+    /// A year (`2019`).
     Year,
 }
 
@@ -103,9 +113,12 @@ pub enum Precision {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Date {
+    /// The first day the date covers.
     pub start: NaiveDate,
+    /// The last day of a range (`None` for a single date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<NaiveDate>,
+    /// How much of the date the page gives.
     pub precision: Precision,
 }
 
@@ -229,10 +242,12 @@ pub enum YearSource {
 }
 
 impl YearSource {
+    /// True when the year is written in the date itself.
     pub fn is_written(&self) -> bool {
         *self == YearSource::Written
     }
 
+    /// The source's name in records and `page.yaml` (`heading`).
     pub fn name(self) -> &'static str {
         match self {
             YearSource::Written => "written",
@@ -260,7 +275,9 @@ pub enum CaptionPosition {
 /// A photo caption or alt text scraped along with the entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Caption<'a> {
+    /// Where the caption stands relative to the entry.
     pub position: CaptionPosition,
+    /// The caption as written.
     #[serde(flatten)]
     pub text: Text<'a>,
 }
@@ -268,6 +285,7 @@ pub struct Caption<'a> {
 /// A "N member countries" mention (or its French/Spanish phrasing), with the sentence it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct MemberCount<'a> {
+    /// The number.
     pub count: u32,
     /// The matched phrase, e.g. `195 member countries`.
     pub phrase: Text<'a>,
@@ -312,6 +330,7 @@ impl fmt::Display for RecordId {
 }
 
 impl RecordId {
+    /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -320,11 +339,13 @@ impl RecordId {
 /// One dated entry of a page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Record<'a> {
+    /// The record's id: its date and title as a slug (`2023-11-13-minister-of-interior-of-albania`).
     pub id: RecordId,
     /// 0-based position on the page (the page lists newest first).
     pub index: usize,
     /// From the first to the last line of the entry.
     pub span: Span,
+    /// The title line, if the entry has one.
     pub title: Option<Text<'a>>,
     /// The parsed date; `None` when the entry has no date, its date is not a real calendar date, or it
     /// has no year and the page gives none.
@@ -347,9 +368,13 @@ pub struct Record<'a> {
     pub section: Box<[Text<'a>]>,
     // Boxed slices rather than vectors: a record is built once and never grows, and on a page of
     // hundreds of thousands of records the vectors' capacity words alone would be megabytes.
+    /// Photo captions and alt text, in page order.
     pub captions: Box<[Caption<'a>]>,
+    /// The lead paragraph: the dated line's text.
     pub lead: Option<Lead<'a>>,
+    /// Body paragraphs after the lead.
     pub paragraphs: Box<[Text<'a>]>,
+    /// "N member countries" mentions in the entry's text.
     pub member_counts: Box<[MemberCount<'a>]>,
     /// Lines left by images (a lone `/` or `|`): kept so nothing is lost, ignored by rules.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -403,6 +428,7 @@ impl<'a> Record<'a> {
 /// The page title line, with the year range it announces (`Official visits 2018 to 2023`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct PageTitle<'a> {
+    /// The title line as written.
     #[serde(flatten)]
     pub text: Text<'a>,
     /// First and last year named by the title, when it names any.
@@ -413,10 +439,14 @@ pub struct PageTitle<'a> {
 /// A parsed page revision: its title, what stands before the first entry, and the entries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Page<'a> {
+    /// The revision's name, as reports name it.
     pub file: &'a str,
+    /// The language the page was read in.
     pub lang: crate::lang::Lang,
+    /// The page title line, if any.
     pub title: Option<PageTitle<'a>>,
     /// Lines before the first entry other than the page title.
     pub preamble: Vec<Text<'a>>,
+    /// The entries, in page order.
     pub records: Vec<Record<'a>>,
 }

@@ -19,16 +19,22 @@ use serde::{Deserialize, Serialize};
 /// parts, the heading, section and body captions, and member counts; version 1 files are still read.
 pub const SNAPSHOT_VERSION: u32 = 2;
 
+/// A page's reviewed records (`snapshots/<page>.records.yaml`): what `pagerev accept` and `pagerev review`
+/// write and `pagerev check` compares the newest revision with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecordsSnapshot {
+    /// Format version, [`SNAPSHOT_VERSION`] (version 1 files are still read).
     pub version: u32,
     /// The revision the snapshot was accepted from (file name), for the reader.
     pub revision: String,
+    /// The page title line, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Lines before the first entry other than the title.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub preamble: Vec<String>,
+    /// The records, in page order.
     pub records: Vec<SnapshotRecord>,
     /// Number of records, written last: a truncated file lacks it (or disagrees), so truncation is an
     /// error rather than a page with fewer records.
@@ -38,48 +44,62 @@ pub struct RecordsSnapshot {
     pub lines: Vec<u32>,
 }
 
+/// One reviewed record: its fields as written.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SnapshotRecord {
+    /// The record id.
     pub id: String,
+    /// The title as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The parsed date (`2023-11-20/2023-11-22`, `2023-12`), for the reader; the lead line is authoritative.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Captions above the entry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub captions_before: Vec<String>,
     /// The lead line as written, date prefix included.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<String>,
+    /// Body paragraphs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<String>,
+    /// Captions below the entry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub captions_after: Vec<String>,
     /// Version 2: the lead's date as written, dateline and text (parts of `lead`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_date: Option<String>,
+    /// The dateline (version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dateline: Option<String>,
+    /// The lead's text without date and dateline (version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_text: Option<String>,
     /// Version 2: the line carrying the date when it is not the lead, the date as written there, the
     /// section heading lines before the entry, credits among the body, member counts, year source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heading: Option<String>,
+    /// The date as written on that line (version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_text: Option<String>,
+    /// Section heading lines before the entry (version 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub section: Vec<String>,
+    /// Credits and captions among the body (version 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub captions_body: Vec<String>,
+    /// "N member countries" counts (version 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub member_counts: Vec<u32>,
+    /// Where the date's year came from, when not written (version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year_source: Option<YearSource>,
 }
 
 impl SnapshotRecord {
+    /// The snapshot form of a parsed record.
     pub fn from_record(r: &Record<'_>) -> Self {
         let captions = |pos| r.captions_at(pos).map(|c| c.text.raw.to_string()).collect();
         SnapshotRecord {
@@ -292,10 +312,12 @@ impl RecordsSnapshot {
         out
     }
 
+    /// The snapshot as the YAML document its file holds.
     pub fn to_yaml(&self) -> Result<String, crate::yaml::YamlError> {
         crate::yaml::to_string(self)
     }
 
+    /// Reads a snapshot file's text; a truncated or foreign file is an error.
     pub fn from_yaml(text: &str) -> Result<Self, crate::yaml::YamlError> {
         let mut s: RecordsSnapshot = crate::yaml::from_str(text)?;
         // The snapshot writer puts each record's `- id:` at the start of a line.

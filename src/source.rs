@@ -71,6 +71,17 @@ impl SourceFile {
         })
     }
 
+    /// A configuration file's text as it is — possibly empty or blank, which a page may not be — so
+    /// that reporters can quote the lines of a problem in it.
+    pub(crate) fn config(name: impl Into<String>, text: String) -> Self {
+        let line_starts = line_starts(text.as_bytes());
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
     /// Builds a source from text already in memory (tests, generated pages); same checks as bytes.
     pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Result<Self, InputError> {
         Self::from_bytes(name, text.into().into_bytes())

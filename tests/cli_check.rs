@@ -37,7 +37,9 @@ fn check_json(dir: &Path) -> (i32, serde_json::Value) {
         &["check", "corpus/official-visits", "--format", "json"],
     );
     assert!(stderr.is_empty(), "{stderr}");
-    (code, serde_json::from_str(&stdout).unwrap())
+    let doc = serde_json::from_str(&stdout).unwrap();
+    common::assert_valid_check_json(&doc);
+    (code, doc)
 }
 
 fn codes(doc: &serde_json::Value) -> Vec<String> {

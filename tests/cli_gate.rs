@@ -59,6 +59,7 @@ fn repository() -> tempfile::TempDir {
 }
 
 fn checked_pages(doc: &serde_json::Value) -> Vec<String> {
+    common::assert_valid_check_json(doc);
     doc["pages"]
         .as_array()
         .unwrap()

@@ -297,23 +297,22 @@ fn raw_line_breaks_in_messages_are_escaped_by_every_format() {
         end: pos(3, 8, 14),
     };
     let message = "two\r\nlines\n::error::pwned\r::warning::too <b>|</b> ]]> & `x`".to_string();
-    let d = Diagnostic {
-        code: "PR004",
-        name: "duplicated-caption",
-        severity: Severity::Info,
-        message: message.clone(),
-        record_id: Some("x\n::error::id".into()),
-        record_index: Some(0),
+    let d = Diagnostic::new(
+        "PR004",
+        "duplicated-caption",
+        Severity::Info,
+        message.clone(),
+        "dir/p.txt",
+        loc,
+    )
+    .with_record("x\n::error::id", Some(0))
+    .with_related(Related {
+        message: "first\nshown".into(),
+        record_id: None,
         file: "dir/p.txt".into(),
         location: loc,
-        related: Some(Related {
-            message: "first\nshown".into(),
-            record_id: None,
-            file: "dir/p.txt".into(),
-            location: loc,
-        }),
-        help: Some("help\n::error::h".into()),
-    };
+    })
+    .with_help("help\n::error::h");
     let diags = [d];
     let render = |format: Format| -> String {
         let mut r = report::reporter(format, Options::default());
@@ -505,6 +504,9 @@ fn check_reports_of_the_bundled_corpus_in_every_format() {
         );
         if format == "sarif" {
             assert_valid_sarif(&serde_json::from_str(&stdout).expect("SARIF is JSON"));
+        }
+        if format == "json" {
+            common::assert_valid_check_json(&serde_json::from_str(&stdout).expect("JSON"));
         }
         if format == "github" {
             for line in stdout.lines().filter(|l| l.starts_with("::")) {

@@ -15,10 +15,13 @@ const NAME: &str = "fuzz.yaml";
 const PAGE: &str = include_str!("../seeds/parse/head.txt");
 
 fuzz_target!(|data: &[u8]| {
+    let placed = |d: &pagerev::diagnostic::Diagnostic| {
+        d.file == NAME && d.location.start.line >= 1 && d.location.start.column >= 1 && d.is_config()
+    };
     let file = match ConfigFile::from_bytes(NAME.to_string(), data.to_vec()) {
         Ok(file) => file,
         Err(p) => {
-            assert!(p.file == NAME && p.line >= 1 && p.column >= 1, "{p}");
+            assert!(p.diagnostics.iter().all(placed), "{p}");
             return;
         }
     };
@@ -30,13 +33,11 @@ fuzz_target!(|data: &[u8]| {
             let page = pagerev::parse::parse(&source, None);
             let _ = check_page(&rules, &source, &page, &CheckContext::default());
         }
-        Err(ConfigError::Invalid { problems }) => {
+        Err(ConfigError::Invalid(problems)) => {
             assert!(!problems.is_empty(), "Invalid without a problem");
-            for p in &problems {
-                assert!(p.file == NAME && p.line >= 1 && p.column >= 1, "{p}");
-            }
-            let _ = ConfigError::Invalid { problems }.to_string();
+            assert!(problems.diagnostics.iter().all(placed), "{problems}");
+            let _ = problems.to_string();
         }
-        Err(other) => panic!("a file gave a command-line error: {other}"),
+        Err(other) => panic!("a file gave another error: {other}"),
     }
 });

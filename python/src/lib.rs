@@ -12,7 +12,7 @@ use pagerev::export::{csv_header, ChangeRow, FindingRow, RecordRow, RevisionRow}
 use pagerev::lang::Lang;
 use pagerev::parse::profile::read_page_config;
 use pagerev::parse::{parse_with, ParseOptions};
-use pagerev::rules::config::{ConfigFile, Problem, RuleSet};
+use pagerev::rules::config::{ConfigFile, RuleSet};
 use pagerev::rules::{check_page, CheckContext};
 use pagerev::source::SourceFile;
 use pyo3::create_exception;
@@ -80,7 +80,6 @@ fn parse_options(
 /// `configs` (as `--config` files), in that order.
 fn rule_set(page_config: Option<(&str, &str)>, configs: &[(String, String)]) -> Result<RuleSet> {
     let mut files = Vec::new();
-    let mut problems: Vec<Problem> = Vec::new();
     if let Some((name, text)) = page_config {
         files.push(ConfigFile {
             name: name.to_string(),
@@ -88,17 +87,10 @@ fn rule_set(page_config: Option<(&str, &str)>, configs: &[(String, String)]) -> 
             page: true,
         });
     }
-    for (name, text) in configs {
-        match ConfigFile::from_bytes(name.clone(), text.clone().into_bytes()) {
-            Ok(f) => files.push(f),
-            Err(p) => problems.push(p),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(fail(pagerev::rules::config::ConfigError::Invalid {
-            problems,
-        }));
-    }
+    let given = configs
+        .iter()
+        .map(|(name, text)| (name.clone(), text.clone().into_bytes()));
+    files.extend(ConfigFile::read_all(given).map_err(fail)?);
     RuleSet::load(&files).map_err(fail)
 }
 

@@ -1,9 +1,41 @@
-//! Raw command-line arguments, as clap parses them. Commands turn these into resolved settings; nothing
-//! else in pagerev sees them.
+//! Raw command-line arguments, as clap parses them. [`super::settings`] resolves what the whole run
+//! shares (colour, progress, today's date, the environment); commands read their own arguments here.
+//!
+//! Values that name something the library defines are parsed straight into the library's type, each by
+//! one parser below, so the command line mirrors no library enum: `--format` of `validate` and `check`
+//! is a [`Format`], `--fail-on` a [`Severity`], `--lang` an `Option<Lang>` (`auto` is `None`).
 
-use crate::lang::Lang;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
+use pagerev::diagnostic::Severity;
+use pagerev::lang::Lang;
+use pagerev::report::Format;
 use std::path::PathBuf;
+
+/// `--format` of `validate` and `check`: a [`Format`], by its [`Format::name`].
+fn report_format() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(
+        Format::ALL.map(|f| PossibleValue::new(f.name()).help(f.description())),
+    )
+    .try_map(|name| Format::from_name(&name).ok_or("not a report format"))
+}
+
+/// `--fail-on`: a [`Severity`], by its [`Severity::as_str`].
+fn severity() -> impl TypedValueParser<Value = Severity> {
+    PossibleValuesParser::new(Severity::ALL.map(Severity::as_str))
+        .try_map(|name| Severity::parse(&name).ok_or("not a severity"))
+}
+
+/// `--lang`: `auto` (detect the language from the page: `None`) or a [`Lang`] by its code. Fields
+/// holding it are typed `::std::option::Option<Lang>`: clap's derive reads a plain `Option` as "the
+/// argument may be left out" and would want a parser of `Lang`.
+fn lang() -> impl TypedValueParser<Value = Option<Lang>> {
+    let names = std::iter::once("auto").chain(Lang::ALL.map(Lang::code));
+    PossibleValuesParser::new(names).try_map(|name| match name.as_str() {
+        "auto" => Ok(None),
+        code => Lang::from_code(code).map(Some).ok_or("not a language"),
+    })
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -95,11 +127,11 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub rules: RuleArgs,
     /// The language of the page's dates; `auto` detects it from the page (month names, common words).
-    #[arg(long, value_enum, default_value = "auto")]
-    pub lang: LangArg,
+    #[arg(long, default_value = "auto", value_parser = lang())]
+    pub lang: ::std::option::Option<Lang>,
     /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
     /// or date changed across revisions (see `diff`).
-    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    #[arg(long, value_name = "F", default_value_t = pagerev::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
 }
 
@@ -139,38 +171,6 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-/// `--lang`: a language, or `auto` to detect it from the page's dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum LangArg {
-    #[default]
-    Auto,
-    En,
-    Fr,
-    Es,
-    De,
-    It,
-    Pt,
-    Nl,
-    Ar,
-}
-
-impl LangArg {
-    /// The language to parse with; `None` means detect.
-    pub fn resolve(self) -> Option<Lang> {
-        match self {
-            LangArg::Auto => None,
-            LangArg::En => Some(Lang::En),
-            LangArg::Fr => Some(Lang::Fr),
-            LangArg::Es => Some(Lang::Es),
-            LangArg::De => Some(Lang::De),
-            LangArg::It => Some(Lang::It),
-            LangArg::Pt => Some(Lang::Pt),
-            LangArg::Nl => Some(Lang::Nl),
-            LangArg::Ar => Some(Lang::Ar),
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ParseFormat {
     Yaml,
@@ -193,79 +193,12 @@ pub struct ParseArgs {
     #[arg(long)]
     pub explain: bool,
     /// The language of the page's dates; `auto` detects it from the page (month names, common words).
-    #[arg(long, value_enum, default_value = "auto")]
-    pub lang: LangArg,
+    #[arg(long, default_value = "auto", value_parser = lang())]
+    pub lang: ::std::option::Option<Lang>,
     /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
     /// `page.yaml` beside the revision, if there is one, else the profile is inferred.
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
-}
-
-/// `--format` of `validate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// rustc-style text with the offending lines.
-    Human,
-    /// One JSON document.
-    Json,
-    /// One JSON finding per line.
-    Jsonl,
-    /// GitHub Actions workflow commands: findings become annotations on the pull request.
-    Github,
-    /// SARIF 2.1.0, for code scanning.
-    Sarif,
-    /// JUnit XML: a test suite per file, a test case per rule.
-    Junit,
-    /// A Markdown summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment.
-    Markdown,
-}
-
-impl ReportFormat {
-    /// The format's name on the command line (`sarif`).
-    pub fn name(self) -> &'static str {
-        match self {
-            ReportFormat::Human => "human",
-            ReportFormat::Json => "json",
-            ReportFormat::Jsonl => "jsonl",
-            ReportFormat::Github => "github",
-            ReportFormat::Sarif => "sarif",
-            ReportFormat::Junit => "junit",
-            ReportFormat::Markdown => "markdown",
-        }
-    }
-
-    /// The reporter format this option selects.
-    pub fn format(self) -> crate::report::Format {
-        use crate::report::Format;
-        match self {
-            ReportFormat::Human => Format::Human,
-            ReportFormat::Json => Format::Json,
-            ReportFormat::Jsonl => Format::Jsonl,
-            ReportFormat::Github => Format::Github,
-            ReportFormat::Sarif => Format::Sarif,
-            ReportFormat::Junit => Format::Junit,
-            ReportFormat::Markdown => Format::Markdown,
-        }
-    }
-}
-
-/// `--fail-on`: the least severe finding that makes `validate` exit 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    Error,
-    Warning,
-    Info,
-}
-
-impl FailOn {
-    pub fn severity(self) -> crate::diagnostic::Severity {
-        use crate::diagnostic::Severity;
-        match self {
-            FailOn::Error => Severity::Error,
-            FailOn::Warning => Severity::Warning,
-            FailOn::Info => Severity::Info,
-        }
-    }
 }
 
 /// `--color`.
@@ -301,8 +234,8 @@ pub struct ValidateArgs {
     #[command(flatten)]
     pub report: ReportArgs,
     /// The language of the page's dates; `auto` detects it from the page (month names, common words).
-    #[arg(long, value_enum, default_value = "auto")]
-    pub lang: LangArg,
+    #[arg(long, default_value = "auto", value_parser = lang())]
+    pub lang: ::std::option::Option<Lang>,
     /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
     /// `page.yaml` beside the revision, if there is one, else the profile is inferred.
     #[arg(long, value_name = "FILE")]
@@ -312,15 +245,15 @@ pub struct ValidateArgs {
 /// How findings are reported, and which of them fail the run (`validate` and `check`).
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReportArgs {
-    #[arg(long, value_enum, default_value = "human")]
-    pub format: ReportFormat,
+    #[arg(long, default_value = "human", value_parser = report_format())]
+    pub format: Format,
     /// Show at most N findings (every format says when it cut the list; counts and the exit status still
     /// cover all findings). The Markdown summary shows 100 unless told otherwise.
     #[arg(long, value_name = "N")]
     pub max_findings: Option<usize>,
     /// Exit 1 when any (new) finding is at least this severe.
-    #[arg(long, value_enum, default_value = "error")]
-    pub fail_on: FailOn,
+    #[arg(long, default_value = "error", value_parser = severity())]
+    pub fail_on: Severity,
     /// Also write the report in FORMAT to PATH (`--output sarif=pagerev.sarif`), besides `--format` on
     /// standard output: one run, every report. Repeatable; the folder must exist; each file is replaced
     /// atomically.
@@ -331,26 +264,20 @@ pub struct ReportArgs {
 /// One `--output FORMAT=PATH`.
 #[derive(Debug, Clone)]
 pub struct OutputSpec {
-    pub format: ReportFormat,
+    pub format: Format,
     pub path: PathBuf,
 }
 
 fn parse_output(s: &str) -> Result<OutputSpec, String> {
-    let formats = || {
-        ReportFormat::value_variants()
-            .iter()
-            .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let formats = || Format::ALL.map(Format::name).join(", ");
     let Some((format, path)) = s.split_once('=') else {
         return Err(format!(
             "`{s}` is not FORMAT=PATH; e.g. `sarif=pagerev.sarif` (formats: {})",
             formats()
         ));
     };
-    let format = ReportFormat::from_str(format, true)
-        .map_err(|_| format!("unknown format `{format}` (formats: {})", formats()))?;
+    let format = Format::from_name(format)
+        .ok_or_else(|| format!("unknown format `{format}` (formats: {})", formats()))?;
     if path.is_empty() {
         return Err(format!("`{s}` names no file after `=`"));
     }
@@ -365,8 +292,8 @@ pub struct ProfileArgs {
     /// The page revision: a UTF-8 text file, or `REV:path`.
     pub file: PathBuf,
     /// The language of the page's dates; `auto` detects it from the page (month names, common words).
-    #[arg(long, value_enum, default_value = "auto")]
-    pub lang: LangArg,
+    #[arg(long, default_value = "auto", value_parser = lang())]
+    pub lang: ::std::option::Option<Lang>,
     /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
     /// `page.yaml` beside the revision, if there is one, else the profile is inferred.
     #[arg(long, value_name = "FILE")]
@@ -419,11 +346,11 @@ pub struct DiffArgs {
     pub exit_zero: bool,
     /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
     /// or date changed across revisions (see `diff`).
-    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    #[arg(long, value_name = "F", default_value_t = pagerev::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
     /// The language of the page's dates; `auto` detects it from the page (month names, common words).
-    #[arg(long, value_enum, default_value = "auto")]
-    pub lang: LangArg,
+    #[arg(long, default_value = "auto", value_parser = lang())]
+    pub lang: ::std::option::Option<Lang>,
     /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
     /// `page.yaml` beside the revision, if there is one, else the profile is inferred.
     #[arg(long, value_name = "FILE")]
@@ -448,11 +375,11 @@ pub struct HistoryArgs {
     pub format: HistoryFormat,
     /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
     /// or date changed across revisions (see `diff`).
-    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    #[arg(long, value_name = "F", default_value_t = pagerev::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
     /// The language of the page's dates; `auto` detects it from the page (month names, common words).
-    #[arg(long, value_enum, default_value = "auto")]
-    pub lang: LangArg,
+    #[arg(long, default_value = "auto", value_parser = lang())]
+    pub lang: ::std::option::Option<Lang>,
     /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
     /// `page.yaml` beside the revision, if there is one, else the profile is inferred.
     #[arg(long, value_name = "FILE")]
@@ -520,8 +447,8 @@ pub struct PageArgs {
     #[arg(long, value_name = "DIR", default_value = "snapshots")]
     pub snapshots: PathBuf,
     /// The language of the page's dates; `auto` detects it from the page (month names, common words).
-    #[arg(long, value_enum, default_value = "auto")]
-    pub lang: LangArg,
+    #[arg(long, default_value = "auto", value_parser = lang())]
+    pub lang: ::std::option::Option<Lang>,
     /// The page's profile (a `page.yaml` file: `pagerev profile FILE` writes one); by default the
     /// `page.yaml` beside the revision, if there is one, else the profile is inferred.
     #[arg(long, value_name = "FILE")]
@@ -548,7 +475,7 @@ pub struct CheckArgs {
     pub html: Option<PathBuf>,
     /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
     /// or date changed across revisions (see `diff`).
-    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    #[arg(long, value_name = "F", default_value_t = pagerev::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
 }
 
@@ -571,7 +498,7 @@ pub struct BaselineWriteArgs {
     pub force: bool,
     /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
     /// or date changed across revisions (see `diff`).
-    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    #[arg(long, value_name = "F", default_value_t = pagerev::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
 }
 
@@ -584,6 +511,6 @@ pub struct PageStateArgs {
     pub force: bool,
     /// Least content similarity (0 to 1, Jaccard index of word sets) for matching a record whose title
     /// or date changed across revisions (see `diff`).
-    #[arg(long, value_name = "F", default_value_t = crate::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    #[arg(long, value_name = "F", default_value_t = pagerev::diff::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub threshold: f64,
 }

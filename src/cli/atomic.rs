@@ -11,10 +11,6 @@ use anyhow::Context;
 use std::io::Write;
 use std::path::Path;
 
-/// Test hook: when this variable is set, writes fail after the temporary file is written and before the
-/// rename, as if the process had been killed there. Used by the end-to-end tests; never set it otherwise.
-pub const FAIL_BEFORE_RENAME_ENV: &str = "PAGEREV_TEST_FAIL_BEFORE_RENAME";
-
 /// Temporary files are named `.pagerev-PID-RANDOM.tmp`, PID being the writing process's.
 const TEMP_PREFIX: &str = ".pagerev-";
 const TEMP_SUFFIX: &str = ".tmp";
@@ -70,20 +66,9 @@ fn remove_stale_temporaries(dir: &Path) {
 }
 
 /// Replaces `path` with `bytes` atomically, creating parent folders as needed; writes through a path
-/// that is neither a regular file nor absent (see the module doc).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    write_atomic_with(path, bytes, || {
-        if std::env::var_os(FAIL_BEFORE_RENAME_ENV).is_some() {
-            anyhow::bail!(
-                "{}: write interrupted before rename ({FAIL_BEFORE_RENAME_ENV} is set)",
-                path.display()
-            );
-        }
-        Ok(())
-    })
-}
-
-/// [`write_atomic`] with a hook run between writing the temporary file and renaming it.
+/// that is neither a regular file nor absent (see the module doc). `before_rename` runs between writing
+/// the temporary file and renaming it (commands write through [`super::settings::Settings::write_atomic`],
+/// whose hook is the tests' way to interrupt a write there).
 pub fn write_atomic_with(
     path: &Path,
     bytes: &[u8],
@@ -189,8 +174,8 @@ mod tests {
     fn replaces_the_file_and_leaves_no_temporary() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/state.yaml");
-        write_atomic(&path, b"one").unwrap();
-        write_atomic(&path, b"two").unwrap();
+        write_atomic_with(&path, b"one", || Ok(())).unwrap();
+        write_atomic_with(&path, b"two", || Ok(())).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         assert_eq!(
             std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
@@ -208,7 +193,7 @@ mod tests {
     fn failure_before_rename_keeps_the_old_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.yaml");
-        write_atomic(&path, b"old").unwrap();
+        write_atomic_with(&path, b"old", || Ok(())).unwrap();
         let err = write_atomic_with(&path, b"new", || anyhow::bail!("killed")).unwrap_err();
         assert_eq!(err.to_string(), "killed");
         assert_eq!(std::fs::read(&path).unwrap(), b"old");

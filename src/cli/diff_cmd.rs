@@ -2,16 +2,17 @@
 
 use super::args::{DiffArgs, DiffFormat};
 use super::revision::RevisionSpec;
+use super::settings::Settings;
 use super::Outcome;
-use crate::diff::{diff_pages, DiffOptions, PageDiff};
-use crate::parse::parse_with;
-use crate::report::diff_html::HtmlOptions;
-use crate::report::diff_markdown::MarkdownOptions;
-use crate::report::diff_text::TextOptions;
-use crate::report::{diff_html, diff_json, diff_markdown, diff_text};
+use pagerev::diff::{diff_pages, DiffOptions, PageDiff};
+use pagerev::parse::parse_with;
+use pagerev::report::diff_html::HtmlOptions;
+use pagerev::report::diff_markdown::MarkdownOptions;
+use pagerev::report::diff_text::TextOptions;
+use pagerev::report::{diff_html, diff_json, diff_markdown, diff_text};
 use std::io::Write;
 
-pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(settings: &Settings, args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     if let Some(path) = &args.output {
         super::report_file::check_folder(path, diff_format_name(args.format))?;
     }
@@ -19,7 +20,8 @@ pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         super::page_config::parse_options(args.lang, args.profile.as_deref(), &args.old)?;
     let new_options =
         super::page_config::parse_options(args.lang, args.profile.as_deref(), &args.new)?;
-    let progress = super::progress::Progress::new(None, "reading and parsing both revisions");
+    let progress =
+        super::progress::Progress::new(settings, None, "reading and parsing both revisions");
     // The two revisions are independent until they are compared: read and parse them on two threads.
     let (old_src, new_src) = std::thread::scope(|s| {
         let old = s.spawn(|| RevisionSpec::parse(&args.old).read());
@@ -51,18 +53,18 @@ pub fn run(args: DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         // A text report written to a file is read in a terminal too: escaped as on standard output.
         let mut escaping;
         let sink: &mut dyn Write = if args.format == DiffFormat::Text {
-            escaping = crate::report::control::Escaping::new(&mut buffer, false);
+            escaping = pagerev::report::control::Escaping::new(&mut buffer, false);
             &mut escaping
         } else {
             &mut buffer
         };
-        render(&diff, &args, sink)?;
+        render(&diff, &args, false, sink)?;
         sink.flush()?;
     } else {
-        render(&diff, &args, out)?;
+        render(&diff, &args, settings.color, out)?;
     }
     if let Some(path) = &args.output {
-        super::report_file::write_report(path, &buffer, diff_format_name(args.format))?;
+        super::report_file::write_report(settings, path, &buffer, diff_format_name(args.format))?;
     }
     Ok(if diff.equivalent || args.exit_zero {
         Outcome::Clean
@@ -80,12 +82,18 @@ fn diff_format_name(format: DiffFormat) -> &'static str {
     }
 }
 
-fn render(diff: &PageDiff, args: &DiffArgs, out: &mut dyn Write) -> std::io::Result<()> {
+/// Renders `diff` as `args` ask; `color` for the text format on a terminal.
+fn render(
+    diff: &PageDiff,
+    args: &DiffArgs,
+    color: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match args.format {
         DiffFormat::Text => diff_text::render(
             diff,
             &TextOptions {
-                color: args.output.is_none() && super::color(),
+                color,
                 context: args.context,
                 stat: args.stat,
                 show_cosmetic: args.show_cosmetic,

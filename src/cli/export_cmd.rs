@@ -5,12 +5,13 @@
 
 use super::args::{ExportArgs, ExportFormat};
 use super::input::{display_name, read_source};
+use super::settings::Settings;
 use super::Outcome;
-use crate::diff::{diff_pages, DiffOptions};
-use crate::export::{ChangeRow, FindingRow, RecordRow, RevisionRow};
-use crate::parse::parse_with;
-use crate::rules::{check_page, CheckContext};
 use anyhow::{bail, Context};
+use pagerev::diff::{diff_pages, DiffOptions};
+use pagerev::export::{ChangeRow, FindingRow, RecordRow, RevisionRow};
+use pagerev::parse::parse_with;
+use pagerev::rules::{check_page, CheckContext};
 use serde::Serialize;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -31,7 +32,7 @@ enum TableWriter<T> {
     Csv(Box<csv::Writer<TempOut>>),
     Jsonl(TempOut),
     #[cfg(feature = "parquet")]
-    Parquet(Box<crate::export::parquet::ParquetTable<T, TempOut>>),
+    Parquet(Box<pagerev::export::parquet::ParquetTable<T, TempOut>>),
     /// Without the `parquet` feature `T` is only named here.
     #[allow(dead_code)]
     Never(std::marker::PhantomData<T>, std::convert::Infallible),
@@ -49,7 +50,7 @@ impl<T: Serialize + Default + for<'de> serde::Deserialize<'de>> Table<T> {
             ExportFormat::Jsonl => TableWriter::Jsonl(buffered),
             #[cfg(feature = "parquet")]
             ExportFormat::Parquet => TableWriter::Parquet(Box::new(
-                crate::export::parquet::ParquetTable::new(buffered)?,
+                pagerev::export::parquet::ParquetTable::new(buffered)?,
             )),
             #[cfg(not(feature = "parquet"))]
             ExportFormat::Parquet => bail!("{}", NO_PARQUET),
@@ -58,7 +59,7 @@ impl<T: Serialize + Default + for<'de> serde::Deserialize<'de>> Table<T> {
             name,
             rows: 0,
             out,
-            header: crate::export::csv_header::<T>(),
+            header: pagerev::export::csv_header::<T>(),
         })
     }
 
@@ -191,7 +192,7 @@ fn revision_name(p: &Path) -> String {
     )
 }
 
-pub fn run(args: ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn run(settings: &Settings, args: ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     if !args.to.is_dir() {
         bail!(
             "{}: no such folder; create it first (the export writes its four tables there)",
@@ -204,13 +205,13 @@ pub fn run(args: ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     }
     let pages = pages(&args.paths)?;
     let total: usize = pages.iter().map(|p| p.revisions.len()).sum();
-    let progress = super::progress::Progress::new(Some(total as u64), "exporting");
+    let progress = super::progress::Progress::new(settings, Some(total as u64), "exporting");
     let mut revisions = Table::<RevisionRow>::new(&args.to, "revisions", args.format)?;
     let mut records = Table::<RecordRow>::new(&args.to, "records", args.format)?;
     let mut findings = Table::<FindingRow>::new(&args.to, "findings", args.format)?;
     let mut changes = Table::<ChangeRow>::new(&args.to, "changes", args.format)?;
     let ctx = CheckContext {
-        today: Some(super::rule_config::today()),
+        today: Some(settings.today),
     };
     let opts = DiffOptions {
         threshold: args.threshold,
@@ -221,7 +222,7 @@ pub fn run(args: ExportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         let rules = super::rule_config::rules_for(&base_rules, &args.rules, &page.revisions[0])?;
         let options = super::page_config::parse_options(args.lang, None, &page.revisions[0])?;
         // Only two revisions are ever in memory: the previous one (for the changes) and this one.
-        let mut previous: Option<(String, crate::source::SourceFile)> = None;
+        let mut previous: Option<(String, pagerev::source::SourceFile)> = None;
         for path in &page.revisions {
             let source = read_source(path)?;
             progress.set_message(source.name());

@@ -4,11 +4,11 @@
 use super::args::{HistoryArgs, HistoryFormat};
 use super::revision::RevisionSpec;
 use super::Outcome;
-use crate::diff::history::HistoryBuilder;
-use crate::diff::{diff_pages, DiffOptions};
-use crate::error::FileError;
-use crate::parse::parse_with;
-use crate::report::history_text;
+use pagerev::diff::history::HistoryBuilder;
+use pagerev::diff::{diff_pages, DiffOptions};
+use pagerev::error::FileError;
+use pagerev::parse::parse_with;
+use pagerev::report::history_text;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! Reading page revisions from disk into checked [`SourceFile`]s, with errors that name the file.
 
-use crate::error::{FileError, InputError};
-use crate::source::{SourceFile, MAX_SOURCE_LEN};
+use pagerev::error::{FileError, InputError};
+use pagerev::source::{SourceFile, MAX_SOURCE_LEN};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 

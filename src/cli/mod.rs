@@ -1,5 +1,8 @@
 //! The command line: arguments (`args`), reading files (`input`), and one module per subcommand. This is
 //! the only part of pagerev that touches the filesystem, the terminal and the process exit status.
+//!
+//! It is compiled into the binary only (`mod cli;` in `main.rs`), never into the library: clap, anyhow,
+//! indicatif and tempfile are the binary's crates, and `tests/library.rs` keeps library code off them.
 
 pub mod args;
 pub mod atomic;
@@ -16,12 +19,14 @@ mod report_file;
 pub mod revision;
 mod rule_config;
 mod rules_cmd;
+pub mod settings;
 mod setup_cmd;
 mod state_cmd;
 mod validate_cmd;
 mod walk;
 
-use args::{Cli, Command};
+use args::Command;
+use settings::Settings;
 use std::io::Write;
 
 /// What a command concluded; the binary maps it to the exit status.
@@ -43,43 +48,35 @@ impl Outcome {
     }
 }
 
-/// Whether text written to standard output gets colour, resolved once from `--color` (and, for `auto`,
-/// the terminal and `NO_COLOR`) when the command line is run.
-static COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-
-/// Whether standard output gets colour (see [`COLOR`]); false until a command line runs.
-pub(crate) fn color() -> bool {
-    COLOR.get().copied().unwrap_or(false)
-}
-
-/// Runs a parsed command line, writing reports to `out`. Reports for people have the control
-/// characters of page text made visible (see [`crate::report::control`]); machine formats escape them
-/// in their own syntax.
-pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let _ = COLOR.set(cli.color.enabled());
-    match text_output(&cli.command) {
+/// Runs `command` with `settings`, writing reports to `out`. Reports for people have the control
+/// characters of page text made visible (see [`pagerev::report::control`]); machine formats escape
+/// them in their own syntax.
+pub fn run(settings: &Settings, command: Command, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    match text_output(settings, &command) {
         Some(color) => {
-            let mut escaping = crate::report::control::Escaping::new(out, color);
-            let outcome = dispatch(cli, &mut escaping)?;
+            let mut escaping = pagerev::report::control::Escaping::new(out, color);
+            let outcome = dispatch(settings, command, &mut escaping)?;
             escaping.flush()?;
             Ok(outcome)
         }
-        None => dispatch(cli, out),
+        None => dispatch(settings, command, out),
     }
 }
 
 /// For a command whose output is text for people, whether it may be coloured; `None` for machine
 /// formats.
-fn text_output(command: &Command) -> Option<bool> {
-    use args::{DiffFormat, HistoryFormat, ParseFormat, ReportFormat};
+fn text_output(settings: &Settings, command: &Command) -> Option<bool> {
+    use args::{DiffFormat, HistoryFormat, ParseFormat};
+    use pagerev::report::Format;
+    let color = settings.color;
     let report = |r: &args::ReportArgs| match r.format {
-        ReportFormat::Human => Some(color()),
-        ReportFormat::Json
-        | ReportFormat::Jsonl
-        | ReportFormat::Github
-        | ReportFormat::Sarif
-        | ReportFormat::Junit
-        | ReportFormat::Markdown => None,
+        Format::Human => Some(color),
+        Format::Json
+        | Format::Jsonl
+        | Format::Github
+        | Format::Sarif
+        | Format::Junit
+        | Format::Markdown => None,
     };
     match command {
         Command::Parse(a) => match a.format {
@@ -89,7 +86,7 @@ fn text_output(command: &Command) -> Option<bool> {
         Command::Validate(a) => report(&a.report),
         Command::Check(a) => report(&a.report),
         Command::Diff(a) => match a.format {
-            DiffFormat::Text => Some(a.output.is_none() && color()),
+            DiffFormat::Text => Some(a.output.is_none() && color),
             DiffFormat::Json | DiffFormat::Markdown | DiffFormat::Html => None,
         },
         Command::History(a) => match a.format {
@@ -111,23 +108,24 @@ fn text_output(command: &Command) -> Option<bool> {
     }
 }
 
-fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    match cli.command {
+fn dispatch(settings: &Settings, command: Command, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let s = settings;
+    match command {
         Command::Parse(a) => parse_cmd::run(a, out),
-        Command::Validate(a) => validate_cmd::run(a, out),
+        Command::Validate(a) => validate_cmd::run(s, a, out),
         Command::Rules => rules_cmd::list(out),
         Command::Explain(a) => rules_cmd::explain(a, out),
         Command::Profile(a) => parse_cmd::profile(a, out),
-        Command::Diff(a) => diff_cmd::run(a, out),
+        Command::Diff(a) => diff_cmd::run(s, a, out),
         Command::History(a) => history_cmd::run(a, out),
-        Command::Check(a) => check_cmd::run(a, out),
-        Command::Baseline(args::BaselineCommand::Write(a)) => state_cmd::baseline_write(a, out),
-        Command::Baseline(args::BaselineCommand::Prune(a)) => state_cmd::baseline_prune(a, out),
-        Command::Accept(a) => state_cmd::accept(a, out),
-        Command::Review(a) => state_cmd::review(a, out),
-        Command::Export(a) => export_cmd::run(a, out),
+        Command::Check(a) => check_cmd::run(s, a, out),
+        Command::Baseline(args::BaselineCommand::Write(a)) => state_cmd::baseline_write(s, a, out),
+        Command::Baseline(args::BaselineCommand::Prune(a)) => state_cmd::baseline_prune(s, a, out),
+        Command::Accept(a) => state_cmd::accept(s, a, out),
+        Command::Review(a) => state_cmd::review(s, a, out),
+        Command::Export(a) => export_cmd::run(s, a, out),
         Command::Config(a) => setup_cmd::config(a, out),
-        Command::Init(a) => setup_cmd::init(a, out),
+        Command::Init(a) => setup_cmd::init(s, a, out),
         Command::Completions(a) => setup_cmd::completions(a, out),
         Command::Man => setup_cmd::man(out),
     }

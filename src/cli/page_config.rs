@@ -1,10 +1,10 @@
 //! Each page's own settings: `page.yaml` in the folder of its revisions (or the file `--profile` names),
 //! read into the options the parser follows.
 
-use super::args::LangArg;
 use super::revision::RevisionSpec;
-use crate::parse::profile::{read_page_config, PageConfig};
-use crate::parse::ParseOptions;
+use pagerev::lang::Lang;
+use pagerev::parse::profile::{read_page_config, PageConfig};
+use pagerev::parse::ParseOptions;
 use std::path::{Path, PathBuf};
 
 /// The name of a page's configuration file, beside its revisions.
@@ -37,7 +37,7 @@ pub fn read_config(path: &Path) -> anyhow::Result<PageConfig> {
 /// The parser options for the page `page` (a revision file, `REV:path`, or a folder of revisions):
 /// `--lang`, and the profile pinned by `--profile FILE` or else by the page's `page.yaml`, if it has one.
 pub fn parse_options(
-    lang: LangArg,
+    lang: Option<Lang>,
     profile: Option<&Path>,
     page: &Path,
 ) -> anyhow::Result<ParseOptions> {
@@ -53,14 +53,14 @@ pub fn parse_options(
         }
     };
     Ok(ParseOptions {
-        lang: lang.resolve(),
+        lang,
         pinned: config.profile,
     })
 }
 
 /// [`parse_options`] for a revision named by a [`RevisionSpec`].
 pub fn parse_options_for_spec(
-    lang: LangArg,
+    lang: Option<Lang>,
     profile: Option<&Path>,
     spec: &RevisionSpec,
 ) -> anyhow::Result<ParseOptions> {
@@ -79,21 +79,21 @@ pub fn spec_path(spec: &RevisionSpec) -> PathBuf {
 /// names and common words), and says what the page then reads as: a wrong `--lang` is easy to give for
 /// a whole folder and silently changes how dates and words are read.
 pub fn warn_on_lang_mismatch(
-    lang: LangArg,
-    source: &crate::source::SourceFile,
-    page: &crate::record::Page<'_>,
+    lang: Option<Lang>,
+    source: &pagerev::source::SourceFile,
+    page: &pagerev::record::Page<'_>,
 ) {
-    let Some(forced) = lang.resolve() else { return };
-    let detected = crate::lang::detect(source.text());
-    if detected == forced || detected == crate::lang::Lang::Unknown {
+    let Some(forced) = lang else { return };
+    let detected = pagerev::lang::detect(source.text());
+    if detected == forced || detected == pagerev::lang::Lang::Unknown {
         return;
     }
     let dated = page.records.iter().filter(|r| r.date.is_some()).count();
     eprintln!(
         "warning: {}: `--lang {}`, but the page looks {} ({dated} of {} dated as read)",
-        crate::report::control::escape(source.name()),
+        pagerev::report::control::escape(source.name()),
         forced.code(),
         detected.code(),
-        crate::report::plural(page.records.len(), "entry", "entries"),
+        pagerev::report::plural(page.records.len(), "entry", "entries"),
     );
 }

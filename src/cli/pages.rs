@@ -4,10 +4,10 @@
 
 use super::args::PageArgs;
 use super::revision::{changed_since, exists_at, files_changed_since, RevisionSpec};
-use crate::baseline::Baseline;
-use crate::error::FileError;
-use crate::snapshot::RecordsSnapshot;
 use anyhow::{bail, Context};
+use pagerev::baseline::Baseline;
+use pagerev::error::FileError;
+use pagerev::snapshot::RecordsSnapshot;
 use std::path::{Path, PathBuf};
 
 /// One page to work on.
@@ -60,7 +60,7 @@ pub fn resolve_changed(args: &PageArgs, config: &[&str]) -> anyhow::Result<Vec<P
             .iter()
             .find(|f| !f.starts_with(&under_prefix) && !f.starts_with(&snap_prefix))
         {
-            let escape = crate::report::control::escape;
+            let escape = pagerev::report::control::escape;
             eprintln!(
                 "note: the rule configuration changed since {} ({}): checking every page under `{}`",
                 escape(base),
@@ -257,7 +257,7 @@ pub fn load_baseline(path: &Path) -> anyhow::Result<Option<Baseline>> {
 fn read_state(path: &Path) -> anyhow::Result<Option<String>> {
     let read = super::input::read_limited(
         path,
-        crate::source::MAX_SOURCE_LEN as u64,
+        pagerev::source::MAX_SOURCE_LEN as u64,
         "state file",
         "4 GiB",
     );

@@ -4,8 +4,8 @@
 use super::args::{ParseArgs, ParseFormat, ProfileArgs};
 use super::revision::RevisionSpec;
 use super::Outcome;
-use crate::parse::profile::Profile;
-use crate::parse::{infer_profile, parse_explained};
+use pagerev::parse::profile::Profile;
+use pagerev::parse::{infer_profile, parse_explained};
 use std::io::Write;
 
 pub fn run(args: ParseArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
@@ -42,8 +42,8 @@ fn parse_one(
         writeln!(
             out,
             "result: {}, {}{}",
-            crate::report::count(page.records.len(), "record"),
-            crate::report::count(page.preamble.len(), "preamble line"),
+            pagerev::report::count(page.records.len(), "record"),
+            pagerev::report::count(page.preamble.len(), "preamble line"),
             page.title
                 .map(|t| format!(", page title `{}`", t.text.raw))
                 .unwrap_or_default()
@@ -55,7 +55,7 @@ fn parse_one(
             if several {
                 writeln!(out, "---")?;
             }
-            crate::yaml::to_writer(&mut *out, &page)?
+            pagerev::yaml::to_writer(&mut *out, &page)?
         }
         ParseFormat::Json if several => {
             if i > 0 {
@@ -76,7 +76,7 @@ fn parse_one(
                 r.len(),
                 r.iter().filter(|r| r.title.is_none()).count(),
                 r.iter().filter(|r| r.date.is_none()).count(),
-                r.iter().filter(|r| r.date.is_some_and(|d| d.precision != crate::record::Precision::Day)).count(),
+                r.iter().filter(|r| r.date.is_some_and(|d| d.precision != pagerev::record::Precision::Day)).count(),
                 r.iter().filter(|r| r.date.is_some_and(|d| d.end.is_some())).count(),
                 r.iter().map(|r| r.captions.len()).sum::<usize>(),
                 page.preamble.len(),
@@ -115,7 +115,7 @@ pub fn profile(args: ProfileArgs, out: &mut dyn Write) -> anyhow::Result<Outcome
         "# Page profile of {} (`pagerev parse --explain` shows why). Save as the page's page.yaml to pin it.",
         source.name()
     )?;
-    crate::yaml::to_writer(
+    pagerev::yaml::to_writer(
         &mut *out,
         &PageYaml {
             profile: &inferred.profile,

@@ -1,8 +1,8 @@
 //! A progress bar on standard error for work that takes more than a second — only on a terminal (never in
 //! CI logs or pipes) and cleared when the work ends, so reports on standard output are unaffected.
 
+use super::settings::Settings;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
 use std::time::Duration;
 
 /// How long work runs before its progress is shown.
@@ -14,8 +14,9 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// A bar over `total` steps (`None`: a spinner), labelled `what`; drawn after [`DELAY`], on a terminal.
-    pub fn new(total: Option<u64>, what: &str) -> Progress {
+    /// A bar over `total` steps (`None`: a spinner), labelled `what`; drawn after [`DELAY`] when the
+    /// settings allow progress bars (a terminal, not CI).
+    pub fn new(settings: &Settings, total: Option<u64>, what: &str) -> Progress {
         let bar = match total {
             Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::hidden())
                 .with_style(
@@ -29,7 +30,7 @@ impl Progress {
             ),
         };
         bar.set_message(what.to_string());
-        if std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() {
+        if settings.progress {
             let shown = bar.clone();
             std::thread::spawn(move || {
                 std::thread::sleep(DELAY);
@@ -51,7 +52,7 @@ impl Progress {
     pub fn set_message(&self, what: &str) {
         // File names reach the terminal: their control characters are shown, not obeyed.
         self.bar
-            .set_message(crate::report::control::escape(what).into_owned());
+            .set_message(pagerev::report::control::escape(what).into_owned());
     }
 }
 

@@ -1,8 +1,8 @@
 //! Where a page revision comes from: a file on disk, or `REV:path` — a file as it is in a git revision
 //! (`origin/main:corpus/official-visits.txt`), read with the `git` command line.
 
-use crate::source::SourceFile;
 use anyhow::{bail, Context};
+use pagerev::source::SourceFile;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

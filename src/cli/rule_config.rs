@@ -2,13 +2,12 @@
 //! one before: the embedded `rules/default.yaml`; the project's `pagerev.yaml` (found by walking up from
 //! the working directory to the repository root, as ruff and cargo find theirs); the page's own
 //! `page.yaml` `rules:` section; the `--config` files; the `--select`/`--ignore`/`--severity` overrides.
-//! Files are read here: only the CLI touches the filesystem. And today's date, the one fact about the
-//! run that rules need.
+//! Files are read here: only the CLI touches the filesystem.
 
 use super::args::RuleArgs;
 use super::input::display_name;
-use crate::error::FileError;
-use crate::rules::config::{ConfigError, ConfigFile, Problem, RuleSet};
+use pagerev::error::FileError;
+use pagerev::rules::config::{ConfigError, ConfigFile, Overrides, Problems, RuleSet};
 use std::path::{Path, PathBuf};
 
 /// The name of the project's configuration file.
@@ -40,23 +39,41 @@ pub fn rules_for<'r>(
     Ok(std::borrow::Cow::Owned(load_rules_for(args, page)?))
 }
 
+/// The command-line overrides of `args`.
+pub fn overrides(args: &RuleArgs) -> Overrides {
+    Overrides {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        severity: args.severity.clone(),
+    }
+}
+
+/// Every layer read, then validated together with the overrides: the problems of all the files and of
+/// the command line are one [`ConfigError`].
 fn load_rules_with(args: &RuleArgs, page_config: Option<&PathBuf>) -> anyhow::Result<RuleSet> {
     let mut files = Vec::new();
+    let mut problems = Problems::new("rule");
     if !args.isolated {
         if let Some(project) = project_config() {
-            files.extend(read_configs(std::slice::from_ref(&project))?);
+            files.extend(read_configs(std::slice::from_ref(&project), &mut problems)?);
         }
         if let Some(page) = page_config {
-            for mut f in read_configs(std::slice::from_ref(page))? {
+            for mut f in read_configs(std::slice::from_ref(page), &mut problems)? {
                 f.page = true;
                 files.push(f);
             }
         }
     }
-    files.extend(read_configs(&args.config)?);
-    let mut rules = RuleSet::load(&files)?;
-    rules.apply_overrides(&args.select, &args.ignore, &args.severity)?;
-    Ok(rules)
+    files.extend(read_configs(&args.config, &mut problems)?);
+    match RuleSet::load_with(&files, &overrides(args)) {
+        Ok(rules) if problems.is_empty() => Ok(rules),
+        Ok(_) => Err(ConfigError::Invalid(problems).into()),
+        Err(ConfigError::Invalid(more)) => {
+            problems.merge(more);
+            Err(ConfigError::Invalid(problems).into())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The project's `pagerev.yaml`: in the working directory, or the nearest folder above it, looking no
@@ -80,21 +97,10 @@ pub fn project_config() -> Option<PathBuf> {
     None
 }
 
-/// Today's date (UTC), for `future-date`.
-pub fn today() -> chrono::NaiveDate {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    epoch
-        .checked_add_days(chrono::Days::new(days))
-        .unwrap_or(epoch)
-}
-
-/// Reads the `--config` files: each path a YAML file or a folder of `*.yaml`/`*.yml` files (sorted).
-fn read_configs(paths: &[PathBuf]) -> anyhow::Result<Vec<ConfigFile>> {
+/// Reads the `--config` files: each path a YAML file or a folder of `*.yaml`/`*.yml` files (sorted). A
+/// file that is not text is a problem added to `problems`; one that cannot be read stops here.
+fn read_configs(paths: &[PathBuf], problems: &mut Problems) -> anyhow::Result<Vec<ConfigFile>> {
     let mut files = Vec::new();
-    let mut problems: Vec<Problem> = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| FileError::from_io(path, e))?;
         let list = if meta.is_dir() {
@@ -115,12 +121,9 @@ fn read_configs(paths: &[PathBuf]) -> anyhow::Result<Vec<ConfigFile>> {
             let bytes = super::input::read_config_file(&p)?;
             match ConfigFile::from_bytes(display_name(&p), bytes) {
                 Ok(f) => files.push(f),
-                Err(problem) => problems.push(problem),
+                Err(p) => problems.merge(p),
             }
         }
-    }
-    if !problems.is_empty() {
-        return Err(ConfigError::Invalid { problems }.into());
     }
     Ok(files)
 }

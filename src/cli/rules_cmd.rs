@@ -2,7 +2,7 @@
 
 use super::args::ExplainArgs;
 use super::Outcome;
-use crate::rules::{self, Code};
+use pagerev::rules::{self, Code};
 use std::io::Write;
 
 /// Lists every rule: code, name, default severity (or `off`), summary.

@@ -3,6 +3,7 @@
 //! completions and man page generated from the command line's own definition.
 
 use super::args::{Cli, CompletionsArgs, ConfigArgs, InitArgs};
+use super::settings::Settings;
 use super::Outcome;
 use anyhow::bail;
 use clap::CommandFactory;
@@ -104,7 +105,7 @@ jobs:
 }
 
 /// `pagerev init [DIR]`: writes the starter files, or nothing at all when one of them exists.
-pub fn init(args: InitArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn init(settings: &Settings, args: InitArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     if !args.dir.is_dir() {
         bail!(
             "{}: no such folder; give the repository's root folder",
@@ -140,9 +141,9 @@ pub fn init(args: InitArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     for (path, text) in &files {
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)
-                .map_err(|e| crate::error::FileError::from_io(folder, e))?;
+                .map_err(|e| pagerev::error::FileError::from_io(folder, e))?;
         }
-        super::atomic::write_atomic(path, text.as_bytes())?;
+        settings.write_atomic(path, text.as_bytes())?;
         writeln!(out, "wrote {}", super::input::display_name(path))?;
     }
     writeln!(

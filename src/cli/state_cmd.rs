@@ -3,29 +3,30 @@
 //! `--force` says so.
 
 use super::args::{AcceptArgs, BaselineWriteArgs, PageStateArgs, ReviewArgs};
-use super::atomic::write_atomic;
 use super::pages::{
     baseline_path, load_baseline, load_snapshot, resolve, snapshot_path, PageTarget,
 };
 use super::rule_config::{load_rules, rules_for};
+use super::settings::Settings;
 use super::Outcome;
-use crate::baseline::Baseline;
-use crate::check::{all_findings, CheckInput};
-use crate::diff::{diff_pages, DiffOptions};
-use crate::report::diff_text;
-use crate::rules::CheckContext;
-use crate::snapshot::{RecordsSnapshot, SnapshotRecord};
+use pagerev::baseline::Baseline;
+use pagerev::check::{all_findings, CheckInput};
+use pagerev::diff::{diff_pages, DiffOptions};
+use pagerev::report::diff_text;
+use pagerev::rules::CheckContext;
+use pagerev::snapshot::{RecordsSnapshot, SnapshotRecord};
 use std::io::{BufRead, Write};
 use std::path::Path;
 
 /// Every finding of the page's newest revision, before any baseline (what a baseline can accept).
 fn current_findings(
+    settings: &Settings,
     args: &BaselineWriteArgs,
-    rules: &crate::rules::config::RuleSet,
+    rules: &pagerev::rules::config::RuleSet,
     target: &PageTarget,
 ) -> anyhow::Result<(
-    crate::source::SourceFile,
-    Vec<crate::diagnostic::Diagnostic>,
+    pagerev::source::SourceFile,
+    Vec<pagerev::diagnostic::Diagnostic>,
 )> {
     let newest = target.newest.read()?;
     let previous = target.previous.as_ref().map(|p| p.read()).transpose()?;
@@ -41,7 +42,7 @@ fn current_findings(
         previous: previous.as_ref(),
         rules,
         ctx: CheckContext {
-            today: Some(super::rule_config::today()),
+            today: Some(settings.today),
         },
         options: &options,
         threshold: args.threshold,
@@ -61,19 +62,13 @@ fn baseline_page_arg(args: &BaselineWriteArgs, target: &PageTarget) -> String {
     }
 }
 
-/// One line per baseline entry, for listings.
-fn entry_line(e: &crate::baseline::BaselineEntry) -> String {
-    format!(
-        "{} {} {}",
-        e.code,
-        e.record.as_deref().unwrap_or("-"),
-        e.message
-    )
-}
-
 /// `pagerev baseline write PAGE…`: accept every current finding of each page, saying which ones were not
 /// accepted before (a drop's new findings are accepted too: the listing is where a reviewer sees it).
-pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn baseline_write(
+    settings: &Settings,
+    args: BaselineWriteArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
     let base = load_rules(&args.rules)?;
     for target in resolve(&args.page)? {
         let rules = rules_for(
@@ -83,9 +78,9 @@ pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
         )?;
         let path = baseline_path(&args.page.snapshots, &target.name);
         let before = refuse_corrupted(load_baseline(&path), args.force)?;
-        let (newest, findings) = current_findings(&args, &rules, &target)?;
+        let (newest, findings) = current_findings(settings, &args, &rules, &target)?;
         let baseline = Baseline::of(&target.name, &findings, &newest);
-        write_atomic(&path, baseline.to_yaml()?.as_bytes())?;
+        settings.write_atomic(&path, baseline.to_yaml()?.as_bytes())?;
         let name = super::input::display_name(&path);
         let n = baseline.findings.len();
         match &before {
@@ -105,10 +100,18 @@ pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
                     dropped.len()
                 )?;
                 for e in added {
-                    writeln!(out, "  newly accepted: {}", entry_line(e))?;
+                    writeln!(
+                        out,
+                        "  newly accepted: {}",
+                        pagerev::report::check::baseline_entry(e)
+                    )?;
                 }
                 for e in dropped {
-                    writeln!(out, "  dropped: {}", entry_line(e))?;
+                    writeln!(
+                        out,
+                        "  dropped: {}",
+                        pagerev::report::check::baseline_entry(e)
+                    )?;
                 }
             }
         }
@@ -117,7 +120,11 @@ pub fn baseline_write(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
 }
 
 /// `pagerev baseline prune PAGE…`: drop the entries that no longer occur; nothing new is accepted.
-pub fn baseline_prune(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn baseline_prune(
+    settings: &Settings,
+    args: BaselineWriteArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
     let base = load_rules(&args.rules)?;
     for target in resolve(&args.page)? {
         let rules = rules_for(
@@ -135,23 +142,27 @@ pub fn baseline_prune(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
             )?;
             continue;
         };
-        let (newest, findings) = current_findings(&args, &rules, &target)?;
+        let (newest, findings) = current_findings(settings, &args, &rules, &target)?;
         let stale = before.split(findings, &newest).stale;
         if stale.is_empty() {
             writeln!(out, "{name}: every entry still occurs, nothing to prune")?;
             continue;
         }
         let pruned = before.without(&stale);
-        write_atomic(&path, pruned.to_yaml()?.as_bytes())?;
+        settings.write_atomic(&path, pruned.to_yaml()?.as_bytes())?;
         writeln!(
             out,
             "wrote {name}: dropped {} that no longer occur{} ({} left)",
-            crate::report::plural(stale.len(), "entry", "entries"),
+            pagerev::report::plural(stale.len(), "entry", "entries"),
             if stale.len() == 1 { "s" } else { "" },
             pruned.findings.len()
         )?;
         for e in &stale {
-            writeln!(out, "  dropped: {}", entry_line(e))?;
+            writeln!(
+                out,
+                "  dropped: {}",
+                pagerev::report::check::baseline_entry(e)
+            )?;
         }
     }
     Ok(Outcome::Clean)
@@ -159,7 +170,11 @@ pub fn baseline_prune(args: BaselineWriteArgs, out: &mut dyn Write) -> anyhow::R
 
 /// `pagerev accept PAGE…`: the newest revision's records become the reviewed snapshot; with
 /// `--record ID…`, only those records do.
-pub fn accept(args: AcceptArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn accept(
+    settings: &Settings,
+    args: AcceptArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
     let AcceptArgs {
         state: args,
         records: ids,
@@ -172,7 +187,7 @@ pub fn accept(args: AcceptArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
                 targets.len()
             );
         };
-        return review_page(target, &args, Mode::Records(&ids), out);
+        return review_page(settings, target, &args, Mode::Records(&ids), out);
     }
     for target in resolve(&args.page)? {
         let path = snapshot_path(&args.page.snapshots, &target.name);
@@ -183,9 +198,9 @@ pub fn accept(args: AcceptArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
             args.page.profile.as_deref(),
             &target.newest,
         )?;
-        let page = crate::parse::parse_with(&newest, &options);
+        let page = pagerev::parse::parse_with(&newest, &options);
         let snapshot = RecordsSnapshot::from_page(&page, newest.name());
-        write_atomic(&path, snapshot.to_yaml()?.as_bytes())?;
+        settings.write_atomic(&path, snapshot.to_yaml()?.as_bytes())?;
         writeln!(
             out,
             "accepted {} records of {} as {}",
@@ -210,7 +225,7 @@ fn refuse_corrupted<T>(
     }
 }
 
-use crate::report::count;
+use pagerev::report::count;
 
 /// A reviewer's answer for one record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -224,7 +239,11 @@ enum Decision {
 /// accept (the snapshot takes the new record), reject or skip (the snapshot keeps the old one) each.
 /// Answers are read from standard input, one per line: `a`, `r`, `s`, `A` (accept this and all the
 /// rest) or `q` (stop; decisions so far are kept). End of input stops, as `q` does.
-pub fn review(args: ReviewArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+pub fn review(
+    settings: &Settings,
+    args: ReviewArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
     let ReviewArgs {
         state: args,
         dry_run,
@@ -234,10 +253,10 @@ pub fn review(args: ReviewArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
         anyhow::bail!("review one page at a time (got {})", targets.len());
     };
     if dry_run {
-        return review_page(target, &args, Mode::DryRun, out);
+        return review_page(settings, target, &args, Mode::DryRun, out);
     }
     let stdin = std::io::stdin();
-    review_page(target, &args, Mode::Ask(&mut stdin.lock()), out)
+    review_page(settings, target, &args, Mode::Ask(&mut stdin.lock()), out)
 }
 
 /// Where a review's decisions come from.
@@ -251,6 +270,7 @@ enum Mode<'a> {
 }
 
 fn review_page(
+    settings: &Settings,
     target: &PageTarget,
     args: &PageStateArgs,
     mut mode: Mode<'_>,
@@ -271,10 +291,10 @@ fn review_page(
         args.page.profile.as_deref(),
         &target.newest,
     )?;
-    let new_page = crate::parse::parse_with(&newest, &options);
+    let new_page = pagerev::parse::parse_with(&newest, &options);
     let snap_name = super::input::display_name(&path);
     let mut rendered = None;
-    let reviewed = crate::check::reviewed_page(
+    let reviewed = pagerev::check::reviewed_page(
         &old_snapshot,
         &snap_name,
         &options,
@@ -324,7 +344,7 @@ fn review_page(
         return Ok(Outcome::Findings);
     }
     if let Mode::Records(ids) = mode {
-        fn has_id(c: &crate::diff::RecordChange, id: &str) -> bool {
+        fn has_id(c: &pagerev::diff::RecordChange, id: &str) -> bool {
             [&c.new, &c.old]
                 .into_iter()
                 .any(|r| r.as_ref().is_some_and(|r| r.id == id))
@@ -403,7 +423,7 @@ fn review_page(
             records,
             ..page_header
         };
-        write_atomic(Path::new(&path), snapshot.to_yaml()?.as_bytes())?;
+        settings.write_atomic(Path::new(&path), snapshot.to_yaml()?.as_bytes())?;
     }
     writeln!(
         out,
@@ -463,7 +483,8 @@ fn read_answer(input: &mut dyn BufRead, out: &mut dyn Write) -> anyhow::Result<A
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::args::{LangArg, PageArgs};
+    use crate::cli::args::PageArgs;
+    use crate::cli::settings::Settings;
 
     fn args(dir: &Path) -> PageStateArgs {
         PageStateArgs {
@@ -474,11 +495,11 @@ mod tests {
                 all: false,
                 previous: None,
                 snapshots: dir.join("snapshots"),
-                lang: LangArg::Auto,
+                lang: None,
                 profile: None,
             },
             force: false,
-            threshold: crate::diff::DEFAULT_THRESHOLD,
+            threshold: pagerev::diff::DEFAULT_THRESHOLD,
         }
     }
 
@@ -490,6 +511,7 @@ mod tests {
         std::fs::write(dir.path().join("page/1.txt"), v1).unwrap();
         let a = args(dir.path());
         accept(
+            &Settings::for_tests(),
             AcceptArgs {
                 state: PageStateArgs { ..a },
                 records: vec![],
@@ -506,8 +528,14 @@ mod tests {
         let target = &resolve(&a.page).unwrap()[0];
         let mut out = Vec::new();
         // Three changes in page order: modified (accept), retitled (reject), removed (accept).
-        let outcome =
-            review_page(target, &a, Mode::Ask(&mut "a\nr\na\n".as_bytes()), &mut out).unwrap();
+        let outcome = review_page(
+            &Settings::for_tests(),
+            target,
+            &a,
+            Mode::Ask(&mut "a\nr\na\n".as_bytes()),
+            &mut out,
+        )
+        .unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("2 accepted, 1 rejected, 0 skipped"), "{text}");
         assert_eq!(
@@ -545,7 +573,8 @@ mod tests {
 #[cfg(test)]
 mod review_properties {
     use super::*;
-    use crate::cli::args::{LangArg, PageArgs};
+    use crate::cli::args::PageArgs;
+    use crate::cli::settings::Settings;
     use proptest::prelude::*;
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -603,11 +632,11 @@ mod review_properties {
                 all: false,
                 previous: None,
                 snapshots: dir.join("snapshots"),
-                lang: LangArg::Auto,
+                lang: None,
                 profile: None,
             },
             force: false,
-            threshold: crate::diff::DEFAULT_THRESHOLD,
+            threshold: pagerev::diff::DEFAULT_THRESHOLD,
         }
     }
 
@@ -632,6 +661,7 @@ mod review_properties {
             let (old, new) = pages(&edits, added);
             std::fs::write(dir.path().join("page/1.txt"), &old).unwrap();
             accept(
+                &Settings::for_tests(),
                 AcceptArgs {
                     state: args(dir.path()),
                     records: vec![],
@@ -652,7 +682,7 @@ mod review_properties {
                 input.push_str(&"s\n".repeat(pending));
             }
             let mut out = Vec::new();
-            review_page(target, &a, Mode::Ask(&mut input.as_bytes()), &mut out).unwrap();
+            review_page(&Settings::for_tests(), target, &a, Mode::Ask(&mut input.as_bytes()), &mut out).unwrap();
             let transcript = String::from_utf8(out).unwrap();
 
             // Replay the answers as the reviewer meant them.
@@ -691,10 +721,10 @@ mod review_properties {
             // Each change, in the order the diff shows them, is its new version when accepted and its
             // reviewed one otherwise.
             let (old_src, new_src) = (
-                crate::source::SourceFile::from_text("1.txt", old.as_str()).unwrap(),
-                crate::source::SourceFile::from_text("2.txt", new.as_str()).unwrap(),
+                pagerev::source::SourceFile::from_text("1.txt", old.as_str()).unwrap(),
+                pagerev::source::SourceFile::from_text("2.txt", new.as_str()).unwrap(),
             );
-            let (old_page, new_page) = (crate::parse::parse(&old_src, None), crate::parse::parse(&new_src, None));
+            let (old_page, new_page) = (pagerev::parse::parse(&old_src, None), pagerev::parse::parse(&new_src, None));
             let diff = diff_pages(&old_page, &new_page, &DiffOptions::default());
             let changes: Vec<(usize, Edit)> = diff
                 .changes
@@ -736,9 +766,9 @@ mod review_properties {
             }
 
             // Accepting everything that is left leaves nothing to review.
-            review_page(target, &a, Mode::Ask(&mut "A\n".as_bytes()), &mut Vec::new()).unwrap();
+            review_page(&Settings::for_tests(), target, &a, Mode::Ask(&mut "A\n".as_bytes()), &mut Vec::new()).unwrap();
             let mut out = Vec::new();
-            let outcome = review_page(target, &a, Mode::Ask(&mut "".as_bytes()), &mut out).unwrap();
+            let outcome = review_page(&Settings::for_tests(), target, &a, Mode::Ask(&mut "".as_bytes()), &mut out).unwrap();
             let transcript = String::from_utf8(out).unwrap();
             prop_assert_eq!(outcome, Outcome::Clean, "{}", transcript);
         }

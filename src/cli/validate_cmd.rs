@@ -2,22 +2,71 @@
 
 use super::args::ValidateArgs;
 use super::input::{display_name, read_source};
+use super::settings::Settings;
 use super::Outcome;
-use crate::report::{self, FileResult, Format};
-use crate::rules::{check_page, CheckContext};
+use pagerev::report::{self, FileResult, Format};
+use pagerev::rules::{check_page, CheckContext};
+use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Condvar, Mutex};
 
-pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let rules = super::rule_config::load_rules(&args.rules)?;
-    check_only_selected(&args.rules.select)?;
+pub fn run(
+    settings: &Settings,
+    args: ValidateArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<Outcome> {
+    use super::report_file::{config_failure, gather};
     for o in &args.report.outputs {
         super::report_file::check_folder(&o.path, o.format.name())?;
     }
-    let files = expand_paths(&args.paths)?;
-    let fail_on = args.report.fail_on.severity();
+    // Every configuration problem is gathered — the project's, each page's `page.yaml` (its rules and its
+    // profile), the command line's — and reported together, in the report's format, before any page is
+    // checked.
+    let mut problems = pagerev::rules::config::Problems::default();
+    let rules = gather(super::rule_config::load_rules(&args.rules), &mut problems)?;
+    let files = match expand_paths(&args.paths) {
+        Ok(files) => files,
+        Err(_) if !problems.is_empty() => Vec::new(),
+        Err(e) => return Err(e),
+    };
+    let (lang, profile) = (args.lang, args.profile.clone());
+    // Each page's own `page.yaml` may set its rules and its profile: one of each per page configuration.
+    let mut page_rules: std::collections::HashMap<PathBuf, pagerev::rules::config::RuleSet> =
+        std::collections::HashMap::new();
+    let mut page_options: std::collections::HashMap<PathBuf, pagerev::parse::ParseOptions> =
+        std::collections::HashMap::new();
+    let mut read_options = std::collections::HashSet::new();
+    for path in &files {
+        let config = super::page_config::config_path_for(path);
+        if !args.rules.isolated && config.is_file() && !page_rules.contains_key(&config) {
+            let loaded = super::rule_config::load_rules_for(&args.rules, path);
+            if let Some(set) = gather(loaded, &mut problems)? {
+                page_rules.insert(config.clone(), set);
+            }
+        }
+        let key = profile.clone().unwrap_or(config);
+        if read_options.insert(key.clone()) {
+            let read = super::page_config::parse_options(lang, profile.as_deref(), path);
+            if let Some(options) = gather(read, &mut problems)? {
+                page_options.insert(key, options);
+            }
+        }
+    }
+    let rules = match rules {
+        Some(rules) if problems.is_empty() => rules,
+        _ => {
+            let render: super::report_file::RenderConfig = report::render_config;
+            return Err(config_failure(
+                settings,
+                &args.report,
+                problems,
+                render,
+                out,
+            ));
+        }
+    };
+    check_only_selected(&args.rules.select)?;
+    let fail_on = args.report.fail_on;
     // validate runs the page rules only; drop rules need a previous revision (`pagerev check`).
     let rules_run: Vec<&'static str> = rules
         .enabled()
@@ -31,8 +80,8 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         rules_run: Some(rules_run.clone()),
     };
     let mut reporter = report::reporter(
-        args.report.format.format(),
-        options(args.report.format.format(), super::color()),
+        args.report.format,
+        options(args.report.format, settings.color),
     );
     // Each `--output FORMAT=PATH` gets its own reporter, rendering into memory, written when all is done.
     let mut extra: Vec<(Box<dyn report::Reporter>, Vec<u8>)> = args
@@ -41,41 +90,29 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         .iter()
         .map(|o| {
             (
-                report::reporter(o.format.format(), options(o.format.format(), false)),
+                report::reporter(o.format, options(o.format, false)),
                 Vec::new(),
             )
         })
         .collect();
     let ctx = CheckContext {
-        today: Some(super::rule_config::today()),
+        today: Some(settings.today),
     };
     let mut failed = false;
-    let (lang, profile) = (args.lang, args.profile.clone());
-    // Pages are checked in parallel, one per thread, and reported in order as soon as each is ready, so
-    // the output does not depend on the number of threads. A thread takes the next page in order, and
-    // waits rather than start one more than `window` pages ahead of the last one reported: memory stays
-    // bounded by a few pages however many are given.
     let single = files.len() == 1;
-    let progress =
-        super::progress::Progress::new((!single).then_some(files.len() as u64), "checking");
-    // Each page's own `page.yaml` may set its rules: one rule set per page configuration, loaded first.
-    let mut page_rules: std::collections::HashMap<PathBuf, crate::rules::config::RuleSet> =
-        std::collections::HashMap::new();
-    for path in &files {
-        let config = super::page_config::config_path_for(path);
-        if !args.rules.isolated && config.is_file() && !page_rules.contains_key(&config) {
-            let set = super::rule_config::load_rules_for(&args.rules, path)?;
-            page_rules.insert(config, set);
-        }
-    }
+    let progress = super::progress::Progress::new(
+        settings,
+        (!single).then_some(files.len() as u64),
+        "checking",
+    );
     let check = |path: &PathBuf| -> anyhow::Result<CheckedRevision> {
-        let rules = page_rules
-            .get(&super::page_config::config_path_for(path))
-            .unwrap_or(&rules);
-        let options = super::page_config::parse_options(lang, profile.as_deref(), path)?;
+        let config = super::page_config::config_path_for(path);
+        let rules = page_rules.get(&config).unwrap_or(&rules);
+        let key = profile.clone().unwrap_or(config);
+        let options = page_options.get(&key).cloned().unwrap_or_default();
         let source = read_source(path)?;
         progress.set_message(source.name());
-        let page = crate::parse::parse_with(&source, &options);
+        let page = pagerev::parse::parse_with(&source, &options);
         super::page_config::warn_on_lang_mismatch(lang, &source, &page);
         let diagnostics = check_page(rules, &source, &page, &ctx);
         let records = page.records.len();
@@ -99,19 +136,21 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         }
         Ok(())
     };
-    let workers = rayon::current_num_threads().clamp(1, files.len().max(1));
-    if workers == 1 {
-        // One thread means one thread: no reporting thread beside the checking one.
-        for path in &files {
-            report(check(path)?)?;
+    // Pages are checked in parallel on rayon's pool, a window of them at a time, and reported in file
+    // order once the window is done: the output does not depend on the number of threads, and memory
+    // stays bounded by one window of pages (twice the threads) however many are given. With one thread
+    // (`RAYON_NUM_THREADS=1`) the pages of a window are checked one after another.
+    let window = 2 * rayon::current_num_threads().max(1);
+    for chunk in files.chunks(window) {
+        let checked: Vec<anyhow::Result<CheckedRevision>> = chunk.par_iter().map(check).collect();
+        for c in checked {
+            report(c?)?;
         }
-    } else {
-        check_in_parallel(&files, workers, &check, &mut report)?;
     }
     reporter.finish(out)?;
     for ((mut r, mut bytes), o) in extra.into_iter().zip(&args.report.outputs) {
         r.finish(&mut bytes)?;
-        super::report_file::write_report(&o.path, &bytes, o.format.name())?;
+        super::report_file::write_report(settings, &o.path, &bytes, o.format.name())?;
     }
     Ok(if failed {
         Outcome::Findings
@@ -120,67 +159,11 @@ pub fn run(args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     })
 }
 
-/// Checks `files` on `workers` threads and hands each result to `report` in file order.
-fn check_in_parallel(
-    files: &[PathBuf],
-    workers: usize,
-    check: &(dyn Fn(&PathBuf) -> anyhow::Result<CheckedRevision> + Sync),
-    report: &mut dyn FnMut(CheckedRevision) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    let window = 2 * workers;
-    let next = AtomicUsize::new(0);
-    let reported = (Mutex::new(0usize), Condvar::new());
-    let (tx, rx) = mpsc::sync_channel::<(usize, anyhow::Result<CheckedRevision>)>(workers);
-    std::thread::scope(|scope| -> anyhow::Result<()> {
-        for _ in 0..workers {
-            let tx = tx.clone();
-            let (files, next, reported, check) = (&files, &next, &reported, &check);
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = files.get(i) else { break };
-                {
-                    let (done, ready) = reported;
-                    let mut done = done.lock().unwrap_or_else(|e| e.into_inner());
-                    while i >= *done + window {
-                        done = ready.wait(done).unwrap_or_else(|e| e.into_inner());
-                    }
-                }
-                // The receiver is gone only when reporting failed: stop.
-                if tx.send((i, check(path))).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(tx);
-        let receive = || -> anyhow::Result<()> {
-            let mut pending = std::collections::BTreeMap::new();
-            let mut want = 0;
-            for (i, result) in rx {
-                pending.insert(i, result);
-                while let Some(result) = pending.remove(&want) {
-                    report(result?)?;
-                    want += 1;
-                    let (done, ready) = &reported;
-                    *done.lock().unwrap_or_else(|e| e.into_inner()) = want;
-                    ready.notify_all();
-                }
-            }
-            Ok(())
-        };
-        let received = receive();
-        // Release threads waiting for their turn: after an error, they find the channel closed and stop.
-        let (done, ready) = &reported;
-        *done.lock().unwrap_or_else(|e| e.into_inner()) = usize::MAX / 2;
-        ready.notify_all();
-        received
-    })
-}
-
 /// One page revision, checked.
 struct CheckedRevision {
-    source: crate::source::SourceFile,
+    source: pagerev::source::SourceFile,
     records: usize,
-    diagnostics: Vec<crate::diagnostic::Diagnostic>,
+    diagnostics: Vec<pagerev::diagnostic::Diagnostic>,
 }
 
 /// The page revisions to check: files as given, folders expanded to every `*.txt` below them; sorted by
@@ -215,7 +198,7 @@ fn is_txt(p: &Path) -> bool {
 fn check_only_selected(select: &[String]) -> anyhow::Result<()> {
     let check_only: Vec<String> = select
         .iter()
-        .filter_map(|s| crate::rules::lookup(s))
+        .filter_map(|s| pagerev::rules::lookup(s))
         .filter(|r| r.kind.is_check_only())
         .map(|r| format!("{} {}", r.code, r.name))
         .collect();
@@ -231,6 +214,6 @@ fn check_only_selected(select: &[String]) -> anyhow::Result<()> {
     if check_only.len() == select.len() {
         anyhow::bail!("--select names no rule `pagerev validate` runs: {why}");
     }
-    eprintln!("warning: {}", crate::report::control::escape(&why));
+    eprintln!("warning: {}", pagerev::report::control::escape(&why));
     Ok(())
 }

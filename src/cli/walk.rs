@@ -6,7 +6,7 @@
 //! already inside is skipped), and a file reached by two paths (a link beside its target) is listed
 //! once: under a path that is not a link if it has one, else the shallowest. A dangling link names no file and is skipped.
 
-use crate::error::FileError;
+use pagerev::error::FileError;
 use std::path::{Path, PathBuf};
 
 /// The files below `dir` (at most `max_depth` folders down: 1 is the folder's own files) that `keep`

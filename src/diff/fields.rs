@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 /// Which part of a record (or of the page) changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Field {
     /// The entry's title line.
     Title,
@@ -67,7 +68,9 @@ impl Field {
 
 /// One changed field (or one changed item of a list field).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct FieldChange {
+    /// Which field changed.
     pub field: Field,
     /// For list fields: the item's 0-based index in the old record (absent for an added item).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -11,11 +11,13 @@ pub const SCHEMA: &str = "pagerev-history/1";
 
 /// One change of a record in one revision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Event {
     /// The revision (file name) where the change is first seen.
     pub revision: String,
     /// Primary kind of the change, then the others.
     pub kind: ChangeKind,
+    /// The other kinds that apply, in precedence order.
     pub also: Vec<ChangeKind>,
     /// The record's id in that revision.
     pub id: String,
@@ -55,7 +57,9 @@ impl RecordHistory {
 
 /// The history of every record of a page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct History {
+    /// The document's schema, `pagerev-history/1` (`docs/diff-json.md`).
     pub schema: &'static str,
     /// The revisions, oldest first.
     pub revisions: Vec<String>,

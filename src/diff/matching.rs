@@ -65,8 +65,11 @@ pub enum MatchedBy {
 /// A matched pair of records, by their index in each page.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pair {
+    /// Index of the record in the old page.
     pub old: usize,
+    /// Index of the record in the new page.
     pub new: usize,
+    /// How the two were matched.
     pub by: MatchedBy,
     /// Content similarity, computed for content matches and contested identity matches.
     pub similarity: Option<f64>,
@@ -77,6 +80,7 @@ pub struct Pair {
 /// The result of matching: pairs sorted by old index, and the records left on each side.
 #[derive(Debug, Clone, Default)]
 pub struct Matching {
+    /// The matched pairs, by old index.
     pub pairs: Vec<Pair>,
     /// Old records with no counterpart (removed), ascending.
     pub removed: Vec<usize>,

@@ -38,6 +38,7 @@ pub const SCHEMA: &str = "pagerev-diff/1";
 /// What happened to a record between two revisions, in reporting precedence order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ChangeKind {
     /// Only in the new revision.
     Added,
@@ -93,6 +94,7 @@ impl ChangeKind {
 /// A record as it stands in one revision, as far as reports need it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RecordRef {
+    /// The record id in that revision.
     pub id: String,
     /// 0-based position on the page.
     pub index: usize,
@@ -119,12 +121,15 @@ impl RecordRef {
 /// Where a moved record stood: the id of the record before it in each revision (absent at the top).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Moved {
+    /// The id of the record before it in the old revision (`None` at the top).
     pub old_after: Option<String>,
+    /// The id of the record before it in the new revision (`None` at the top).
     pub new_after: Option<String>,
 }
 
 /// One record's change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct RecordChange {
     /// The primary kind (see the module docs for the precedence).
     pub kind: ChangeKind,
@@ -172,14 +177,23 @@ pub struct Revision {
 
 /// Number of records of each primary kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Summary {
+    /// Records only in the new revision.
     pub added: usize,
+    /// Records only in the old revision.
     pub removed: usize,
+    /// Records whose title changed.
     pub retitled: usize,
+    /// Records whose date changed.
     pub redated: usize,
+    /// Records whose text changed otherwise.
     pub modified: usize,
+    /// Records that changed position.
     pub moved: usize,
+    /// Records that changed only in how they are written.
     pub cosmetic: usize,
+    /// Records that did not change.
     pub unchanged: usize,
 }
 
@@ -215,10 +229,13 @@ impl Summary {
 
 /// The diff of two revisions of a page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct PageDiff {
     /// Schema version of this model's JSON form, [`SCHEMA`].
     pub schema: &'static str,
+    /// The older revision.
     pub old: Revision,
+    /// The newer revision.
     pub new: Revision,
     /// Records of each primary kind.
     pub summary: Summary,
@@ -278,6 +295,19 @@ fn pair_kinds(fields: &[FieldChange], moved: bool) -> Vec<ChangeKind> {
 }
 
 /// Diffs two parsed revisions.
+///
+/// ```
+/// use pagerev::diff::{diff_pages, ChangeKind, DiffOptions};
+/// use pagerev::source::SourceFile;
+///
+/// let old = SourceFile::from_text("1.txt", "Visits\n\nVisit of Alice\n\n3 May 2021 – Alice came.\n")?;
+/// let new = SourceFile::from_text("2.txt", "Visits\n\nVisit of Alice\n\n4 May 2021 – Alice came.\n")?;
+/// let (old, new) = (pagerev::parse::parse(&old, None), pagerev::parse::parse(&new, None));
+/// let diff = diff_pages(&old, &new, &DiffOptions::default());
+/// assert_eq!(diff.changes[0].kind, ChangeKind::Redated);
+/// assert!(!diff.equivalent);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn diff_pages(old: &Page<'_>, new: &Page<'_>, opts: &DiffOptions) -> PageDiff {
     let matching = match_records(&old.records, &new.records, opts.threshold);
     let field_opts = FieldOptions {

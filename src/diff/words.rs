@@ -30,13 +30,16 @@ pub enum WordTag {
 /// A run of consecutive words with the same tag, as written (inner whitespace kept).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WordOp {
+    /// Whether the words are in both texts, or only in one.
     pub op: WordTag,
+    /// The words, as written.
     pub text: String,
 }
 
 /// The word-level diff of one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WordDiff {
+    /// The runs of words, in text order.
     pub ops: Vec<WordOp>,
     /// True when the word diff ran out of time and `ops` is a whole-field replacement instead.
     pub fell_back: bool,

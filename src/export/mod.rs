@@ -31,19 +31,26 @@ fn json<T: Serialize>(value: &T) -> String {
 /// One revision of one page.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RevisionRow {
+    /// The page's name (its folder's).
     pub page: String,
     /// The revision's name: its file name (`2023-12.txt`).
     pub revision: String,
+    /// The revision's path, as reports name it.
     pub path: String,
+    /// Size of the revision in bytes.
     pub bytes: usize,
+    /// Number of records.
     pub records: usize,
+    /// The page's language code (`en`, `unknown`).
     pub language: String,
+    /// The page title line, if any.
     pub page_title: Option<String>,
     /// FNV-1a 64 of the canonical text, hex: equal for revisions that differ only cosmetically.
     pub content_hash: String,
 }
 
 impl RevisionRow {
+    /// The row of `page`, the revision `revision` of the page `page_name`, read from `source`.
     pub fn of(page_name: &str, revision: &str, source: &SourceFile, page: &Page<'_>) -> Self {
         RevisionRow {
             page: page_name.to_string(),
@@ -64,18 +71,25 @@ impl RevisionRow {
 /// One record of one revision.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RecordRow {
+    /// The page's name (its folder's).
     pub page: String,
+    /// The revision's name (its file name).
     pub revision: String,
+    /// The record id.
     pub id: String,
+    /// 0-based position on the page.
     pub index: usize,
+    /// The title as written.
     pub title: Option<String>,
     /// ISO dates; `date_end` only for ranges.
     pub date_start: Option<String>,
+    /// The end of a date range (ISO), if the date is one.
     pub date_end: Option<String>,
     /// `day`, `month` or `year`.
     pub date_precision: Option<String>,
     /// Where the year came from: `written`, `heading`, `title`, `previous`, `document`.
     pub year_source: Option<String>,
+    /// The dateline (`LYON, France`), if any.
     pub dateline: Option<String>,
     /// JSON array of the captions' text.
     pub captions: String,
@@ -85,7 +99,9 @@ pub struct RecordRow {
     pub paragraphs: String,
     /// JSON array of the "N member countries" counts.
     pub member_counts: String,
+    /// First line of the record (1-based).
     pub line_start: u32,
+    /// Last line of the record (1-based, inclusive).
     pub line_end: u32,
     /// FNV-1a 64 of the record's canonical text (title, captions, lead, paragraphs), hex.
     pub text_hash: String,
@@ -143,20 +159,30 @@ impl RecordRow {
 /// One finding of the page rules on one revision.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct FindingRow {
+    /// The page's name (its folder's).
     pub page: String,
+    /// The revision's name (its file name).
     pub revision: String,
+    /// The rule code (`PR004`).
     pub code: String,
+    /// The rule name (`duplicated-caption`).
     pub name: String,
+    /// `error`, `warning` or `info`.
     pub severity: String,
+    /// The record the finding is about, if any.
     pub record_id: Option<String>,
+    /// The finding's message.
     pub message: String,
+    /// First line of the finding's location (1-based).
     pub line_start: u32,
+    /// Last line of it (1-based).
     pub line_end: u32,
     /// The baseline's fingerprint (`PR004/<record id>/<text hash>`), stable across line moves.
     pub fingerprint: String,
 }
 
 impl FindingRow {
+    /// The row of the finding `d` on the revision `revision` (read from `source`) of the page `page_name`.
     pub fn of(page_name: &str, revision: &str, d: &Diagnostic, source: &SourceFile) -> Self {
         FindingRow {
             page: page_name.to_string(),
@@ -176,8 +202,11 @@ impl FindingRow {
 /// One record's change between two consecutive revisions of a page.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ChangeRow {
+    /// The page's name (its folder's).
     pub page: String,
+    /// The older revision's name.
     pub old_revision: String,
+    /// The newer revision's name.
     pub new_revision: String,
     /// `added`, `removed`, `modified`, `moved`, `retitled`, `redated`, `cosmetic`.
     pub kind: String,

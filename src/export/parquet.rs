@@ -21,8 +21,10 @@ pub const ROWS_PER_GROUP: usize = 16 * 1024;
 /// Why a table could not be written as Parquet.
 #[derive(Debug, thiserror::Error)]
 pub enum ParquetError {
+    /// The rows could not be turned into Arrow columns.
     #[error("cannot build the Arrow columns: {0}")]
     Arrow(#[from] serde_arrow::Error),
+    /// The Parquet writer failed.
     #[error("cannot write Parquet: {0}")]
     Parquet(#[from] parquet::errors::ParquetError),
 }

@@ -541,8 +541,6 @@ pub enum Notation {
     MonthDay,
     /// Numbers, day and month in the page's order: `14/05/2017`.
     Numeric,
-    /// Year first, numbers: `2017-05-14`.
-    Iso,
     /// Month (and year), no day: `December 2023`, `April - June 2018`.
     Month,
     /// A year alone, or a range of years.
@@ -576,18 +574,6 @@ impl Found {
     /// True when the date names its year (or a year that cannot be one).
     pub fn has_year(&self) -> bool {
         self.from.has_year() || self.to.is_some_and(|t| t.has_year())
-    }
-
-    /// How precise the date is: a day, a month or a year.
-    pub fn precision(&self) -> crate::record::Precision {
-        use crate::record::Precision;
-        if self.from.day.is_some() {
-            Precision::Day
-        } else if self.from.month.is_some() {
-            Precision::Month
-        } else {
-            Precision::Year
-        }
     }
 }
 

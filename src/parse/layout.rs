@@ -147,7 +147,8 @@ pub struct Hints {
 }
 
 impl Evidence {
-    pub fn hints(&self) -> Hints {
+    /// What the assembler needs from the evidence.
+    pub(crate) fn hints(&self) -> Hints {
         Hints {
             caption_pairs: self.label_pairs_before > 0,
             one_liners: self.one_line_entries * 3 >= self.entries * 2 && self.entries >= 3,
@@ -160,8 +161,10 @@ impl Evidence {
 /// What inference decided, with its evidence.
 #[derive(Debug, Clone)]
 pub struct Inferred {
+    /// The profile the parser follows.
     pub profile: Profile,
-    pub evidence: Evidence,
+    /// The counts it was decided from.
+    pub(crate) evidence: Evidence,
     /// Whether the profile (all of it or some keys) was pinned by a page configuration.
     pub pinned: bool,
 }

@@ -1,7 +1,7 @@
 //! Splitting a page into its non-blank lines, each trimmed, numbered and located, in one pass over the
 //! bytes (`memchr` finds line ends; nothing is copied).
 
-use crate::canonical::{is_blank_char, trim};
+use crate::canonical::trim;
 use crate::record::Text;
 use crate::source::SourceFile;
 
@@ -80,11 +80,6 @@ fn trim_fast(line: &str) -> &str {
         (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => line,
         _ => trim(line),
     }
-}
-
-/// True when the line is blank by pagerev's definition (whitespace, NBSP, byte-order marks).
-pub fn is_blank(line: &str) -> bool {
-    line.chars().all(is_blank_char)
 }
 
 #[cfg(test)]

@@ -1,22 +1,22 @@
 //! Text → records: the parser, in two stages. First the page's layout is inferred from its lines
-//! ([`layout`]: which line shapes open entries, where titles stand, what year headings are, the
+//! (`layout`: which line shapes open entries, where titles stand, what year headings are, the
 //! language), or taken from its pinned profile; then one pass over the lines follows that layout. The
 //! lines between two entry starts are held only until the second arrives, then handed to a planner
-//! ([`segment::plan`] when titles stand before the dated lines, [`segment::plan_forward`] otherwise) to
+//! (`segment::plan` when titles stand before the dated lines, `segment::plan_forward` otherwise) to
 //! decide which entry owns each.
 //!
 //! The parser never fails: input has been checked to be text by [`crate::source::SourceFile`], and every
 //! non-blank line ends up in exactly one field of one record or in the page title or preamble.
 
-pub mod date;
-pub mod dateline;
-pub mod layout;
-pub mod lines;
-pub mod members;
+pub(crate) mod date;
+pub(crate) mod dateline;
+pub(crate) mod layout;
+pub(crate) mod lines;
+pub(crate) mod members;
 pub mod profile;
-pub mod scan;
-pub mod segment;
-pub mod year;
+pub(crate) mod scan;
+pub(crate) mod segment;
+pub(crate) mod year;
 
 use crate::canonical::slug_into;
 use crate::lang::{vocabulary, Lang, Vocabulary};
@@ -26,7 +26,8 @@ use crate::record::{
 use crate::source::SourceFile;
 use dateline::split_dateline;
 use hashbrown::HashTable;
-use layout::{shape_of, Hints, Inferred, Shaped};
+pub use layout::Inferred;
+use layout::{shape_of, Hints, Shaped};
 use profile::{DatePattern, Headings, PinnedProfile, Profile, StartShape, Titles};
 use regex::Regex;
 use rustc_hash::FxHashMap;
@@ -38,7 +39,9 @@ use year::YearContext;
 /// How to read a page: a language to force (`--lang`), and the profile its configuration pins.
 #[derive(Debug, Clone, Default)]
 pub struct ParseOptions {
+    /// The language to read dates in; `None` detects it from the page.
     pub lang: Option<Lang>,
+    /// What the page's configuration pins of its profile; the rest is inferred.
     pub pinned: PinnedProfile,
 }
 
@@ -82,7 +85,11 @@ pub fn parse_explained<'a>(source: &'a SourceFile, options: &ParseOptions) -> (P
 }
 
 /// Parses a page revision following `profile` exactly.
-pub fn parse_profiled<'a>(source: &'a SourceFile, profile: &Profile, hints: Hints) -> Page<'a> {
+pub(crate) fn parse_profiled<'a>(
+    source: &'a SourceFile,
+    profile: &Profile,
+    hints: Hints,
+) -> Page<'a> {
     parse_in_blocks(source, profile, hints, BLOCK_LINES)
 }
 

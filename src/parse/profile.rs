@@ -16,11 +16,11 @@
 //!
 //! Every key is optional in a `page.yaml`: what is given overrides inference, the rest is inferred.
 
-use super::scan::Sep;
+pub use super::scan::Sep;
+use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::record::YearSource;
-use crate::rules::config::{ConfigError, Problem};
-use crate::yaml::Seg;
+use crate::rules::config::{ConfigError, Problems};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -36,7 +36,7 @@ pub enum DateOrder {
     Mdy,
 }
 
-/// A line shape that opens an entry (see [`super::scan`]).
+/// A line shape that opens an entry (see `parse::scan`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StartShape {
@@ -67,6 +67,7 @@ pub enum StartShape {
 }
 
 impl StartShape {
+    /// Every shape, in the order evidence counts them.
     pub const ALL: [StartShape; 11] = [
         StartShape::Led,
         StartShape::LedComma,
@@ -81,6 +82,7 @@ impl StartShape {
         StartShape::Prose,
     ];
 
+    /// The shape's name in `page.yaml` (`date-line`).
     pub fn name(self) -> &'static str {
         match self {
             StartShape::Led => "led",
@@ -131,8 +133,11 @@ pub enum Titles {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum PageOrder {
+    /// Newest entries first (most pages).
     NewestFirst,
+    /// Oldest entries first.
     OldestFirst,
+    /// Too few full dates to tell.
     #[default]
     Unknown,
 }
@@ -140,15 +145,22 @@ pub enum PageOrder {
 /// What the parser follows on one page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Profile {
+    /// The language of the page's dates.
     pub lang: Lang,
+    /// Whether numeric dates are day-first or month-first.
     pub date_order: DateOrder,
+    /// The line shapes that open an entry.
     pub entry_starts: Vec<StartShape>,
     /// The separators the page's led lines use (evidence; every separator of a chosen shape is read).
     #[serde(default)]
     pub separators: Vec<Sep>,
+    /// What year-alone and month-alone lines are.
     pub headings: Headings,
+    /// Where an entry's title stands.
     pub titles: Titles,
+    /// The order of the entries.
     pub order: PageOrder,
     /// Where a date without a year takes its year from, in this order; no source: the date is not read.
     pub year_from: Vec<YearSource>,
@@ -195,17 +207,29 @@ impl Default for Profile {
 /// A profile as a `page.yaml` (or `--profile` file) pins it: every key optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PinnedProfile {
+    /// Pins [`Profile::lang`].
     pub lang: Option<Lang>,
+    /// Pins [`Profile::date_order`].
     pub date_order: Option<DateOrder>,
+    /// Pins [`Profile::entry_starts`].
     pub entry_starts: Option<Vec<StartShape>>,
+    /// Pins [`Profile::separators`].
     pub separators: Option<Vec<Sep>>,
+    /// Pins [`Profile::headings`].
     pub headings: Option<Headings>,
+    /// Pins [`Profile::titles`].
     pub titles: Option<Titles>,
+    /// Pins [`Profile::order`].
     pub order: Option<PageOrder>,
+    /// Pins [`Profile::year_from`].
     pub year_from: Option<Vec<YearSource>>,
+    /// Pins [`Profile::months`].
     pub months: Option<BTreeMap<String, u8>>,
+    /// Pins [`Profile::date_patterns`].
     pub date_patterns: Option<Vec<String>>,
+    /// Pins [`Profile::member_phrases`].
     pub member_phrases: Option<Vec<String>>,
 }
 
@@ -263,6 +287,7 @@ impl<'de> Deserialize<'de> for RulesSection {
 /// An extra date notation from a profile, compiled.
 #[derive(Debug, Clone)]
 pub struct DatePattern {
+    /// The compiled pattern.
     pub regex: Regex,
 }
 
@@ -296,67 +321,61 @@ impl DatePattern {
 }
 
 /// Reads a page configuration file (`corpus/<page>/page.yaml`, or a `--profile` file of the same
-/// shape): every problem is reported, each at its line and column.
+/// shape) from one parse of its text: every problem is reported, each a [`Diagnostic::config`] at its
+/// line and column.
 pub fn read_page_config(name: &str, text: &str) -> Result<PageConfig, ConfigError> {
     if text.trim().is_empty() {
         return Ok(PageConfig::default());
     }
-    let problem = |line: usize, column: usize, message: String| Problem {
-        file: name.to_string(),
-        line,
-        column,
-        message,
+    let fail = |diagnostics: Vec<Diagnostic>| {
+        let mut problems = Problems::new("page");
+        problems.add_file(name, text, diagnostics);
+        ConfigError::Invalid(problems)
     };
-    let parsed = crate::yaml::check_nesting(text, crate::yaml::MAX_FLOW_DEPTH)
-        .and_then(|()| crate::yaml::from_str(text));
-    let config: PageConfig = match parsed {
-        Ok(c) => c,
-        Err(e) => {
-            return Err(ConfigError::InvalidPage {
-                problems: vec![problem(
-                    e.line.unwrap_or(1),
-                    e.column.unwrap_or(1),
-                    format!(
-                        "{} (see `pagerev profile FILE` for a valid profile)",
-                        e.message
-                    ),
-                )],
-            })
-        }
-    };
+    let hint = "(see `pagerev profile FILE` for a valid profile)";
+    let root = crate::yaml::parse_node(text).map_err(|e| {
+        fail(vec![Diagnostic::config(
+            format!("{} {hint}", e.message),
+            name,
+            e.location,
+        )])
+    })?;
+    let config: PageConfig = crate::yaml::from_node(&root).map_err(|e| {
+        fail(vec![Diagnostic::config(
+            format!("{e} {hint}"),
+            name,
+            e.location,
+        )])
+    })?;
     let mut problems = Vec::new();
-    let at = |path: &[Seg]| crate::yaml::position_of(text, path).unwrap_or((1, 1));
+    let profile = root.get("profile");
+    let node = |key: &str| profile.and_then(|p| p.get(key));
+    let place = |n: Option<&crate::yaml::Node>| n.unwrap_or(&root).location();
+    let patterns = node("date_patterns").and_then(|n| n.items());
     for (i, p) in config.profile.date_patterns.iter().flatten().enumerate() {
         if let Err(message) = DatePattern::compile(p) {
-            let (l, c) = at(&[
-                Seg::Key("profile".into()),
-                Seg::Key("date_patterns".into()),
-                Seg::Index(i),
-            ]);
-            problems.push(problem(l, c, message));
+            let at = place(patterns.and_then(|items| items.get(i)));
+            problems.push(Diagnostic::config(message, name, at));
         }
     }
-    for (name, &m) in config.profile.months.iter().flatten() {
+    let months = node("months");
+    for (month, &m) in config.profile.months.iter().flatten() {
         if !(1..=12).contains(&m) {
-            let (l, c) = at(&[
-                Seg::Key("profile".into()),
-                Seg::Key("months".into()),
-                Seg::Key(name.clone()),
-            ]);
-            problems.push(problem(
-                l,
-                c,
-                format!("month `{name}`: {m} is not a month number (1 to 12)"),
+            let at = place(months.and_then(|n| n.get(month)));
+            problems.push(Diagnostic::config(
+                format!("month `{month}`: {m} is not a month number (1 to 12)"),
+                name,
+                at,
             ));
         }
     }
     if let Some(phrases) = &config.profile.member_phrases {
         if let Err(message) = super::members::extra_member_regex(phrases) {
-            let (l, c) = at(&[
-                Seg::Key("profile".into()),
-                Seg::Key("member_phrases".into()),
-            ]);
-            problems.push(problem(l, c, message));
+            problems.push(Diagnostic::config(
+                message,
+                name,
+                place(node("member_phrases")),
+            ));
         }
     }
     if config
@@ -365,17 +384,16 @@ pub fn read_page_config(name: &str, text: &str) -> Result<PageConfig, ConfigErro
         .as_ref()
         .is_some_and(Vec::is_empty)
     {
-        let (l, c) = at(&[Seg::Key("profile".into()), Seg::Key("entry_starts".into())]);
-        problems.push(problem(
-            l,
-            c,
-            "entry_starts is empty: no line could open an entry".into(),
+        problems.push(Diagnostic::config(
+            "entry_starts is empty: no line could open an entry",
+            name,
+            place(node("entry_starts")),
         ));
     }
     if problems.is_empty() {
         Ok(config)
     } else {
-        Err(ConfigError::InvalidPage { problems })
+        Err(fail(problems))
     }
 }
 
@@ -413,19 +431,25 @@ mod tests {
 
     #[test]
     fn page_configs_report_every_problem_at_its_position() {
+        let problems = |text: &str| match read_page_config("p/page.yaml", text) {
+            Ok(_) => panic!("accepted: {text}"),
+            Err(e) => e.problems().diagnostics.clone(),
+        };
         let text = "profile:\n  months:\n    sett: 13\n  date_patterns:\n    - '^(?P<yr>\\d+)'\n";
-        let Err(ConfigError::InvalidPage { problems }) = read_page_config("p/page.yaml", text)
-        else {
-            panic!("accepted");
-        };
-        let at: Vec<(usize, usize)> = problems.iter().map(|p| (p.line, p.column)).collect();
-        assert_eq!(at, [(5, 7), (3, 11)], "{problems:?}");
-        let Err(ConfigError::InvalidPage { problems }) =
-            read_page_config("p/page.yaml", "profile:\n  lang: xx\n")
-        else {
-            panic!("accepted");
-        };
-        assert_eq!(problems[0].line, 2);
+        let at: Vec<(u32, u32)> = problems(text)
+            .iter()
+            .map(|d| (d.location.start.line, d.location.start.column))
+            .collect();
+        assert_eq!(at, [(5, 7), (3, 11)]);
+        let lang = problems("profile:\n  lang: xx\n");
+        assert_eq!(lang[0].location.start.line, 2);
+        assert!(
+            lang[0]
+                .message
+                .starts_with("profile.lang: unknown variant `xx`"),
+            "{}",
+            lang[0].message
+        );
         assert!(read_page_config("p/page.yaml", "")
             .unwrap()
             .profile

@@ -22,15 +22,20 @@ use serde::{Deserialize, Serialize};
 pub enum Sep {
     /// A hyphen, en or em dash (`–`, `.-`, `:-`).
     Dash,
+    /// A colon (`14 May 2014: …`).
     Colon,
+    /// A full stop (`14.05.2014. …`).
     Period,
+    /// A comma (`14 May 2014, …`).
     Comma,
+    /// A vertical bar (`14 May 2014 | …`).
     Pipe,
     /// Nothing: the text follows the date after a space (`14 May 2014 The Minister …`).
     None,
 }
 
 impl Sep {
+    /// Every separator, in the order evidence counts them.
     pub const ALL: [Sep; 6] = [
         Sep::Dash,
         Sep::Colon,
@@ -40,6 +45,7 @@ impl Sep {
         Sep::None,
     ];
 
+    /// The separator's name in `page.yaml` (`dash`).
     pub fn name(self) -> &'static str {
         match self {
             Sep::Dash => "dash",

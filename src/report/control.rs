@@ -44,7 +44,7 @@ const OWN_SGR: &[&str] = &[
 ];
 
 /// A writer for text reports: newlines and tabs pass, colour sequences pass when `color` is on and use
-/// only [`OWN_SGR`] parameters, every other control character is written as `\u{..}`. Sequences split
+/// only `OWN_SGR` parameters, every other control character is written as `\u{..}`. Sequences split
 /// across writes are held until they are complete.
 pub struct Escaping<'a> {
     inner: &'a mut dyn Write,
@@ -53,6 +53,7 @@ pub struct Escaping<'a> {
 }
 
 impl<'a> Escaping<'a> {
+    /// Escapes what is written through it into `inner`; `color` keeps ANSI colour sequences.
     pub fn new(inner: &'a mut dyn Write, color: bool) -> Self {
         Escaping {
             inner,

@@ -76,8 +76,11 @@ impl Painter {
 /// A piece of a word diff after trimming the unchanged text to its context.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
+    /// Unchanged words.
     Equal(String),
+    /// Words only in the old text.
     Delete(String),
+    /// Words only in the new text.
     Insert(String),
     /// Unchanged words left out.
     Elided,

@@ -74,6 +74,12 @@ pub fn command(d: &Diagnostic) -> String {
         Severity::Warning => "warning",
         Severity::Info => "notice",
     };
+    let title = ("title", escape_property(&format!("{} {}", d.code, d.name)));
+    if d.file.is_empty() {
+        // A problem in the command line (see `Diagnostic::config`) is about no file: no place to annotate.
+        let (k, v) = title;
+        return format!("::{level} {k}={v}::{}", escape_data(&d.message));
+    }
     let start = d.location.start;
     let (end_line, end_column) = inclusive_end(&d.location);
     let mut props = vec![
@@ -85,7 +91,7 @@ pub fn command(d: &Diagnostic) -> String {
     if let Some(c) = end_column {
         props.push(("endColumn", c.to_string()));
     }
-    props.push(("title", escape_property(&format!("{} {}", d.code, d.name))));
+    props.push(title);
     let props: Vec<String> = props.into_iter().map(|(k, v)| format!("{k}={v}")).collect();
     format!("::{level} {}::{}", props.join(","), escape_data(&d.message))
 }

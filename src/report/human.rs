@@ -141,6 +141,13 @@ impl Human {
             self.paint(bold(), &format!(": {}", d.message))
         )?;
 
+        if d.file.is_empty() {
+            // A problem in the command line (see `Diagnostic::config`): no file to quote.
+            if let Some(h) = &d.help {
+                writeln!(out, "  {} {h}", self.paint(gutter_style(), "= help:"))?;
+            }
+            return writeln!(out);
+        }
         let start = d.location.start;
         let end = d.location.end;
         let mut marks = vec![Mark {

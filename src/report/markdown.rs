@@ -107,10 +107,14 @@ fn row(d: &Diagnostic) -> String {
         Some(info) => format!("[{}]({}) {}", d.code, info.docs_url(), cell(d.name)),
         None => format!("{} {}", cell(d.code), cell(d.name)),
     };
+    // A problem in the command line (see `Diagnostic::config`) is about no file.
+    let place = if d.file.is_empty() {
+        "command line".to_string()
+    } else {
+        format!("{}:{}", cell(&d.file), d.location.start.line)
+    };
     format!(
-        "| {}:{} | {rule} | {} | {} | {} |\n",
-        cell(&d.file),
-        d.location.start.line,
+        "| {place} | {rule} | {} | {} | {} |\n",
         d.severity,
         cell(&d.message),
         d.record_id.as_deref().map(cell).unwrap_or_default()

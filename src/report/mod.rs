@@ -14,6 +14,7 @@
 //! `pagerev check` and other commands that produce findings reuse these reporters by feeding them
 //! [`FileResult`]s.
 
+pub mod check;
 pub mod control;
 pub mod diff_html;
 pub mod diff_json;
@@ -32,7 +33,7 @@ use crate::diagnostic::{Counts, Diagnostic, Location};
 use crate::source::SourceFile;
 use std::io::{self, Write};
 
-/// The output formats of `pagerev validate`.
+/// The output formats of findings (`pagerev validate` and `pagerev check`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// rustc-style text for people (the default).
@@ -51,8 +52,59 @@ pub enum Format {
     Markdown,
 }
 
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 7] = [
+        Format::Human,
+        Format::Json,
+        Format::Jsonl,
+        Format::Github,
+        Format::Sarif,
+        Format::Junit,
+        Format::Markdown,
+    ];
+
+    /// The format's name on the command line and in messages (`sarif`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Github => "github",
+            Format::Sarif => "sarif",
+            Format::Junit => "junit",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// The format named `name` (case-insensitive), if any.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
+    }
+
+    /// What the format is for, in a few words (`--help` shows it).
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::Human => "rustc-style text with the offending lines",
+            Format::Json => "One JSON document",
+            Format::Jsonl => "One JSON finding per line",
+            Format::Github => {
+                "GitHub Actions workflow commands: findings become annotations on the pull request"
+            }
+            Format::Sarif => "SARIF 2.1.0, for code scanning",
+            Format::Junit => "JUnit XML: a test suite per file, a test case per rule",
+            Format::Markdown => {
+                "A Markdown summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment"
+            }
+        }
+    }
+}
+
 /// What a reporter is told about one checked page revision.
 pub struct FileResult<'a> {
+    /// The revision (reporters quote its lines).
     pub source: &'a SourceFile,
     /// Number of records the page parsed to.
     pub records: usize,
@@ -85,7 +137,24 @@ pub struct Options {
     pub rules_run: Option<Vec<&'static str>>,
 }
 
-/// The reporter for `format`.
+/// The reporter for `format`. Feed it each page revision's findings, then finish it:
+///
+/// ```
+/// use pagerev::diagnostic::{Diagnostic, Location, Position, Severity};
+/// use pagerev::report::{reporter, FileResult, Format, Options};
+/// use pagerev::source::SourceFile;
+///
+/// let source = SourceFile::from_text("p.txt", "Visits\n\n3 May 2021 – A visit.\n")?;
+/// let (start, end) = (Position { line: 3, column: 1, byte: 8 }, Position { line: 3, column: 11, byte: 18 });
+/// let finding = Diagnostic::new("PR009", "missing-title", Severity::Error, "entry has no title",
+///     "p.txt", Location { start, end });
+/// let mut out = Vec::new();
+/// let mut github = reporter(Format::Github, Options::default());
+/// github.file(&mut out, FileResult { source: &source, records: 1, diagnostics: vec![finding].into() })?;
+/// github.finish(&mut out)?;
+/// assert!(String::from_utf8(out)?.starts_with("::error file=p.txt,line=3,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn reporter(format: Format, options: Options) -> Box<dyn Reporter> {
     let limit = options.max_findings;
     match format {
@@ -99,6 +168,33 @@ pub fn reporter(format: Format, options: Options) -> Box<dyn Reporter> {
             limit.unwrap_or(markdown::DEFAULT_MAX_FINDINGS),
         )),
     }
+}
+
+/// Renders configuration problems in `format`, as findings of the files they are in (the human format
+/// quotes their lines): a CI that reads the report sees a broken rules file where it is broken.
+pub fn render_config(
+    format: Format,
+    problems: &crate::rules::config::Problems,
+    options: Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let files = problems.by_file();
+    let options = Options {
+        files: files.len(),
+        ..options
+    };
+    let mut r = reporter(format, options);
+    for (source, diagnostics) in &files {
+        r.file(
+            out,
+            FileResult {
+                source,
+                records: 0,
+                diagnostics: diagnostics.as_slice().into(),
+            },
+        )?;
+    }
+    r.finish(out)
 }
 
 /// How many findings a report may still show, and how many it left out.
@@ -192,8 +288,11 @@ pub fn counts_text(c: &Counts) -> String {
 /// Running totals over the files of a run.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Totals {
+    /// Files reported.
     pub files: usize,
+    /// Records in them.
     pub records: usize,
+    /// Findings by severity.
     pub counts: Counts,
 }
 
@@ -203,6 +302,20 @@ impl Totals {
         self.files += 1;
         self.records += result.records;
         self.counts.merge(Counts::of(result.diagnostics.iter()));
+    }
+}
+
+/// A finding on one line: `file:line:column: message`, or the message alone for a problem in the command
+/// line (a [`Diagnostic::config`] with no file). The CLI lists configuration problems so on standard
+/// error, one line each.
+pub fn one_line(d: &Diagnostic) -> String {
+    if d.file.is_empty() {
+        d.message.clone()
+    } else {
+        format!(
+            "{}:{}:{}: {}",
+            d.file, d.location.start.line, d.location.start.column, d.message
+        )
     }
 }
 

@@ -147,6 +147,12 @@ fn result_of(d: &Diagnostic, fingerprint: &Fingerprint) -> Value {
         "locations": [{ "physicalLocation": physical_location(&d.file, &d.location) }],
         "partialFingerprints": { FINGERPRINT_KEY: fingerprint.to_string() },
     });
+    if d.file.is_empty() {
+        // A problem in the command line (see `Diagnostic::config`) is about no file.
+        if let Some(map) = result.as_object_mut() {
+            map.remove("locations");
+        }
+    }
     if let Some(index) = rules::active().position(|r| r.code == d.code) {
         result["ruleIndex"] = json!(index);
     }

@@ -5,14 +5,16 @@
 //! the earlier settings of that rule key by key (`params` as a whole). Command-line overrides
 //! (`--select`, `--ignore`, `--severity`) apply last.
 //!
-//! Loading happens in two passes, as in cargo-deny: the YAML is parsed, then every node is checked on its
-//! own so that *every* problem — unknown keys, unknown codes, wrong types, invalid regexes — is reported
-//! at once, each at `file:line:column`. Positions come from [`crate::yaml`], which reads them from the YAML
-//! parser itself rather than searching the text.
+//! Loading happens in two passes, as in cargo-deny: each document is parsed once into a tree whose nodes
+//! keep their place ([`crate::yaml::parse_node`]), then every node is checked on its own, so that *every*
+//! problem — unknown keys, unknown codes, wrong types, invalid regexes, and bad command-line overrides —
+//! is collected at once, each a [`Diagnostic`] at `file:line:column` ([`Diagnostic::config`]) that every
+//! reporter renders.
 
 use super::{active, find_in, Code, Retired, Rule, RuleInfo, RuleParams, CODES};
-use crate::diagnostic::Severity;
-use crate::yaml::{self, Seg, Value};
+use crate::diagnostic::{Diagnostic, Location, Position, Severity};
+use crate::source::SourceFile;
+use crate::yaml::{self, Node};
 use std::fmt;
 
 /// The name reports use for the embedded default configuration.
@@ -24,75 +26,158 @@ pub const DEFAULT_YAML: &str = include_str!("../../rules/default.yaml");
 /// The most a configuration file may hold: real ones are a few kilobytes.
 pub const MAX_CONFIG_LEN: u64 = 1 << 20;
 
-/// Problems listed per file at most: each is positioned by parsing the file again, so a file of a
-/// hundred thousand bad entries would take minutes to list.
+/// Problems listed per file at most: a file of a hundred thousand bad entries lists the first ones and
+/// says so, rather than a hundred thousand lines.
 pub const MAX_PROBLEMS: usize = 50;
 
 /// The keys a rule entry may have.
 const RULE_KEYS: &[&str] = &["code", "enabled", "severity", "params"];
 
-/// One problem in a configuration file, at a 1-based line and column.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+/// Every problem found in a configuration, as [`Diagnostic::config`] diagnostics, with the text of each
+/// file they are in (reporters quote its lines).
+#[derive(Debug, Clone, Default)]
+pub struct Problems {
+    /// What the configuration configures: `rule`, `page`, or empty for both.
+    what: &'static str,
+    /// Every problem: each file's in reading order, files in the order read, then the command line's
+    /// (whose `file` is empty).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files the problems are in, in the order read.
+    pub files: Vec<SourceFile>,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
+impl Problems {
+    /// No problem yet, in a configuration of `what` (`rule` or `page`).
+    pub fn new(what: &'static str) -> Problems {
+        Problems {
+            what,
+            ..Problems::default()
+        }
+    }
+
+    /// True when there is no problem.
+    pub fn is_empty(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+
+    /// Adds the problems of the file `name` whose text is `text`.
+    pub fn add_file(&mut self, name: &str, text: &str, diagnostics: Vec<Diagnostic>) {
+        if diagnostics.is_empty() {
+            return;
+        }
+        if !self.files.iter().any(|f| f.name() == name) {
+            self.files.push(SourceFile::config(name, text.to_string()));
+        }
+        self.diagnostics.extend(diagnostics);
+    }
+
+    /// Adds `other`'s problems after these.
+    pub fn merge(&mut self, other: Problems) {
+        if other.is_empty() {
+            return;
+        }
+        let was_empty = self.is_empty();
+        for f in other.files {
+            if !self.files.iter().any(|g| g.name() == f.name()) {
+                self.files.push(f);
+            }
+        }
+        // One problem per place across the two: a `page.yaml` that is not YAML is found both by the
+        // rules and by the profile reading it, and the command line's problems by every page's rules.
+        let before = self.diagnostics.len();
+        for d in other.diagnostics {
+            let seen = |e: &Diagnostic| {
+                e.file == d.file
+                    && if d.file.is_empty() {
+                        e.message == d.message
+                    } else {
+                        e.location.start == d.location.start
+                    }
+            };
+            if !self.diagnostics[..before].iter().any(seen) {
+                self.diagnostics.push(d);
+            }
+        }
+        // The command line's problems after the files'.
+        self.diagnostics.sort_by_key(|d| d.file.is_empty());
+        if was_empty {
+            self.what = other.what;
+        } else if self.diagnostics.len() > before && self.what != other.what {
+            self.what = "";
+        }
+    }
+
+    /// `invalid rule configuration (2 problems)`: the line that closes the list.
+    pub fn summary(&self) -> String {
+        let n = self.diagnostics.len();
+        let what = if self.what.is_empty() {
+            String::new()
+        } else {
+            format!("{} ", self.what)
+        };
+        format!(
+            "invalid {what}configuration ({n} problem{})",
+            if n == 1 { "" } else { "s" }
         )
+    }
+
+    /// Each file with its problems, in order, then the command line's problems (under a file with an
+    /// empty name): what a reporter is fed.
+    pub fn by_file(&self) -> Vec<(SourceFile, Vec<Diagnostic>)> {
+        let mut out: Vec<(SourceFile, Vec<Diagnostic>)> = Vec::new();
+        for d in &self.diagnostics {
+            match out.iter_mut().find(|(f, _)| f.name() == d.file) {
+                Some((_, list)) => list.push(d.clone()),
+                None => {
+                    let source = self
+                        .files
+                        .iter()
+                        .find(|f| f.name() == d.file)
+                        .cloned()
+                        .unwrap_or_else(|| SourceFile::config(d.file.clone(), String::new()));
+                    out.push((source, vec![d.clone()]));
+                }
+            }
+        }
+        out
     }
 }
 
-/// Why the rule configuration cannot be used.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    /// One or more problems in configuration files; all of them are listed.
-    #[error("invalid rule configuration ({} problem{}):\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, Problems(problems))]
-    Invalid { problems: Vec<Problem> },
-    /// One or more problems in a page configuration (`page.yaml`); all of them are listed.
-    #[error("invalid page configuration ({} problem{}):\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, Problems(problems))]
-    InvalidPage { problems: Vec<Problem> },
-    /// A code or name on the command line that names no rule.
-    #[error("{option} {value}: no rule has this code or name; `pagerev rules` lists them")]
-    UnknownRule { option: &'static str, value: String },
-    /// A code or name on the command line of a retired rule (an error, not a warning: a gate that
-    /// selects a rule believes it runs, and a retired rule never does).
-    #[error("{option} {value}: {}", retired_message(retired))]
-    RetiredRule {
-        option: &'static str,
-        value: String,
-        retired: &'static Retired,
-    },
-    /// A `--severity` value not shaped `CODE=LEVEL`.
-    #[error("--severity {0}: expected CODE=LEVEL with LEVEL one of error, warning, info")]
-    BadSeverity(String),
-}
-
-struct Problems<'a>(&'a [Problem]);
-
-impl fmt::Display for Problems<'_> {
+impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{p}")?;
+        write!(f, "{}:", self.summary())?;
+        for d in &self.diagnostics {
+            write!(f, "\n{}", crate::report::one_line(d))?;
         }
         Ok(())
+    }
+}
+
+/// Why a configuration cannot be used: every problem in it, listed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// Problems in configuration files (`rules/*.yaml`, `pagerev.yaml`, a `page.yaml`) or command-line
+    /// overrides; all of them are listed.
+    #[error("{0}")]
+    Invalid(Problems),
+}
+
+impl ConfigError {
+    /// The problems.
+    pub fn problems(&self) -> &Problems {
+        match self {
+            ConfigError::Invalid(p) => p,
+        }
     }
 }
 
 /// A configuration file's name (as reports show it) and text.
 #[derive(Debug, Clone)]
 pub struct ConfigFile {
+    /// The file's name, as reports show it.
     pub name: String,
+    /// Its text.
     pub text: String,
     /// A page's `page.yaml`: its `rules:` section is optional and its `profile:` section belongs to
     /// the parser, not to the rules.
@@ -110,7 +195,7 @@ impl ConfigFile {
     }
 
     /// A configuration file read from disk; bytes that are not UTF-8 are a problem at their position.
-    pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<ConfigFile, Problem> {
+    pub fn from_bytes(name: String, bytes: Vec<u8>) -> Result<ConfigFile, Problems> {
         match String::from_utf8(bytes) {
             Ok(text) => Ok(ConfigFile {
                 name,
@@ -119,29 +204,64 @@ impl ConfigFile {
             }),
             Err(e) => {
                 let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-                let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-                let column = String::from_utf8_lossy(&valid[line_start..])
-                    .chars()
-                    .count()
-                    + 1;
-                Err(Problem {
-                    file: name,
-                    line,
-                    column,
-                    message: "not UTF-8 text; a rule configuration is a YAML file".into(),
-                })
+                let valid = String::from_utf8_lossy(valid);
+                let line = valid.matches('\n').count() + 1;
+                let column = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+                let at = yaml::position_in(&valid, line, column);
+                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let mut problems = Problems::new("rule");
+                let d = Diagnostic::config(
+                    "not UTF-8 text; a rule configuration is a YAML file",
+                    name.clone(),
+                    Location::at(at),
+                );
+                problems.add_file(&name, &lossy, vec![d]);
+                Err(problems)
             }
         }
     }
+
+    /// Reads configuration files given as (name, bytes), collecting the problems of all of them.
+    pub fn read_all(
+        files: impl IntoIterator<Item = (String, Vec<u8>)>,
+    ) -> Result<Vec<ConfigFile>, ConfigError> {
+        let mut out = Vec::new();
+        let mut problems = Problems::new("rule");
+        for (name, bytes) in files {
+            match ConfigFile::from_bytes(name, bytes) {
+                Ok(f) => out.push(f),
+                Err(p) => problems.merge(p),
+            }
+        }
+        if problems.is_empty() {
+            Ok(out)
+        } else {
+            Err(ConfigError::Invalid(problems))
+        }
+    }
+}
+
+/// The command-line overrides of the configuration: rules named by code or name.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--select`: with any, exactly these rules run.
+    pub select: Vec<String>,
+    /// `--ignore`: these rules do not run.
+    pub ignore: Vec<String>,
+    /// `--severity CODE=LEVEL` entries.
+    pub severity: Vec<String>,
 }
 
 /// One rule as configured.
 #[derive(Debug, Clone)]
 pub struct ConfiguredRule {
+    /// The rule.
     pub info: &'static RuleInfo,
+    /// Whether it runs.
     pub enabled: bool,
+    /// The severity of its findings.
     pub severity: Severity,
+    /// Its parameters.
     pub params: RuleParams,
     /// Where each setting came from, for `pagerev config`.
     pub origin: Origin,
@@ -151,8 +271,11 @@ pub struct ConfiguredRule {
 /// `pagerev.yaml`, `corpus/x/page.yaml`), a command-line option (`--select`), or the codes table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
+    /// Where `enabled` came from.
     pub enabled: String,
+    /// Where `severity` came from.
     pub severity: String,
+    /// Where `params` came from.
     pub params: String,
 }
 
@@ -201,21 +324,42 @@ impl RuleSet {
     /// The embedded default configuration followed by `files`. Every problem in every file is collected
     /// before failing.
     pub fn load(files: &[ConfigFile]) -> Result<RuleSet, ConfigError> {
+        Self::load_with(files, &Overrides::default())
+    }
+
+    /// [`RuleSet::load`], then the command-line `overrides`: the problems of the files and of the
+    /// overrides are collected together.
+    pub fn load_with(files: &[ConfigFile], overrides: &Overrides) -> Result<RuleSet, ConfigError> {
         let mut all = vec![ConfigFile::default_file()];
         all.extend(files.iter().cloned());
-        Self::load_exactly(&all)
+        let loaded = Self::load_exactly(&all);
+        let mut set = match loaded {
+            Ok(set) => set,
+            Err(ConfigError::Invalid(mut problems)) => {
+                // The overrides' problems too, checked against the defaults.
+                if let Err(ConfigError::Invalid(more)) = RuleSet::defaults().apply(overrides) {
+                    problems.merge(more);
+                }
+                return Err(ConfigError::Invalid(problems));
+            }
+        };
+        set.apply(overrides)?;
+        Ok(set)
     }
 
     /// `files` in order, over the codes-table defaults (without the embedded default file).
     pub fn load_exactly(files: &[ConfigFile]) -> Result<RuleSet, ConfigError> {
         let mut set = RuleSet::defaults();
-        let mut problems = Vec::new();
+        let mut problems = Problems::new("rule");
         let mut parsed = Vec::new();
         for file in files {
-            parsed.push((validate_file(file, &mut problems), &file.name));
+            let mut found = Vec::new();
+            let entries = validate_file(file, &mut found);
+            problems.add_file(&file.name, &file.text, found);
+            parsed.push((entries, &file.name));
         }
         if !problems.is_empty() {
-            return Err(ConfigError::Invalid { problems });
+            return Err(ConfigError::Invalid(problems));
         }
         for (entries, name) in parsed {
             for entry in entries {
@@ -263,51 +407,80 @@ impl RuleSet {
         ignore: &[String],
         severity: &[String],
     ) -> Result<(), ConfigError> {
-        let find = |option: &'static str, value: &str| {
-            let unknown = || ConfigError::UnknownRule {
-                option,
-                value: value.to_string(),
+        self.apply(&Overrides {
+            select: select.to_vec(),
+            ignore: ignore.to_vec(),
+            severity: severity.to_vec(),
+        })
+    }
+
+    /// Applies `overrides` (see [`RuleSet::apply_overrides`]). Every bad one is a problem, all listed;
+    /// nothing is applied unless all are good.
+    pub fn apply(&mut self, overrides: &Overrides) -> Result<(), ConfigError> {
+        let mut problems: Vec<String> = Vec::new();
+        let find = |problems: &mut Vec<String>, option: &'static str, value: &str| {
+            let found = match resolve_in(CODES, value) {
+                Ok(info) => self.position(info),
+                Err(Unresolved::Retired(retired)) => {
+                    problems.push(format!("{option} {value}: {}", retired_message(retired)));
+                    return None;
+                }
+                Err(Unresolved::Unknown) => None,
             };
-            let info = resolve_in(CODES, value).map_err(|e| match e {
-                Unresolved::Unknown => unknown(),
-                Unresolved::Retired(retired) => ConfigError::RetiredRule {
-                    option,
-                    value: value.to_string(),
-                    retired,
-                },
-            })?;
-            self.position(info).ok_or_else(unknown)
+            if found.is_none() {
+                problems.push(format!(
+                    "{option} {value}: no rule has this code or name; `pagerev rules` lists them"
+                ));
+            }
+            found
         };
-        let select: Vec<usize> = select
+        let select: Vec<Option<usize>> = overrides
+            .select
             .iter()
-            .map(|v| find("--select", v))
-            .collect::<Result<_, _>>()?;
-        let ignore: Vec<usize> = ignore
+            .map(|v| find(&mut problems, "--select", v))
+            .collect();
+        let ignore: Vec<Option<usize>> = overrides
+            .ignore
             .iter()
-            .map(|v| find("--ignore", v))
-            .collect::<Result<_, _>>()?;
+            .map(|v| find(&mut problems, "--ignore", v))
+            .collect();
         let mut levels = Vec::new();
-        for s in severity {
-            let (code, level) = s
+        for s in &overrides.severity {
+            let parsed = s
                 .split_once('=')
-                .ok_or_else(|| ConfigError::BadSeverity(s.clone()))?;
-            let level =
-                Severity::parse(level.trim()).ok_or_else(|| ConfigError::BadSeverity(s.clone()))?;
-            levels.push((find("--severity", code)?, level));
+                .and_then(|(code, level)| Some((code, Severity::parse(level.trim())?)));
+            match parsed {
+                Some((code, level)) => {
+                    levels.push((find(&mut problems, "--severity", code), level))
+                }
+                None => problems.push(format!(
+                    "--severity {s}: expected CODE=LEVEL with LEVEL one of error, warning, info"
+                )),
+            }
+        }
+        if !problems.is_empty() {
+            let mut all = Problems::new("rule");
+            all.diagnostics = problems
+                .into_iter()
+                .map(|m| Diagnostic::config(m, "", Location::at(Position::START)))
+                .collect();
+            return Err(ConfigError::Invalid(all));
         }
         if !select.is_empty() {
             for (i, r) in self.rules.iter_mut().enumerate() {
-                r.enabled = select.contains(&i);
+                r.enabled = select.contains(&Some(i));
                 r.origin.enabled = "--select".into();
             }
         }
-        for i in ignore {
+        for i in ignore.into_iter().flatten() {
             self.rules[i].enabled = false;
             self.rules[i].origin.enabled = "--ignore".into();
         }
         for (i, level) in levels {
-            self.rules[i].severity = level;
-            self.rules[i].origin.severity = "--severity".into();
+            if let Some(i) = i {
+                self.rules[i].severity = level;
+                self.rules[i].origin.severity = "--severity".into();
+            }
         }
         Ok(())
     }
@@ -366,69 +539,49 @@ fn entry_rule(table: &'static [Code], code: &str) -> Result<&'static RuleInfo, S
 }
 
 /// Checks one file, pushing every problem; returns its entries (meaningful only when no problem arose).
-fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
-    let first_problem = problems.len();
+fn validate_file(file: &ConfigFile, problems: &mut Vec<Diagnostic>) -> Vec<Entry> {
     let text = file.text.as_str();
-    let mut problem = |line: usize, column: usize, message: String| {
-        problems.push(Problem {
-            file: file.name.clone(),
-            line,
-            column,
-            message,
-        })
+    let first_problem = problems.len();
+    let problem = |problems: &mut Vec<Diagnostic>, location: Location, message: String| {
+        problems.push(Diagnostic::config(message, file.name.clone(), location));
     };
+    let start = Location::at(Position::START);
     if text.len() as u64 > MAX_CONFIG_LEN {
-        problem(
-            1,
-            1,
-            format!(
-                "{} bytes, over the configuration size limit of 1 MiB",
-                text.len()
-            ),
+        let message = format!(
+            "{} bytes, over the configuration size limit of 1 MiB",
+            text.len()
         );
+        problem(problems, start, message);
         return Vec::new();
     }
     if let Err(e) = yaml::check_nesting(text, yaml::MAX_FLOW_DEPTH) {
-        problem(e.line.unwrap_or(1), e.column.unwrap_or(1), e.message);
+        let at = yaml::position_in(text, e.line.unwrap_or(1), e.column.unwrap_or(1));
+        problem(problems, Location::at(at), e.message);
         return Vec::new();
     }
-    let root: Value = match yaml::from_str(text) {
-        Ok(v) => v,
+    let root = match yaml::parse_node(text) {
+        Ok(root) => root,
         Err(e) => {
             problem(
-                e.line.unwrap_or(1),
-                e.column.unwrap_or(1),
+                problems,
+                e.location,
                 format!("not valid YAML: {}", e.message),
             );
             return Vec::new();
         }
     };
-    let at = |path: &[Seg]| yaml::position_of(text, path).unwrap_or((1, 1));
-    let key_at = |path: &[Seg], key: &str| {
-        yaml::key_position_of(text, path, key).unwrap_or_else(|| at(path))
-    };
-    let map = match &root {
-        Value::Mapping(m) => m,
-        Value::Null => {
-            problem(
-                1,
-                1,
-                "empty configuration; expected a mapping with a `rules:` list".into(),
-            );
-            return Vec::new();
-        }
-        other => {
-            let (l, c) = at(&[]);
-            problem(
-                l,
-                c,
-                format!(
-                    "expected a mapping with a `rules:` list, found {}",
-                    kind_of(other)
-                ),
-            );
-            return Vec::new();
-        }
+    if root.is_null() {
+        let message = "empty configuration; expected a mapping with a `rules:` list".to_string();
+        problem(problems, start, message);
+        return Vec::new();
+    }
+    let Some(map) = root.entries() else {
+        let message = format!(
+            "expected a mapping with a `rules:` list, found {}",
+            root.kind()
+        );
+        problem(problems, root.location(), message);
+        return Vec::new();
     };
     let mut rules_node = None;
     for (k, v) in map {
@@ -437,255 +590,183 @@ fn validate_file(file: &ConfigFile, problems: &mut Vec<Problem>) -> Vec<Entry> {
             // A page's settings also say how to read it (see `parse::profile`).
             Some("profile") if file.page => {}
             Some(other) => {
-                let (l, c) = key_at(&[], other);
-                problem(l, c, format!("unknown key `{other}`; expected `rules`"));
+                let message = format!("unknown key `{other}`; expected `rules`");
+                problem(problems, k.location(), message);
             }
             None => {
-                let (l, c) = at(&[]);
-                problem(
-                    l,
-                    c,
-                    format!("unexpected {} key; expected `rules`", kind_of(k)),
-                );
+                let message = format!("unexpected {} key; expected `rules`", k.kind());
+                problem(problems, k.location(), message);
             }
         }
     }
-    let rules_path = [Seg::Key("rules".into())];
     let items = match rules_node {
         None if file.page => return Vec::new(),
         None => {
-            problem(1, 1, "missing `rules:` list".into());
+            problem(problems, start, "missing `rules:` list".into());
             return Vec::new();
         }
-        Some(Value::Null) => return Vec::new(),
-        Some(Value::Sequence(items)) => items,
-        Some(other) => {
-            let (l, c) = at(&rules_path);
-            problem(
-                l,
-                c,
-                format!(
+        Some(node) if node.is_null() => return Vec::new(),
+        Some(node) => match node.items() {
+            Some(items) => items,
+            None => {
+                let message = format!(
                     "`rules` must be a list of rule entries, found {}",
-                    kind_of(other)
-                ),
-            );
-            return Vec::new();
-        }
+                    node.kind()
+                );
+                problem(problems, node.location(), message);
+                return Vec::new();
+            }
+        },
     };
     let mut entries = Vec::new();
-    // Rule codes seen so far, with the index of their entry (positions are looked up only for problems).
-    let mut seen: Vec<(&'static str, usize)> = Vec::new();
+    // Rule codes seen so far, with the line of their entry's `code`.
+    let mut seen: Vec<(&'static str, u32)> = Vec::new();
     let mut truncated = None;
-    // Values are read from the parsed tree; only a value that fails is read again from the text, for the
-    // position of its error. So a valid file is parsed once, whatever its size.
-    for (i, item) in items.iter().enumerate() {
+    for item in items {
         if problems.len() - first_problem >= MAX_PROBLEMS {
-            truncated = Some(at(&[Seg::Key("rules".into()), Seg::Index(i)]));
+            truncated = Some(item.location());
             break;
         }
-        let mut problem = |line: usize, column: usize, message: String| {
-            problems.push(Problem {
-                file: file.name.clone(),
-                line,
-                column,
-                message,
-            })
-        };
-        let path = vec![Seg::Key("rules".into()), Seg::Index(i)];
-        let sub = |key: &str| {
-            let mut p = path.clone();
-            p.push(Seg::Key(key.into()));
-            p
-        };
-        let Value::Mapping(m) = item else {
-            let (l, c) = at(&path);
-            problem(
-                l,
-                c,
-                format!(
-                    "a rule entry must be a mapping with `code`, found {}",
-                    kind_of(item)
-                ),
-            );
-            continue;
-        };
-        for k in m.keys() {
-            match k.as_str() {
-                Some(key) if RULE_KEYS.contains(&key) => {}
-                Some(key) => {
-                    let (l, c) = key_at(&path, key);
-                    problem(
-                        l,
-                        c,
-                        format!(
-                            "unknown key `{key}`; a rule entry has `code`, `enabled`, `severity` and `params`"
-                        ),
-                    );
-                }
-                None => {
-                    let (l, c) = at(&path);
-                    problem(l, c, format!("unexpected {} key in rule entry", kind_of(k)));
-                }
-            }
-        }
-        let info = match m.get("code") {
-            None => {
-                let (l, c) = at(&path);
-                problem(l, c, "rule entry has no `code`".into());
-                None
-            }
-            Some(node) => match yaml::from_value::<String>(node) {
-                Err(_) => {
-                    let e = positioned::<String>(text, &sub("code"));
-                    let (l, c) = position(&e, at(&sub("code")));
-                    problem(l, c, format!("`code`: {}", clean(&e.message)));
-                    None
-                }
-                Ok(code) => match entry_rule(CODES, &code) {
-                    Ok(info) => {
-                        if let Some(&(_, first)) = seen.iter().find(|(s, _)| *s == info.code) {
-                            let (l, c) = at(&sub("code"));
-                            let mut first_path = path.clone();
-                            first_path[1] = Seg::Index(first);
-                            first_path.push(Seg::Key("code".into()));
-                            let (first_line, _) = at(&first_path);
-                            problem(
-                                l,
-                                c,
-                                format!(
-                                    "rule {} ({}) is configured twice in this file (first at line {first_line})",
-                                    info.code, info.name
-                                ),
-                            );
-                        }
-                        seen.push((info.code, i));
-                        Some(info)
-                    }
-                    Err(message) => {
-                        let (l, c) = at(&sub("code"));
-                        problem(l, c, message);
-                        None
-                    }
-                },
-            },
-        };
-        let enabled = match m.get("enabled") {
-            None => None,
-            Some(node) => match yaml::from_value::<bool>(node) {
-                Ok(b) => Some(b),
-                Err(_) => {
-                    let e = positioned::<bool>(text, &sub("enabled"));
-                    let (l, c) = position(&e, at(&sub("enabled")));
-                    problem(l, c, format!("`enabled`: {}", clean(&e.message)));
-                    None
-                }
-            },
-        };
-        let severity = match m.get("severity") {
-            None => None,
-            Some(node) => match yaml::from_value::<Severity>(node) {
-                Ok(s) => Some(s),
-                Err(_) => {
-                    let e = positioned::<Severity>(text, &sub("severity"));
-                    let (l, c) = position(&e, at(&sub("severity")));
-                    problem(l, c, format!("`severity`: {}", clean(&e.message)));
-                    None
-                }
-            },
-        };
-        let params = match (m.get("params"), info) {
-            (None, _) | (_, None) => None,
-            (Some(node), Some(info)) => {
-                // Every unknown parameter is reported (serde would stop at the first one).
-                let fields = info.param_fields();
-                let mut unknown = false;
-                if let Value::Mapping(pm) = node {
-                    for key in pm.keys().filter_map(Value::as_str) {
-                        if !fields.contains(&key) {
-                            unknown = true;
-                            let (l, c) = key_at(&sub("params"), key);
-                            let expected = if fields.is_empty() {
-                                "this rule has no parameters".to_string()
-                            } else {
-                                format!("expected one of `{}`", fields.join("`, `"))
-                            };
-                            problem(
-                                l,
-                                c,
-                                format!(
-                                    "`params` of {} ({}): unknown parameter `{key}`; {expected}",
-                                    info.code, info.name
-                                ),
-                            );
-                        }
-                    }
-                }
-                let parsed = info.parse_params(node).map_err(|_| {
-                    let params_path = sub("params");
-                    info.parse_params_at(&yaml::At {
-                        text,
-                        path: &params_path,
-                    })
-                    .err()
-                    .unwrap_or_else(|| unpositioned("invalid parameters"))
-                });
-                match parsed {
-                    Ok(p) => Some(p),
-                    Err(e) if unknown && e.message.contains("unknown field") => None,
-                    Err(e) => {
-                        let (l, c) = position(&e, at(&sub("params")));
-                        problem(
-                            l,
-                            c,
-                            format!(
-                                "`params` of {} ({}): {}",
-                                info.code,
-                                info.name,
-                                clean(&e.message)
-                            ),
-                        );
-                        None
-                    }
-                }
-            }
-        };
-        if let Some(info) = info {
-            entries.push(Entry {
-                info,
-                enabled,
-                severity,
-                params,
-            });
+        if let Some(entry) = validate_entry(file, item, &mut seen, problems) {
+            entries.push(entry);
         }
     }
     // Report in reading order, whatever order the checks ran in.
-    problems[first_problem..].sort_by_key(|p| (p.line, p.column));
-    if let Some((line, column)) = truncated {
-        problems.push(Problem {
-            file: file.name.clone(),
-            line,
-            column,
-            message: format!(
-                "problems from this entry on are not listed (the first {MAX_PROBLEMS} are); fix those and run again"
-            ),
-        });
+    problems[first_problem..].sort_by_key(|p| (p.location.start.line, p.location.start.column));
+    if let Some(location) = truncated {
+        let message = format!(
+            "problems from this entry on are not listed (the first {MAX_PROBLEMS} are); fix those and run again"
+        );
+        problem(problems, location, message);
     }
     entries
 }
 
-/// The error, positioned, of reading the node at `path` of `text` as `T` (which failed on the tree).
-fn positioned<T: serde::de::DeserializeOwned>(text: &str, path: &[Seg]) -> yaml::YamlError {
-    yaml::from_str_at::<T>(text, path)
-        .err()
-        .unwrap_or_else(|| unpositioned("invalid value"))
-}
-
-fn unpositioned(message: &str) -> yaml::YamlError {
-    yaml::YamlError {
-        message: message.into(),
-        line: None,
-        column: None,
+/// Checks one rule entry of `file`, pushing its problems; `seen` holds the codes configured before it.
+fn validate_entry(
+    file: &ConfigFile,
+    item: &Node,
+    seen: &mut Vec<(&'static str, u32)>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Entry> {
+    let mut problem = |location: Location, message: String| {
+        problems.push(Diagnostic::config(message, file.name.clone(), location));
+    };
+    let Some(keys) = item.entries() else {
+        let message = format!(
+            "a rule entry must be a mapping with `code`, found {}",
+            item.kind()
+        );
+        problem(item.location(), message);
+        return None;
+    };
+    for (k, _) in keys {
+        match k.as_str() {
+            Some(key) if RULE_KEYS.contains(&key) => {}
+            Some(key) => problem(
+                k.location(),
+                format!(
+                    "unknown key `{key}`; a rule entry has `code`, `enabled`, `severity` and `params`"
+                ),
+            ),
+            None => problem(
+                k.location(),
+                format!("unexpected {} key in rule entry", k.kind()),
+            ),
+        }
     }
+    let info = match item.get("code") {
+        None => {
+            problem(item.location(), "rule entry has no `code`".into());
+            None
+        }
+        Some(node) => match yaml::from_node::<String>(node) {
+            Err(e) => {
+                problem(e.location, format!("`code`: {}", e.message));
+                None
+            }
+            Ok(code) => match entry_rule(CODES, &code) {
+                Ok(info) => {
+                    let line = node.location().start.line;
+                    if let Some(&(_, first_line)) = seen.iter().find(|(s, _)| *s == info.code) {
+                        problem(
+                            node.location(),
+                            format!(
+                                "rule {} ({}) is configured twice in this file (first at line {first_line})",
+                                info.code, info.name
+                            ),
+                        );
+                    }
+                    seen.push((info.code, line));
+                    Some(info)
+                }
+                Err(message) => {
+                    problem(node.location(), message);
+                    None
+                }
+            },
+        },
+    };
+    let enabled = item
+        .get("enabled")
+        .and_then(|node| match yaml::from_node::<bool>(node) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                problem(e.location, format!("`enabled`: {}", e.message));
+                None
+            }
+        });
+    let severity = item
+        .get("severity")
+        .and_then(|node| match yaml::from_node::<Severity>(node) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                problem(e.location, format!("`severity`: {}", e.message));
+                None
+            }
+        });
+    let params = match (item.get("params"), info) {
+        (None, _) | (_, None) => None,
+        (Some(node), Some(info)) => {
+            // Every unknown parameter is reported (serde would stop at the first one); the others are
+            // then read without them.
+            let fields = info.param_fields();
+            for (k, _) in node.entries().unwrap_or_default() {
+                let Some(key) = k.as_str() else { continue };
+                if !fields.contains(&key) {
+                    let expected = if fields.is_empty() {
+                        "this rule has no parameters".to_string()
+                    } else {
+                        format!("expected one of `{}`", fields.join("`, `"))
+                    };
+                    problem(
+                        k.location(),
+                        format!(
+                            "`params` of {} ({}): unknown parameter `{key}`; {expected}",
+                            info.code, info.name
+                        ),
+                    );
+                }
+            }
+            let known = node.retain_keys(|k| fields.contains(&k));
+            match info.parse_params(&known) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    problem(
+                        e.location,
+                        format!("`params` of {} ({}): {}", info.code, info.name, e.message),
+                    );
+                    None
+                }
+            }
+        }
+    };
+    info.map(|info| Entry {
+        info,
+        enabled,
+        severity,
+        params,
+    })
 }
 
 /// `s` as a message quotes it: at most 60 characters.
@@ -693,38 +774,6 @@ fn shorten(s: &str) -> String {
     match s.char_indices().nth(60) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),
-    }
-}
-
-/// The position of a typed error, or `fallback` when the parser did not give one.
-fn position(e: &yaml::YamlError, fallback: (usize, usize)) -> (usize, usize) {
-    match (e.line, e.column) {
-        (Some(l), Some(c)) => (l, c),
-        _ => fallback,
-    }
-}
-
-/// A serde error message without serde_yaml's `path: ` prefix (the position already says where).
-fn clean(message: &str) -> String {
-    let m = message.trim();
-    // serde_yaml prefixes the dotted path of the node (`rules[0].enabled: `).
-    match m.split_once(": ") {
-        Some((head, rest)) if !head.contains(' ') && (head.contains('.') || head.contains('[')) => {
-            rest.to_string()
-        }
-        _ => m.to_string(),
-    }
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "nothing",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Sequence(_) => "a list",
-        Value::Mapping(_) => "a mapping",
-        Value::Tagged(_) => "a tagged value",
     }
 }
 
@@ -740,10 +789,12 @@ mod tests {
         };
         match RuleSet::load_exactly(&[file]) {
             Ok(_) => Vec::new(),
-            Err(ConfigError::Invalid { problems }) => {
-                problems.iter().map(ToString::to_string).collect()
-            }
-            Err(e) => vec![e.to_string()],
+            Err(e) => e
+                .problems()
+                .diagnostics
+                .iter()
+                .map(crate::report::one_line)
+                .collect(),
         }
     }
 
@@ -809,6 +860,60 @@ mod tests {
     }
 
     #[test]
+    fn every_bad_override_is_listed_at_once_with_the_files_problems() {
+        let overrides = Overrides {
+            select: vec!["PR999".into(), "PR001".into()],
+            ignore: vec!["no-such-rule".into()],
+            severity: vec!["PR001".into(), "PR002=fatal".into(), "PR003=info".into()],
+        };
+        let bad = ConfigFile {
+            name: "bad.yaml".into(),
+            text: "rules:\n  - code: PR001\n    enabled: maybe\n".into(),
+            page: false,
+        };
+        let e = RuleSet::load_with(&[bad], &overrides).unwrap_err();
+        let lines: Vec<String> = e
+            .problems()
+            .diagnostics
+            .iter()
+            .map(crate::report::one_line)
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "bad.yaml:3:14: `enabled`: invalid type: string \"maybe\", expected a boolean",
+                "--select PR999: no rule has this code or name; `pagerev rules` lists them",
+                "--ignore no-such-rule: no rule has this code or name; `pagerev rules` lists them",
+                "--severity PR001: expected CODE=LEVEL with LEVEL one of error, warning, info",
+                "--severity PR002=fatal: expected CODE=LEVEL with LEVEL one of error, warning, info",
+            ]
+        );
+        assert_eq!(
+            e.problems().summary(),
+            "invalid rule configuration (5 problems)"
+        );
+        assert!(e.problems().diagnostics.iter().all(Diagnostic::is_config));
+        // The file's problem can be quoted: its text came along.
+        let by_file = e.problems().by_file();
+        assert_eq!(by_file[0].0.line_text(3), "    enabled: maybe");
+        assert_eq!((by_file[1].0.name(), by_file[1].1.len()), ("", 4));
+    }
+
+    #[test]
+    fn a_file_of_many_bad_entries_lists_the_first_fifty() {
+        let text: String = std::iter::once("rules:\n".to_string())
+            .chain((0..200).map(|i| format!("  - code: PR9{i:02}\n")))
+            .collect();
+        let got = problems(&text);
+        assert_eq!(got.len(), MAX_PROBLEMS + 1);
+        assert!(
+            got[MAX_PROBLEMS].contains("are not listed (the first 50 are)"),
+            "{got:?}"
+        );
+        assert!(got[MAX_PROBLEMS].starts_with("c.yaml:52:5: "), "{got:?}");
+    }
+
+    #[test]
     fn a_retired_code_is_refused_with_its_reason_not_run_as_another_rule() {
         use crate::rules::tests::WITH_RETIRED;
         let message = entry_rule(WITH_RETIRED, "PR999").map(|r| r.code);
@@ -830,13 +935,8 @@ mod tests {
         let Err(Unresolved::Retired(retired)) = resolve_in(WITH_RETIRED, "PR999") else {
             panic!("PR999 is retired");
         };
-        let cli = ConfigError::RetiredRule {
-            option: "--select",
-            value: "PR999".into(),
-            retired,
-        };
         assert_eq!(
-            cli.to_string(),
+            format!("--select PR999: {}", retired_message(retired)),
             "--select PR999: rule PR999 (old-rule) is retired and never runs: merged into missing-date (PR002), which now reports it"
         );
     }

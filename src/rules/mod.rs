@@ -42,7 +42,7 @@ mod shared_caption;
 use crate::diagnostic::{Diagnostic, Location, Position, Related, Severity};
 use crate::record::{Page, Record, Span};
 use crate::source::SourceFile;
-use crate::yaml::YamlError;
+use crate::yaml::{Node, NodeError};
 use chrono::NaiveDate;
 use std::fmt;
 use std::sync::Arc;
@@ -85,7 +85,9 @@ pub trait Rule: 'static {
     const CODE: &'static str;
     /// Kebab-case name of the problem the rule finds.
     const NAME: &'static str;
+    /// Severity unless configured otherwise.
     const DEFAULT_SEVERITY: Severity;
+    /// Whether the rule runs unless configured otherwise.
     const DEFAULT_ENABLED: bool;
     /// The rule file's text (`include_str!` of itself): its `//!` module doc is the rule's documentation.
     const SOURCE: &'static str;
@@ -104,7 +106,9 @@ pub enum Check<P> {
     /// entries, so they stay silent when the new revision has no dated entries (`no-entries` and
     /// `entries-dropped` say it once).
     Drop {
+        /// Whether the rule reports single entries.
         per_entry: bool,
+        /// The check.
         check: fn(&DropInput<'_, '_>, &P, &mut Sink<'_>),
     },
     /// The newest records against the page's reviewed snapshot (`pagerev check` only).
@@ -126,8 +130,14 @@ impl<P> Check<P> {
 /// What a rule compares: its [`Check`] variant, without the function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// One revision of a page.
     Page,
-    Drop { per_entry: bool },
+    /// A revision against the one before it.
+    Drop {
+        /// As in [`Check::Drop`].
+        per_entry: bool,
+    },
+    /// The newest records against the reviewed snapshot.
     Review,
 }
 
@@ -158,7 +168,9 @@ pub enum Code {
 /// A retired code: the rule it named was removed.
 #[derive(Debug)]
 pub struct Retired {
+    /// The retired code.
     pub code: &'static str,
+    /// The retired rule's name.
     pub name: &'static str,
     /// Why the rule went, and what to use instead.
     pub reason: &'static str,
@@ -193,8 +205,7 @@ pub const fn rule<R: Rule>() -> Code {
         source: R::SOURCE,
         default_params: default_params::<R>,
         param_fields: fields_of::<R::Params>,
-        parse_value: parse_value::<R>,
-        parse_at: parse_at::<R>,
+        parse_node: parse_node::<R>,
     })
 }
 
@@ -207,12 +218,8 @@ fn default_params<R: Rule>() -> RuleParams {
     RuleParams::new::<R>(R::Params::default())
 }
 
-fn parse_value<R: Rule>(node: &crate::yaml::Value) -> Result<RuleParams, YamlError> {
-    Ok(RuleParams::new::<R>(crate::yaml::Source::get(node)?))
-}
-
-fn parse_at<R: Rule>(at: &crate::yaml::At<'_>) -> Result<RuleParams, YamlError> {
-    Ok(RuleParams::new::<R>(crate::yaml::Source::get(at)?))
+fn parse_node<R: Rule>(node: &Node) -> Result<RuleParams, NodeError> {
+    Ok(RuleParams::new::<R>(crate::yaml::from_node(node)?))
 }
 
 /// An active rule as the table holds it: what identifies it and how it behaves when nothing configures
@@ -223,14 +230,16 @@ pub struct RuleInfo {
     pub code: &'static str,
     /// Kebab-case name of the problem the rule finds.
     pub name: &'static str,
+    /// See [`Rule::DEFAULT_SEVERITY`].
     pub default_severity: Severity,
+    /// See [`Rule::DEFAULT_ENABLED`].
     pub default_enabled: bool,
+    /// What the rule compares.
     pub kind: Kind,
     source: &'static str,
     default_params: fn() -> RuleParams,
     param_fields: fn() -> &'static [&'static str],
-    parse_value: fn(&crate::yaml::Value) -> Result<RuleParams, YamlError>,
-    parse_at: fn(&crate::yaml::At<'_>) -> Result<RuleParams, YamlError>,
+    parse_node: fn(&Node) -> Result<RuleParams, NodeError>,
 }
 
 /// Where the rule documentation is published: `docs/rules.md` on the main branch of the repository.
@@ -281,17 +290,10 @@ impl RuleInfo {
         (self.param_fields)()
     }
 
-    /// Deserializes the rule's parameters from a parsed node.
-    pub(crate) fn parse_params(&self, node: &crate::yaml::Value) -> Result<RuleParams, YamlError> {
-        (self.parse_value)(node)
-    }
-
-    /// Deserializes the rule's parameters from a node of a YAML text: errors carry the node's position.
-    pub(crate) fn parse_params_at(
-        &self,
-        at: &crate::yaml::At<'_>,
-    ) -> Result<RuleParams, YamlError> {
-        (self.parse_at)(at)
+    /// Reads the rule's parameters from their node of a configuration document; an error carries the
+    /// place of the node that failed.
+    pub(crate) fn parse_params(&self, node: &Node) -> Result<RuleParams, NodeError> {
+        (self.parse_node)(node)
     }
 }
 
@@ -485,6 +487,20 @@ fn reports_no_entries(rules: &config::RuleSet, page: &Page<'_>) -> bool {
 }
 
 /// Runs every enabled rule of `rules` on one page and returns the findings in report order.
+///
+/// ```
+/// use pagerev::rules::{check_page, config::RuleSet, CheckContext};
+/// use pagerev::source::SourceFile;
+///
+/// let text = "Official visits 2021\n\nVisit of Alice\n\n3 May 2021 – Alice came.\n\n\
+///             2 May 2021 – A visit without a title.\n";
+/// let source = SourceFile::from_text("p.txt", text)?;
+/// let page = pagerev::parse::parse(&source, None);
+/// let findings = check_page(&RuleSet::load(&[])?, &source, &page, &CheckContext::default());
+/// let untitled = findings.iter().find(|d| d.name == "missing-title").expect("a finding");
+/// assert_eq!((untitled.code, untitled.location.start.line), ("PR009", 7));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn check_page(
     rules: &config::RuleSet,
     source: &SourceFile,
@@ -533,9 +549,13 @@ const PARALLEL_RULES_FROM: usize = 5_000;
 /// What a drop rule sees: the previous revision, the new one, and the record diff between them
 /// (computed with unchanged records included, so every record of either side can be placed).
 pub struct DropInput<'x, 'a> {
+    /// The previous revision's text.
     pub old_source: &'x SourceFile,
+    /// The previous revision, parsed.
     pub old: &'x Page<'a>,
+    /// The new revision, parsed.
     pub new: &'x Page<'a>,
+    /// The record diff from the previous revision to the new one.
     pub diff: &'x crate::diff::PageDiff,
     /// How the user names the page in a command, for the help of findings (`PAGE` until
     /// [`DropInput::page_arg`] sets it).

@@ -35,6 +35,7 @@ pub struct Params {}
 
 /// What `review-pending` sees: the newest records and their diff from the reviewed snapshot.
 pub struct ReviewInput<'x, 'a> {
+    /// The newest revision, parsed.
     pub new: &'x Page<'a>,
     /// Reviewed snapshot → newest revision.
     pub diff: &'x PageDiff,

@@ -85,17 +85,9 @@ pub fn html_report_with_findings() -> String {
             byte: line * 100 + 9,
         },
     };
-    let finding = |code, name, severity, message: &str, id: &str, line| Diagnostic {
-        code,
-        name,
-        severity,
-        message: message.to_string(),
-        record_id: Some(id.to_string()),
-        record_index: None,
-        file: "corpus/official-visits/2024-01.txt".to_string(),
-        location: at(line),
-        related: None,
-        help: None,
+    let finding = |code, name, severity, message: &str, id: &str, line| {
+        let file = "corpus/official-visits/2024-01.txt";
+        Diagnostic::new(code, name, severity, message, file, at(line)).with_record(id, None)
     };
     let findings = vec![
         finding(
@@ -135,4 +127,22 @@ pub fn html_report_with_findings() -> String {
     )
     .expect("render");
     String::from_utf8(out).expect("utf-8")
+}
+
+/// Panics with every error when `doc` is not valid against `docs/check-json.schema.json`, the schema of
+/// `pagerev check --format json`.
+pub fn assert_valid_check_json(doc: &serde_json::Value) {
+    let text = std::fs::read_to_string(repo_root().join("docs/check-json.schema.json"))
+        .expect("docs/check-json.schema.json");
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "not a valid `check --format json` document (docs/check-json.schema.json):\n{}",
+        errors.join("\n")
+    );
 }

@@ -44,8 +44,8 @@ const OWN_SGR: &[&str] = &[
 ];
 
 /// A writer for text reports: newlines and tabs pass, colour sequences pass when `color` is on and use
-/// only [`OWN_SGR`] parameters, every other control character is written as `\u{..}`. Sequences split
-/// across writes are held until they are complete.
+/// only pagerev's own parameters (`OWN_SGR`), every other control character is written as `\u{..}`.
+/// Sequences split across writes are held until they are complete.
 pub struct Escaping<'a> {
     inner: &'a mut dyn Write,
     color: bool,

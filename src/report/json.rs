@@ -13,26 +13,44 @@
 //! `--max-findings` cut the list, `"truncated": { "limit": N, "omitted": M }` says so (absent otherwise);
 //! the summary counts still cover every finding. JSON string escaping (serde_json) covers any corpus text.
 
-use super::{Budget, FileResult, Reporter, Totals};
+use super::{Budget, FileResult, Reporter, Totals, Truncation};
 use crate::diagnostic::Counts;
-use serde::Serialize;
+use serde::ser::{Error as _, SerializeSeq};
+use serde::{Serialize, Serializer};
+use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::value::RawValue;
 use std::io::{self, Write};
+use std::ops::Range;
+
+/// The document, written with serde_json's pretty printer.
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    summary: Summary,
+    files: &'a [FileSummary],
+    findings: Findings<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    truncated: Option<Truncation>,
+}
 
 /// Collects every file's findings and writes the document at the end.
 ///
 /// Findings are rendered as each file is reported (while other files are still being checked, when
-/// several are), and the document is assembled around them at the end: rendering tens of thousands of
-/// findings in one go at the end was a serial step of a parallel run. The bytes are exactly those
-/// `serde_json::to_writer_pretty` gives for the whole document (JSON strings never hold a raw newline, so
-/// indenting after each newline indents the structure only); a test compares the two.
+/// several are), each exactly as the pretty printer writes it inside the document, and are written into
+/// the document unchanged at the end: rendering tens of thousands of findings in one go at the end was a
+/// serial step of a parallel run. A test compares the output with `serde_json::to_writer_pretty` of the
+/// whole document, findings included.
 #[derive(Default)]
 pub struct Json {
     totals: Totals,
     files: Vec<FileSummary>,
-    /// The rendered elements of the `findings` array, separated by `,\n`, in chunks of about
-    /// [`CHUNK`] bytes: one buffer for tens of megabytes of findings would be copied each time it grew.
-    findings: Vec<Vec<u8>>,
-    shown: usize,
+    /// The rendered findings, in buffers of about [`CHUNK`] bytes: one buffer for tens of megabytes of
+    /// findings would be copied each time it grew.
+    chunks: Vec<Vec<u8>>,
+    /// Where each finding is: its chunk and its bytes there.
+    findings: Vec<(usize, Range<usize>)>,
+    /// The finding being rendered.
+    scratch: Vec<u8>,
     budget: Budget,
 }
 
@@ -63,10 +81,34 @@ struct Summary {
 /// Size of the buffers rendered findings are kept in.
 const CHUNK: usize = 1 << 20;
 
-/// `value` rendered as `serde_json::to_writer_pretty` renders it `depth` levels deep in a document.
-fn pretty_at<T: Serialize + ?Sized>(value: &T, depth: usize) -> io::Result<String> {
-    let text = serde_json::to_string_pretty(value)?;
-    Ok(text.replace('\n', &format!("\n{}", "  ".repeat(depth))))
+/// serde_json's pretty formatter as it stands inside the document's `findings` array: in the document
+/// object, in the array. A finding rendered with it is byte for byte what the printer writes there.
+fn in_findings_array() -> PrettyFormatter<'static> {
+    let mut f = PrettyFormatter::new();
+    let sink = &mut io::sink();
+    // Writing to a sink cannot fail; the calls only move the formatter two levels in.
+    let _ = f.begin_object(sink);
+    let _ = f.begin_array(sink);
+    f
+}
+
+/// The `findings` array: the rendered findings, written as they are (serde_json's raw values, which the
+/// pretty printer copies verbatim; each is checked to be one JSON value on the way).
+struct Findings<'a> {
+    chunks: &'a [Vec<u8>],
+    at: &'a [(usize, Range<usize>)],
+}
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.at.len()))?;
+        for (chunk, bytes) in self.at {
+            let raw: &RawValue = serde_json::from_slice(&self.chunks[*chunk][bytes.clone()])
+                .map_err(S::Error::custom)?;
+            seq.serialize_element(raw)?;
+        }
+        seq.end()
+    }
 }
 
 impl Reporter for Json {
@@ -78,46 +120,42 @@ impl Reporter for Json {
             findings: Counts::of(result.diagnostics.iter()),
         });
         for d in self.budget.take(&result.diagnostics) {
-            let rendered = pretty_at(d, 2)?;
-            let room = self.findings.last().map_or(0, |c| c.capacity() - c.len());
-            if room < rendered.len() + 6 {
-                self.findings
-                    .push(Vec::with_capacity(CHUNK.max(rendered.len() + 6)));
+            self.scratch.clear();
+            d.serialize(&mut serde_json::Serializer::with_formatter(
+                &mut self.scratch,
+                in_findings_array(),
+            ))?;
+            let len = self.scratch.len();
+            let room = self.chunks.last().map_or(0, |c| c.capacity() - c.len());
+            if room < len {
+                self.chunks.push(Vec::with_capacity(CHUNK.max(len)));
             }
-            let chunk = self.findings.last_mut().expect("a chunk was just ensured");
-            if self.shown > 0 {
-                chunk.extend_from_slice(b",\n");
-            }
-            chunk.extend_from_slice(b"    ");
-            chunk.extend_from_slice(rendered.as_bytes());
-            self.shown += 1;
+            let at = self.chunks.len() - 1;
+            let chunk = &mut self.chunks[at];
+            let start = chunk.len();
+            chunk.extend_from_slice(&self.scratch);
+            self.findings.push((at, start..start + len));
         }
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        let summary = Summary {
-            files: self.totals.files,
-            records: self.totals.records,
-            findings: self.totals.counts,
+        let document = Document {
+            version: 1,
+            summary: Summary {
+                files: self.totals.files,
+                records: self.totals.records,
+                findings: self.totals.counts,
+            },
+            files: &self.files,
+            findings: Findings {
+                chunks: &self.chunks,
+                at: &self.findings,
+            },
+            truncated: self.budget.truncated(),
         };
-        writeln!(out, "{{")?;
-        writeln!(out, "  \"version\": 1,")?;
-        writeln!(out, "  \"summary\": {},", pretty_at(&summary, 1)?)?;
-        writeln!(out, "  \"files\": {},", pretty_at(&self.files, 1)?)?;
-        if self.shown == 0 {
-            write!(out, "  \"findings\": []")?;
-        } else {
-            writeln!(out, "  \"findings\": [")?;
-            for chunk in &self.findings {
-                out.write_all(chunk)?;
-            }
-            write!(out, "\n  ]")?;
-        }
-        if let Some(t) = self.budget.truncated() {
-            write!(out, ",\n  \"truncated\": {}", pretty_at(&t, 1)?)?;
-        }
-        writeln!(out, "\n}}")
+        serde_json::to_writer_pretty(&mut *out, &document)?;
+        writeln!(out)
     }
 }
 
@@ -127,9 +165,9 @@ mod tests {
     use crate::diagnostic::Diagnostic;
     use crate::source::SourceFile;
 
-    /// The document as one `Serialize` value: what the reporter's output must equal, byte for byte.
+    /// The document with the findings as data: what the reporter's output must equal, byte for byte.
     #[derive(Serialize)]
-    struct Document<'a> {
+    struct Whole<'a> {
         version: u32,
         summary: Summary,
         files: &'a [FileSummary],
@@ -161,7 +199,7 @@ mod tests {
             reporter.file(&mut out, result).unwrap();
         }
         reporter.finish(&mut out).unwrap();
-        let doc = Document {
+        let doc = Whole {
             version: 1,
             summary: Summary {
                 files: totals.files,

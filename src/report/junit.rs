@@ -2,13 +2,15 @@
 //!
 //! ```xml
 //! <?xml version="1.0" encoding="UTF-8"?>
-//! <testsuites name="pagerev" tests="14" failures="3" skipped="2">
+//! <testsuites name="pagerev" tests="14" failures="3" errors="0" skipped="2">
 //!   <testsuite name="corpus/official-visits/2023-12.txt" tests="14" failures="3" errors="0" skipped="2">
 //!     <testcase classname="corpus/official-visits/2023-12.txt" name="PR001 date-order"/>
 //!     <testcase classname="…" name="PR004 duplicated-caption">
 //!       <failure message="caption appears 3 times in …" type="error">corpus/…:362:1: error[PR004] …</failure>
 //!     </testcase>
-//!     <testcase classname="…" name="PR006 caption-repeats-title"><skipped message="rule did not run (disabled, or a drop rule, which only pagerev check runs)"/></testcase>
+//!     <testcase classname="…" name="PR006 caption-repeats-title">
+//!       <skipped message="rule did not run (disabled, or a drop rule, which only pagerev check runs)"/>
+//!     </testcase>
 //!   </testsuite>
 //! </testsuites>
 //! ```
@@ -21,23 +23,31 @@
 //! the output was truncated.
 //!
 //! ## Escaping
-//! Written by hand (the format is a few elements): in text and attributes `&`, `<`, `>`, `"`, `'` become
-//! entities; in attributes tab, line feed and carriage return become character references (so attribute
-//! normalisation does not lose them); characters XML 1.0 forbids (C0 controls other than tab/LF/CR,
-//! U+FFFE, U+FFFF) cannot be written even as references, so they are shown as `\u{1b}`-style text. No
-//! CDATA is used, so `]]>` in corpus text is just escaped text.
+//! The document is written with quick-xml's [`Writer`], which balances and indents the elements; quick-xml
+//! escapes `&`, `<`, `>`, `"` and `'` in text and attributes. Two things it leaves to the caller are done
+//! here: in attributes tab, line feed and carriage return (and in text carriage return) become character
+//! references, so that the normalisation an XML parser applies does not lose them; characters XML 1.0
+//! forbids (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF) cannot be written even as references, so
+//! they are shown as `\u{1b}`-style text. No CDATA is used, so `]]>` in corpus text is just escaped text.
 
 use super::{Budget, FileResult, Options, Reporter, Truncation};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules;
+use quick_xml::events::attributes::Attribute;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
+
+/// Why a test case is skipped.
+const NOT_RUN: &str = "rule did not run (disabled, or a drop rule, which only pagerev check runs)";
 
 /// Collects one suite per file and writes the document at the end (the root carries the totals).
 pub struct Junit {
     rules_run: Option<Vec<&'static str>>,
     budget: Budget,
-    suites: Vec<String>,
+    suites: Vec<Suite>,
     tests: usize,
     failures: usize,
     skipped: usize,
@@ -63,20 +73,41 @@ impl Junit {
     }
 }
 
+/// One `<testsuite>`: a page revision.
+struct Suite {
+    file: String,
+    records: usize,
+    cases: Vec<Case>,
+    /// Said in `<system-err>` when findings of this file were left out.
+    truncated: Option<Truncation>,
+}
+
 /// One test case: a rule on a file.
-struct Case<'d> {
-    code: &'d str,
-    name: &'d str,
+struct Case {
+    code: &'static str,
+    name: &'static str,
     ran: bool,
-    shown: Vec<&'d Diagnostic>,
+    shown: Vec<Failure>,
     omitted: usize,
+}
+
+impl Case {
+    fn failed(&self) -> bool {
+        !self.shown.is_empty() || self.omitted > 0
+    }
+}
+
+/// One `<failure>`: a finding.
+struct Failure {
+    message: String,
+    severity: Severity,
+    text: String,
 }
 
 impl Reporter for Junit {
     fn file(&mut self, _out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
-        let file = result.source.name();
-        let shown = self.budget.take(&result.diagnostics);
-        let mut cases: Vec<Case<'_>> = rules::active()
+        let shown = self.budget.take(&result.diagnostics).len();
+        let mut cases: Vec<Case> = rules::active()
             .map(|r| Case {
                 code: r.code,
                 name: r.name,
@@ -102,92 +133,120 @@ impl Reporter for Junit {
             };
             let case = &mut cases[at];
             case.ran = true;
-            if i < shown.len() {
-                case.shown.push(d);
+            if i < shown {
+                case.shown.push(Failure {
+                    message: d.message.clone(),
+                    severity: d.severity,
+                    text: failure_text(d),
+                });
             } else {
                 case.omitted += 1;
             }
         }
 
-        let failures = cases
-            .iter()
-            .filter(|c| !c.shown.is_empty() || c.omitted > 0)
-            .count();
-        let skipped = cases.iter().filter(|c| !c.ran).count();
         let omitted: usize = cases.iter().map(|c| c.omitted).sum();
         self.tests += cases.len();
-        self.failures += failures;
-        self.skipped += skipped;
-
-        let classname = attr(file);
-        let mut x = String::new();
-        let _ = writeln!(
-            x,
-            "  <testsuite name=\"{classname}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">",
-            cases.len()
-        );
-        let _ = writeln!(
-            x,
-            "    <properties><property name=\"records\" value=\"{}\"/></properties>",
-            result.records
-        );
-        for c in &cases {
-            let name = attr(&format!("{} {}", c.code, c.name));
-            let head = format!("    <testcase classname=\"{classname}\" name=\"{name}\"");
-            if !c.ran {
-                let _ = writeln!(
-                    x,
-                    "{head}><skipped message=\"rule did not run (disabled, or a drop rule, which only pagerev check runs)\"/></testcase>"
-                );
-                continue;
-            }
-            if c.shown.is_empty() && c.omitted == 0 {
-                let _ = writeln!(x, "{head}/>");
-                continue;
-            }
-            let _ = writeln!(x, "{head}>");
-            for d in &c.shown {
-                let _ = writeln!(
-                    x,
-                    "      <failure message=\"{}\" type=\"{}\">{}</failure>",
-                    attr(&d.message),
-                    d.severity,
-                    text(&failure_text(d))
-                );
-            }
-            if c.omitted > 0 {
-                let _ = writeln!(
-                    x,
-                    "      <failure message=\"{} more findings not shown (output truncated)\" type=\"truncated\"/>",
-                    c.omitted
-                );
-            }
-            let _ = writeln!(x, "    </testcase>");
-        }
-        if omitted > 0 {
-            let note = Truncation {
+        self.failures += cases.iter().filter(|c| c.failed()).count();
+        self.skipped += cases.iter().filter(|c| !c.ran).count();
+        self.suites.push(Suite {
+            file: result.source.name().to_string(),
+            records: result.records,
+            cases,
+            truncated: (omitted > 0).then(|| Truncation {
                 limit: self.budget.truncated().map_or(0, |t| t.limit),
                 omitted,
-            };
-            let _ = writeln!(x, "    <system-err>{}</system-err>", text(&note.message()));
-        }
-        let _ = writeln!(x, "  </testsuite>");
-        self.suites.push(x);
+            }),
+        });
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
-        writeln!(
-            out,
-            "<testsuites name=\"pagerev\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">",
-            self.tests, self.failures, self.skipped
-        )?;
-        for s in &self.suites {
-            out.write_all(s.as_bytes())?;
+        let mut w = Writer::new_with_indent(&mut *out, b' ', 2);
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        let (tests, failures, skipped) = (
+            self.tests.to_string(),
+            self.failures.to_string(),
+            self.skipped.to_string(),
+        );
+        w.write_event(Event::Start(element(
+            "testsuites",
+            &[
+                ("name", "pagerev"),
+                ("tests", &tests),
+                ("failures", &failures),
+                ("errors", "0"),
+                ("skipped", &skipped),
+            ],
+        )))?;
+        for suite in &self.suites {
+            write_suite(&mut w, suite)?;
         }
-        writeln!(out, "</testsuites>")
+        w.write_event(Event::End(BytesEnd::new("testsuites")))?;
+        writeln!(out)
     }
+}
+
+fn write_suite<W: Write>(w: &mut Writer<W>, suite: &Suite) -> io::Result<()> {
+    let file = suite.file.as_str();
+    let count = |f: fn(&Case) -> bool| suite.cases.iter().filter(|c| f(c)).count().to_string();
+    w.write_event(Event::Start(element(
+        "testsuite",
+        &[
+            ("name", file),
+            ("tests", &suite.cases.len().to_string()),
+            ("failures", &count(Case::failed)),
+            ("errors", "0"),
+            ("skipped", &count(|c| !c.ran)),
+        ],
+    )))?;
+    w.write_event(Event::Start(BytesStart::new("properties")))?;
+    w.write_event(Event::Empty(element(
+        "property",
+        &[("name", "records"), ("value", &suite.records.to_string())],
+    )))?;
+    w.write_event(Event::End(BytesEnd::new("properties")))?;
+    for c in &suite.cases {
+        let name = format!("{} {}", c.code, c.name);
+        let case = element("testcase", &[("classname", file), ("name", &name)]);
+        if c.ran && !c.failed() {
+            w.write_event(Event::Empty(case))?;
+            continue;
+        }
+        w.write_event(Event::Start(case))?;
+        if !c.ran {
+            w.write_event(Event::Empty(element("skipped", &[("message", NOT_RUN)])))?;
+        }
+        for f in &c.shown {
+            w.write_event(Event::Start(element(
+                "failure",
+                &[("message", &f.message), ("type", f.severity.as_str())],
+            )))?;
+            w.write_event(Event::Text(BytesText::from_escaped(text(&f.text))))?;
+            w.write_event(Event::End(BytesEnd::new("failure")))?;
+        }
+        if c.omitted > 0 {
+            let message = format!("{} more findings not shown (output truncated)", c.omitted);
+            w.write_event(Event::Empty(element(
+                "failure",
+                &[("message", &message), ("type", "truncated")],
+            )))?;
+        }
+        w.write_event(Event::End(BytesEnd::new("testcase")))?;
+    }
+    if let Some(t) = &suite.truncated {
+        w.write_event(Event::Start(BytesStart::new("system-err")))?;
+        w.write_event(Event::Text(BytesText::from_escaped(text(&t.message()))))?;
+        w.write_event(Event::End(BytesEnd::new("system-err")))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("testsuite")))
+}
+
+/// An element's start tag with `attributes`, their values escaped by [`attr`].
+fn element<'a>(name: &'a str, attributes: &[(&'a str, &str)]) -> BytesStart<'a> {
+    BytesStart::new(name).with_attributes(attributes.iter().map(|&(key, value)| Attribute {
+        key: quick_xml::name::QName(key.as_bytes()),
+        value: Cow::Owned(attr(value).into_bytes()),
+    }))
 }
 
 /// The body of a `<failure>`: where, what, and the finding's context.
@@ -215,15 +274,13 @@ fn xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
+/// `s` escaped by quick-xml, then what it leaves: the whitespace an XML parser would normalise becomes
+/// character references (all of it in attributes, carriage return in text), forbidden characters text.
 fn escape(s: &str, in_attribute: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let escaped = quick_xml::escape::escape(s);
+    let mut out = String::with_capacity(escaped.len());
+    for c in escaped.chars() {
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
             '\t' if in_attribute => out.push_str("&#9;"),
             '\n' if in_attribute => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),

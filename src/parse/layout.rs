@@ -123,6 +123,8 @@ pub struct Evidence {
     pub older_first: usize,
     /// Entry dates without a year.
     pub without_year: usize,
+    /// Entry dates that are a year alone (`1892. Nace …`).
+    pub year_only: usize,
     /// Entries, and entries whose next line opens another entry or a section.
     pub entries: usize,
     pub one_line_entries: usize,
@@ -144,6 +146,9 @@ pub struct Hints {
     /// Most entries write no year (`January 5   Regular meeting`): a line naming a year alone before the
     /// first of them (`2019 Meeting and Event Calendar`) heads the page, giving them its year.
     pub yearless: bool,
+    /// Most entries are a year alone: on a page about one day of the year (`Ephéméride 21 février`,
+    /// "on this day"), that day is each entry's.
+    pub years_only: bool,
 }
 
 impl Evidence {
@@ -154,6 +159,7 @@ impl Evidence {
             one_liners: self.one_line_entries * 3 >= self.entries * 2 && self.entries >= 3,
             date_langs: self.lang.date_languages(),
             yearless: self.entries >= 3 && self.without_year * 4 >= self.entries * 3,
+            years_only: self.entries >= 3 && self.year_only * 4 >= self.entries * 3,
         }
     }
 }
@@ -570,6 +576,9 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         let f: Found = sh.date.found;
         if !f.has_year() && !sh.date.time_only && !sh.date.day_only {
             ev.without_year += 1;
+        }
+        if f.has_year() && f.from.month.is_none() {
+            ev.year_only += 1;
         }
         let (mut month, mut day) = (f.from.month, f.from.day);
         if f.numeric && f.swap_hint.is_none() && date_order == DateOrder::Mdy {

@@ -424,6 +424,8 @@ struct Assembler<'a, 'p> {
     first_line_done: bool,
     /// Where record ids are built (see [`Assembler::complete`]).
     id_buffer: String,
+    /// On a page of paragraphs with a date inside, the date (as written) of the last such paragraph.
+    prose_date: Option<(date::Part, Option<date::Part>)>,
 }
 
 impl<'a, 'p> Assembler<'a, 'p> {
@@ -452,6 +454,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             member_regex: None,
             first_line_done: false,
             id_buffer: String::new(),
+            prose_date: None,
         }
     }
 
@@ -472,9 +475,22 @@ impl<'a, 'p> Assembler<'a, 'p> {
     /// (`facts`) and where it stands.
     fn classify(&mut self, line: Text<'a>, facts: Facts) -> Option<Boundary<'a>> {
         let p = self.profile;
-        // A page built of paragraphs with a date inside: each such paragraph is an entry.
+        // A page built of paragraphs with a date inside: each such paragraph is an entry, unless it
+        // tells the date of the entry right above it again (a headline, `Sidney incorporates on
+        // September 15, 1890.`, then its teaser, `On September 15, 1890, Sidney becomes …`).
         if p.entry_starts == [StartShape::Prose] {
             let date = facts.shaped?.date;
+            let found = (date.found.from, date.found.to);
+            let again = self.prose_date == Some(found)
+                && self
+                    .current
+                    .as_ref()
+                    .is_some_and(|c| c.paragraphs.is_empty())
+                && self.segment.iter().all(|i| i.kind != Kind::Sentence);
+            self.prose_date = Some(found);
+            if again {
+                return None;
+            }
             return Some(Boundary::Start(Start { line, date }));
         }
         let shaped = facts.shaped?;
@@ -586,6 +602,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 &self.profile.year_from,
             ),
         };
+        let date = date.map(|date| self.on_page_day(date));
         if let Some(date) = date {
             self.years.previous = Some((date.start, year_source));
         }
@@ -634,6 +651,27 @@ impl<'a, 'p> Assembler<'a, 'p> {
             }
         }
         draft
+    }
+
+    /// A year alone on a page about one day of the year (`Ephéméride 21 février`) is that day of the
+    /// year; any other date stays as it is.
+    fn on_page_day(&self, date: Date) -> Date {
+        use chrono::Datelike;
+        match self.years.page_day {
+            Some((month, day))
+                if date.precision == crate::record::Precision::Year && date.end.is_none() =>
+            {
+                chrono::NaiveDate::from_ymd_opt(date.start.year(), month, day).map_or(
+                    date,
+                    |start| Date {
+                        start,
+                        end: None,
+                        precision: crate::record::Precision::Day,
+                    },
+                )
+            }
+            _ => date,
+        }
     }
 
     /// Distributes the pending lines between the current entry, entries without a date of their own,
@@ -828,6 +866,24 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 d.wants_lead = true;
             }
         }
+        // A paragraph entry whose first paragraph is a short sentence followed by more text on the
+        // same date (a headline over its teaser): the sentence is the title, the text its lead.
+        if self.profile.entry_starts == [StartShape::Prose] && d.title.is_none() {
+            if let Some(lead) = d.lead.filter(|l| {
+                l.text.raw == l.line.raw
+                    && l.line
+                        .raw
+                        .split_whitespace()
+                        .nth(segment::MAX_TITLE_WORDS + 6)
+                        .is_none()
+            }) {
+                if !d.paragraphs.is_empty() {
+                    d.title = Some(lead.line);
+                    d.lead = None;
+                    d.wants_lead = true;
+                }
+            }
+        }
         // An entry whose date stood alone: its first paragraph is its lead.
         if d.lead.is_none() && d.wants_lead && !d.paragraphs.is_empty() {
             let first = d.paragraphs.remove(0);
@@ -1008,6 +1064,15 @@ impl<'a, 'p> Assembler<'a, 'p> {
         }
         // A heading naming one year below the first line (under a logo's caption or a site's banner:
         // `2019 Meeting and Event Calendar`) titles the page as a first line would.
+        // `Ephéméride 21 février` over `1852 : mort de …`, `1900 : naissance de …`: the page's day is
+        // each year's.
+        if self.hints.years_only {
+            let scanner = &mut self.scanner;
+            self.years.page_day = title
+                .iter()
+                .chain(items.iter().map(|i| &i.text))
+                .find_map(|t| scanner.day_without_year(t.raw));
+        }
         // A full date (`Report of 20 January 2010`) is the document's date, not a title's year.
         if self.years.title.is_none() && self.hints.yearless {
             let scanner = &mut self.scanner;

@@ -160,6 +160,31 @@ impl<'v> Scanner<'v> {
 
     /// The first day and month (with or without a year) written inside a sentence, as a line date
     /// of [`Place::Inside`].
+    /// The day and month a line names without a year (`Ephéméride 21 février`, `qué pasó un 16 de
+    /// marzo`), if it names one and no other date.
+    pub fn day_without_year(&mut self, line: &str) -> Option<(u32, u32)> {
+        if line.len() > 300 || !has_digit(line) {
+            return None;
+        }
+        tokenize(line, self.vocab, self.langs, 64, &mut self.toks);
+        let toks = &self.toks[..];
+        let mut found = None;
+        let mut i = 0;
+        while i < toks.len() {
+            match date_at(toks, i) {
+                Some(f) => {
+                    if f.has_year() || f.to.is_some() || found.is_some() {
+                        return None;
+                    }
+                    found = Some((f.from.month?, f.from.day?));
+                    i = f.toks.1;
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
     pub fn inside(&mut self, line: &str) -> Option<LineDate> {
         // A date inside a sentence needs its day in digits: a line without any (most paragraphs of a
         // prose page) is not tokenized.

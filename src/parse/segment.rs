@@ -417,6 +417,15 @@ fn furniture() -> &'static PhraseSets {
             "accueil",
             "inicio",
             "startseite",
+            // Back links (`<<< Terug`, `« Back`).
+            "back",
+            "go back",
+            "terug",
+            "zuruck",
+            "retour",
+            "volver",
+            "indietro",
+            "voltar",
             // Accessibility links scraped as a page's first line.
             "skip to main content",
             "skip to content",
@@ -993,6 +1002,7 @@ pub fn plan_forward(items: &[Item<'_>], fwd: &Forward<'_>, out: &mut Vec<(Owner,
                 (real[p - 1] + 1..real[p]).any(|i| items[i].kind == Kind::Placeholder);
             if is_title_like(here)
                 && after_is_text
+                && !is_list_item(items[real[p + 1]].text.raw)
                 && (before.kind == Kind::Sentence || furniture_between)
                 && p >= starts[starts.len() - 1] + 2
             {
@@ -1021,7 +1031,15 @@ pub fn plan_forward(items: &[Item<'_>], fwd: &Forward<'_>, out: &mut Vec<(Owner,
         // A lone short line after a date standing alone is its title (`1:00 p.m.` / `Lunch with host
         // families`).
         let lone = q + 1 == until && fwd.title_after;
-        if wants_title && q < until && is_title_like(&items[real[q]]) && (q + 1 < until || lone) {
+        // A label over list items (`Politiek` / `- De regering …`) names a group of the entry's
+        // items, not the entry.
+        let over_items = q + 1 < until && is_list_item(items[real[q + 1]].text.raw);
+        if wants_title
+            && q < until
+            && is_title_like(&items[real[q]])
+            && (q + 1 < until || lone)
+            && !over_items
+        {
             out[real[q]] = (owner, Role::Title);
             q += 1;
         }
@@ -1109,6 +1127,13 @@ pub fn plan_closing(items: &[Item<'_>], first: bool, end: bool, out: &mut Vec<(O
         };
     }
     place_skipped(items, out);
+}
+
+/// True for a list item line: a bullet (`- `, `• `, `* `) then text.
+pub fn is_list_item(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some('-' | '•' | '*' | '–' | '·' | '▪' | '◦'))
+        && chars.next().is_some_and(char::is_whitespace)
 }
 
 fn body_roles(

@@ -26,6 +26,9 @@ pub struct YearContext {
     pub previous: Option<(NaiveDate, YearSource)>,
     /// A full date in the preamble: the document's own date.
     pub document: Option<NaiveDate>,
+    /// The day and month (month, day) a page about one day of the year names in its title or
+    /// introduction (`Ephéméride 21 février`): the day of its entries, which write only their year.
+    pub page_day: Option<(u32, u32)>,
     pub order: PageOrder,
 }
 

@@ -578,15 +578,15 @@ pub fn is_common_word(word: &str) -> bool {
     })
 }
 
-/// Whether `word` names years as a unit (`100 Jahre`, `250 years`, `50 ans`): the number before it is
-/// a count or an anniversary, not a year.
+/// Whether `word` counts years (`100 Jahre`, `250 years`, `50 ans`): the number before it is a count or
+/// an anniversary, not a year. Only plurals (and Dutch `jaar`, which follows every number): `2019 Year
+/// in Review` names a year.
 pub fn is_years_word(word: &str) -> bool {
     word.len() <= 8
         && with_folded(word, |w| {
             matches!(
                 w,
                 b"years"
-                    | b"year"
                     | b"yrs"
                     | b"jahre"
                     | b"jahren"

@@ -618,9 +618,9 @@ fn is_century_word(folded: &[u8]) -> bool {
     )
 }
 
-/// The era written at byte `at` (after a year and at most a few spaces): whether it is before Christ,
-/// and where it ends.
-fn era_at(text: &str, at: usize) -> Option<(bool, usize)> {
+/// The era written at byte `at` (after a year and at most one space): whether it is before Christ, where
+/// it ends, and whether it is written in bare capitals (`BC`, `AD`, `CE`).
+fn era_at(text: &str, at: usize) -> Option<(bool, usize, bool)> {
     let rest = &text[at..];
     let lead = rest.len() - rest.trim_start_matches(' ').len();
     // Every era starts with one of these letters: most numbers are followed by something else.
@@ -673,13 +673,13 @@ fn era_at(text: &str, at: usize) -> Option<(bool, usize)> {
         if text[end..].starts_with(char::is_alphanumeric) {
             continue;
         }
-        return Some((bc, end));
+        return Some((bc, end, case && !marker.contains('.')));
     }
     None
 }
 
 /// A century word (and an era after it) at byte `at`, after a century's number: where it ends.
-fn century_at(text: &str, at: usize) -> Option<usize> {
+fn century_at(text: &str, at: usize, ordinal: bool) -> Option<usize> {
     let rest = &text[at..];
     let skip = rest.len() - rest.trim_start_matches(' ').len();
     if skip != 1 {
@@ -693,11 +693,15 @@ fn century_at(text: &str, at: usize) -> Option<usize> {
     if !crate::lang::with_folded(&text[start..we], is_century_word) {
         return None;
     }
+    // `sec` is also seconds (`5 sec. faster`): a century only after an ordinal (`10° sec.`, `X sec.`).
+    if !ordinal && text[start..we].eq_ignore_ascii_case("sec") {
+        return None;
+    }
     let mut end = we;
     if text[end..].starts_with('.') {
         end += 1;
     }
-    if let Some((_, e)) = era_at(text, end) {
+    if let Some((_, e, _)) = era_at(text, end) {
         end = e;
     }
     Some(end)
@@ -723,7 +727,7 @@ fn era_or_century(text: &str, value: u32, digits: u8, end: usize) -> Option<(T, 
                 e = we;
             }
         }
-        if let Some(ce) = century_at(text, e) {
+        if let Some(ce) = century_at(text, e, e > end) {
             return Some((T::Century, ce));
         }
     }
@@ -747,7 +751,11 @@ fn era_or_century(text: &str, value: u32, digits: u8, end: usize) -> Option<(T, 
     if digits > 5 || year == 0 {
         return None;
     }
-    let (bc, era_end) = era_at(text, e)?;
+    let (bc, era_end, capitals) = era_at(text, e)?;
+    // `2019 BC Hydro`, `2021 AD campaign`: bare capitals after a recent year are a name or a word.
+    if capitals && year >= 1900 {
+        return None;
+    }
     Some((T::Era { year, bc }, era_end))
 }
 
@@ -767,7 +775,7 @@ fn roman_century(text: &str, start: usize, word: &str) -> Option<usize> {
     if text[e..].starts_with('°') || text[e..].starts_with('º') {
         e += '°'.len_utf8();
     }
-    century_at(text, e)
+    century_at(text, e, true)
 }
 
 /// A point of a date as written: any of day, month, year.
@@ -1417,10 +1425,14 @@ fn date_core(toks: &[Tok], i: usize, o: Opts) -> Option<Found> {
     }
     let p1 = point(toks, j, o)?;
     let first = i;
-    // `1864 (juin)`, `1864 (du 8 au 10 septembre)`: a year, then the rest of the date in brackets.
+    // `1864 (juin)`, `1864 (du 8 au 10 septembre)`, `1915 (10 de agosto de 1915)`: a year, then the
+    // rest of the date (or the whole date again) in brackets.
     if p1.shape == Shape::Y && is(toks.get(p1.next), T::Open) {
         if let Some(mut inner) = date_core(toks, p1.next + 1, Opts::default()) {
-            if !inner.has_year() && is(toks.get(inner.toks.1), T::Close) {
+            let same_year = !inner.has_year()
+                || (inner.from.year == p1.part.year
+                    && inner.to.is_none_or(|t| t.year == p1.part.year));
+            if same_year && is(toks.get(inner.toks.1), T::Close) {
                 inner.from.year = p1.part.year;
                 if let Some(to) = inner.to.as_mut() {
                     to.year = p1.part.year;
@@ -1871,6 +1883,17 @@ mod tests {
     }
 
     #[test]
+    fn a_year_then_its_date_in_brackets() {
+        assert_eq!(show("1864 (juin) x"), "1864-6-? [1864 (juin)]");
+        assert_eq!(
+            show("1915 (10 de agosto de 1915) – Decreto"),
+            "1915-8-10 [1915 (10 de agosto de 1915)]"
+        );
+        // Another year in the brackets is a remark, not the date.
+        assert_eq!(show("1915 (10 de agosto de 1916) – x"), "1915-?-? [1915]");
+    }
+
+    #[test]
     fn decades() {
         assert_eq!(show("1840's: rugby clubs"), "1840-?-?/1849-?-? [1840's]");
         assert_eq!(show("1840s rugby"), "1840-?-?/1849-?-? [1840s]");
@@ -1950,6 +1973,12 @@ mod tests {
         assert_eq!(show("12th century"), "?-?-?! [12th century]");
         // Not eras: `ce` is a French word, `bc` a lower-case word; `12.000 people` a count.
         assert_eq!(show("1950 ce fut"), "1950-?-? [1950]");
+        assert_eq!(show("2019 BC Hydro report"), "2019-?-? [2019]");
+        assert_eq!(show("5 sec. faster"), "none");
+        assert_eq!(
+            show("10.000 v. Chr. bis 5. Jh. v. Chr. Steinzeit"),
+            "?-?-?!/?-?-?! [10.000 v. Chr. bis 5. Jh. v. Chr.]"
+        );
         assert_eq!(show("12.000 people"), "none");
         assert_eq!(show("5 Jahre"), "none");
     }

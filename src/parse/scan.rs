@@ -1207,6 +1207,10 @@ mod tests {
         // A number of years is no year: `100 Jahre Turngemeinde …`.
         assert_eq!(start("100 Jahre Turngemeinde 1904"), None);
         assert_eq!(start("1000 years of the city"), None);
+        assert_eq!(
+            start("2019 Year in Review").map(|d| d.2),
+            Some("2019".into())
+        );
         // A sign glued to the number makes it something else.
         assert_eq!(start("1950% more"), None);
         // A day-month range before a comma is read (the layout decides whether it opens an entry).

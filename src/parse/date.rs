@@ -1597,6 +1597,8 @@ fn combine(toks: &[Tok], first: usize, p1: &Point, p2: &Point, is_and: bool) -> 
         // `1820's and 1830's`: two decades may be joined by `and`; two years only make a span.
         (Y, Y) => (!is_and || decades) && b.year > a.year && !p1.part.bad_year && !p2.part.bad_year,
         (Numeric, Numeric) => true,
+        // `17 a 19/4/1961`: a day, then a numeric date (day first, as the day before it shows).
+        (D, Numeric) => p2.swap_hint != Some(true),
         _ => false,
     };
     // BC years keep their range with no date: `-900./-680`.
@@ -1636,6 +1638,7 @@ fn combine(toks: &[Tok], first: usize, p1: &Point, p2: &Point, is_and: bool) -> 
     }
     let langs = LangSet(p1.langs.0 | p2.langs.0);
     let notation = match p1.shape {
+        D if p2.shape == Numeric => Notation::Numeric,
         D | Dm | Dmy => Notation::DayMonth,
         Md | Mdy => Notation::MonthDay,
         M | My => Notation::Month,
@@ -1649,8 +1652,12 @@ fn combine(toks: &[Tok], first: usize, p1: &Point, p2: &Point, is_and: bool) -> 
         from: a,
         to: Some(b),
         notation,
-        numeric: p1.numeric,
-        swap_hint: p1.swap_hint.or(p2.swap_hint),
+        numeric: p1.numeric || p2.numeric,
+        swap_hint: if (p1.shape, p2.shape) == (D, Numeric) {
+            Some(false)
+        } else {
+            p1.swap_hint.or(p2.swap_hint)
+        },
         weekday: p1.weekday,
         langs,
         low_year: p1.low_year || p2.low_year,
@@ -1811,6 +1818,13 @@ mod tests {
             "2026-6-28/2026-7-2 [Jun 28-Jul 2, 2026]"
         );
         assert_eq!(show("1715-1718 x"), "1715-?-?/1718-?-? [1715-1718]");
+        assert_eq!(
+            show("17 a 19/4/1961: Fracasa"),
+            "1961-4-17/1961-4-19 [17 a 19/4/1961]"
+        );
+        assert_eq!(show("17-19/04/1961"), "1961-4-17/1961-4-19 [17-19/04/1961]");
+        // Month first (`4/19/1961`), a day before it is no range.
+        assert_eq!(show("17 a 4/19/1961"), "none");
         assert_eq!(
             show("30 December 2019 to 2 January 2020 - x"),
             "2019-12-30/2020-1-2 [30 December 2019 to 2 January 2020]"

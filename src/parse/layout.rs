@@ -195,33 +195,31 @@ fn admit_weak(shaped: &mut [Option<Shaped>]) -> (bool, bool) {
             && s.date.found.from.year.is_some()
             && (led(s) || s.shape == StartShape::HeadingLine)
     };
-    let years: Vec<(usize, i32)> = shaped
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| {
-            let s = s.as_ref()?;
-            (year_led(s) && !is_weak(s)).then(|| (i, s.date.found.from.year.unwrap_or(0)))
-        })
-        .collect();
-    let lows: Vec<(usize, i32)> = shaped
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| {
-            let s = s.as_ref()?;
-            s.date
-                .found
-                .low_year
-                .then(|| (i, s.date.found.from.year.unwrap_or(0)))
-        })
-        .collect();
-    let low_years = weak_starts
-        && years.len() >= 3
-        && !lows.is_empty()
-        && lows.iter().all(|&(i, y)| {
-            let before = years.iter().rev().find(|(j, _)| *j < i);
-            let after = years.iter().find(|(j, _)| *j > i);
-            before.is_none_or(|(_, b)| *b <= y) && after.is_some_and(|(_, a)| y <= *a)
-        });
+    // Each low year between the strong year-led lines around it: not before the one above, not after
+    // the one below (two passes, linear however long the page).
+    let strong_year = |s: &Option<Shaped>| {
+        s.filter(|s| year_led(s) && !is_weak(s))
+            .and_then(|s| s.date.found.from.year)
+    };
+    let years = shaped.iter().filter(|s| strong_year(s).is_some()).count();
+    let mut next_year: Vec<Option<i32>> = vec![None; shaped.len()];
+    let mut below = None;
+    for (i, s) in shaped.iter().enumerate().rev() {
+        next_year[i] = below;
+        below = strong_year(s).or(below);
+    }
+    let mut above: Option<i32> = None;
+    let mut lows = 0usize;
+    let mut in_order = true;
+    for (i, s) in shaped.iter().enumerate() {
+        if let Some(s) = s.filter(|s| s.date.found.low_year) {
+            let y = s.date.found.from.year.unwrap_or(0);
+            lows += 1;
+            in_order &= above.is_none_or(|a| a <= y) && next_year[i].is_some_and(|b| y <= b);
+        }
+        above = strong_year(s).or(above);
+    }
+    let low_years = weak_starts && years >= 3 && lows > 0 && in_order;
     let hints = Hints {
         weak_starts,
         low_years,

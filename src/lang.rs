@@ -578,6 +578,28 @@ pub fn is_common_word(word: &str) -> bool {
     })
 }
 
+/// Whether `word` counts years (`100 Jahre`, `250 years`, `50 ans`): the number before it is a count or
+/// an anniversary, not a year. Only plurals (and Dutch `jaar`, which follows every number): `2019 Year
+/// in Review` names a year.
+pub fn is_years_word(word: &str) -> bool {
+    word.len() <= 8
+        && with_folded(word, |w| {
+            matches!(
+                w,
+                b"years"
+                    | b"yrs"
+                    | b"jahre"
+                    | b"jahren"
+                    | b"ans"
+                    | b"annees"
+                    | b"anos"
+                    | b"anni"
+                    | b"jaar"
+                    | b"jaren"
+            )
+        })
+}
+
 /// Detects the language of a text from its common words alone (pages are detected from their dates
 /// too, by the layout inference; this is for text without dates).
 pub fn detect(text: &str) -> Lang {

@@ -31,6 +31,19 @@ pub enum T {
         month: u8,
         year: u16,
     },
+    /// A year with its era written after it: `300 n. Chr.`, `90 u. Z.`, `AD 79` is not read (the era
+    /// comes first), `10.000 v. Chr.`, `40 000 v. chr.`, `c.1000 a.C.` (`bc`: before Christ, which no
+    /// calendar date of a record can hold).
+    Era {
+        year: u32,
+        bc: bool,
+    },
+    /// A century: `5. Jh.`, `10° sec.`, `X sec.`, `XIIe siècle`, `12th century` (no calendar date).
+    Century,
+    /// A decade: `1840s`, `1840's` (the first year).
+    Decade {
+        year: u16,
+    },
     /// A time of day: `10:15`, `20h30`, `6pm`.
     Time,
     /// A month name (1-12), the languages that spell it so in `langs`.
@@ -91,6 +104,10 @@ pub(crate) fn join_bits(folded: &[u8]) -> u8 {
         | b"ende" | b"inizio" | b"meados" | b"inicio" | b"begin" | b"eind" | b"medio" => {
             FROM | FUZZY
         }
+        // Approximate dates keep their year: `c 1370`, `ca. 1600`, `um 1219`, `vers 1450`, `hacia
+        // 1600`, and `ab März 1933` (from then on).
+        b"c" | b"ca" | b"circa" | b"um" | b"vers" | b"hacia" | b"verso" | b"omstreeks"
+        | b"rond" | b"ab" => FROM | FUZZY,
         _ => 0,
     }
 }
@@ -248,6 +265,18 @@ pub fn tokenize(text: &str, vocab: &Vocabulary, langs: LangSet, max: usize, out:
                     }
                 }
             }
+            // `X sec.`, `XIIe siècle`: a century in Roman numerals.
+            if c.is_ascii_uppercase() {
+                if let Some(e) = roman_century(text, start, word) {
+                    out.push(Tok {
+                        t: T::Century,
+                        start: start as u32,
+                        end: e as u32,
+                    });
+                    i = e;
+                    continue;
+                }
+            }
             let mut found = vocab.lookup_with_languages(word, langs);
             // `Mid-January`, `mi-juillet`: a month with a qualifier glued by a hyphen.
             if found.is_none() && word.as_bytes().contains(&b'-') {
@@ -389,8 +418,25 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
     };
     let _ = first;
     let (value, digits, mut end) = read_digits(i);
+    // `10.000 v. Chr.`, `40 000 v. chr.`, `300n. chr.`: a year with its era (thousands grouped by a dot
+    // or a space only there: elsewhere `12.000` is a count).
+    if let Some(t) = era_or_century(text, value, digits, end) {
+        return t;
+    }
     let rest = &text[end..];
     let next = rest.chars().next();
+    // `1840s`, `1840's`: a decade.
+    if digits == 4 && value % 10 == 0 && value >= 1000 {
+        let tail = rest
+            .strip_prefix("'s")
+            .or_else(|| rest.strip_prefix("’s"))
+            .or_else(|| rest.strip_prefix('s'));
+        if let Some(tail) = tail {
+            if !tail.starts_with(char::is_alphanumeric) {
+                return (T::Decade { year: value as u16 }, text.len() - tail.len());
+            }
+        }
+    }
     // A time: `10:15`, `20h30`, `9h`, `6pm`, `11 am` is left as a number and a word.
     if let Some(sep @ (':' | 'h' | 'H')) = next {
         let after = &rest[1..];
@@ -443,15 +489,17 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
                 }
                 return (T::Other, e3);
             }
-            // `11/1968`, `05.2019`, `2019-05`: a month and a year in numbers.
-            let (month, year) = if d2 == 4 && digits <= 2 {
+            // `11/1968`, `05.2019`, `2019-05`: a month and a year in numbers. `6-7000 Einwohner` is
+            // a range of counts: a month written before a hyphen has its two digits, and the year is
+            // one a page dates things in.
+            let (month, year) = if d2 == 4 && digits <= 2 && (sep != '-' || digits == 2) {
                 (value, v2)
             } else if digits == 4 && d2 == 2 && sep == '-' {
                 (v2, value)
             } else {
                 (0, 0)
             };
-            if (1..=12).contains(&month) && year >= 1000 {
+            if (1..=12).contains(&month) && (1000..=MAX_NUMERIC_YEAR).contains(&year) {
                 return (
                     T::NumMonth {
                         month: month as u8,
@@ -516,6 +564,220 @@ fn time_suffix(text: &str, e: usize, clock: bool) -> usize {
     e
 }
 
+/// The latest year a month and year written in numbers (`11/1968`) may have: `6-7000` is no month.
+const MAX_NUMERIC_YEAR: u32 = 2199;
+
+/// Eras written after a year, without their spaces (`v. Chr.` is `v.Chr.`), and whether each is before
+/// Christ. Those matched without regard to case hold a dot or a `chr` that no ordinary word has; the
+/// bare English letters (`AD`, `BC`, `CE`) only in capitals (`ce`, French for "this", is a word).
+const ERAS: &[(&str, bool, bool)] = &[
+    // (marker, before Christ, case matters)
+    ("v.chr.", true, false),
+    ("v.chr", true, false),
+    ("vorchristus", true, false),
+    ("v.u.z.", true, false),
+    ("v.c.", true, false),
+    ("a.c.", true, false),
+    ("a.dec.", true, false),
+    ("av.j.-c.", true, false),
+    ("av.j.c.", true, false),
+    ("B.C.E.", true, true),
+    ("B.C.", true, true),
+    ("BCE", true, true),
+    ("BC", true, true),
+    ("n.chr.", false, false),
+    ("n.chr", false, false),
+    ("nachchristus", false, false),
+    ("u.z.", false, false),
+    ("n.c.", false, false),
+    ("d.c.", false, false),
+    ("apr.j.-c.", false, false),
+    ("A.D.", false, true),
+    ("AD", false, true),
+    ("C.E.", false, true),
+    ("CE", false, true),
+];
+
+/// Century words after a number (`5. Jh.`, `10° sec.`, `12th century`, `XIIe siècle`), folded.
+fn is_century_word(folded: &[u8]) -> bool {
+    matches!(
+        folded,
+        b"jh"
+            | b"jhd"
+            | b"jhdt"
+            | b"jahrhundert"
+            | b"jahrhunderts"
+            | b"sec"
+            | b"secolo"
+            | b"siecle"
+            | b"siecles"
+            | b"century"
+            | b"centuries"
+            | b"eeuw"
+            | b"seculo"
+    )
+}
+
+/// The era written at byte `at` (after a year and at most one space): whether it is before Christ, where
+/// it ends, and whether it is written in bare capitals (`BC`, `AD`, `CE`).
+fn era_at(text: &str, at: usize) -> Option<(bool, usize, bool)> {
+    let rest = &text[at..];
+    let lead = rest.len() - rest.trim_start_matches(' ').len();
+    // Every era starts with one of these letters: most numbers are followed by something else.
+    if lead > 1
+        || !rest[lead..].starts_with(|c: char| {
+            matches!(
+                c,
+                'v' | 'V' | 'a' | 'A' | 'n' | 'N' | 'u' | 'U' | 'd' | 'D' | 'B' | 'C'
+            )
+        })
+    {
+        return None;
+    }
+    // The first dozen characters without the spaces after their dots, each with the byte offset after
+    // it.
+    let mut squeezed = [('\0', 0usize); 12];
+    let mut len = 0;
+    for (k, c) in rest.char_indices().skip(lead) {
+        if len == squeezed.len() {
+            break;
+        }
+        if c == ' ' {
+            // A space only between the parts of an abbreviation (`v. Chr.`), after a dot.
+            if len > 0 && squeezed[len - 1].0 == '.' {
+                continue;
+            }
+            break;
+        }
+        squeezed[len] = (c, at + k + c.len_utf8());
+        len += 1;
+    }
+    let squeezed = &squeezed[..len];
+    for &(marker, bc, case) in ERAS {
+        let n = marker.len();
+        if squeezed.len() < n {
+            continue;
+        }
+        let same = squeezed.iter().zip(marker.chars()).all(|((c, _), m)| {
+            if case {
+                *c == m
+            } else {
+                c.to_ascii_lowercase() == m
+            }
+        });
+        if !same {
+            continue;
+        }
+        let end = squeezed[n - 1].1;
+        // The marker ends its word: `AD` is not the start of `ADN`.
+        if text[end..].starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        return Some((bc, end, case && !marker.contains('.')));
+    }
+    None
+}
+
+/// A century word (and an era after it) at byte `at`, after a century's number: where it ends.
+fn century_at(text: &str, at: usize, ordinal: bool) -> Option<usize> {
+    let rest = &text[at..];
+    let skip = rest.len() - rest.trim_start_matches(' ').len();
+    if skip != 1 {
+        return None;
+    }
+    let start = at + skip;
+    if !text[start..].starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let we = word_end(text, start);
+    if !crate::lang::with_folded(&text[start..we], is_century_word) {
+        return None;
+    }
+    // `sec` is also seconds (`5 sec. faster`): a century only after an ordinal (`10° sec.`, `X sec.`).
+    if !ordinal && text[start..we].eq_ignore_ascii_case("sec") {
+        return None;
+    }
+    let mut end = we;
+    if text[end..].starts_with('.') {
+        end += 1;
+    }
+    if let Some((_, e, _)) = era_at(text, end) {
+        end = e;
+    }
+    Some(end)
+}
+
+/// A year with its era, or a century, starting with a number of `value` (`digits` digits) that ends at
+/// byte `end`.
+fn era_or_century(text: &str, value: u32, digits: u8, end: usize) -> Option<(T, usize)> {
+    let b = text.as_bytes();
+    // `5. Jh.`, `10° sec.`, `12th century`, `5 Jh.`: a century's ordinal, then the word.
+    if (1..=2).contains(&digits) && (1..=21).contains(&value) {
+        let mut e = end;
+        if b.get(e) == Some(&b'.') {
+            e += 1;
+        } else if text[e..].starts_with('°') || text[e..].starts_with('º') {
+            e += '°'.len_utf8();
+        } else if text[e..].starts_with(char::is_alphabetic) {
+            let we = word_end(text, e);
+            if matches!(
+                &text[e..we],
+                "st" | "nd" | "rd" | "th" | "e" | "er" | "eme" | "ème"
+            ) {
+                e = we;
+            }
+        }
+        if let Some(ce) = century_at(text, e, e > end) {
+            return Some((T::Century, ce));
+        }
+    }
+    // Thousands grouped by a dot or a space (`10.000`, `40 000`), only before an era.
+    let mut year = value;
+    let mut e = end;
+    if (1..=3).contains(&digits) {
+        while matches!(b.get(e), Some(b'.' | b' '))
+            && b.get(e + 1..e + 4)
+                .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && !b.get(e + 4).is_some_and(u8::is_ascii_digit)
+        {
+            year = year.saturating_mul(1000).saturating_add(
+                b[e + 1..e + 4]
+                    .iter()
+                    .fold(0, |a, d| a * 10 + u32::from(d - b'0')),
+            );
+            e += 4;
+        }
+    }
+    if digits > 5 || year == 0 {
+        return None;
+    }
+    let (bc, era_end, capitals) = era_at(text, e)?;
+    // `2019 BC Hydro`, `2021 AD campaign`: bare capitals after a recent year are a name or a word.
+    if capitals && year >= 1900 {
+        return None;
+    }
+    Some((T::Era { year, bc }, era_end))
+}
+
+/// A Roman century (`X sec.`, `XIIe siècle`, `XV secolo`) for the upper-case word `word` at `start`:
+/// where it ends.
+fn roman_century(text: &str, start: usize, word: &str) -> Option<usize> {
+    let numeral = word
+        .strip_suffix("ème")
+        .or_else(|| word.strip_suffix("eme"))
+        .or_else(|| word.strip_suffix("er"))
+        .or_else(|| word.strip_suffix('e'))
+        .unwrap_or(word);
+    if numeral.is_empty() || numeral.len() > 6 || !numeral.bytes().all(|c| b"IVXL".contains(&c)) {
+        return None;
+    }
+    let mut e = start + word.len();
+    if text[e..].starts_with('°') || text[e..].starts_with('º') {
+        e += '°'.len_utf8();
+    }
+    century_at(text, e, true)
+}
+
 /// A point of a date as written: any of day, month, year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Part {
@@ -568,6 +830,9 @@ pub struct Found {
     pub weekday: Option<u8>,
     /// Languages of the month names read (empty for numbers).
     pub langs: LangSet,
+    /// A year below 1000 read from a bare number (`853 Costruzione …`, `0053.`): a date only on a page
+    /// of year-led lines (read with [`Opts::low_years`]).
+    pub low_year: bool,
 }
 
 impl Found {
@@ -591,6 +856,15 @@ enum Shape {
     Numeric,
 }
 
+/// Readings of the grammar that only some places of a line allow.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Opts {
+    /// Read a number of three digits, or of four with a leading zero (`853`, `0053`), as a year where a
+    /// date starts (`853 Costruzione …`): such a line is only an entry on a page of year-led lines
+    /// ([`Found::low_year`] says so, the layout decides).
+    pub low_years: bool,
+}
+
 struct Point {
     part: Part,
     shape: Shape,
@@ -599,6 +873,10 @@ struct Point {
     numeric: bool,
     swap_hint: Option<bool>,
     langs: LangSet,
+    /// A year below 1000 read from a bare number (`853`, `0053`).
+    low_year: bool,
+    /// A decade (`1840s`): its year is the first.
+    decade: bool,
 }
 
 fn year_of(t: &Tok) -> Option<(i32, bool)> {
@@ -621,6 +899,24 @@ fn year_of(t: &Tok) -> Option<(i32, bool)> {
     }
 }
 
+/// A year below 1000 written as a bare number: three digits (`853`) or four with a leading zero
+/// (`0053`).
+fn low_year_of(t: &Tok) -> Option<i32> {
+    match t.t {
+        T::Num {
+            value,
+            digits: 3,
+            ordinal: false,
+        } if value >= 100 => Some(value as i32),
+        T::Num {
+            value,
+            digits: 4,
+            ordinal: false,
+        } if (1..1000).contains(&value) => Some(value as i32),
+        _ => None,
+    }
+}
+
 fn day_of(t: &Tok) -> Option<u32> {
     match t.t {
         T::Num { value, digits, .. } if digits <= 2 && (1..=31).contains(&value) => Some(value),
@@ -636,6 +932,11 @@ fn is(t: Option<&Tok>, want: T) -> bool {
     t.is_some_and(|t| t.t == want)
 }
 
+/// Whether tokens `a` and `b` touch (no space between them).
+fn glued(a: &Tok, b: &Tok) -> bool {
+    a.end == b.start
+}
+
 /// Reads a year after a day and month (`14 March 2012`, `12 de marzo de 2015`, `12 de marzo, 2015`,
 /// `30 de octubre del 2019`) starting at `k`: the year and the index after it.
 fn trailing_year(toks: &[Tok], k: usize) -> Option<(i32, bool, usize)> {
@@ -647,8 +948,126 @@ fn trailing_year(toks: &[Tok], k: usize) -> Option<(i32, bool, usize)> {
     Some((y, ok, j + 1))
 }
 
+/// Day and month in numbers, with their validity either way round: `Some((day, month, swap_hint))`.
+fn numeric_day_month(a: u32, b: u32) -> Option<(u32, u32, Option<bool>)> {
+    let dmy_ok = (1..=31).contains(&a) && (1..=12).contains(&b);
+    let mdy_ok = (1..=12).contains(&a) && (1..=31).contains(&b);
+    match (dmy_ok, mdy_ok) {
+        (false, false) => None,
+        (true, false) => Some((a, b, Some(false))),
+        (false, true) => Some((b, a, Some(true))),
+        (true, true) => Some((a, b, None)),
+    }
+}
+
+/// `10 / 5 / 1940`, `1 /3 /2003`, `06 28 1914`: a numeric date written with spaces, its first number at
+/// `j`. Without slashes both day and month have two digits and one space apart (`06 28 1914`): numbers
+/// of a table row are rarely written so.
+fn spaced_numeric(toks: &[Tok], j: usize) -> Option<(Part, Option<bool>, usize)> {
+    let num = |k: usize, max_digits: u8| match toks.get(k)?.t {
+        T::Num {
+            value,
+            digits,
+            ordinal: false,
+        } if digits <= max_digits => Some((value, digits)),
+        _ => None,
+    };
+    let (a, da) = num(j, 2)?;
+    let (b, (year, dy), e) = if is(toks.get(j + 1), T::Slash) && is(toks.get(j + 3), T::Slash) {
+        (num(j + 2, 2)?.0, num(j + 4, 4)?, j + 5)
+    } else {
+        let (b, db) = num(j + 1, 2)?;
+        let y = num(j + 2, 4)?;
+        let one_space = |x: &Tok, z: &Tok| z.start == x.end + 1;
+        let spaced = da == 2
+            && db == 2
+            && one_space(&toks[j], &toks[j + 1])
+            && one_space(&toks[j + 1], &toks[j + 2]);
+        if !spaced {
+            return None;
+        }
+        (b, y, j + 3)
+    };
+    if dy != 4 || year < 1000 {
+        return None;
+    }
+    let (day, month, hint) = numeric_day_month(a, b)?;
+    Some((
+        Part {
+            day: Some(day),
+            month: Some(month),
+            year: Some(year as i32),
+            bad_year: false,
+        },
+        hint,
+        e,
+    ))
+}
+
+/// `14/03 21:05`: a day and month in numbers with no year, which only a time after it makes a date.
+fn numeric_day_month_before_time(toks: &[Tok], j: usize) -> Option<(Part, Option<bool>, usize)> {
+    let (a, sl, b, time) = (
+        toks.get(j)?,
+        toks.get(j + 1)?,
+        toks.get(j + 2)?,
+        toks.get(j + 3)?,
+    );
+    let (
+        T::Num { value: x, .. },
+        T::Slash,
+        T::Num {
+            value: y,
+            digits: 2,
+            ordinal: false,
+        },
+        T::Time,
+    ) = (a.t, sl.t, b.t, time.t)
+    else {
+        return None;
+    };
+    if !(glued(a, sl) && glued(sl, b)) {
+        return None;
+    }
+    let (day, month, hint) = numeric_day_month(x, y)?;
+    Some((
+        Part {
+            day: Some(day),
+            month: Some(month),
+            year: None,
+            bad_year: false,
+        },
+        hint,
+        j + 3,
+    ))
+}
+
+/// A minus glued before a year at the start of a line or after a range's slash (`-900./-680`,
+/// `-189.`): a year before Christ. Dashes around a year (`-1192- …`) only mark it.
+fn before_christ(toks: &[Tok], j: usize) -> bool {
+    let (Some(minus), Some(num)) = (j.checked_sub(1).and_then(|m| toks.get(m)), toks.get(j)) else {
+        return false;
+    };
+    if minus.t != T::Dash || !glued(minus, num) || !matches!(num.t, T::Num { digits: 3..=4, .. }) {
+        return false;
+    }
+    let after_slash = j >= 2 && toks[j - 2].t == T::Slash && glued(&toks[j - 2], minus);
+    if !(j == 1 || after_slash) {
+        return false;
+    }
+    match toks.get(j + 1) {
+        // `-189.`, `-900./-680`: the page's `1088.` with a minus.
+        Some(t) if t.t == T::Period && glued(num, t) => {
+            low_year_of(num).is_some()
+                || is(toks.get(j + 2), T::Slash)
+                || matches!(num.t, T::Num { value, .. } if value < 1000)
+        }
+        // The end of a range after its slash: `-680 Periodo …`.
+        _ => after_slash,
+    }
+}
+
 /// One point of a date starting at token `i`.
-fn point(toks: &[Tok], i: usize) -> Option<Point> {
+fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
     let mut j = i;
     let mut weekday = None;
     if let Some(Tok {
@@ -662,7 +1081,7 @@ fn point(toks: &[Tok], i: usize) -> Option<Point> {
         }
         // `Martedì (14 maggio)`: the date in brackets after the weekday.
         if is(toks.get(j), T::Open) {
-            let mut p = point(toks, j + 1)?;
+            let mut p = point(toks, j + 1, o)?;
             if !is(toks.get(p.next), T::Close) {
                 return None;
             }
@@ -683,6 +1102,8 @@ fn point(toks: &[Tok], i: usize) -> Option<Point> {
         numeric: false,
         swap_hint: None,
         langs: LangSet::default(),
+        low_year: false,
+        decade: false,
     };
     match t.t {
         T::NumDate { parts, digits } => {
@@ -695,31 +1116,14 @@ fn point(toks: &[Tok], i: usize) -> Option<Point> {
                     bad_year: false,
                 };
             } else if digits[2] == 4 && digits[0] <= 2 && digits[1] <= 2 {
-                let dmy_ok = (1..=31).contains(&a) && (1..=12).contains(&b);
-                let mdy_ok = (1..=12).contains(&a) && (1..=31).contains(&b);
-                if !dmy_ok && !mdy_ok {
-                    return None;
-                }
+                let (day, month, hint) = numeric_day_month(a, b)?;
                 p.numeric = true;
-                p.swap_hint = match (dmy_ok, mdy_ok) {
-                    (true, false) => Some(false),
-                    (false, true) => Some(true),
-                    _ => None,
-                };
-                p.part = if dmy_ok {
-                    Part {
-                        day: Some(a),
-                        month: Some(b),
-                        year: Some(c as i32),
-                        bad_year: false,
-                    }
-                } else {
-                    Part {
-                        day: Some(b),
-                        month: Some(a),
-                        year: Some(c as i32),
-                        bad_year: false,
-                    }
+                p.swap_hint = hint;
+                p.part = Part {
+                    day: Some(day),
+                    month: Some(month),
+                    year: Some(c as i32),
+                    bad_year: false,
                 };
             } else {
                 return None;
@@ -732,6 +1136,25 @@ fn point(toks: &[Tok], i: usize) -> Option<Point> {
             p.part.year = Some(i32::from(year));
             p.shape = Shape::My;
             p.next = j + 1;
+        }
+        // `300 n. Chr.`, `um 90 u. Z.`: a year with its era; before Christ, no calendar date.
+        T::Era { year, bc } => {
+            if bc {
+                p.part.bad_year = true;
+            } else {
+                p.part.year = Some(year as i32);
+            }
+            p.shape = Shape::Y;
+        }
+        // `5. Jh.`, `X sec.`: a century is no calendar date.
+        T::Century => {
+            p.part.bad_year = true;
+            p.shape = Shape::Y;
+        }
+        T::Decade { year } => {
+            p.part.year = Some(i32::from(year));
+            p.shape = Shape::Y;
+            p.decade = true;
         }
         T::Num { digits, .. } if digits <= 2 => {
             let day = day_of(t)?;
@@ -751,12 +1174,15 @@ fn point(toks: &[Tok], i: usize) -> Option<Point> {
                 p.part.month = Some(u32::from(*month));
                 p.langs = *langs;
                 k = same_month_pair(toks, k + 1, *month, &mut p.langs);
+                // `14 mrt. 2019`: an abbreviation's dot before the year. Before text (`9 de agosto. El
+                // presidente …`) the dot is the separator.
                 if is(toks.get(k), T::Period)
-                    && toks
-                        .get(k + 1)
-                        .is_some_and(|t| matches!(t.t, T::Num { .. } | T::Join(_)))
+                    && (trailing_year(toks, k + 1).is_some()
+                        || toks.get(k + 1).is_some_and(|t| {
+                            matches!(t.t, T::Comma | T::Colon | T::Dash | T::Close)
+                        }))
                 {
-                    k += 1; // `14 mrt. 2019`
+                    k += 1; // `27 janv., les écoles …`
                 }
                 p.shape = Shape::Dm;
                 if let Some((y, ok, after)) = trailing_year(toks, k) {
@@ -765,6 +1191,23 @@ fn point(toks: &[Tok], i: usize) -> Option<Point> {
                     k = after;
                 }
                 p.next = k;
+            } else if let Some((part, hint, next)) =
+                spaced_numeric(toks, j).or_else(|| numeric_day_month_before_time(toks, j))
+            {
+                p.part = part;
+                p.numeric = true;
+                p.swap_hint = hint;
+                p.shape = Shape::Numeric;
+                p.next = next;
+            } else if weekday.is_some()
+                && matches!(toks.get(j + 1).map(|t| t.t), Some(T::Weekday(_)))
+            {
+                // `Mon 1 Thu 4 April 2019`: a date struck out and its replacement; the later one holds.
+                let later = point(toks, j + 1, o)?;
+                if later.part.day.is_none() || later.part.month.is_none() {
+                    return None;
+                }
+                return Some(later);
             } else {
                 p.part.day = Some(day);
                 p.shape = Shape::D;
@@ -781,20 +1224,37 @@ fn point(toks: &[Tok], i: usize) -> Option<Point> {
             }
         }
         T::Num { .. } => {
-            let (y, ok) = year_of(t)?;
-            if !ok {
-                return None;
+            if before_christ(toks, j) {
+                p.part.bad_year = true;
+                p.shape = Shape::Y;
+                return Some(p);
             }
+            let y = match year_of(t) {
+                Some((y, true)) => y,
+                _ => {
+                    let low = low_year_of(t).filter(|_| o.low_years)?;
+                    // `800 000 personnes`: thousands written apart are a count.
+                    if toks.get(j + 1).is_some_and(|n| {
+                        matches!(n.t, T::Num { digits: 3, .. }) && n.start == t.end + 1
+                    }) {
+                        return None;
+                    }
+                    p.low_year = true;
+                    low
+                }
+            };
             p.part.year = Some(y);
             p.shape = Shape::Y;
             p.next = j + 1;
-            // `1950 18 mars`, `2019, March 14`: a year written first, then the day and month (a
-            // chronology's `year day month` columns, flattened).
+            // `1950 18 mars`, `2019, March 14`, `1960, febrero.`: a year written first, then the day
+            // and month, or the month (a chronology's `year day month` columns, flattened). Not after a
+            // low year: `100 12 May 2019` is a row number and a date.
             let mut k = j + 1;
-            if is(toks.get(k), T::Comma) {
+            let comma = is(toks.get(k), T::Comma);
+            if comma {
                 k += 1;
             }
-            if let Some(inner) = point(toks, k) {
+            if let Some(inner) = point(toks, k, o).filter(|_| !p.low_year) {
                 if matches!(inner.shape, Shape::Dm | Shape::Md) && inner.weekday.is_none() {
                     p.part.day = inner.part.day;
                     p.part.month = inner.part.month;
@@ -807,10 +1267,25 @@ fn point(toks: &[Tok], i: usize) -> Option<Point> {
                     p.next = inner.next;
                     return Some(p);
                 }
+                // `1960, febrero. Text`: the month after a comma, then a separator or nothing.
+                let ends = toks
+                    .get(inner.next)
+                    .is_none_or(|t| matches!(t.t, T::Period | T::Colon | T::Dash | T::Comma));
+                if comma && inner.shape == Shape::M && inner.weekday.is_none() && ends {
+                    p.part.month = inner.part.month;
+                    p.langs = inner.langs;
+                    p.shape = Shape::My;
+                    p.next = inner.next;
+                    return Some(p);
+                }
             }
-            // `1860 (1er janvier)`: a year, then the day in brackets.
-            if is(toks.get(j + 1), T::Open) {
-                if let Some(inner) = point(toks, j + 2) {
+            // `1860 (1er janvier)`, `-1285- (1 gennaio)-`: a year, then the day in brackets.
+            let mut open = j + 1;
+            if is(toks.get(open), T::Dash) && is(toks.get(open + 1), T::Open) {
+                open += 1;
+            }
+            if is(toks.get(open), T::Open) {
+                if let Some(inner) = point(toks, open + 1, o) {
                     if inner.shape == Shape::Dm && is(toks.get(inner.next), T::Close) {
                         p.part.day = inner.part.day;
                         p.part.month = inner.part.month;
@@ -860,21 +1335,21 @@ fn point(toks: &[Tok], i: usize) -> Option<Point> {
     Some(p)
 }
 
-/// Skips a second name for the same month after a slash (`تشرين الثاني/نوفمبر`): the index after it.
+/// Skips a second name for the same month, after a slash (`تشرين الثاني/نوفمبر`) or a space (`مارس
+/// آذار`): the index after it.
 fn same_month_pair(toks: &[Tok], k: usize, month: u8, langs: &mut LangSet) -> usize {
-    if is(toks.get(k), T::Slash) {
-        if let Some(Tok {
-            t: T::Month {
-                month: m2,
-                langs: l2,
-            },
-            ..
-        }) = toks.get(k + 1)
-        {
-            if *m2 == month {
-                *langs = LangSet(langs.0 | l2.0);
-                return k + 2;
-            }
+    let second = if is(toks.get(k), T::Slash) { k + 1 } else { k };
+    if let Some(Tok {
+        t: T::Month {
+            month: m2,
+            langs: l2,
+        },
+        ..
+    }) = toks.get(second)
+    {
+        if *m2 == month {
+            *langs = LangSet(langs.0 | l2.0);
+            return second + 1;
         }
     }
     k
@@ -891,23 +1366,73 @@ fn set_year(part: &mut Part, y: i32, ok: bool) {
 /// The date expression starting at token `i`, if one does (the longest reading: a range when there is
 /// one). A bare day (`14`) is not a date on its own.
 pub fn date_at(toks: &[Tok], i: usize) -> Option<Found> {
+    date_at_with(toks, i, Opts::default())
+}
+
+/// [`date_at`] with the readings `o` allows.
+pub fn date_at_with(toks: &[Tok], i: usize, o: Opts) -> Option<Found> {
+    let mut found = date_core(toks, i, o)?;
+    // `3 May 2030 (Friday):`, `19,20 February 1846 (Thursday, Friday)`: the weekdays in brackets after
+    // the date are part of it.
+    let k = found.toks.1;
+    if is(toks.get(k), T::Open) {
+        let mut m = k + 1;
+        let (mut days, mut day) = (0, 0);
+        while let Some(Tok {
+            t: T::Weekday(d), ..
+        }) = toks.get(m)
+        {
+            days += 1;
+            day = *d;
+            m += 1;
+            if is(toks.get(m), T::Comma) || is(toks.get(m), T::Dash) || is_join(toks.get(m), AND) {
+                m += 1;
+            }
+        }
+        if days > 0 && is(toks.get(m), T::Close) {
+            if found.weekday.is_none() && days == 1 {
+                found.weekday = Some(day);
+            }
+            found.toks.1 = m + 1;
+            found.end = toks[m].end as usize;
+        }
+    }
+    Some(found)
+}
+
+fn date_core(toks: &[Tok], i: usize, o: Opts) -> Option<Found> {
     let mut j = i;
     let article = is_join(toks.get(j), DAY_ARTICLE);
-    if is_join(toks.get(j), FROM)
-        && toks.get(j + 1).is_some_and(|t| match t.t {
-            T::Num { .. } | T::Weekday(_) | T::NumDate { .. } => true,
+    if is_join(toks.get(j), FROM) {
+        let mut k = j + 1;
+        // `c. 1750`, `ca. 1600`: an abbreviated approximation.
+        if is_join(toks.get(j), FUZZY) && is(toks.get(k), T::Period) {
+            k += 1;
+        }
+        let opens = toks.get(k).is_some_and(|t| match t.t {
+            T::Num { .. }
+            | T::Weekday(_)
+            | T::NumDate { .. }
+            | T::Era { .. }
+            | T::Century
+            | T::Decade { .. } => true,
             T::Month { .. } | T::NumMonth { .. } => !article,
             _ => false,
-        })
-    {
-        j += 1;
+        });
+        if opens {
+            j = k;
+        }
     }
-    let p1 = point(toks, j)?;
+    let p1 = point(toks, j, o)?;
     let first = i;
-    // `1864 (juin)`, `1864 (du 8 au 10 septembre)`: a year, then the rest of the date in brackets.
+    // `1864 (juin)`, `1864 (du 8 au 10 septembre)`, `1915 (10 de agosto de 1915)`: a year, then the
+    // rest of the date (or the whole date again) in brackets.
     if p1.shape == Shape::Y && is(toks.get(p1.next), T::Open) {
-        if let Some(mut inner) = date_at(toks, p1.next + 1) {
-            if !inner.has_year() && is(toks.get(inner.toks.1), T::Close) {
+        if let Some(mut inner) = date_core(toks, p1.next + 1, Opts::default()) {
+            let same_year = !inner.has_year()
+                || (inner.from.year == p1.part.year
+                    && inner.to.is_none_or(|t| t.year == p1.part.year));
+            if same_year && is(toks.get(inner.toks.1), T::Close) {
                 inner.from.year = p1.part.year;
                 if let Some(to) = inner.to.as_mut() {
                     to.year = p1.part.year;
@@ -915,23 +1440,55 @@ pub fn date_at(toks: &[Tok], i: usize) -> Option<Found> {
                 inner.toks = (first, inner.toks.1 + 1);
                 inner.start = toks[first].start as usize;
                 inner.end = toks[inner.toks.1 - 1].end as usize;
+                inner.low_year = p1.low_year;
                 return Some(inner);
             }
         }
     }
+    // `1857-58`, `1920/21`, `-847-55-`: a year and the last digits of another, glued by a hyphen or a
+    // slash.
+    if let Some(found) = short_year_range(toks, first, &p1) {
+        return Some(found);
+    }
     // A range: a connector and a second point that fits the first.
+    let mut conn_len = 1;
     let connector = toks.get(p1.next).is_some_and(|t| match t.t {
         T::Dash => true,
         T::Join(b) => b & (RANGE | AND) != 0,
-        T::Slash => matches!(p1.shape, Shape::M | Shape::My),
+        T::Slash => matches!(p1.shape, Shape::M | Shape::My | Shape::Y),
+        // `1176./1192`: the year's dot, then the slash.
+        T::Period => {
+            p1.shape == Shape::Y && is(toks.get(p1.next + 1), T::Slash) && {
+                conn_len = 2;
+                true
+            }
+        }
+        // `19,20 February 1846`: two days.
+        T::Comma => p1.shape == Shape::D,
         _ => false,
     });
     if connector {
         let conn_tok = toks[p1.next];
-        let is_and = matches!(conn_tok.t, T::Join(b) if b & AND != 0);
-        if let Some(p2) = point(toks, p1.next + 1) {
-            if let Some(found) = combine(toks, first, &p1, &p2, is_and) {
-                return Some(found);
+        let is_and = matches!(conn_tok.t, T::Join(b) if b & AND != 0) || conn_tok.t == T::Comma;
+        let mut k = p1.next + conn_len;
+        // `-900./-680`: a minus before the second year.
+        if p1.shape == Shape::Y
+            && is(toks.get(k), T::Dash)
+            && toks.get(k + 1).is_some_and(|t| glued(&toks[k], t))
+        {
+            k += 1;
+        }
+        if let Some(p2) = point(toks, k, o) {
+            // Two days joined by a comma are a range of two days in a row: `19,20 February` (`DÍA
+            // 1, 24 de febrero` is a label and a date).
+            let p2_ok = conn_tok.t != T::Comma
+                || (matches!(p2.shape, Shape::Dm | Shape::Dmy)
+                    && glued(&toks[p1.next - 1], &conn_tok)
+                    && p2.part.day == p1.part.day.map(|d| d + 1));
+            if p2_ok {
+                if let Some(found) = combine(toks, first, &p1, &p2, is_and) {
+                    return Some(found);
+                }
             }
         }
     }
@@ -939,17 +1496,74 @@ pub fn date_at(toks: &[Tok], i: usize) -> Option<Found> {
         return None;
     }
     let end_tok = p1.next;
+    // `1840s`: the ten years of a decade.
+    let to = p1.decade.then(|| Part {
+        year: p1.part.year.map(|y| y + 9),
+        ..Part::default()
+    });
     Some(Found {
         toks: (first, end_tok),
         start: toks[first].start as usize,
         end: toks[end_tok - 1].end as usize,
         from: p1.part,
-        to: None,
+        to,
         notation: notation(p1.shape),
         numeric: p1.numeric,
         swap_hint: p1.swap_hint,
         weekday: p1.weekday,
         langs: p1.langs,
+        low_year: p1.low_year,
+    })
+}
+
+/// `1857-58`, `1920/21`, `-847-55-`: a year, a hyphen or slash, and the last two digits of a later year,
+/// all glued.
+fn short_year_range(toks: &[Tok], first: usize, p1: &Point) -> Option<Found> {
+    if p1.shape != Shape::Y || p1.decade {
+        return None;
+    }
+    let y = p1.part.year?;
+    let (conn, num) = (toks.get(p1.next)?, toks.get(p1.next + 1)?);
+    if !matches!(conn.t, T::Dash | T::Slash)
+        || !glued(&toks[p1.next - 1], conn)
+        || !glued(conn, num)
+    {
+        return None;
+    }
+    let T::Num {
+        value,
+        digits: 2,
+        ordinal: false,
+    } = num.t
+    else {
+        return None;
+    };
+    // `1920/21 March` would be something else; a glued letter or digit too.
+    if toks.get(p1.next + 2).is_some_and(|t| {
+        matches!(t.t, T::Month { .. } | T::Slash) || (glued(num, t) && !matches!(t.t, T::Dash))
+    }) {
+        return None;
+    }
+    let mut end = y - y.rem_euclid(100) + value as i32;
+    if end <= y {
+        end += 100;
+    }
+    let next = p1.next + 2;
+    Some(Found {
+        toks: (first, next),
+        start: toks[first].start as usize,
+        end: num.end as usize,
+        from: p1.part,
+        to: Some(Part {
+            year: Some(end),
+            ..Part::default()
+        }),
+        notation: Notation::Year,
+        numeric: false,
+        swap_hint: None,
+        weekday: None,
+        langs: p1.langs,
+        low_year: p1.low_year,
     })
 }
 
@@ -971,6 +1585,7 @@ fn combine(toks: &[Tok], first: usize, p1: &Point, p2: &Point, is_and: bool) -> 
     let mut a = p1.part;
     let mut b = p2.part;
     let mut next = p2.next;
+    let decades = p1.decade || p2.decade;
     let fits = match (p1.shape, p2.shape) {
         (D, Dm | Dmy) | (Dm, Dm | Dmy) | (Dmy, Dmy) => true,
         (Md, D) | (Md, Md) | (Md, Mdy) | (Mdy, Mdy) => true,
@@ -979,12 +1594,20 @@ fn combine(toks: &[Tok], first: usize, p1: &Point, p2: &Point, is_and: bool) -> 
             !is_and
                 && (a.month != b.month || a.year.is_some() && b.year.is_some() && a.year != b.year)
         }
-        (Y, Y) => !is_and && b.year > a.year,
+        // `1820's and 1830's`: two decades may be joined by `and`; two years only make a span.
+        (Y, Y) => (!is_and || decades) && b.year > a.year && !p1.part.bad_year && !p2.part.bad_year,
         (Numeric, Numeric) => true,
+        // `17 a 19/4/1961`: a day, then a numeric date (day first, as the day before it shows).
+        (D, Numeric) => p2.swap_hint != Some(true),
         _ => false,
     };
-    if !fits {
+    // BC years keep their range with no date: `-900./-680`.
+    let bc_span = (p1.shape, p2.shape) == (Y, Y) && p1.part.bad_year && p2.part.bad_year && !is_and;
+    if !fits && !bc_span {
         return None;
+    }
+    if p2.decade {
+        b.year = b.year.map(|y| y + 9);
     }
     // `June 3-5, 2016`: the year after the second day belongs to both.
     if p1.shape == Md && p2.shape == D {
@@ -1015,6 +1638,7 @@ fn combine(toks: &[Tok], first: usize, p1: &Point, p2: &Point, is_and: bool) -> 
     }
     let langs = LangSet(p1.langs.0 | p2.langs.0);
     let notation = match p1.shape {
+        D if p2.shape == Numeric => Notation::Numeric,
         D | Dm | Dmy => Notation::DayMonth,
         Md | Mdy => Notation::MonthDay,
         M | My => Notation::Month,
@@ -1028,10 +1652,15 @@ fn combine(toks: &[Tok], first: usize, p1: &Point, p2: &Point, is_and: bool) -> 
         from: a,
         to: Some(b),
         notation,
-        numeric: p1.numeric,
-        swap_hint: p1.swap_hint.or(p2.swap_hint),
+        numeric: p1.numeric || p2.numeric,
+        swap_hint: if (p1.shape, p2.shape) == (D, Numeric) {
+            Some(false)
+        } else {
+            p1.swap_hint.or(p2.swap_hint)
+        },
         weekday: p1.weekday,
         langs,
+        low_year: p1.low_year || p2.low_year,
     })
 }
 
@@ -1190,6 +1819,13 @@ mod tests {
         );
         assert_eq!(show("1715-1718 x"), "1715-?-?/1718-?-? [1715-1718]");
         assert_eq!(
+            show("17 a 19/4/1961: Fracasa"),
+            "1961-4-17/1961-4-19 [17 a 19/4/1961]"
+        );
+        assert_eq!(show("17-19/04/1961"), "1961-4-17/1961-4-19 [17-19/04/1961]");
+        // Month first (`4/19/1961`), a day before it is no range.
+        assert_eq!(show("17 a 4/19/1961"), "none");
+        assert_eq!(
             show("30 December 2019 to 2 January 2020 - x"),
             "2019-12-30/2020-1-2 [30 December 2019 to 2 January 2020]"
         );
@@ -1225,6 +1861,263 @@ mod tests {
         assert_eq!(show("1 January 10000 – text"), "?-1-1! [1 January 10000]");
         assert_eq!(show("1 January 0 – text"), "?-1-1! [1 January 0]");
         assert_eq!(show("May the visit be fruitful"), "?-5-? [May]");
+    }
+
+    fn show_low(s: &str) -> String {
+        let mut toks = Vec::new();
+        tokenize(s, vocabulary(), LangSet::ALL, 64, &mut toks);
+        match date_at_with(&toks, 0, Opts { low_years: true }) {
+            Some(f) => format!(
+                "{:?}/{:?} low={} [{}]",
+                f.from.year,
+                f.to.and_then(|t| t.year),
+                f.low_year,
+                &s[f.start..f.end]
+            ),
+            None => "none".into(),
+        }
+    }
+
+    #[test]
+    fn year_ranges_with_a_slash_a_short_second_year_or_a_dot() {
+        assert_eq!(show("1907/1909 – x"), "1907-?-?/1909-?-? [1907/1909]");
+        assert_eq!(show("1920/21 Die BASF"), "1920-?-?/1921-?-? [1920/21]");
+        assert_eq!(show("1857-58 Financial"), "1857-?-?/1858-?-? [1857-58]");
+        assert_eq!(show("2029-30 season"), "2029-?-?/2030-?-? [2029-30]");
+        assert_eq!(show("1999/00 x"), "1999-?-?/2000-?-? [1999/00]");
+        assert_eq!(
+            show("1176./1192 Costruzione"),
+            "1176-?-?/1192-?-? [1176./1192]"
+        );
+        // Spaced, a short number is a count: `1990 - 95 delegates`.
+        assert_eq!(show("1990 - 95 delegates"), "1990-?-? [1990]");
+        // A year and a month in numbers stays one (`2019-05`), and a range needs a later year.
+        assert_eq!(show("2019-05 x"), "2019-5-? [2019-05]");
+        assert_eq!(show("2019/1990"), "2019-?-? [2019]");
+    }
+
+    #[test]
+    fn a_year_then_its_date_in_brackets() {
+        assert_eq!(show("1864 (juin) x"), "1864-6-? [1864 (juin)]");
+        assert_eq!(
+            show("1915 (10 de agosto de 1915) – Decreto"),
+            "1915-8-10 [1915 (10 de agosto de 1915)]"
+        );
+        // Another year in the brackets is a remark, not the date.
+        assert_eq!(show("1915 (10 de agosto de 1916) – x"), "1915-?-? [1915]");
+    }
+
+    #[test]
+    fn decades() {
+        assert_eq!(show("1840's: rugby clubs"), "1840-?-?/1849-?-? [1840's]");
+        assert_eq!(show("1840s rugby"), "1840-?-?/1849-?-? [1840s]");
+        assert_eq!(show("1990’s"), "1990-?-?/1999-?-? [1990’s]");
+        assert_eq!(
+            show("1820's and 1830's: a version"),
+            "1820-?-?/1839-?-? [1820's and 1830's]"
+        );
+        // Not a decade: a year glued to a word, or a year not ending in 0.
+        assert_eq!(show("1845s"), "1845-?-? [1845]");
+        assert_eq!(show("1840sx"), "1840-?-? [1840]");
+    }
+
+    #[test]
+    fn year_month_day_with_dots() {
+        assert_eq!(show("1228.11.22 Sconfitta"), "1228-11-22 [1228.11.22]");
+        assert_eq!(show("1930.06.14 x"), "1930-6-14 [1930.06.14]");
+    }
+
+    #[test]
+    fn years_below_1000_only_where_asked() {
+        assert_eq!(show("853 Costruzione della pieve."), "none");
+        assert_eq!(
+            show_low("853 Costruzione della pieve."),
+            "Some(853)/None low=true [853]"
+        );
+        assert_eq!(show_low("0053. Incendio"), "Some(53)/None low=true [0053]");
+        assert_eq!(
+            show_low("0300./0400 c. Decadenza"),
+            "Some(300)/Some(400) low=true [0300./0400]"
+        );
+        assert_eq!(show_low("-847-55- S. Michele"), "none");
+        let mut toks = Vec::new();
+        tokenize(
+            "-847-55- S. Michele",
+            vocabulary(),
+            LangSet::ALL,
+            64,
+            &mut toks,
+        );
+        let f = date_at_with(&toks, 1, Opts { low_years: true }).unwrap();
+        assert_eq!(
+            (f.from.year, f.to.and_then(|t| t.year)),
+            (Some(847), Some(855))
+        );
+        // A four-digit year is no low year; two digits are a day; a count with its thousands is no year.
+        assert_eq!(
+            show_low("1088. Fondazione"),
+            "Some(1088)/None low=false [1088]"
+        );
+        assert_eq!(show_low("12 ministers"), "none");
+        assert_eq!(show_low("800 000 personnes"), "none");
+        // A low year does not read a row's date as its day and month.
+        assert_eq!(show_low("100 12 May 2019"), "Some(100)/None low=true [100]");
+    }
+
+    #[test]
+    fn eras_and_centuries() {
+        assert_eq!(show("Um 90 n. Chr. Römischer"), "90-?-? [Um 90 n. Chr.]");
+        assert_eq!(show("um 90 u. Z."), "90-?-? [um 90 u. Z.]");
+        assert_eq!(show("260 u. Z."), "260-?-? [260 u. Z.]");
+        assert_eq!(show("300n. chr. Felix"), "300-?-? [300n. chr.]");
+        assert_eq!(show("300 n. Chr."), "300-?-? [300 n. Chr.]");
+        assert_eq!(show("79 AD eruption"), "79-?-? [79 AD]");
+        // Before Christ, and centuries: no calendar date (the entry stays, with no date).
+        assert_eq!(show("10.000 v. Chr."), "?-?-?! [10.000 v. Chr.]");
+        assert_eq!(show("40 000 v. chr.: Der"), "?-?-?! [40 000 v. chr.]");
+        assert_eq!(show("Ab  3 000v. chr. Erste"), "?-?-?! [Ab  3 000v. chr.]");
+        assert_eq!(show("c.1000 a.C. Origem"), "?-?-?! [c.1000 a.C.]");
+        assert_eq!(show("500 BC x"), "?-?-?! [500 BC]");
+        assert_eq!(show("Ab 5. Jh. Entstehung"), "?-?-?! [Ab 5. Jh.]");
+        assert_eq!(show("7. Jh. Siedlungen"), "?-?-?! [7. Jh.]");
+        assert_eq!(show("5 Jh. v. Chr."), "?-?-?! [5 Jh. v. Chr.]");
+        assert_eq!(show("10° sec.- Benedetto"), "?-?-?! [10° sec.]");
+        assert_eq!(show("X sec. x"), "?-?-?! [X sec.]");
+        assert_eq!(show("XIIe siècle"), "?-?-?! [XIIe siècle]");
+        assert_eq!(show("12th century"), "?-?-?! [12th century]");
+        // Not eras: `ce` is a French word, `bc` a lower-case word; `12.000 people` a count.
+        assert_eq!(show("1950 ce fut"), "1950-?-? [1950]");
+        assert_eq!(show("2019 BC Hydro report"), "2019-?-? [2019]");
+        assert_eq!(show("5 sec. faster"), "none");
+        assert_eq!(
+            show("10.000 v. Chr. bis 5. Jh. v. Chr. Steinzeit"),
+            "?-?-?!/?-?-?! [10.000 v. Chr. bis 5. Jh. v. Chr.]"
+        );
+        assert_eq!(show("12.000 people"), "none");
+        assert_eq!(show("5 Jahre"), "none");
+    }
+
+    #[test]
+    fn years_before_christ_written_with_a_minus() {
+        let read = |s: &str| {
+            let mut toks = Vec::new();
+            tokenize(s, vocabulary(), LangSet::ALL, 64, &mut toks);
+            let f = date_at_with(&toks, 1, Opts { low_years: true })?;
+            Some((
+                f.from.bad_year,
+                f.to.is_some(),
+                s[f.start..f.end].to_string(),
+            ))
+        };
+        assert_eq!(
+            read("-900./-680 Periodo"),
+            Some((true, true, "900./-680".into()))
+        );
+        assert_eq!(read("-189. Bononia"), Some((true, false, "189".into())));
+        assert_eq!(read("-088. Bononia"), Some((true, false, "088".into())));
+        // Dashes around a year only mark it.
+        assert_eq!(read("-1192- E feudo"), Some((false, false, "1192".into())));
+        assert_eq!(read("-476- Caere"), Some((false, false, "476".into())));
+    }
+
+    #[test]
+    fn approximate_years() {
+        assert_eq!(show("c 1370 Wall paintings"), "1370-?-? [c 1370]");
+        assert_eq!(show("c.1750 x"), "1750-?-? [c.1750]");
+        assert_eq!(show("ca. 1600 x"), "1600-?-? [ca. 1600]");
+        assert_eq!(show("Um 1219 Stuttgart"), "1219-?-? [Um 1219]");
+        assert_eq!(show("circa 1600"), "1600-?-? [circa 1600]");
+        assert_eq!(show("vers 1450 x"), "1450-?-? [vers 1450]");
+        assert_eq!(show("ab März 1933: Buch"), "1933-3-? [ab März 1933]");
+        assert_eq!(
+            show("Am 26. April 1919 neue"),
+            "1919-4-26 [Am 26. April 1919]"
+        );
+        assert_eq!(show("um 10 Uhr"), "none");
+    }
+
+    #[test]
+    fn spaced_numeric_dates() {
+        assert_eq!(show("10 / 5 / 1940 x"), "1940-5-10 [10 / 5 / 1940]");
+        assert_eq!(show("1 /3 /2003: x"), "2003-3-1 [1 /3 /2003]");
+        assert_eq!(show("06 28 1914 Heir"), "1914-6-28 [06 28 1914]");
+        let (f, _) = found("06 28 1914 Heir").unwrap();
+        assert_eq!((f.numeric, f.swap_hint), (true, Some(true)));
+        assert_eq!(show("11 03 1903 After"), "1903-3-11 [11 03 1903]");
+        // Numbers of a row, not a date: one digit, or more than one space.
+        assert_eq!(show("4 12 1961 x"), "none");
+        assert_eq!(show("11  03 1903"), "none");
+        assert_eq!(show("14/03 21:05"), "?-3-14 [14/03]");
+        assert_eq!(show("24/7 service"), "none");
+    }
+
+    #[test]
+    fn comma_joined_days_and_weekdays_in_brackets() {
+        assert_eq!(
+            show("19,20 February 1846 (Thursday, Friday): the Show"),
+            "1846-2-19/1846-2-20 [19,20 February 1846 (Thursday, Friday)]"
+        );
+        assert_eq!(
+            show("7,8 July 2030 Saturday, Sunday"),
+            "2030-7-7/2030-7-8 [7,8 July 2030]"
+        );
+        assert_eq!(
+            show("3 May 2030 (Friday): fair held."),
+            "2030-5-3 [3 May 2030 (Friday)]"
+        );
+        assert_eq!(found("3 May 2030 (Friday)").unwrap().0.weekday, Some(5));
+        // Brackets holding something else stay out of the date.
+        assert_eq!(show("3 May 2030 (extended)"), "2030-5-3 [3 May 2030]");
+        assert_eq!(show("19, 20 people"), "none");
+        assert_eq!(show("1, 24 de febrero"), "none");
+        assert_eq!(
+            show("19, 20 February 1846"),
+            "1846-2-19/1846-2-20 [19, 20 February 1846]"
+        );
+    }
+
+    #[test]
+    fn year_first_with_a_comma_and_a_month_alone() {
+        assert_eq!(
+            show("1953, 26 de julio. El club"),
+            "1953-7-26 [1953, 26 de julio]"
+        );
+        assert_eq!(show("1960, febrero. El"), "1960-2-? [1960, febrero]");
+        assert_eq!(show("2019, March 14: x"), "2019-3-14 [2019, March 14]");
+        // A month name read as a word after a year is not taken: `1851, May the …`.
+        assert_eq!(show("1851, May the fair"), "1851-?-? [1851]");
+    }
+
+    #[test]
+    fn a_period_after_a_month_is_a_separator_before_text() {
+        assert_eq!(show("9 de agosto. El presidente"), "?-8-9 [9 de agosto]");
+        assert_eq!(show("14 mrt. 2019"), "2019-3-14 [14 mrt. 2019]");
+        assert_eq!(show("27 janv., les écoles"), "?-1-27 [27 janv.]");
+        assert_eq!(show("6 juil. - text"), "?-7-6 [6 juil.]");
+    }
+
+    #[test]
+    fn paired_month_names_without_a_slash() {
+        assert_eq!(show("مارس آذار 2011 – x"), "2011-3-? [مارس آذار 2011]");
+    }
+
+    #[test]
+    fn day_ranges_before_a_comma() {
+        assert_eq!(show("4-9 Jul, from £28.85"), "?-7-4/?-7-9 [4-9 Jul]");
+        assert_eq!(
+            show("9-24 April, ticket prices vary"),
+            "?-4-9/?-4-24 [9-24 April]"
+        );
+        // A range of counts is no day and month: `6-7000 Einwohner`.
+        assert_eq!(show("6-7000 Einwohner."), "none");
+    }
+
+    #[test]
+    fn a_date_struck_out_and_its_replacement() {
+        assert_eq!(
+            show("Mon 1 Thu 4 April 2019: Reviews out"),
+            "2019-4-4 [Mon 1 Thu 4 April 2019]"
+        );
     }
 
     #[test]

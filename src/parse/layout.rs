@@ -44,7 +44,9 @@ pub fn shape_of(
             Place::Led if d.day_only => StartShape::DayLed,
             Place::Led => match d.sep {
                 Sep::Dash | Sep::Colon | Sep::Period | Sep::Pipe => StartShape::Led,
-                Sep::Comma | Sep::None if !d.rest_upper => return None,
+                // Lower-case text after a date with a comma or nothing (`1845 fuhr die …`) is a
+                // sentence that starts with a date, except on a page of date-led lines ([`is_weak`]).
+                Sep::Comma | Sep::None if !d.rest_upper && !d.found.has_year() => return None,
                 Sep::Comma => StartShape::LedComma,
                 Sep::None => StartShape::LedBare,
             },
@@ -125,6 +127,10 @@ pub struct Evidence {
     pub without_year: usize,
     /// Entry dates that are a year alone (`1892. Nace …`).
     pub year_only: usize,
+    /// Whether the page is built of date-led lines, so that a date leading lower-case text
+    /// (`1845 fuhr …`) opens an entry too; and whether years below 1000 (`853 …`) lead its lines.
+    pub weak_starts: bool,
+    pub low_years: bool,
     /// Entries, and entries whose next line opens another entry or a section.
     pub entries: usize,
     pub one_line_entries: usize,
@@ -149,6 +155,85 @@ pub struct Hints {
     /// Most entries are a year alone: on a page about one day of the year (`Ephéméride 21 février`,
     /// "on this day"), that day is each entry's.
     pub years_only: bool,
+    /// Lines of the weak shapes ([`is_weak`]) that open entries on this page.
+    pub weak_starts: bool,
+    pub low_years: bool,
+}
+
+impl Hints {
+    /// `s`, unless it is of a weak shape this page does not open entries with.
+    pub fn admit(&self, s: Option<Shaped>) -> Option<Shaped> {
+        s.filter(|s| {
+            !is_weak(s) || (self.weak_starts && (!s.date.found.low_year || self.low_years))
+        })
+    }
+}
+
+/// A line whose date makes it an entry only on a page built of date-led lines: a year below 1000 (`853
+/// Costruzione …`, a count or list number elsewhere) or a date leading lower-case text with no separator
+/// (`1845 fuhr die erste …`, `April 1844 a breakaway group …`, a sentence elsewhere).
+pub fn is_weak(s: &Shaped) -> bool {
+    s.date.found.low_year
+        || (matches!(s.shape, StartShape::LedBare | StartShape::LedComma) && !s.date.rest_upper)
+}
+
+/// Decides which weak lines open entries on this page, and drops the others: lower-case ones on a page
+/// whose entries are date-led lines (three or more, at least as many as its other dated lines); years
+/// below 1000 only on a page whose year-led lines they precede in order (`380`, `853`, `919` before
+/// `1218`), never after a later year (a count in the text of `1950 …`).
+fn admit_weak(shaped: &mut [Option<Shaped>]) -> (bool, bool) {
+    let led = |s: &Shaped| {
+        matches!(
+            s.shape,
+            StartShape::Led | StartShape::LedBare | StartShape::LedComma
+        ) && s.date.found.has_year()
+    };
+    let strong = || shaped.iter().flatten().filter(|s| !is_weak(s));
+    let n_led = strong().filter(|s| led(s)).count();
+    let n_dated = strong()
+        .filter(|s| s.shape != StartShape::HeadingLine)
+        .count();
+    let weak_starts = n_led >= 3 && n_led * 2 >= n_dated;
+    // Years leading their line with nothing else in the date (`1218 …`, `1219` alone).
+    let year_led = |s: &Shaped| {
+        s.date.found.notation == super::date::Notation::Year
+            && s.date.found.from.year.is_some()
+            && (led(s) || s.shape == StartShape::HeadingLine)
+    };
+    // Each low year between the strong year-led lines around it: not before the one above, not after
+    // the one below (two passes, linear however long the page).
+    let strong_year = |s: &Option<Shaped>| {
+        s.filter(|s| year_led(s) && !is_weak(s))
+            .and_then(|s| s.date.found.from.year)
+    };
+    let years = shaped.iter().filter(|s| strong_year(s).is_some()).count();
+    let mut next_year: Vec<Option<i32>> = vec![None; shaped.len()];
+    let mut below = None;
+    for (i, s) in shaped.iter().enumerate().rev() {
+        next_year[i] = below;
+        below = strong_year(s).or(below);
+    }
+    let mut above: Option<i32> = None;
+    let mut lows = 0usize;
+    let mut in_order = true;
+    for (i, s) in shaped.iter().enumerate() {
+        if let Some(s) = s.filter(|s| s.date.found.low_year) {
+            let y = s.date.found.from.year.unwrap_or(0);
+            lows += 1;
+            in_order &= above.is_none_or(|a| a <= y) && next_year[i].is_some_and(|b| y <= b);
+        }
+        above = strong_year(s).or(above);
+    }
+    let low_years = weak_starts && years >= 3 && lows > 0 && in_order;
+    let hints = Hints {
+        weak_starts,
+        low_years,
+        ..Hints::default()
+    };
+    for s in shaped.iter_mut() {
+        *s = hints.admit(*s);
+    }
+    (weak_starts, low_years)
 }
 
 impl Evidence {
@@ -160,6 +245,8 @@ impl Evidence {
             date_langs: self.lang.date_languages(),
             yearless: self.entries >= 3 && self.without_year * 4 >= self.entries * 3,
             years_only: self.entries >= 3 && self.year_only * 4 >= self.entries * 3,
+            weak_starts: self.weak_starts,
+            low_years: self.low_years,
         }
     }
 }
@@ -203,8 +290,11 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         kinds.push(kind);
         shaped.push(shape);
     }
+    let (weak_starts, low_years) = admit_weak(&mut shaped);
     let mut ev = Evidence {
         lines: lines.len(),
+        weak_starts,
+        low_years,
         ..Evidence::default()
     };
     for (l, s) in lines.iter().zip(&shaped).take(2000) {

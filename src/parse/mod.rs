@@ -134,6 +134,7 @@ fn parse_in_blocks<'a>(
         langs,
         patterns: &patterns,
         ends_too: ends_too(profile),
+        hints,
     };
     read_lines(&mut asm, &reader, lines::source_lines(source), block_lines);
     let (title, preamble, records) = asm.finish();
@@ -198,6 +199,7 @@ struct FactReader<'p> {
     langs: crate::lang::LangSet,
     patterns: &'p [DatePattern],
     ends_too: bool,
+    hints: Hints,
 }
 
 impl FactReader<'_> {
@@ -229,7 +231,8 @@ impl FactReader<'_> {
                 let ends_too = self.ends_too && !(first && i == 0);
                 let shape_kind = if ends_too { kind } else { Kind::Sentence };
                 let previous = if i == 0 { before } else { Some(lines[i - 1]) };
-                shape_of(&mut scanner, line.raw, shape_kind, ends_too)
+                self.hints
+                    .admit(shape_of(&mut scanner, line.raw, shape_kind, ends_too))
                     .filter(|s| !layout::continues_sentence(s, *line, previous))
             };
             if let Some(s) = shaped {

@@ -11,7 +11,7 @@
 //! A date inside a sentence (`On 9 March 2017 the delegation …`) is none of these. Which shapes open
 //! entries on a given page is decided by [`super::layout`].
 
-use super::date::{date_at, tokenize, Found, Notation, Part, Tok, T};
+use super::date::{date_at, date_at_with, tokenize, Found, Notation, Opts, Part, Tok, T};
 use super::profile::DatePattern;
 use crate::lang::{LangSet, Vocabulary};
 use serde::{Deserialize, Serialize};
@@ -129,6 +129,9 @@ pub struct Scanner<'v> {
 
 /// Longest line, in bytes, scanned for a date at its end (headings are short).
 pub const HEADING_MAX_BYTES: usize = 160;
+/// What the grammar may read where a line starts: a year below 1000 too (the layout decides whether the
+/// page is built of such lines).
+const LINE_START: Opts = Opts { low_years: true };
 /// Tokens read from the start of a line: a date and its separator are within the first few.
 const START_TOKENS: usize = 32;
 /// Tokens read first (then twice as many, then [`START_TOKENS`]): enough for almost every leading date
@@ -265,6 +268,7 @@ impl<'v> Scanner<'v> {
                 swap_hint: None,
                 weekday: None,
                 langs: LangSet::default(),
+                low_year: false,
             };
             return classify(line, toks, found, false, toks.len() < START_TOKENS);
         }
@@ -309,20 +313,45 @@ impl<'v> Scanner<'v> {
             // The shape read from these tokens is final when it does not reach their end: a date, its
             // separator and the first token of its text are all there.
             let settled = |d: &LineDate| complete || settled_at(toks, d.found.toks.1);
-            let mut found_any = None;
+            let mut found_any: Option<LineDate> = None;
+            // A year below 1000 (`853 Costruzione …`) is only taken when no other reading is there: a
+            // row or list number may stand before the real date.
+            let mut low = None;
+            // A later reading runs further than the one found, which has no year.
+            let mut longer_after = false;
             // A date running to the last token read may go on, or its separator may follow.
             let mut cut = false;
             for (c, marker) in candidates(toks) {
-                if let Some(found) = date_at(toks, c) {
+                if let Some(found) = date_at_with(toks, c, LINE_START) {
                     cut |= found.toks.1 + 1 >= toks.len();
                     if let Some(d) = classify(line, toks, found, marker, complete) {
-                        found_any = Some(d);
-                        break;
+                        if found.low_year {
+                            low.get_or_insert(d);
+                            continue;
+                        }
+                        match found_any {
+                            None => found_any = Some(d),
+                            // `1 May 20–22, 2017 Norlandia`: a row number before a month-first date
+                            // reads as a day with no year; the date that has one, and runs further,
+                            // is the one written (its year may be in the tokens still to read).
+                            Some(f) if !f.found.has_year() && found.end > f.found.end => {
+                                if found.has_year() {
+                                    found_any = Some(d);
+                                } else {
+                                    longer_after = true;
+                                }
+                            }
+                            Some(_) => {}
+                        }
+                        if found_any.is_some_and(|f| f.found.has_year()) {
+                            break;
+                        }
                     }
                     // A date that is not a start here (a month name alone) does not end the search: a
                     // row number may stand before the real one.
                 }
             }
+            let found_any = found_any.or(low);
             // Tokens that stop inside what may be a date (`- Del 16 al 20 de` …) need the rest.
             cut |= !complete
                 && toks.last().is_some_and(|t| {
@@ -345,7 +374,9 @@ impl<'v> Scanner<'v> {
                 .or_else(|| time_start(line, toks, complete))
                 .or_else(|| day_only(line, toks));
             match result {
-                Some(d) if settled(&d) || max == START_TOKENS => return Some(d),
+                Some(d) if (settled(&d) && (complete || !longer_after)) || max == START_TOKENS => {
+                    return Some(d)
+                }
                 // Only a place before the date (`Sofia, June 3, 2016 –`) may need more tokens.
                 None if complete
                     || max == START_TOKENS
@@ -556,8 +587,20 @@ fn classify(
     } else if toks.get(k).map(|t| t.t) == Some(T::Time) {
         k += 1;
     }
-    if k > e && k + 1 == toks.len() && matches!(toks[k].t, T::Word { upper: true }) {
-        k += 1; // `UTC`, `CET`
+    // `6:45 p.m. to 8:00 p.m.`, `07:10 - 07:20`: a range of times.
+    if k > e
+        && (toks.get(k).map(|t| t.t) == Some(T::Dash)
+            || matches!(toks.get(k).map(|t| t.t), Some(T::Join(b)) if b & super::date::RANGE != 0))
+        && toks.get(k + 1).map(|t| t.t) == Some(T::Time)
+    {
+        k += 2;
+    }
+    // `UTC`, `CET`, `ET` (read as the French `et` otherwise): a time zone ending the line.
+    if k > e && k + 1 == toks.len() && {
+        let z = &line[toks[k].start as usize..toks[k].end as usize];
+        (2..=5).contains(&z.len()) && z.bytes().all(|b| b.is_ascii_uppercase())
+    } {
+        k += 1;
     }
     // A wiki edit link after a heading (`2017[edit]`, `1936 [modifier | modifier le code]`) is not text.
     if let Some(open) = toks.get(k).filter(|t| t.t == T::Open) {
@@ -610,16 +653,26 @@ fn classify(
     {
         return None;
     }
-    let (sep, r) = match toks.get(e).map(|t| t.t) {
-        Some(T::Dash) => (Sep::Dash, e + 1),
-        Some(T::Period) if toks.get(e + 1).map(|t| t.t) == Some(T::Dash) => (Sep::Dash, e + 2),
-        Some(T::Period) => (Sep::Period, e + 1),
-        Some(T::Colon) if toks.get(e + 1).map(|t| t.t) == Some(T::Dash) => (Sep::Colon, e + 2),
-        Some(T::Colon) => (Sep::Colon, e + 1),
-        Some(T::Comma) => (Sep::Comma, e + 1),
-        Some(T::Pipe) => (Sep::Pipe, e + 1),
-        Some(T::Close | T::Other) | None => return None,
-        Some(_) => (Sep::None, e),
+    // `100 Jahre Turngemeinde …`, `1000 years of …`: a number of years, not a year.
+    if found.notation == Notation::Year && found.to.is_none() {
+        if let Some(t) = toks.get(e) {
+            if crate::lang::is_years_word(&line[t.start as usize..t.end as usize]) {
+                return None;
+            }
+        }
+    }
+    let (mut sep, r) = separator_at(toks, e)?;
+    // A time (or range of times) after the date is not the entry's text (`1/11/2019 07:10 - 07:20
+    // MEDIA: …`): the text starts after it, and the separator is the one after the time, or else the
+    // one before it (`03/05/2019 - 10:15 Title`).
+    let r = match separator_at(toks, k).filter(|_| k > e) {
+        Some((after, r2)) => {
+            if after != Sep::None || sep == Sep::None {
+                sep = after;
+            }
+            r2
+        }
+        None => r,
     };
     // `« January 2021 | March 2021 »`: a date, a bar or dash, and only another date is navigation
     // between archive pages, not an entry.
@@ -642,11 +695,37 @@ fn classify(
             || matches!(c, '"' | '“' | '«' | '„' | '(' | '[' | '\'' | '‘')
             || (c.is_alphabetic() && !c.is_lowercase())
     });
+    // `Le 3 mai 2021, la Sérénie avait …`: a date led in by an article, a comma and lower-case text is
+    // a sentence's opening phrase, on any page.
+    let article = matches!(toks[found.toks.0].t,
+        T::Join(b) if b & super::date::FROM != 0 && b & super::date::FUZZY == 0);
+    if article && sep == Sep::Comma && !rest_upper {
+        return None;
+    }
     Some(LineDate {
         sep,
         rest_upper,
         marker,
         ..LineDate::new(Place::Led, found, rest)
+    })
+}
+
+/// The separator at token `e` after a leading date, and where the text after it starts; `None` when what
+/// follows cannot follow a leading date (a closing bracket, an odd sign).
+fn separator_at(toks: &[Tok], e: usize) -> Option<(Sep, usize)> {
+    Some(match toks.get(e).map(|t| t.t) {
+        Some(T::Dash) => (Sep::Dash, e + 1),
+        Some(T::Period) if toks.get(e + 1).map(|t| t.t) == Some(T::Dash) => (Sep::Dash, e + 2),
+        Some(T::Period) => (Sep::Period, e + 1),
+        Some(T::Colon) if toks.get(e + 1).map(|t| t.t) == Some(T::Dash) => (Sep::Colon, e + 2),
+        Some(T::Colon) => (Sep::Colon, e + 1),
+        Some(T::Comma) => (Sep::Comma, e + 1),
+        Some(T::Pipe) => (Sep::Pipe, e + 1),
+        Some(T::Close) | None => return None,
+        // A sign glued to the date (`1950%`) makes it something else; a number written with its
+        // thousands (`1589 9.000 Einwohner`) is the text's start.
+        Some(T::Other) if e == 0 || toks[e - 1].end == toks[e].start => return None,
+        Some(_) => (Sep::None, e),
     })
 }
 
@@ -670,6 +749,7 @@ fn time_start(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
         swap_hint: None,
         weekday: None,
         langs: LangSet::default(),
+        low_year: false,
     };
     let mut d = LineDate {
         marker: c > 0,
@@ -735,6 +815,7 @@ fn clock_alone(line: &str, toks: &[Tok]) -> Option<LineDate> {
             swap_hint: None,
             weekday: None,
             langs: LangSet::default(),
+            low_year: false,
         },
         sep: Sep::None,
         rest: line.len(),
@@ -777,6 +858,7 @@ fn day_only(line: &str, toks: &[Tok]) -> Option<LineDate> {
         swap_hint: None,
         weekday: None,
         langs: LangSet::default(),
+        low_year: false,
     };
     let _ = line;
     Some(LineDate {
@@ -810,8 +892,8 @@ fn settled_at(toks: &[Tok], e: usize) -> bool {
         toks[e + 1].t,
         T::Num { .. } | T::NumDate { .. } | T::NumMonth { .. } | T::Month { .. } | T::Weekday(_)
     );
-    // A bracket may hold the rest of the date (`1864 (du 8 au 10 septembre)`).
-    let bracket = toks[e].t == T::Open;
+    // A bracket may hold the rest of the date (`1864 (du 8 au 10 septembre)`, `-1285- (1 gennaio)-`).
+    let bracket = toks[e].t == T::Open || (toks[e].t == T::Dash && toks[e + 1].t == T::Open);
     !(connector && may_continue || bracket) || e + 8 <= toks.len()
 }
 
@@ -1106,6 +1188,77 @@ mod tests {
                 .unwrap()
                 .rest_upper
         );
+    }
+
+    #[test]
+    fn time_ranges_after_a_date_are_part_of_the_date_line() {
+        let d = start("Thursday, March 7, 2024 - 6:45 p.m. to 8:00 p.m. ET").unwrap();
+        assert_eq!(
+            (d.0, d.2.as_str()),
+            (Place::Alone, "Thursday, March 7, 2024")
+        );
+        let d = start("1/11/2019 07:10 - 07:20 MEDIA: Breakfast show").unwrap();
+        assert_eq!((d.0, d.3.as_str()), (Place::Led, "MEDIA: Breakfast show"));
+        // The separator before the time stands for the line.
+        let d = start("03/05/2019 - 10:15 Freibad öffnet").unwrap();
+        assert_eq!((d.1, d.3.as_str()), (Sep::Dash, "Freibad öffnet"));
+        assert_eq!(start("14/03 21:05").map(|d| d.0), Some(Place::Alone));
+    }
+
+    #[test]
+    fn a_row_number_before_a_month_first_date() {
+        let d = start("1 May 20–22, 2017 Norlandia Conference").unwrap();
+        assert_eq!(
+            (d.2.as_str(), d.3.as_str()),
+            ("May 20–22, 2017", "Norlandia Conference")
+        );
+        // A day-first date with its year stays as written.
+        assert_eq!(start("1 May 2017 20 delegates").unwrap().2, "1 May 2017");
+    }
+
+    #[test]
+    fn years_leading_lines() {
+        let mut s = Scanner::new(vocabulary(), LangSet::ALL);
+        let d = s.start("853 Costruzione della pieve.").unwrap();
+        assert!(d.found.low_year, "a low year, for the page to decide");
+        let d = s
+            .start("1589 9.000 Einwohner, 1.200 Privathäuser.")
+            .unwrap();
+        assert_eq!(
+            &"1589 9.000 Einwohner, 1.200 Privathäuser."[d.rest..],
+            "9.000 Einwohner, 1.200 Privathäuser."
+        );
+        assert!(d.rest_upper);
+        // A number of years is no year: `100 Jahre Turngemeinde …`.
+        assert_eq!(start("100 Jahre Turngemeinde 1904"), None);
+        assert_eq!(start("1000 years of the city"), None);
+        assert_eq!(
+            start("2019 Year in Review").map(|d| d.2),
+            Some("2019".into())
+        );
+        // A sign glued to the number makes it something else.
+        assert_eq!(start("1950% more"), None);
+        // A day-month range before a comma is read (the layout decides whether it opens an entry).
+        let d = start("4-9 Jul, from £28.85").unwrap();
+        assert_eq!((d.1, d.2.as_str()), (Sep::Comma, "4-9 Jul"));
+    }
+
+    #[test]
+    fn an_article_a_date_and_a_comma_open_a_sentence() {
+        assert_eq!(
+            start("Le 3 mai 2021, la Sérénie avait rejoint le programme."),
+            None
+        );
+        // With a capital after the comma, or no article, the line keeps its date.
+        assert!(start("1606, or just after, pulpit added.").is_some());
+        assert!(start("Am 26. April 1919 neue Landesverfassung").is_some());
+    }
+
+    #[test]
+    fn a_year_and_the_day_in_brackets_after_a_dash() {
+        let d = start("-1285- (1 gennaio)- Pietro lascia Cerveteri").unwrap();
+        assert_eq!((d.2.as_str(), d.1), ("1285- (1 gennaio)", Sep::Dash));
+        assert_eq!(d.3, "Pietro lascia Cerveteri");
     }
 
     #[test]

@@ -46,7 +46,10 @@ pub fn shape_of(
                 Sep::Dash | Sep::Colon | Sep::Period | Sep::Pipe => StartShape::Led,
                 // Lower-case text after a date with a comma or nothing (`1845 fuhr die …`) is a
                 // sentence that starts with a date, except on a page of date-led lines ([`is_weak`]).
-                Sep::Comma | Sep::None if !d.rest_upper && !d.found.has_year() => return None,
+                // A bullet before the date makes the line a list item (`- 27 janv., les écoles …`).
+                Sep::Comma | Sep::None if !d.rest_upper && !d.found.has_year() && !d.marker => {
+                    return None
+                }
                 Sep::Comma => StartShape::LedComma,
                 Sep::None => StartShape::LedBare,
             },
@@ -80,6 +83,41 @@ pub fn shape_of(
         }
     }
     None
+}
+
+/// [`shape_of`] for a line of the page, knowing the line above it: a line right under a bullet standing
+/// alone (`-` / `5 janv., le traité …`: the scrape split the list item) is read as the list item it is;
+/// a date ending a line that goes on from the line above is a sentence's ([`continues_sentence`]).
+pub fn shape_of_line(
+    scanner: &mut Scanner<'_>,
+    line: Text<'_>,
+    kind: Kind,
+    headings_too: bool,
+    previous: Option<Text<'_>>,
+) -> Option<Shaped> {
+    let under_bullet = previous.is_some_and(|p| {
+        p.line + 1 == line.line && matches!(p.raw.trim(), "-" | "–" | "•" | "*" | "·")
+    });
+    if under_bullet {
+        if let Some(mut d) = scanner.start(line.raw) {
+            if d.place == Place::Led
+                && !d.time_only
+                && !d.day_only
+                && matches!(d.sep, Sep::Comma | Sep::None)
+                && !d.rest_upper
+            {
+                d.marker = true;
+                let shape = if d.sep == Sep::Comma {
+                    StartShape::LedComma
+                } else {
+                    StartShape::LedBare
+                };
+                return Some(Shaped { date: d, shape });
+            }
+        }
+    }
+    shape_of(scanner, line.raw, kind, headings_too)
+        .filter(|s| !continues_sentence(s, line, previous))
 }
 
 /// True when a line's date, at its end or after a place (`Paul Renard, le 4 juin 1953.`), is part of a
@@ -174,7 +212,9 @@ impl Hints {
 /// (`1845 fuhr die erste …`, `April 1844 a breakaway group …`, a sentence elsewhere).
 pub fn is_weak(s: &Shaped) -> bool {
     s.date.found.low_year
-        || (matches!(s.shape, StartShape::LedBare | StartShape::LedComma) && !s.date.rest_upper)
+        || (matches!(s.shape, StartShape::LedBare | StartShape::LedComma)
+            && !s.date.rest_upper
+            && !s.date.marker)
 }
 
 /// Decides which weak lines open entries on this page, and drops the others: lower-case ones on a page
@@ -243,7 +283,10 @@ impl Evidence {
             caption_pairs: self.label_pairs_before > 0,
             one_liners: self.one_line_entries * 3 >= self.entries * 2 && self.entries >= 3,
             date_langs: self.lang.date_languages(),
-            yearless: self.entries >= 3 && self.without_year * 4 >= self.entries * 3,
+            // One line of a year alone heads such a page; several are entries of their own.
+            yearless: self.entries >= 3
+                && self.without_year * 4 >= self.entries * 3
+                && self.year_only <= 1,
             years_only: self.entries >= 3 && self.year_only * 4 >= self.entries * 3,
             weak_starts: self.weak_starts,
             low_years: self.low_years,
@@ -283,8 +326,13 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         let kind = classify(line.raw);
         // The first line is most often the page's title (`Official visits 2018 to 2023`): a date at its
         // end says nothing about the entries.
-        let shape = shape_of(&mut scanner, line.raw, kind, !lines.is_empty())
-            .filter(|s| !continues_sentence(s, line, lines.last().copied()));
+        let shape = shape_of_line(
+            &mut scanner,
+            line,
+            kind,
+            !lines.is_empty(),
+            lines.last().copied(),
+        );
         dated += usize::from(shape.is_some());
         lines.push(line);
         kinds.push(kind);
@@ -318,7 +366,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         }
         // The same line repeated below it (an image label) is skipped.
         let mut j = i + 1;
-        while j < lines.len() && lines[j].raw == lines[i].raw {
+        while j < lines.len() && (lines[j].raw == lines[i].raw || kinds[j] == Kind::Placeholder) {
             j += 1;
         }
         let next_is_heading = shaped

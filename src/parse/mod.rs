@@ -231,9 +231,13 @@ impl FactReader<'_> {
                 let ends_too = self.ends_too && !(first && i == 0);
                 let shape_kind = if ends_too { kind } else { Kind::Sentence };
                 let previous = if i == 0 { before } else { Some(lines[i - 1]) };
-                self.hints
-                    .admit(shape_of(&mut scanner, line.raw, shape_kind, ends_too))
-                    .filter(|s| !layout::continues_sentence(s, *line, previous))
+                self.hints.admit(layout::shape_of_line(
+                    &mut scanner,
+                    *line,
+                    shape_kind,
+                    ends_too,
+                    previous,
+                ))
             };
             if let Some(s) = shaped {
                 out.shapes.push((i as u32, s));

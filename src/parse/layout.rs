@@ -155,6 +155,8 @@ pub struct Evidence {
     /// Entries (after the first) with two different short lines before their date line: a title and a
     /// caption.
     pub label_pairs_before: usize,
+    /// Labels right before a run of one-line entries: group headings, not titles.
+    pub group_labels: usize,
     /// Numeric dates that only make sense day-first, and month-first.
     pub day_first: usize,
     pub month_first: usize,
@@ -546,7 +548,12 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
                             .iter()
                             .any(|l| super::segment::shares_a_word(l, &[rest]))
                 });
-            if counts {
+            // A label over a run of three or more one-line entries (`Nascimentos` / `1592 – …` / `1601 – …`) heads
+            // a group of them: it is no entry's title.
+            let over_a_run = b + 1 == s && is_start(s + 1) && is_start(s + 2);
+            if counts && over_a_run {
+                ev.group_labels += 1;
+            } else if counts {
                 ev.titles_before += 1;
                 distinct_before.insert(crate::canonical::canonical_hash(lines[b].raw));
                 // The very first line may be the page's title: it alone does not make a page of titles.
@@ -675,6 +682,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             // On a page of date-led lines a short line right before one is its title whenever there
             // is one (many entries may have none); before dates standing alone, most entries need one.
             _ if ev.titles_before > top_vote
+                && ev.titles_before > ev.group_labels
                 && ev.titles_before >= ev.titles_after
                 && (ev.titles_before * 3 >= others || with_text * 2 > starts.len()) =>
             {

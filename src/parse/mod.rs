@@ -24,6 +24,7 @@ use crate::record::{
     Caption, CaptionPosition, Date, Lead, Page, PageTitle, Record, RecordId, Span, Text, YearSource,
 };
 use crate::source::SourceFile;
+use chrono::Datelike;
 use dateline::split_dateline;
 use hashbrown::HashTable;
 pub use layout::Inferred;
@@ -545,6 +546,15 @@ impl<'a, 'p> Assembler<'a, 'p> {
         if shaped.shape == StartShape::TimeLed && self.years.heading_day.is_none() {
             return None;
         }
+        // Above the years of an "on this day" page, a day (a blog post's date, `4 augustus: verjaardag
+        // …`) is the post's or the page's, not an entry.
+        if !self.seen_boundary
+            && self.hints.years_only
+            && shaped.shape != StartShape::HeadingLine
+            && shaped.date.found.from.day.is_some()
+        {
+            return None;
+        }
         // `2019 Meeting and Event Calendar` above `January 5   Regular meeting` …: before the first
         // entry of a page whose entries write no year, a line led by a year alone is the page's
         // heading (its year the entries' year), not an entry.
@@ -690,11 +700,30 @@ impl<'a, 'p> Assembler<'a, 'p> {
             self.take_page_title(&mut items, &next);
             self.find_document_date(&items);
         }
+        // On a page of years about one day, a line opening with another day (`29 de março é o 88º dia
+        // do ano.`) or a heading naming one starts that day's years.
+        // Such a line heads the entries after it (their section), not the text of the entry above.
+        let mut day_lines = Vec::new();
+        if !first_segment && self.hints.years_only && matches!(next, Boundary::Start(_)) {
+            let scanner = &mut self.scanner;
+            let day_line = items.iter().rposition(|i| {
+                (i.kind == Kind::Label || i.text.raw.starts_with(|c: char| c.is_ascii_digit()))
+                    && scanner.day_without_year(i.text.raw).is_some()
+            });
+            if let Some(k) = day_line {
+                self.years.page_day = scanner.day_without_year(items[k].text.raw);
+                day_lines.extend(items.drain(k..).map(|i| i.text));
+            }
+        }
         self.seen_boundary |= !matches!(next, Boundary::End);
         let mut next_draft = match &next {
             Boundary::Start(s) => Some(self.open(s)),
             _ => None,
         };
+        if let Some(d) = next_draft.as_mut() {
+            day_lines.append(&mut d.section);
+            d.section = day_lines;
+        }
         // A range of days alone on its line, with nothing under it but the entries it spans (`28 April
         // - 4 May 2014`, then `2 MAY 2014` …): a period heading, not an entry.
         if let (Some(nd), Some(cur)) = (next_draft.as_mut(), self.current.as_ref()) {
@@ -1012,6 +1041,16 @@ impl<'a, 'p> Assembler<'a, 'p> {
         if self.title.is_some() || first.kind != Kind::Label || !self.preamble.is_empty() {
             return;
         }
+        // A date alone (`domingo, 27 de março de 2031`, a post's or the site's date) titles nothing.
+        let date_alone = self.scanner.start(first.text.raw).is_some_and(|d| {
+            d.place == Place::Alone
+                && d.prefix.is_none()
+                && d.found.from.day.is_some()
+                && d.found.has_year()
+        });
+        if date_alone {
+            return;
+        }
         let years = title_years(first.text.raw);
         let before_start = matches!(next, Boundary::Start(_));
         let another_label = items[1..]
@@ -1069,17 +1108,25 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 break;
             }
         }
-        // A heading naming one year below the first line (under a logo's caption or a site's banner:
-        // `2019 Meeting and Event Calendar`) titles the page as a first line would.
         // `Ephéméride 21 février` over `1852 : mort de …`, `1900 : naissance de …`: the page's day is
-        // each year's.
+        // each year's; so is the day of a title's full date (`L'almanacco del 26 settembre 2017`).
         if self.hints.years_only {
             let scanner = &mut self.scanner;
             self.years.page_day = title
                 .iter()
                 .chain(items.iter().map(|i| &i.text))
-                .find_map(|t| scanner.day_without_year(t.raw));
+                .find_map(|t| scanner.day_without_year(t.raw))
+                .or_else(|| {
+                    title
+                        .iter()
+                        .chain(items.iter().map(|i| &i.text))
+                        .filter(|t| names_a_day_of_the_year(t.raw))
+                        .find_map(|t| scanner.full_date_anywhere(t.raw))
+                        .map(|d| (d.month(), d.day()))
+                });
         }
+        // A heading naming one year below the first line (under a logo's caption or a site's banner:
+        // `2019 Meeting and Event Calendar`) titles the page as a first line would.
         // A full date (`Report of 20 January 2010`) is the document's date, not a title's year.
         if self.years.title.is_none() && self.hints.yearless {
             let scanner = &mut self.scanner;
@@ -1091,6 +1138,31 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 .map(|(_, (a, _))| a);
         }
     }
+}
+
+/// True for a title that says its page is about one day of the year (`L'almanacco del 26 settembre
+/// 2017`, `On this day: 14 June`): its date's day, not its year, is the entries'.
+fn names_a_day_of_the_year(title: &str) -> bool {
+    const WORDS: [&str; 16] = [
+        "on this day",
+        "this day in",
+        "today in history",
+        "almanac",
+        "efemerid",
+        "efeméri",
+        "éphéméri",
+        "ephemeri",
+        "ce jour",
+        "accadde",
+        "ocurrió",
+        "sucedió",
+        "aconteceu",
+        "gebeurde",
+        "geschah",
+        "dia do ano",
+    ];
+    let lower = title.to_lowercase();
+    WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// Where the text after a list number (`1. `, `12) `) or a bullet (`• `, `- `) starts, if `text` opens

@@ -508,7 +508,32 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
                     e2,
                 );
             }
-            if sep == '.' {
+            // `9.00 uur`, `11.30 a.m.`, `14.00h`, and `11.30 – ` before an agenda's activity: a time
+            // written with a dot. Without a suffix only minutes no month has (`.00`, `.13` to `.59`) make
+            // one, and only before a separator (`06.12` is an incomplete date).
+            if sep == '.' && digits <= 2 && d2 == 2 && value <= 23 && v2 <= 59 {
+                let suffixed = time_suffix(text, e2, true);
+                let before_separator = || {
+                    let after = text[e2..].trim_start_matches(' ');
+                    after.starts_with(|c: char| is_dash(c) || c == ':')
+                };
+                if suffixed > e2 {
+                    return (T::Time, suffixed);
+                }
+                if (v2 == 0 || v2 > 12) && before_separator() {
+                    return (T::Time, e2);
+                }
+            }
+            // `03.01. Neujahrsempfang`: a German day and month with their dots and no year, read as
+            // the numbers and dots they are (a date where the page's context gives the year).
+            let day_month_dots = sep == '.'
+                && digits <= 2
+                && d2 <= 2
+                && (1..=31).contains(&value)
+                && (1..=12).contains(&v2)
+                && text[e2..].starts_with('.')
+                && !text[e2 + 1..].starts_with(|c: char| digit_value(c).is_some());
+            if sep == '.' && !day_month_dots {
                 // `12.000`, `06.12`: a decimal or an incomplete date, not a day.
                 return (T::Other, e2);
             }
@@ -549,8 +574,8 @@ fn time_suffix(text: &str, e: usize, clock: bool) -> usize {
         Some(r) => (1, r),
         None => (0, rest),
     };
-    const HALVES: [&str; 4] = ["a.m.", "p.m.", "am", "pm"];
-    const HOURS: [&str; 6] = ["horas", "hrs", "uhr", "hs", "h.", "h"];
+    const HALVES: [&str; 6] = ["a.m.", "p.m.", "am", "pm", "noon", "midnight"];
+    const HOURS: [&str; 8] = ["horas", "hrs", "uhr", "uur", "heures", "hs", "h.", "h"];
     let candidates = HALVES.iter().chain(if clock { &HOURS[..] } else { &[] });
     for suffix in candidates {
         let Some(head) = rest.get(..suffix.len()) else {
@@ -1041,6 +1066,55 @@ fn numeric_day_month_before_time(toks: &[Tok], j: usize) -> Option<(Part, Option
     ))
 }
 
+/// `03.01.`: a day and month each with its dot, glued, and no year after them (German chronicles under a
+/// year or month heading).
+fn dotted_day_month(toks: &[Tok], j: usize) -> Option<(Part, Option<bool>, usize)> {
+    let [a, p1, b, p2] = toks.get(j..j + 4)? else {
+        return None;
+    };
+    let (
+        T::Num {
+            value: day,
+            ordinal: false,
+            ..
+        },
+        T::Period,
+        T::Num {
+            value: month,
+            digits: 1..=2,
+            ordinal: false,
+        },
+        T::Period,
+    ) = (a.t, p1.t, b.t, p2.t)
+    else {
+        return None;
+    };
+    if !(glued(a, p1) && glued(p1, b) && glued(b, p2)) {
+        return None;
+    }
+    // A year after the dots (`03.01. 2029`) is not this shape: leave it to the readings of a full date.
+    if toks
+        .get(j + 4)
+        .is_some_and(|t| matches!(t.t, T::Num { digits: 4, .. }))
+    {
+        return None;
+    }
+    if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+        return None;
+    }
+    Some((
+        Part {
+            day: Some(day),
+            month: Some(month),
+            year: None,
+            bad_year: false,
+        },
+        // Dots are a day-first notation.
+        Some(false),
+        j + 4,
+    ))
+}
+
 /// A minus glued before a year at the start of a line or after a range's slash (`-900./-680`,
 /// `-189.`): a year before Christ. Dashes around a year (`-1192- …`) only mark it.
 fn before_christ(toks: &[Tok], j: usize) -> bool {
@@ -1191,8 +1265,9 @@ fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
                     k = after;
                 }
                 p.next = k;
-            } else if let Some((part, hint, next)) =
-                spaced_numeric(toks, j).or_else(|| numeric_day_month_before_time(toks, j))
+            } else if let Some((part, hint, next)) = spaced_numeric(toks, j)
+                .or_else(|| numeric_day_month_before_time(toks, j))
+                .or_else(|| dotted_day_month(toks, j))
             {
                 p.part = part;
                 p.numeric = true;
@@ -1395,6 +1470,24 @@ pub fn date_at_with(toks: &[Tok], i: usize, o: Opts) -> Option<Found> {
             }
             found.toks.1 = m + 1;
             found.end = toks[m].end as usize;
+        }
+    }
+    // `1.2.1990, Donnerstag`, `14 May 2019, Tuesday – …`: the weekday after a comma, where the line ends
+    // or its text is set off, is the date's too.
+    let k = found.toks.1;
+    if found.from.day.is_some() && is(toks.get(k), T::Comma) {
+        if let Some(Tok {
+            t: T::Weekday(d), ..
+        }) = toks.get(k + 1)
+        {
+            let set_off = toks
+                .get(k + 2)
+                .is_none_or(|t| matches!(t.t, T::Colon | T::Dash | T::Period | T::Pipe));
+            if set_off {
+                found.weekday = found.weekday.or(Some(*d));
+                found.toks.1 = k + 2;
+                found.end = toks[k + 1].end as usize;
+            }
         }
     }
     Some(found)
@@ -2137,5 +2230,40 @@ mod tests {
         assert!(matches!(kinds[3], T::Num { value: 1810, .. }));
         assert!(matches!(kinds[4], T::Word { upper: true }));
         assert_eq!(&kinds[5..], [T::Time, T::Time]);
+    }
+
+    #[test]
+    fn times_with_a_dot_need_a_suffix_or_minutes_no_month_has() {
+        let kinds = |text: &str| -> Vec<T> {
+            let mut toks = Vec::new();
+            tokenize(text, vocabulary(), LangSet::ALL, 64, &mut toks);
+            toks.iter().map(|t| t.t).collect()
+        };
+        assert_eq!(kinds("09.00 uur")[0], T::Time);
+        assert_eq!(kinds("11.30 a.m.")[0], T::Time);
+        assert_eq!(kinds("14.00h Empfang")[0], T::Time);
+        assert_eq!(kinds("12 noon")[0], T::Time);
+        assert_eq!(kinds("11.30 - Visita")[0], T::Time);
+        // A day and month (`06.12`), a decimal (`3.50 euros`) or a month-like minute stay numbers.
+        assert_ne!(kinds("06.12 - Visita")[0], T::Time);
+        assert_ne!(kinds("3.50 euros")[0], T::Time);
+    }
+
+    #[test]
+    fn a_day_and_month_with_their_dots_and_a_weekday_after_a_comma() {
+        assert_eq!(show("03.01. Neujahrsempfang"), "?-1-3 [03.01.]");
+        assert_eq!(show("17.06. Sommerfest"), "?-6-17 [17.06.]");
+        // A year after them is a full date's reading; a third number is no day and month.
+        assert_eq!(show("03.01.2031 Empfang"), "2031-1-3 [03.01.2031]");
+        assert_eq!(
+            show("1.2.1990, Donnerstag"),
+            "1990-2-1 [1.2.1990, Donnerstag]"
+        );
+        assert_eq!(found("1.2.1990, Donnerstag").unwrap().0.weekday, Some(4));
+        // A weekday going on into text is not the date's.
+        assert_eq!(
+            show("14 May 2019, Tuesday was sunny"),
+            "2019-5-14 [14 May 2019]"
+        );
     }
 }

@@ -85,6 +85,13 @@ pub fn shape_of(
     None
 }
 
+/// True for a line that can head an agenda's day: a day alone on its line, or at the end of a heading
+/// (`Agenda del Presidente el 21 de febrero de 2030`).
+pub fn is_day_heading(s: &Shaped) -> bool {
+    s.shape == StartShape::DateLine
+        || s.shape == StartShape::Heading && s.date.found.from.day.is_some()
+}
+
 /// [`shape_of`] for a line of the page, knowing the line above it: a line right under a bullet standing
 /// alone (`-` / `5 janv., le traité …`: the scrape split the list item) is read as the list item it is;
 /// a date ending a line that goes on from the line above is a sentence's ([`continues_sentence`]).
@@ -401,7 +408,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             under_month = s.date.found.from.month.is_some();
             under_day = false;
         }
-        under_day |= s.shape == StartShape::DateLine;
+        under_day |= is_day_heading(s);
         if s.shape == StartShape::HeadingLine && headings != Headings::Entries
             || s.shape == StartShape::DayLed && !under_month
             || s.shape == StartShape::TimeLed && !under_day
@@ -436,7 +443,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         let mut chosen = choose_starts(&ev.shapes);
         // An agenda: its dates alone on their line head the days whose times are the entries.
         if chosen.contains(&StartShape::TimeLed) {
-            chosen.retain(|s| *s != StartShape::DateLine);
+            chosen.retain(|s| !matches!(s, StartShape::DateLine | StartShape::Heading));
         }
         // A page whose date-led lines vary their separator may omit it on some (`3 de noviembre,
         // 2017 La orquesta …` among `.-`, `:` and `–` lines): those are entries too.
@@ -501,6 +508,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     });
     // 1 when the first entry's vote is the only one so far (it alone does not make a page of titles).
     let mut top_vote = 0usize;
+    let mut group_label_first_line = false;
     // The texts of the lines voting each way: titles differ from entry to entry, where a line repeated
     // before every date (`+ + + Read the full release + + +` closing the entry above) is furniture.
     let mut distinct_before = rustc_hash::FxHashSet::default();
@@ -553,6 +561,8 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             let over_a_run = b + 1 == s && is_start(s + 1) && is_start(s + 2);
             if counts && over_a_run {
                 ev.group_labels += 1;
+                distinct_before.insert(crate::canonical::canonical_hash(lines[b].raw));
+                group_label_first_line |= n == 0 && b == 0;
             } else if counts {
                 ev.titles_before += 1;
                 distinct_before.insert(crate::canonical::canonical_hash(lines[b].raw));
@@ -601,6 +611,15 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         {
             ev.titles_after += 1;
             distinct_after.insert(crate::canonical::canonical_hash(lines[s + 1].raw));
+        }
+    }
+    // One label over a run of entries may as well be the first entry's title (the others have none):
+    // only labels heading several runs are group labels.
+    if ev.group_labels == 1 {
+        ev.group_labels = 0;
+        ev.titles_before += 1;
+        if group_label_first_line {
+            top_vote = 1;
         }
     }
     // Dates closing the text above them, or opening the text below: blank lines show which.

@@ -21,7 +21,8 @@ pub(crate) mod year;
 use crate::canonical::slug_into;
 use crate::lang::{vocabulary, Lang, Vocabulary};
 use crate::record::{
-    Caption, CaptionPosition, Date, Lead, Page, PageTitle, Record, RecordId, Span, Text, YearSource,
+    Caption, CaptionPosition, Date, Lead, Page, PageTitle, Precision, Record, RecordId, Span, Text,
+    YearSource,
 };
 use crate::source::SourceFile;
 use chrono::Datelike;
@@ -188,8 +189,11 @@ impl BlockFacts {
 /// Whether lines other than the first may carry their date at their end (a heading's) on this page.
 fn ends_too(p: &Profile) -> bool {
     // Section headings may end with their year (`Durante el 2015:`) too.
+    // An agenda's days may be headings ending with their date (`Agenda del Presidente el 21 de
+    // febrero`).
     p.entry_starts.contains(&StartShape::Heading)
         || p.entry_starts.contains(&StartShape::Bracket)
+        || p.entry_starts.contains(&StartShape::TimeLed)
         || p.headings != Headings::None
 }
 
@@ -324,6 +328,18 @@ struct Draft<'a> {
 }
 
 impl<'a> Draft<'a> {
+    /// True for an entry that is a year alone on its line and nothing else yet.
+    fn is_a_year_alone(&self) -> bool {
+        self.date
+            .is_some_and(|d| d.precision == Precision::Year && d.end.is_none())
+            && self.heading.is_some()
+            && self.title.is_none()
+            && self.lead.is_none()
+            && self.paragraphs.is_empty()
+            && self.captions.is_empty()
+            && self.placeholders.is_empty()
+    }
+
     fn put(&mut self, role: Role, text: Text<'a>) {
         match role {
             Role::Title => {
@@ -523,6 +539,15 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 Headings::None => return None,
             }
         }
+        // An agenda's days head its timed entries; a range of days (`October 9, 2017 - October 13,
+        // 2017`, the week the agenda covers) heads the days, giving them its year.
+        if layout::is_day_heading(&shaped) && p.entry_starts.contains(&StartShape::TimeLed) {
+            let found = shaped.date.found;
+            if found.to.is_some() && found.has_year() {
+                return Some(Boundary::Section(line, found.from.year, None));
+            }
+            return Some(Boundary::DaySection(line, shaped.date));
+        }
         // `Stand: 21.03.2020`, `Posted on March 3`: a date led in by a word opens an entry only on a
         // page that puts each entry's title after such a line (`Presse vom 16.12.2021` / title / text).
         if matches!(shaped.date.place, Place::Heading | Place::Bracket)
@@ -533,15 +558,6 @@ impl<'a, 'p> Assembler<'a, 'p> {
         }
         if shaped.shape == StartShape::DayLed && self.years.heading_month.is_none() {
             return None;
-        }
-        // An agenda's days head its timed entries; a range of days (`October 9, 2017 - October 13,
-        // 2017`, the week the agenda covers) heads the days, giving them its year.
-        if shaped.shape == StartShape::DateLine && p.entry_starts.contains(&StartShape::TimeLed) {
-            let found = shaped.date.found;
-            if found.to.is_some() && found.has_year() {
-                return Some(Boundary::Section(line, found.from.year, None));
-            }
-            return Some(Boundary::DaySection(line, shaped.date));
         }
         if shaped.shape == StartShape::TimeLed && self.years.heading_day.is_none() {
             return None;
@@ -713,6 +729,23 @@ impl<'a, 'p> Assembler<'a, 'p> {
             if let Some(k) = day_line {
                 self.years.page_day = scanner.day_without_year(items[k].text.raw);
                 day_lines.extend(items.drain(k..).map(|i| i.text));
+            }
+        }
+        // A year line taken for an entry (`1948` on a page of year entries) with nothing under it but
+        // entries of days that write no year (`14 June: …`) heads them: a section, not an entry.
+        if items.is_empty() {
+            if let (Boundary::Start(s), Some(cur)) = (&next, self.current.as_ref()) {
+                let yearless_day = !s.date.found.has_year() && s.date.found.from.month.is_some();
+                if yearless_day && cur.is_a_year_alone() {
+                    if let Some(cur) = self.current.take() {
+                        self.pending_section.extend(cur.section);
+                        self.pending_section.extend(cur.heading);
+                        self.years.heading = cur.date.map(|d| d.start.year());
+                        self.years.heading_month = None;
+                        self.years.heading_day = None;
+                        self.years.previous = None;
+                    }
+                }
             }
         }
         self.seen_boundary |= !matches!(next, Boundary::End);

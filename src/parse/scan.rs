@@ -293,7 +293,10 @@ impl<'v> Scanner<'v> {
                     .map(|n| word_end + 1 + n)
                     .or(Some(line.len()))
                     .is_some_and(|e| self.vocab.lookup(&line[..e], self.langs).is_some());
+            // `ore 9:` opens an Italian agenda's time.
+            let hours = word.eq_ignore_ascii_case("ore") && line[word_end..].starts_with(' ');
             let may_open = pair
+                || hours
                 || self.vocab.lookup(word, self.langs).is_some()
                 || (word.len() <= 8
                     && crate::lang::with_folded(word, super::date::join_bits) & super::date::FROM
@@ -735,13 +738,22 @@ fn time_start(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
     let c = toks
         .iter()
         .position(|t| !matches!(t.t, T::Bullet | T::Quote))?;
-    if toks[c].t != T::Time {
+    // `ore 9: Incontro …`, `Ore 11.30 - …`: the Italian word for hours before the time.
+    let hours_word = matches!(toks[c].t, T::Word { .. })
+        && line[toks[c].start as usize..toks[c].end as usize].eq_ignore_ascii_case("ore")
+        && toks.get(c + 1).is_some_and(|t| match t.t {
+            T::Time => true,
+            T::Num { value, digits, .. } => digits <= 2 && value <= 23,
+            _ => false,
+        });
+    let time = if hours_word { c + 1 } else { c };
+    if toks[time].t != T::Time && !hours_word {
         return clock_alone(line, toks);
     }
     let found = Found {
-        toks: (c, c + 1),
+        toks: (c, time + 1),
         start: toks[c].start as usize,
-        end: toks[c].end as usize,
+        end: toks[time].end as usize,
         from: Part::default(),
         to: None,
         notation: Notation::DayMonth,
@@ -756,7 +768,7 @@ fn time_start(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
         time_only: true,
         ..LineDate::new(Place::Alone, found, line.len())
     };
-    let mut k = c + 1;
+    let mut k = time + 1;
     // `10:00 – 11:00 AM`, `9.00 to 10.30`: a span of time is one time.
     let joins = |t: &Tok| {
         matches!(t.t, T::Dash) || matches!(t.t, T::Join(b) if b & super::date::RANGE != 0)

@@ -401,7 +401,8 @@ fn extra_months(lang: Lang) -> &'static [(&'static str, u8)] {
             ("sept", 9),
         ],
         Lang::Es => &[("setiembre", 9), ("sept", 9), ("set", 9)],
-        Lang::De => &[("mrz", 3), ("sept", 9), ("jänner", 1)],
+        // Austrian `Jänner` and `Feber`.
+        Lang::De => &[("mrz", 3), ("sept", 9), ("jänner", 1), ("feber", 2)],
         Lang::It => &[("sett", 9)],
         Lang::Pt => &[("sept", 9)],
         Lang::Nl => &[("sept", 9), ("maa", 3)],

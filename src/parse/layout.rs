@@ -164,6 +164,9 @@ pub struct Evidence {
     pub label_pairs_before: usize,
     /// Labels right before a run of one-line entries: group headings, not titles.
     pub group_labels: usize,
+    /// Entries opened by a date led in by a word (`Posted on December 12, 2031 by …`, `Publié le 3
+    /// mars`): a byline.
+    pub bylines: usize,
     /// Numeric dates that only make sense day-first, and month-first.
     pub day_first: usize,
     pub month_first: usize,
@@ -205,6 +208,9 @@ pub struct Hints {
     /// Lines of the weak shapes ([`is_weak`]) that open entries on this page.
     pub weak_starts: bool,
     pub low_years: bool,
+    /// Most entries open with a byline's date (`Posted on December 12, 2031 by …`) under their title:
+    /// such lines open entries (elsewhere they are a page's or a post's stamp).
+    pub bylines: bool,
 }
 
 impl Hints {
@@ -299,6 +305,7 @@ impl Evidence {
             years_only: self.entries >= 3 && self.year_only * 4 >= self.entries * 3,
             weak_starts: self.weak_starts,
             low_years: self.low_years,
+            bylines: self.entries >= 2 && self.bylines * 3 >= self.entries * 2,
         }
     }
 }
@@ -744,6 +751,9 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         }
         if f.has_year() && f.from.month.is_none() {
             ev.year_only += 1;
+        }
+        if sh.shape == StartShape::Heading && sh.date.prefix.is_none() {
+            ev.bylines += 1;
         }
         let (mut month, mut day) = (f.from.month, f.from.day);
         if f.numeric && f.swap_hint.is_none() && date_order == DateOrder::Mdy {

@@ -550,9 +550,13 @@ impl<'a, 'p> Assembler<'a, 'p> {
         }
         // `Stand: 21.03.2020`, `Posted on March 3`: a date led in by a word opens an entry only on a
         // page that puts each entry's title after such a line (`Presse vom 16.12.2021` / title / text).
+        // On a blog's page of posts, a byline under each title (`Posted on December 12, 2031 by …`)
+        // opens the post.
+        let byline = self.hints.bylines && p.titles == Titles::Before;
         if matches!(shaped.date.place, Place::Heading | Place::Bracket)
             && shaped.date.prefix.is_none()
             && p.titles != Titles::After
+            && !byline
         {
             return None;
         }
@@ -1070,6 +1074,22 @@ impl<'a, 'p> Assembler<'a, 'p> {
     /// whose titles do, a first label followed by a different one before the first entry (`Official
     /// visits` / `Visit one` / `20 June 2018 - …`).
     fn take_page_title(&mut self, items: &mut Vec<Item<'a>>, next: &Boundary<'a>) {
+        // An accessibility link scraped above the title (`Skip to main content`) is not it: the title
+        // is the first line after it. (A site's menu, `Home` / `About us` / …, is left alone: its first
+        // item is no better a title than none.)
+        let furniture = items
+            .iter()
+            .take_while(|i| i.kind == Kind::Placeholder && segment::is_skip_link(i.text.raw))
+            .count();
+        if furniture == 0 || furniture == items.len() {
+            return self.take_page_title_after_furniture(items, next);
+        }
+        let mut rest = items.split_off(furniture);
+        self.take_page_title_after_furniture(&mut rest, next);
+        items.append(&mut rest);
+    }
+
+    fn take_page_title_after_furniture(&mut self, items: &mut Vec<Item<'a>>, next: &Boundary<'a>) {
         let Some(first) = items.first() else { return };
         if self.title.is_some() || first.kind != Kind::Label || !self.preamble.is_empty() {
             return;

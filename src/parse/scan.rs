@@ -411,6 +411,7 @@ impl<'v> Scanner<'v> {
             return None;
         }
         let e = effective_end(line, toks);
+        let byline = byline_author(line, toks, e);
         for s in 1..e {
             if !matches!(
                 toks[s].t,
@@ -436,7 +437,9 @@ impl<'v> Scanner<'v> {
             }
             let reaches =
                 found.toks.1 == e || (bracket && after + 1 == e && toks[after].t == T::Close);
-            if !reaches {
+            // `Posted on December 12, 2031 by Communications Office`: a byline's date, then its author.
+            let by_author = !reaches && byline == Some(found.toks.1);
+            if !reaches && !by_author {
                 continue;
             }
             if found.notation == Notation::Month && !found.has_year() {
@@ -527,6 +530,9 @@ impl<'v> Scanner<'v> {
                             | b"anno"
                     )
                 });
+            if by_author && !lead_in {
+                continue;
+            }
             let place = if bracket {
                 Place::Bracket
             } else {
@@ -1019,6 +1025,28 @@ fn placed(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
 
 /// The index just past the last token that can end a heading's date: trailing brackets, bars, full stops,
 /// citation marks (`[1]`) and a time (`- 20h30`) are skipped.
+/// Where the author of a byline starts (`… 2031 by Communications Office`, `… 2031 par la rédaction`):
+/// the token after which only words follow, a word meaning "by" before them. `None` when there is none.
+fn byline_author(line: &str, toks: &[Tok], e: usize) -> Option<usize> {
+    let by = (2..e).rev().find(|&i| {
+        matches!(toks[i].t, T::Word { .. } | T::Join(_))
+            && crate::lang::with_folded(&line[toks[i].start as usize..toks[i].end as usize], |w| {
+                matches!(
+                    w,
+                    b"by" | b"par" | b"por" | b"von" | b"door" | b"di" | b"da"
+                )
+            })
+    })?;
+    let only_words = by + 1 < e
+        && toks[by + 1..e].iter().all(|t| {
+            matches!(
+                t.t,
+                T::Word { .. } | T::Join(_) | T::Comma | T::Period | T::Dash
+            )
+        });
+    only_words.then_some(by)
+}
+
 fn effective_end(line: &str, toks: &[Tok]) -> usize {
     let mut e = toks.len();
     loop {

@@ -209,6 +209,26 @@ fn is_logo(s: &str) -> bool {
             .any(|w| crate::lang::with_folded(w, |f| f == b"logo"))
 }
 
+/// An accessibility link a scrape keeps as a page's first line: `Skip to main content`, `Aller au
+/// contenu`, `Zum Inhalt springen`.
+pub fn is_skip_link(s: &str) -> bool {
+    let folded = crate::lang::fold(s.trim_matches(|c: char| !c.is_alphanumeric()));
+    (folded.starts_with("skip ") || folded == "top of page")
+        || [
+            "contenu",
+            "content",
+            "contenido",
+            "inhalt",
+            "contenuto",
+            "conteudo",
+            "inhoud",
+        ]
+        .iter()
+        .any(|w| folded.ends_with(w) || folded.contains(&format!("{w} ")))
+            && folded.split_whitespace().nth(5).is_none()
+            && is_furniture(s)
+}
+
 /// Link furniture scraped along with entries: `read more`, `Lire la suite »`, `[Leer más]`, `Share`.
 pub fn is_furniture(s: &str) -> bool {
     // No furniture phrase has more than ten words.
@@ -1418,5 +1438,19 @@ mod tests {
         assert_eq!(classify("|"), Kind::Placeholder);
         let long = "word ".repeat(MAX_LABEL_WORDS + 1);
         assert_eq!(classify(long.trim()), Kind::Sentence);
+    }
+
+    #[test]
+    fn skip_links_are_told_from_menus_and_titles() {
+        for link in [
+            "Skip to main content",
+            "Aller au contenu principal",
+            "Zum Inhalt springen",
+        ] {
+            assert!(is_skip_link(link), "{link}");
+        }
+        for other in ["Home", "About us", "Content policy of the archive", "News"] {
+            assert!(!is_skip_link(other), "{other}");
+        }
     }
 }

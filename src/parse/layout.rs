@@ -167,6 +167,9 @@ pub struct Evidence {
     /// Entries opened by a date led in by a word (`Posted on December 12, 2031 by …`, `Publié le 3
     /// mars`): a byline.
     pub bylines: usize,
+    /// Headings with words before their date, and how many different such words there are.
+    pub prefixed: usize,
+    pub distinct_prefixes: usize,
     /// Numeric dates that only make sense day-first, and month-first.
     pub day_first: usize,
     pub month_first: usize,
@@ -211,6 +214,9 @@ pub struct Hints {
     /// Most entries open with a byline's date (`Posted on December 12, 2031 by …`) under their title:
     /// such lines open entries (elsewhere they are a page's or a post's stamp).
     pub bylines: bool,
+    /// The words before the headings' dates repeat from entry to entry (`Press release | 12 December
+    /// 2031`, `Statement | 1 December 2031`): a category, not each entry's title.
+    pub categories: bool,
 }
 
 impl Hints {
@@ -306,6 +312,7 @@ impl Evidence {
             weak_starts: self.weak_starts,
             low_years: self.low_years,
             bylines: self.entries >= 2 && self.bylines * 3 >= self.entries * 2,
+            categories: self.prefixed >= 3 && self.distinct_prefixes * 2 <= self.prefixed,
         }
     }
 }
@@ -743,6 +750,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             DateOrder::Dmy
         });
     let mut previous: Option<(i32, u32, u32)> = None;
+    let mut prefixes = rustc_hash::FxHashSet::default();
     for &s in &starts {
         let Some(sh) = shaped[s] else { continue };
         let f: Found = sh.date.found;
@@ -754,6 +762,10 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         }
         if sh.shape == StartShape::Heading && sh.date.prefix.is_none() {
             ev.bylines += 1;
+        }
+        if let (StartShape::Heading, Some((a, b))) = (sh.shape, sh.date.prefix) {
+            ev.prefixed += 1;
+            prefixes.insert(crate::canonical::canonical_hash(&lines[s].raw[a..b]));
         }
         let (mut month, mut day) = (f.from.month, f.from.day);
         if f.numeric && f.swap_hint.is_none() && date_order == DateOrder::Mdy {
@@ -779,6 +791,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             previous = Some((y, m, d));
         }
     }
+    ev.distinct_prefixes = prefixes.len();
     let order = pinned.order.unwrap_or(if ev.newer_first > ev.older_first {
         PageOrder::NewestFirst
     } else if ev.older_first > ev.newer_first {

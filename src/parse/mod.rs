@@ -684,7 +684,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 draft.wants_lead = true;
                 // The words before the date (`Vienna, Austria`): the title, unless a title line
                 // before the heading gives one.
-                draft.title = d.prefix.map(|(a, b)| line.slice(a..b));
+                // Words repeated before every heading's date (`Press release | …`) are a category.
+                draft.title = d
+                    .prefix
+                    .filter(|_| !self.hints.categories)
+                    .map(|(a, b)| line.slice(a..b));
             }
         }
         draft

@@ -730,6 +730,9 @@ fn separator_at(toks: &[Tok], e: usize) -> Option<(Sep, usize)> {
         Some(T::Colon) => (Sep::Colon, e + 1),
         Some(T::Comma) => (Sep::Comma, e + 1),
         Some(T::Pipe) => (Sep::Pipe, e + 1),
+        // `12 Dec 2031 · Council approves …`, `3 May 2019 » …`: a middle dot or bullet sets the text off
+        // as a bar does.
+        Some(T::Bullet) => (Sep::Pipe, e + 1),
         Some(T::Close) | None => return None,
         // A sign glued to the date (`1950%`) makes it something else; a number written with its
         // thousands (`1589 9.000 Einwohner`) is the text's start.

@@ -589,7 +589,35 @@ fn classify(
     let e = found.toks.1;
     // A time after the date (`03/05/2019 - 10:15`, `4 May 2012 0:01 UTC`) is part of a date line.
     let mut k = e;
-    if matches!(toks.get(k).map(|t| t.t), Some(T::Dash | T::Comma))
+    // `12/12/2031 às 10h30`, `12 december 2031 om 10:30`, `12 de diciembre a las 10:30 h`: a word for
+    // "at" before the time.
+    let at_word = |t: &Tok| {
+        matches!(t.t, T::Word { .. } | T::Join(_))
+            && crate::lang::with_folded(&line[t.start as usize..t.end as usize], |w| {
+                matches!(
+                    w,
+                    b"at"
+                        | b"a"
+                        | b"as"
+                        | b"om"
+                        | b"um"
+                        | b"alle"
+                        | b"ore"
+                        | b"las"
+                        | b"la"
+                        | b"ab"
+                )
+            })
+    };
+    let at = (0..=2)
+        .find(|&n| {
+            toks.get(k..k + n).is_some_and(|ws| ws.iter().all(at_word))
+                && toks.get(k + n).map(|t| t.t) == Some(T::Time)
+        })
+        .filter(|&n| n > 0);
+    if let Some(n) = at {
+        k += n + 1;
+    } else if matches!(toks.get(k).map(|t| t.t), Some(T::Dash | T::Comma))
         && toks.get(k + 1).map(|t| t.t) == Some(T::Time)
     {
         k += 2;

@@ -1239,6 +1239,15 @@ fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
             if is_join(toks.get(k), OF) {
                 k += 1; // `12 de marzo`, `3rd of March`
             }
+            // `12-Dec-2031`: day, month and year joined by hyphens.
+            let hyphened = is(toks.get(k), T::Dash)
+                && glued(t, &toks[k])
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|m| glued(&toks[k], m) && matches!(m.t, T::Month { .. }));
+            if hyphened {
+                k += 1;
+            }
             if let Some(Tok {
                 t: T::Month { month, langs },
                 ..
@@ -1259,6 +1268,13 @@ fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
                     k += 1; // `27 janv., les écoles …`
                 }
                 p.shape = Shape::Dm;
+                if hyphened
+                    && is(toks.get(k), T::Dash)
+                    && glued(&toks[k - 1], &toks[k])
+                    && toks.get(k + 1).is_some_and(|y| glued(&toks[k], y))
+                {
+                    k += 1;
+                }
                 if let Some((y, ok, after)) = trailing_year(toks, k) {
                     set_year(&mut p.part, y, ok);
                     p.shape = Shape::Dmy;
@@ -2251,6 +2267,7 @@ mod tests {
 
     #[test]
     fn a_day_and_month_with_their_dots_and_a_weekday_after_a_comma() {
+        assert_eq!(show("12-Dec-2031 Council"), "2031-12-12 [12-Dec-2031]");
         assert_eq!(show("03.01. Neujahrsempfang"), "?-1-3 [03.01.]");
         assert_eq!(show("17.06. Sommerfest"), "?-6-17 [17.06.]");
         // A year after them is a full date's reading; a third number is no day and month.

@@ -487,6 +487,19 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         }
         chosen
     });
+    // On a page of paragraphs with a date inside, those paragraphs are where entries start (as the
+    // parse reads them): the titles' evidence is read around them.
+    if entry_starts == [StartShape::Prose] {
+        for (j, s) in shaped.iter_mut().enumerate() {
+            *s = (kinds[j] == Kind::Sentence)
+                .then(|| super::prose_date(&mut scanner, lines[j].raw))
+                .flatten()
+                .map(|date| Shaped {
+                    date,
+                    shape: StartShape::Prose,
+                });
+        }
+    }
     let is_start = |j: usize| {
         shaped
             .get(j)
@@ -689,7 +702,15 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     let titles = pinned.titles.unwrap_or_else(|| {
         let others = starts.len().saturating_sub(1);
         match starts.first() {
-            _ if entry_starts == [StartShape::Prose] => Titles::Inline,
+            // Paragraphs with a date inside, most of them under a short line of their own: those
+            // lines are their titles.
+            _ if entry_starts == [StartShape::Prose] => {
+                if ev.titles_before >= 2 && ev.titles_before * 3 >= starts.len() * 2 {
+                    Titles::Before
+                } else {
+                    Titles::Inline
+                }
+            }
             _ if closing => Titles::Closing,
             _ if starts.len() > 1 && headlines * 2 > starts.len() => Titles::Inline,
             None => Titles::Before,

@@ -1150,6 +1150,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
             if let Some((from, to)) = years {
                 if from == to {
                     self.years.title = Some(from);
+                } else if to == from + 1 {
+                    // `School news 2031-32`: a school year or season.
+                    self.years.title = Some(from);
+                    self.years.title_next = true;
                 }
             }
         }
@@ -1274,14 +1278,21 @@ fn lead_has_date(lead: &Option<Lead<'_>>) -> bool {
 fn title_years(s: &str) -> Option<(i32, i32)> {
     static RANGE: OnceLock<Regex> = OnceLock::new();
     let re = RANGE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?P<a>[12][0-9]{3})\b(?:\s*(?:-|–|—|to|à|a|au|al|y|and|through)\s*\b(?P<b>[12][0-9]{3})\b)?")
+        Regex::new(r"(?i)\b(?P<a>[12][0-9]{3})\b(?:\s*(?:-|–|—|/|to|à|a|au|al|y|and|through)\s*\b(?P<b>[12][0-9]{3})\b|(?:-|–|/)(?P<short>[0-9]{2})\b)?")
             .expect("built-in regex compiles")
     });
     let caps = re.captures(s)?;
     let a: i32 = caps.name("a")?.as_str().parse().ok()?;
+    // `2031-32`, `2031/32`: a school year or season, its second year written short (only the next year).
+    let short = caps
+        .name("short")
+        .and_then(|m| m.as_str().parse::<i32>().ok())
+        .map(|c| a - a % 100 + c)
+        .filter(|&b| b == a + 1);
     let b: i32 = caps
         .name("b")
         .and_then(|m| m.as_str().parse().ok())
+        .or(short)
         .unwrap_or(a);
     Some((a.min(b), a.max(b)))
 }

@@ -13,8 +13,10 @@ use chrono::{Datelike, NaiveDate};
 pub struct YearContext {
     /// The year of the section heading the entry stands under.
     pub heading: Option<i32>,
-    /// The one year the page title names.
+    /// The one year the page title names; with `title_next`, the first of two years in a row (a school
+    /// year or a season, `2031-32`): dates in the months after a turn of the year are in the second.
     pub title: Option<i32>,
+    pub title_next: bool,
     /// The month of the month heading the entry stands under (`JANUARY`), for day numbers alone.
     pub heading_month: Option<u32>,
     /// The day of the day heading the entry stands under (an agenda's `Lundi 18 mai`), for times alone,
@@ -65,6 +67,19 @@ pub fn resolve(
     for &source in sources {
         let year = match source {
             YearSource::Heading => ctx.heading,
+            YearSource::Title if ctx.title_next && ctx.order != PageOrder::NewestFirst => {
+                // Down a school year (`2031-32`): the first date is in its first year, and a date earlier
+                // in the year than the one above has passed the turn of the year.
+                ctx.title.map(|first| match ctx.previous {
+                    Some((p, YearSource::Title))
+                        if p.year() == first && (m, d) < (p.month(), p.day()) =>
+                    {
+                        first + 1
+                    }
+                    Some((p, YearSource::Title)) => p.year(),
+                    _ => first,
+                })
+            }
             YearSource::Title => ctx.title,
             // Only along a chronology that wrote a year: an entry whose year came from a heading, the
             // title or the document date passes that source on instead.

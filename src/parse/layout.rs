@@ -38,7 +38,16 @@ pub fn shape_of(
     kind: Kind,
     headings_too: bool,
 ) -> Option<Shaped> {
-    if let Some(d) = scanner.start(line) {
+    // `236 | Council approves budget | 12.12.2031`: a running number (read as a year below 1000) before a
+    // heading that ends with its date: the heading's date is the line's.
+    let start = scanner.start(line).filter(|d| {
+        !(d.found.low_year
+            && headings_too
+            && scanner
+                .end(line)
+                .is_some_and(|e| e.found.from.day.is_some() && e.found.has_year()))
+    });
+    if let Some(d) = start {
         let shape = match d.place {
             _ if d.time_only => StartShape::TimeLed,
             Place::Led if d.day_only => StartShape::DayLed,

@@ -470,8 +470,10 @@ impl<'v> Scanner<'v> {
                     ordinal: false,
                     ..
                 })
-            ) && matches!(toks.get(first + 1).map(|t| t.t), Some(T::Period | T::Close))
-                && first + 2 < s
+            ) && matches!(
+                toks.get(first + 1).map(|t| t.t),
+                Some(T::Period | T::Close | T::Pipe)
+            ) && first + 2 < s
             {
                 first += 2;
             }

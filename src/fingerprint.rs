@@ -6,6 +6,10 @@
 //! findings (issue 5) keys on it, so its form is a promise: [`Fingerprint`]'s `Display` output must not
 //! change for the same inputs.
 //!
+//! The span is any stretch of the page (a caption, a record's head, several captions), so the text is
+//! canonicalised here rather than read from a record's field hashes, and the hash is not
+//! [`crate::canonical::canonical_hash`], which is free to change between builds.
+//!
 //! The hash is 64-bit FNV-1a over the UTF-8 bytes of the canonical text, implemented here rather than taken
 //! from `std`: `DefaultHasher` is explicitly not stable across Rust releases, and a fingerprint must be the
 //! same whichever pagerev build computed it. FNV-1a is a fixed, published function with no seed; the code

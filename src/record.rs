@@ -28,7 +28,8 @@ impl<'a> Text<'a> {
         self.start + self.raw.len() as u32
     }
 
-    /// The canonical form used for comparisons (see [`crate::canonical`]).
+    /// The canonical form of the text (see [`crate::canonical`]), for showing or reading it: comparisons
+    /// use the hashes the parser keeps with the record ([`Record::title_hash`] and its siblings).
     pub fn canonical(&self) -> Cow<'a, str> {
         canonical::canonical(self.raw)
     }
@@ -308,15 +309,6 @@ pub struct Lead<'a> {
     pub text: Text<'a>,
 }
 
-impl Lead<'_> {
-    /// [`crate::canonical::canonical_key`] of the text: what rules join leads on (confirming a match with
-    /// [`crate::canonical::canonical_eq`]). Computed on demand: only some rules need it, and computing it
-    /// for every lead was a tenth of a parse.
-    pub fn key(&self) -> u64 {
-        crate::canonical::canonical_key(self.text.raw)
-    }
-}
-
 /// A record's stable identifier: its date and normalised title, e.g.
 /// `2019-12-02-tanzania-minister-of-home-affairs`; unique within a revision.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -379,9 +371,71 @@ pub struct Record<'a> {
     /// Lines left by images (a lone `/` or `|`): kept so nothing is lost, ignored by rules.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub placeholders: Box<[Text<'a>]>,
+    /// The canonical hashes of the compared fields, read through [`Record::title_hash`] and its siblings.
+    #[serde(skip)]
+    pub(crate) hashes: FieldHashes,
+}
+
+/// The hashes of the canonical forms ([`crate::canonical::canonical_hash`]) of the fields of a record that
+/// rules and the diff compare: title, lead text and captions. The parser computes them once for every
+/// record ([`FieldHashes::of`]); comparisons read them and never canonicalise those fields again.
+///
+/// Body paragraphs and the dateline are left out: paragraphs are two thirds of a page's text (hashing
+/// them made a parse a tenth slower), datelines are on few pages, and both are compared only by the diff
+/// of an entry where they changed as written, which hashes them then. Every byte here is paid for by
+/// every record of every page parsed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct FieldHashes {
+    /// The title's (meaningless when there is no title; so for the lead's).
+    title: u64,
+    lead: u64,
+    /// The captions', in order.
+    captions: Box<[u64]>,
+}
+
+impl FieldHashes {
+    /// The hashes of a record's fields, computed as the parser builds the record.
+    pub(crate) fn of(
+        title: Option<Text<'_>>,
+        captions: &[Caption<'_>],
+        lead: Option<&Lead<'_>>,
+    ) -> Self {
+        use crate::canonical::canonical_hash;
+        let hash = |t: Option<Text<'_>>| t.map_or(0, |t| canonical_hash(t.raw));
+        FieldHashes {
+            title: hash(title),
+            lead: hash(lead.map(|l| l.text)),
+            captions: captions
+                .iter()
+                .map(|c| canonical_hash(c.text.raw))
+                .collect(),
+        }
+    }
 }
 
 impl<'a> Record<'a> {
+    /// The record with the canonical hashes of its fields computed (for a record built other than by
+    /// the parser, which computes them as it builds each record).
+    pub(crate) fn hashed(mut self) -> Self {
+        self.hashes = FieldHashes::of(self.title, &self.captions, self.lead.as_ref());
+        self
+    }
+
+    /// The canonical hash of the title ([`crate::canonical::canonical_hash`]), if there is a title.
+    pub fn title_hash(&self) -> Option<u64> {
+        self.title.map(|_| self.hashes.title)
+    }
+
+    /// The canonical hash of the lead's text (without its date and dateline), if there is a lead.
+    pub fn lead_hash(&self) -> Option<u64> {
+        self.lead.map(|_| self.hashes.lead)
+    }
+
+    /// The canonical hashes of the captions, in order.
+    pub fn caption_hashes(&self) -> &[u64] {
+        &self.hashes.captions
+    }
+
     /// The line each field of this record came from, with the field's name: the losslessness contract.
     pub fn field_lines(&self) -> Vec<(&'static str, Text<'a>)> {
         let mut out = Vec::new();

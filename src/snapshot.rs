@@ -226,7 +226,9 @@ impl SnapshotRecord {
                 })
                 .collect(),
             placeholders: Box::new([]),
-        })
+            hashes: Default::default(),
+        }
+        .hashed())
     }
 }
 

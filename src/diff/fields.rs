@@ -1,19 +1,20 @@
 //! Field-level differences between two matched records (and between the page headers).
 //!
-//! Every field is compared by its canonical form. A field whose text differs only as written (NBSP vs
-//! space, dash or quote style, whitespace, composed vs decomposed accents) yields a change marked
-//! `cosmetic`; anything else is a real change and, for text fields, carries a word-level diff. List fields
-//! (captions, paragraphs, the page preamble) are first aligned item by item on their canonical text, so an
-//! inserted paragraph shows as one added item rather than as every later paragraph changed.
+//! Every field is compared by its canonical form, through the canonical hashes the parser computed
+//! ([`Record::title_hash`] and its siblings; datelines, paragraphs and the page header carry none and are
+//! hashed here when they differ as written). A field whose text differs only as written (NBSP vs space,
+//! dash or quote style, whitespace, composed vs decomposed accents) yields a change marked `cosmetic`;
+//! anything else is a real change and, for text fields, carries a word-level diff. List fields (captions,
+//! paragraphs, the page preamble) are first aligned item by item on their canonical hashes, so an inserted
+//! paragraph shows as one added item rather than as every later paragraph changed.
 //!
 //! Image placeholders (`/`, `|`) are not compared: they carry no content and scrapes drop them at random.
 
 use super::words::{diff_words, WordDiff};
-use crate::canonical::canonical;
+use crate::canonical::canonical_hash;
 use crate::record::{Lead, Page, Record, Text};
 use serde::Serialize;
 use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
-use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 /// Which part of a record (or of the page) changed.
@@ -96,25 +97,38 @@ pub struct FieldOptions {
     pub word_deadline: Duration,
 }
 
-fn opt_raw(t: Option<Text<'_>>) -> Option<&str> {
-    t.map(|t| t.raw)
+/// A text as written, with its canonical hash.
+type Hashed<'s> = (&'s str, u64);
+
+/// A field's text with the canonical hash the parser computed for it.
+fn hashed<'s>(t: Option<Text<'s>>, hash: Option<u64>) -> Option<Hashed<'s>> {
+    t.zip(hash).map(|(t, h)| (t.raw, h))
+}
+
+/// A text that is no field of a record (the page header, the lead's separators), hashed here.
+fn hash_now(s: Option<&str>) -> Option<Hashed<'_>> {
+    s.map(|s| (s, canonical_hash(s)))
+}
+
+/// The canonical hashes of texts that are no hashed field of a record.
+fn hash_all(texts: &[&str]) -> Vec<u64> {
+    texts.iter().map(|s| canonical_hash(s)).collect()
 }
 
 /// Compares two optional single-value text fields.
 fn text_field(
     out: &mut Vec<FieldChange>,
     field: Field,
-    old: Option<&str>,
-    new: Option<&str>,
+    old: Option<Hashed<'_>>,
+    new: Option<Hashed<'_>>,
     opts: &FieldOptions,
 ) {
+    let (old_hash, new_hash) = (old.map(|o| o.1), new.map(|n| n.1));
+    let (old, new) = (old.map(|o| o.0), new.map(|n| n.0));
     if old == new {
         return;
     }
-    let cosmetic = match (old, new) {
-        (Some(o), Some(n)) => canonical(o) == canonical(n),
-        _ => false,
-    };
+    let cosmetic = old.is_some() && new.is_some() && old_hash == new_hash;
     let words = match (old, new) {
         (Some(o), Some(n)) if !cosmetic => Some(diff_words(o, n, opts.word_deadline)),
         _ => None,
@@ -130,20 +144,18 @@ fn text_field(
     });
 }
 
-/// Aligns two lists of texts on their canonical forms and reports added, removed, changed and
-/// cosmetically changed items.
+/// Aligns two lists of texts on their canonical hashes (`old_keys`, `new_keys`) and reports added,
+/// removed, changed and cosmetically changed items.
 fn list_field(
     out: &mut Vec<FieldChange>,
     field: Field,
-    old: &[&str],
-    new: &[&str],
+    (old, old_keys): (&[&str], &[u64]),
+    (new, new_keys): (&[&str], &[u64]),
     opts: &FieldOptions,
 ) {
     if old == new {
         return;
     }
-    let old_keys: Vec<Cow<'_, str>> = old.iter().map(|s| canonical(s)).collect();
-    let new_keys: Vec<Cow<'_, str>> = new.iter().map(|s| canonical(s)).collect();
     let deadline = Instant::now() + opts.word_deadline;
     let item = |old_index: Option<usize>, new_index: Option<usize>| {
         let o = old_index.map(|i| old[i]);
@@ -169,7 +181,7 @@ fn list_field(
             words,
         })
     };
-    for op in capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, Some(deadline)) {
+    for op in capture_diff_slices_deadline(Algorithm::Myers, old_keys, new_keys, Some(deadline)) {
         match op {
             DiffOp::Equal {
                 old_index,
@@ -251,8 +263,8 @@ pub fn diff_records(old: &Record<'_>, new: &Record<'_>, opts: &FieldOptions) -> 
     text_field(
         &mut out,
         Field::Title,
-        opt_raw(old.title),
-        opt_raw(new.title),
+        hashed(old.title, old.title_hash()),
+        hashed(new.title, new.title_hash()),
         opts,
     );
     let old_lead = old.lead.as_ref();
@@ -286,14 +298,15 @@ pub fn diff_records(old: &Record<'_>, new: &Record<'_>, opts: &FieldOptions) -> 
     text_field(
         &mut out,
         Field::Dateline,
-        old_lead.and_then(|l| opt_raw(l.dateline)),
-        new_lead.and_then(|l| opt_raw(l.dateline)),
+        hash_now(old_lead.and_then(|l| l.dateline).map(|t| t.raw)),
+        hash_now(new_lead.and_then(|l| l.dateline).map(|t| t.raw)),
         opts,
     );
     if let (Some(o), Some(n)) = (old_lead, new_lead) {
         if o.line.raw != n.line.raw {
             let (os, ns) = (lead_separator(o), lead_separator(n));
-            text_field(&mut out, Field::LeadSeparator, Some(&os), Some(&ns), opts);
+            let (os, ns) = (hash_now(Some(&os)), hash_now(Some(&ns)));
+            text_field(&mut out, Field::LeadSeparator, os, ns, opts);
         }
     }
     // Captions are compared by text only: a caption that changes sides of the body is not news.
@@ -305,13 +318,19 @@ pub fn diff_records(old: &Record<'_>, new: &Record<'_>, opts: &FieldOptions) -> 
     {
         let oc: Vec<&str> = old.captions.iter().map(|c| c.text.raw).collect();
         let nc: Vec<&str> = new.captions.iter().map(|c| c.text.raw).collect();
-        list_field(&mut out, Field::Caption, &oc, &nc, opts);
+        list_field(
+            &mut out,
+            Field::Caption,
+            (&oc, old.caption_hashes()),
+            (&nc, new.caption_hashes()),
+            opts,
+        );
     }
     text_field(
         &mut out,
         Field::Lead,
-        old_lead.map(|l| l.text.raw),
-        new_lead.map(|l| l.text.raw),
+        hashed(old_lead.map(|l| l.text), old.lead_hash()),
+        hashed(new_lead.map(|l| l.text), new.lead_hash()),
         opts,
     );
     if old
@@ -322,7 +341,9 @@ pub fn diff_records(old: &Record<'_>, new: &Record<'_>, opts: &FieldOptions) -> 
     {
         let op: Vec<&str> = old.paragraphs.iter().map(|p| p.raw).collect();
         let np: Vec<&str> = new.paragraphs.iter().map(|p| p.raw).collect();
-        list_field(&mut out, Field::Paragraph, &op, &np, opts);
+        // Paragraphs carry no hashes from the parser (see `FieldHashes`): hashed now they differ.
+        let (oh, nh) = (hash_all(&op), hash_all(&np));
+        list_field(&mut out, Field::Paragraph, (&op, &oh), (&np, &nh), opts);
     }
     let counts = |r: &Record<'_>| -> Vec<u32> { r.member_counts.iter().map(|m| m.count).collect() };
     if old
@@ -345,18 +366,24 @@ pub fn diff_records(old: &Record<'_>, new: &Record<'_>, opts: &FieldOptions) -> 
     out
 }
 
-/// Changes to the page title and preamble.
+/// Changes to the page title and preamble (a few lines per page, hashed here rather than kept with the
+/// page).
 pub fn diff_page_header(old: &Page<'_>, new: &Page<'_>, opts: &FieldOptions) -> Vec<FieldChange> {
     let mut out = Vec::new();
     text_field(
         &mut out,
         Field::PageTitle,
-        old.title.map(|t| t.text.raw),
-        new.title.map(|t| t.text.raw),
+        hash_now(old.title.map(|t| t.text.raw)),
+        hash_now(new.title.map(|t| t.text.raw)),
         opts,
     );
     let op: Vec<&str> = old.preamble.iter().map(|t| t.raw).collect();
     let np: Vec<&str> = new.preamble.iter().map(|t| t.raw).collect();
-    list_field(&mut out, Field::Preamble, &op, &np, opts);
+    if op != np {
+        let hashes =
+            |lines: &[&str]| -> Vec<u64> { lines.iter().map(|s| canonical_hash(s)).collect() };
+        let (oh, nh) = (hashes(&op), hashes(&np));
+        list_field(&mut out, Field::Preamble, (&op, &oh), (&np, &nh), opts);
+    }
     out
 }

@@ -37,7 +37,6 @@
 
 use crate::canonical::canonical;
 use crate::record::{Date, Record};
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -88,11 +87,11 @@ pub struct Matching {
     pub added: Vec<usize>,
 }
 
-/// Identity of a record: its date and canonical title.
-type Key<'a> = (Option<Date>, Option<Cow<'a, str>>);
+/// Identity of a record: its date and the canonical hash of its title.
+type Key = (Option<Date>, Option<u64>);
 
-fn key<'a>(r: &Record<'a>) -> Key<'a> {
-    (r.date, r.title.map(|t| t.canonical()))
+fn key(r: &Record<'_>) -> Key {
+    (r.date, r.title_hash())
 }
 
 const NONE: usize = usize::MAX;
@@ -265,7 +264,7 @@ impl State<'_, '_> {
 
     /// Pass 1: the hash join on identity keys.
     fn identity(&mut self, old: &[Record<'_>], new: &[Record<'_>]) {
-        let mut groups: HashMap<Key<'_>, usize> = HashMap::with_capacity(old.len());
+        let mut groups: HashMap<Key, usize> = HashMap::with_capacity(old.len());
         let old_gid: Vec<usize> = old
             .iter()
             .map(|r| {
@@ -376,8 +375,7 @@ impl State<'_, '_> {
                             continue;
                         }
                         let keeps = old[i].date == new[j].date
-                            || old[i].title.map(|t| t.canonical())
-                                == new[j].title.map(|t| t.canonical());
+                            || old[i].title_hash() == new[j].title_hash();
                         // Distance from the nearer anchor, in records.
                         let from_start = (i - lo.0).abs_diff(j - lo.1);
                         let from_end = (o_end - i).abs_diff(n_end - j);
@@ -410,19 +408,19 @@ impl State<'_, '_> {
             return;
         }
         let mut by_date: HashMap<Date, Vec<usize>> = HashMap::new();
-        let mut by_title: HashMap<Cow<'_, str>, Vec<usize>> = HashMap::new();
+        let mut by_title: HashMap<u64, Vec<usize>> = HashMap::new();
         for j in (0..new.len()).filter(|&j| self.new_to_old[j] == NONE) {
             if let Some(d) = new[j].date {
                 by_date.entry(d).or_default().push(j);
             }
-            if let Some(t) = new[j].title {
-                by_title.entry(t.canonical()).or_default().push(j);
+            if let Some(t) = new[j].title_hash() {
+                by_title.entry(t).or_default().push(j);
             }
         }
         let mut candidates = Vec::new();
         for i in olds {
             let same_date = old[i].date.and_then(|d| by_date.get(&d));
-            let same_title = old[i].title.and_then(|t| by_title.get(&t.canonical()));
+            let same_title = old[i].title_hash().and_then(|t| by_title.get(&t));
             let mut seen: Vec<usize> = Vec::new();
             for list in [same_date, same_title].into_iter().flatten() {
                 for &j in list.iter().take(CANDIDATES_PER_KEY) {

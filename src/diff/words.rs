@@ -1,18 +1,17 @@
 //! Word-level changes inside one text field.
 //!
 //! Both texts are split into words at whitespace (NBSP and the other scrape blanks included), each word is
-//! compared by its canonical form (so `Spain’s` equals `Spain's` and `–` equals `-`), and the word
-//! sequences are diffed with `similar`'s Myers implementation under a deadline. The ops carry the text *as
-//! written* in the revision they come from, so reports show what the page says.
+//! compared by the hash of its canonical form (so `Spain’s` equals `Spain's` and `–` equals `-`), and
+//! the word sequences are diffed with `similar`'s Myers implementation under a deadline. The ops carry
+//! the text *as written* in the revision they come from, so reports show what the page says.
 //!
 //! A pathological field (a 1 MB paragraph rewritten from scratch) makes Myers quadratic. When the deadline
 //! passes, `similar` stops refining and returns a coarse diff; we then report the whole field as replaced
 //! and say so ([`WordDiff::fell_back`]) rather than present a half-refined diff as if it were minimal.
 
-use crate::canonical::{canonical, is_blank_char};
+use crate::canonical::{canonical_hash, is_blank_char};
 use serde::Serialize;
 use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
-use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 /// What a run of words did between the two texts.
@@ -69,13 +68,13 @@ pub fn diff_words(old: &str, new: &str, deadline: Duration) -> WordDiff {
     let started = Instant::now();
     let old_words = words(old);
     let new_words = words(new);
-    let old_keys: Vec<Cow<'_, str>> = old_words
+    let old_keys: Vec<u64> = old_words
         .iter()
-        .map(|&(a, b)| canonical(&old[a..b]))
+        .map(|&(a, b)| canonical_hash(&old[a..b]))
         .collect();
-    let new_keys: Vec<Cow<'_, str>> = new_words
+    let new_keys: Vec<u64> = new_words
         .iter()
-        .map(|&(a, b)| canonical(&new[a..b]))
+        .map(|&(a, b)| canonical_hash(&new[a..b]))
         .collect();
     let until = started + deadline;
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, Some(until));

@@ -855,7 +855,8 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
 /// and a lead) differ in length by far, and canonical hashing reads every byte.
 fn similar_line(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    long.len() <= short.len() * 2 + 8 && crate::canonical::same_canonical(a, b)
+    long.len() <= short.len() * 2 + 8
+        && crate::canonical::canonical_hash(a) == crate::canonical::canonical_hash(b)
 }
 
 /// The start shapes a page uses, from how many lines have each. The most frequent one always; strong

@@ -18,7 +18,7 @@ pub(crate) mod scan;
 pub(crate) mod segment;
 pub(crate) mod year;
 
-use crate::canonical::slug_into;
+use crate::canonical::{canonical_hash, slug_into};
 use crate::lang::{vocabulary, Lang, Vocabulary};
 use crate::record::{
     Caption, CaptionPosition, Date, Lead, Page, PageTitle, Precision, Record, RecordId, Span, Text,
@@ -531,7 +531,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
                             .current
                             .as_ref()
                             .and_then(|c| c.heading)
-                            .is_some_and(|h| crate::canonical::same_canonical(h.raw, line.raw));
+                            .is_some_and(|h| canonical_hash(h.raw) == canonical_hash(line.raw));
                     if repeat {
                         return None;
                     }
@@ -1041,6 +1041,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             id: RecordId(id),
             index: self.records.len(),
             span,
+            hashes: crate::record::FieldHashes::of(d.title, &d.captions, lead.as_ref()),
             title: d.title,
             date,
             // A date whose year was looked for and not found says so (an agenda's items under a day
@@ -1136,7 +1137,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 introduced
                     || another_label
                         && rest_is_head
-                        && !crate::canonical::same_canonical(first.text.raw, items[1].text.raw)
+                        && canonical_hash(first.text.raw) != canonical_hash(items[1].text.raw)
                         && (!self.hints.caption_pairs
                             || !segment::shares_a_word(first.text.raw, &[lead]))
             }

@@ -22,6 +22,7 @@
 //! Replace the caption with a description of the photo, or delete it.
 
 use super::{describe, Check, Rule, Sink};
+use crate::canonical::{canonical, canonical_hash};
 use crate::diagnostic::Severity;
 use crate::record::Page;
 use serde::Deserialize;
@@ -55,15 +56,17 @@ impl Rule for CaptionRepeatsLead {
 /// Reports captions equal to their entry's lead or its first sentence.
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
     for r in &page.records {
-        let Some(lead) = r.lead else { continue };
+        let (Some(lead), Some(whole)) = (r.lead, r.lead_hash()) else {
+            continue;
+        };
         if r.captions.is_empty() {
             continue;
         }
-        let whole = lead.text.canonical();
-        let first = first_sentence(&whole).map(str::to_string);
-        for c in &r.captions {
-            let canon = c.text.canonical();
-            if canon == whole || first.as_deref() == Some(&*canon) {
+        // The first sentence is read off the canonical text, so that a curly quote or NBSP does not
+        // hide its end.
+        let first = first_sentence(&canonical(lead.text.raw)).map(canonical_hash);
+        for (c, &hash) in r.captions.iter().zip(r.caption_hashes()) {
+            if hash == whole || first == Some(hash) {
                 let related = sink.related(Some(r), lead.text.span(), "the lead".into());
                 let d = sink.report(
                     Some(r),

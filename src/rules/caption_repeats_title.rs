@@ -47,13 +47,11 @@ impl Rule for CaptionRepeatsTitle {
 /// Reports captions equal to their entry's title.
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
     for r in &page.records {
-        let Some(title) = r.title else { continue };
-        if r.captions.is_empty() {
+        let (Some(title), Some(t)) = (r.title, r.title_hash()) else {
             continue;
-        }
-        let t = title.canonical();
-        for c in &r.captions {
-            if c.text.canonical() == t {
+        };
+        for (c, &hash) in r.captions.iter().zip(r.caption_hashes()) {
+            if hash == t {
                 let related = sink.related(Some(r), title.span(), "the title".into());
                 let d = sink.report(
                     Some(r),

@@ -23,11 +23,12 @@
 //! ## How to fix
 //! Delete one of the two entries (keep the more complete one).
 
-use super::{describe, Check, FirstSeen, Rule, Sink};
-use crate::canonical::canonical_eq;
+use super::{describe, Check, Rule, Sink};
 use crate::diagnostic::Severity;
 use crate::record::{Date, Page};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
+use std::collections::hash_map::Entry;
 
 /// Parameters of `duplicate-record` (none).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -49,21 +50,23 @@ impl Rule for DuplicateRecord {
 
 /// Reports entries repeating an earlier entry's date and lead.
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
-    // Keyed by the canonical lead's hash (no canonical strings are built); a hash match is confirmed on
-    // the canonical forms themselves.
-    let mut seen: FirstSeen<(Date, u64), usize> = FirstSeen::with_capacity(page.records.len());
+    // (date, canonical hash of the lead) -> the first record with them.
+    let mut seen: FxHashMap<(Date, u64), usize> =
+        FxHashMap::with_capacity_and_hasher(page.records.len(), Default::default());
     for (i, r) in page.records.iter().enumerate() {
-        let (Some(date), Some(lead)) = (r.date, r.lead) else {
+        let (Some(date), Some(lead), Some(hash)) = (r.date, r.lead, r.lead_hash()) else {
             continue;
         };
         if lead.text.raw.is_empty() {
             continue;
         }
-        let earlier = seen.earlier_or_insert((date, lead.key()), i, |j| {
-            page.records[j]
-                .lead
-                .is_some_and(|l| canonical_eq(l.text.raw, lead.text.raw))
-        });
+        let earlier = match seen.entry((date, hash)) {
+            Entry::Occupied(e) => Some(*e.get()),
+            Entry::Vacant(e) => {
+                e.insert(i);
+                None
+            }
+        };
         match earlier {
             None => {}
             Some(first) => {

@@ -26,11 +26,11 @@
 //! Keep one copy of the caption and delete the others.
 
 use super::{describe, Check, Rule, Sink};
-use crate::canonical::{canonical_eq, canonical_hash};
 use crate::diagnostic::Severity;
 use crate::record::Page;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
+use std::collections::hash_map::Entry;
 
 /// Parameters of `duplicated-caption` (none).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -53,25 +53,20 @@ impl Rule for DuplicatedCaption {
 /// Reports captions repeated within an entry.
 pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
     // Groups of equal captions (positions in the record's captions), in order of first appearance, found
-    // through the canonical hash and confirmed on the canonical forms; both reused across records.
+    // through the canonical hashes; both reused across records.
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    let mut by_hash: FxHashMap<u64, usize> = FxHashMap::default();
     for r in &page.records {
         if r.captions.len() < 2 {
             continue;
         }
         groups.clear();
         by_hash.clear();
-        for (i, c) in r.captions.iter().enumerate() {
-            let same_hash = by_hash.entry(canonical_hash(c.text.raw)).or_default();
-            let group = same_hash
-                .iter()
-                .copied()
-                .find(|&g| canonical_eq(r.captions[groups[g][0]].text.raw, c.text.raw));
-            match group {
-                Some(g) => groups[g].push(i),
-                None => {
-                    same_hash.push(groups.len());
+        for (i, &hash) in r.caption_hashes().iter().enumerate() {
+            match by_hash.entry(hash) {
+                Entry::Occupied(g) => groups[*g.get()].push(i),
+                Entry::Vacant(g) => {
+                    g.insert(groups.len());
                     groups.push(vec![i]);
                 }
             }

@@ -422,53 +422,6 @@ impl fmt::Debug for RuleParams {
     }
 }
 
-/// The first occurrence of each text, found by a hash of it and confirmed by an equality test. Most
-/// hashes belong to one text, so each holds its first occurrence inline; texts sharing a hash with an
-/// earlier, different text (collisions) go to a side table. Pages of millions of records make one entry
-/// per record: an allocation per entry showed in profiles.
-pub(crate) struct FirstSeen<K, V> {
-    first: rustc_hash::FxHashMap<K, V>,
-    more: rustc_hash::FxHashMap<K, Vec<V>>,
-}
-
-impl<K: std::hash::Hash + Eq + Copy, V: Copy> FirstSeen<K, V> {
-    pub fn with_capacity(n: usize) -> Self {
-        FirstSeen {
-            first: rustc_hash::FxHashMap::with_capacity_and_hasher(n, Default::default()),
-            more: Default::default(),
-        }
-    }
-
-    /// The earliest value recorded under `key` that `same` accepts; when there is none, `value` is
-    /// recorded under `key` and `None` returned.
-    pub fn earlier_or_insert(
-        &mut self,
-        key: K,
-        value: V,
-        mut same: impl FnMut(V) -> bool,
-    ) -> Option<V> {
-        use std::collections::hash_map::Entry;
-        match self.first.entry(key) {
-            Entry::Vacant(e) => {
-                e.insert(value);
-                None
-            }
-            Entry::Occupied(e) => {
-                let first = *e.get();
-                if same(first) {
-                    return Some(first);
-                }
-                let more = self.more.entry(key).or_default();
-                if let Some(&v) = more.iter().find(|&&v| same(v)) {
-                    return Some(v);
-                }
-                more.push(value);
-                None
-            }
-        }
-    }
-}
-
 /// Facts about the run that are not in the page: kept out of the rules so checks stay deterministic.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CheckContext {
@@ -895,19 +848,6 @@ pub(crate) mod test_util {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-
-    #[test]
-    fn first_seen_keeps_texts_sharing_a_hash_apart() {
-        // Every text under one key: the side table must tell them apart, in order of appearance.
-        let texts = ["a", "b", "a", "c", "b", "c"];
-        let mut seen = super::FirstSeen::with_capacity(4);
-        let got: Vec<Option<usize>> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| seen.earlier_or_insert(0u64, i, |j| texts[j] == *t))
-            .collect();
-        assert_eq!(got, [None, None, Some(0), None, Some(1), Some(3)]);
-    }
 
     #[test]
     fn codes_and_names_are_unique_and_well_formed() {

@@ -27,12 +27,14 @@
 //! ## Options
 //! - `allow`: a list of regular expressions; a caption matching any of them may be shared.
 
-use super::{describe, Check, FirstSeen, Rule, Sink};
-use crate::canonical::{canonical, canonical_eq, canonical_hash, canonical_key};
+use super::{describe, Check, Rule, Sink};
+use crate::canonical::canonical;
 use crate::diagnostic::Severity;
 use crate::record::Page;
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
+use std::collections::hash_map::Entry;
 
 /// The longest pattern accepted: real ones are a few words; a 40 MB one took 4 GB to compile.
 pub const MAX_PATTERN_LEN: usize = 4096;
@@ -110,23 +112,16 @@ impl Rule for SharedCaption {
 
 /// Reports captions shared between entries.
 pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
-    // canonical caption hash -> (record, caption) of each first occurrence with that hash (confirmed on
-    // the canonical forms, so a hash collision cannot join two different captions).
-    let mut first: FirstSeen<u64, (usize, usize)> = FirstSeen::with_capacity(page.records.len());
+    // canonical caption hash -> (record, caption) of its first occurrence.
+    let mut first: FxHashMap<u64, (usize, usize)> =
+        FxHashMap::with_capacity_and_hasher(page.records.len(), Default::default());
     for (ri, r) in page.records.iter().enumerate() {
         if r.captions.is_empty() {
             continue;
         }
-        let title = r.title.map(|t| canonical_hash(t.raw));
-        let lead = r.lead.map(|l| l.key());
-        for (ci, c) in r.captions.iter().enumerate() {
-            let hash = canonical_hash(c.text.raw);
-            let repeats = |own: Option<u64>, key: u64, text: Option<&str>| {
-                own == Some(key) && text.is_some_and(|t| canonical_eq(t, c.text.raw))
-            };
-            if repeats(title, hash, r.title.map(|t| t.raw))
-                || repeats(lead, canonical_key(c.text.raw), r.lead.map(|l| l.text.raw))
-            {
+        let (title, lead) = (r.title_hash(), r.lead_hash());
+        for ((ci, c), &hash) in r.captions.iter().enumerate().zip(r.caption_hashes()) {
+            if title == Some(hash) || lead == Some(hash) {
                 continue;
             }
             if !params.allow.is_empty()
@@ -137,9 +132,13 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
             {
                 continue;
             }
-            let earlier = first.earlier_or_insert(hash, (ri, ci), |(fr, fc)| {
-                canonical_eq(page.records[fr].captions[fc].text.raw, c.text.raw)
-            });
+            let earlier = match first.entry(hash) {
+                Entry::Occupied(e) => Some(*e.get()),
+                Entry::Vacant(e) => {
+                    e.insert((ri, ci));
+                    None
+                }
+            };
             match earlier {
                 None => {}
                 Some((fr, _)) if fr == ri => {} // a repeat within the entry: duplicated-caption

@@ -451,12 +451,19 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         .iter()
         .take(StartShape::Prose as usize)
         .all(|&c| c < 2);
+    // The dates inside the paragraphs, kept for the titles' evidence should the page be made of them.
+    let mut inside: Vec<Option<LineDate>> = Vec::new();
     if no_shape && sentences >= 3 {
-        ev.shapes[StartShape::Prose as usize] = lines
+        inside = lines
             .iter()
             .zip(&kinds)
-            .filter(|(l, k)| **k == Kind::Sentence && scanner.inside(l.raw).is_some())
-            .count();
+            .map(|(l, k)| {
+                (*k == Kind::Sentence)
+                    .then(|| scanner.inside(l.raw))
+                    .flatten()
+            })
+            .collect();
+        ev.shapes[StartShape::Prose as usize] = inside.iter().flatten().count();
     }
     let prose = ev.shapes[StartShape::Prose as usize];
     let entry_starts = pinned.entry_starts.clone().unwrap_or_else(|| {
@@ -498,10 +505,12 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     });
     // On a page of paragraphs with a date inside, those paragraphs are where entries start (as the
     // parse reads them): the titles' evidence is read around them.
-    if entry_starts == [StartShape::Prose] {
+    // (As [`super::prose_date`] reads them: a paragraph led by its date is a lead as anywhere.)
+    if entry_starts == [StartShape::Prose] && inside.len() == shaped.len() {
         for (j, s) in shaped.iter_mut().enumerate() {
+            let led = s.filter(|s| s.shape == StartShape::Led).map(|s| s.date);
             *s = (kinds[j] == Kind::Sentence)
-                .then(|| super::prose_date(&mut scanner, lines[j].raw))
+                .then(|| led.or(inside[j]))
                 .flatten()
                 .map(|date| Shaped {
                     date,

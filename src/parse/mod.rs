@@ -253,7 +253,7 @@ impl FactReader<'_> {
 }
 
 /// The date that makes a paragraph an entry on a page of paragraphs with a date inside.
-pub(crate) fn prose_date(scanner: &mut Scanner<'_>, raw: &str) -> Option<LineDate> {
+fn prose_date(scanner: &mut Scanner<'_>, raw: &str) -> Option<LineDate> {
     // A paragraph that does open with its date and a separator is a lead as on any page: its date is
     // split off.
     if let Some(shaped) = shape_of(scanner, raw, Kind::Sentence, false) {

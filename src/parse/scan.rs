@@ -411,7 +411,6 @@ impl<'v> Scanner<'v> {
             return None;
         }
         let e = effective_end(line, toks);
-        let byline = byline_author(line, toks, e);
         for s in 1..e {
             if !matches!(
                 toks[s].t,
@@ -438,7 +437,7 @@ impl<'v> Scanner<'v> {
             let reaches =
                 found.toks.1 == e || (bracket && after + 1 == e && toks[after].t == T::Close);
             // `Posted on December 12, 2031 by Communications Office`: a byline's date, then its author.
-            let by_author = !reaches && byline == Some(found.toks.1);
+            let by_author = !reaches && byline_author(line, toks, found.toks.1, e);
             if !reaches && !by_author {
                 continue;
             }
@@ -1056,30 +1055,28 @@ fn placed(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
     None
 }
 
-/// The index just past the last token that can end a heading's date: trailing brackets, bars, full stops,
-/// citation marks (`[1]`) and a time (`- 20h30`) are skipped.
-/// Where the author of a byline starts (`… 2031 by Communications Office`, `… 2031 par la rédaction`):
-/// the token after which only words follow, a word meaning "by" before them. `None` when there is none.
-fn byline_author(line: &str, toks: &[Tok], e: usize) -> Option<usize> {
-    let by = (2..e).rev().find(|&i| {
-        matches!(toks[i].t, T::Word { .. } | T::Join(_))
-            && crate::lang::with_folded(&line[toks[i].start as usize..toks[i].end as usize], |w| {
-                matches!(
-                    w,
-                    b"by" | b"par" | b"por" | b"von" | b"door" | b"di" | b"da"
-                )
-            })
-    })?;
-    let only_words = by + 1 < e
+/// True when the tokens from `by` to `e` are a byline's author (`… 2031 by Communications Office`, `…
+/// 2031 par la rédaction`): a word meaning "by", then only words.
+fn byline_author(line: &str, toks: &[Tok], by: usize, e: usize) -> bool {
+    let Some(t) = toks.get(by) else { return false };
+    matches!(t.t, T::Word { .. } | T::Join(_))
+        && by + 1 < e
+        && crate::lang::with_folded(&line[t.start as usize..t.end as usize], |w| {
+            matches!(
+                w,
+                b"by" | b"par" | b"por" | b"von" | b"door" | b"di" | b"da"
+            )
+        })
         && toks[by + 1..e].iter().all(|t| {
             matches!(
                 t.t,
                 T::Word { .. } | T::Join(_) | T::Comma | T::Period | T::Dash
             )
-        });
-    only_words.then_some(by)
+        })
 }
 
+/// The index just past the last token that can end a heading's date: trailing brackets, bars, full stops,
+/// citation marks (`[1]`) and a time (`- 20h30`) are skipped.
 fn effective_end(line: &str, toks: &[Tok]) -> usize {
     let mut e = toks.len();
     loop {

@@ -987,6 +987,16 @@ impl Inferred {
         );
         let _ = writeln!(
             s,
+            "  labels heading runs of one-line entries (group labels, not titles): {}",
+            e.group_labels
+        );
+        let _ = writeln!(
+            s,
+            "  headings with a byline's date (`Posted on …`): {}; with words before the date: {} ({} different: a category when they repeat)",
+            e.bylines, e.prefixed, e.distinct_prefixes
+        );
+        let _ = writeln!(
+            s,
             "  dates alone closing the text above them: {}, opening the text below: {}",
             e.dates_closing, e.dates_opening
         );

@@ -60,6 +60,15 @@ pub fn shape_of(
                     return None
                 }
                 Sep::Comma => StartShape::LedComma,
+                // `January 14, 2030 (CANCELLED)`: a remark in brackets after a full date sets it off as a
+                // separator does.
+                Sep::None
+                    if d.found.has_year()
+                        && d.found.from.day.is_some()
+                        && line[d.rest..].starts_with(['(', '[']) =>
+                {
+                    StartShape::Led
+                }
                 Sep::None => StartShape::LedBare,
             },
             // `Vienna, Austria, 29 September – 2 October 2009`: a heading ending with its date.

@@ -563,6 +563,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     // 1 when the first entry's vote is the only one so far (it alone does not make a page of titles).
     let mut top_vote = 0usize;
     let mut group_label_first_line = false;
+    let mut group_label_uncounted = false;
     // The texts of the lines voting each way: titles differ from entry to entry, where a line repeated
     // before every date (`+ + + Read the full release + + +` closing the entry above) is furniture.
     let mut distinct_before = rustc_hash::FxHashSet::default();
@@ -610,11 +611,13 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
                             .iter()
                             .any(|l| super::segment::shares_a_word(l, &[rest]))
                 });
-            // A label over a run of three or more one-line entries (`Nascimentos` / `1592 – …` / `1601 – …`) heads
-            // a group of them: it is no entry's title.
-            let over_a_run = b + 1 == s && is_start(s + 1) && is_start(s + 2);
-            if counts && over_a_run {
+            // A label over a run of two or more one-line entries (`Nascimentos` / `1592 – …` / `1601 – …`,
+            // a country over the days of a trip) heads a group of them: it is no entry's title.
+            let over_a_run = b + 1 == s && is_start(s + 1);
+            // Over the first entry too, unless it is the page's first line (its title).
+            if over_a_run && (counts || labelled && n == 0 && b > 0) {
                 ev.group_labels += 1;
+                group_label_uncounted |= !counts;
                 distinct_before.insert(crate::canonical::canonical_hash(lines[b].raw));
                 group_label_first_line |= n == 0 && b == 0;
             } else if counts {
@@ -671,7 +674,10 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     // only labels heading several runs are group labels.
     if ev.group_labels == 1 {
         ev.group_labels = 0;
-        ev.titles_before += 1;
+        // (A label over the first entry that would not have counted as its title does not now.)
+        if !group_label_uncounted {
+            ev.titles_before += 1;
+        }
         if group_label_first_line {
             top_vote = 1;
         }

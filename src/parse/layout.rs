@@ -562,12 +562,27 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     });
     // 1 when the first entry's vote is the only one so far (it alone does not make a page of titles).
     let mut top_vote = 0usize;
-    let mut group_label_first_line = false;
-    let mut group_label_uncounted = false;
     // The texts of the lines voting each way: titles differ from entry to entry, where a line repeated
     // before every date (`+ + + Read the full release + + +` closing the entry above) is furniture.
     let mut distinct_before = rustc_hash::FxHashSet::default();
     let mut distinct_after = rustc_hash::FxHashSet::default();
+    // Labels right over a run of one-line entries (`Nascimentos` / `1592 – …` / `1601 – …`, a country
+    // over the days of a trip): several of them on a page head groups; one alone may as well be the
+    // first entry's title (the others having none), and is read as a title.
+    let group_candidates = starts
+        .iter()
+        .filter(|&&s| {
+            content_before(s).is_some_and(|b| {
+                b > 0
+                    && b + 1 == s
+                    && is_start(s + 1)
+                    && !is_start(b)
+                    && shaped[b].is_none()
+                    && is_title_like(&item(b))
+            })
+        })
+        .count();
+    let grouping = group_candidates >= 2;
     for (n, &s) in starts.iter().enumerate() {
         if let Some(b) = content_before(s) {
             // A label with a date at its end (`The President greets … , June 30, 2017`) is a caption
@@ -611,15 +626,12 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
                             .iter()
                             .any(|l| super::segment::shares_a_word(l, &[rest]))
                 });
-            // A label over a run of two or more one-line entries (`Nascimentos` / `1592 – …` / `1601 – …`,
-            // a country over the days of a trip) heads a group of them: it is no entry's title.
+            // A group label is no entry's title (over the first entry too, unless it is the page's
+            // first line, its title).
             let over_a_run = b + 1 == s && is_start(s + 1);
-            // Over the first entry too, unless it is the page's first line (its title).
-            if over_a_run && (counts || labelled && n == 0 && b > 0) {
+            if grouping && over_a_run && (counts || labelled && n == 0) && b > 0 {
                 ev.group_labels += 1;
-                group_label_uncounted |= !counts;
                 distinct_before.insert(crate::canonical::canonical_hash(lines[b].raw));
-                group_label_first_line |= n == 0 && b == 0;
             } else if counts {
                 ev.titles_before += 1;
                 distinct_before.insert(crate::canonical::canonical_hash(lines[b].raw));
@@ -668,18 +680,6 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         {
             ev.titles_after += 1;
             distinct_after.insert(crate::canonical::canonical_hash(lines[s + 1].raw));
-        }
-    }
-    // One label over a run of entries may as well be the first entry's title (the others have none):
-    // only labels heading several runs are group labels.
-    if ev.group_labels == 1 {
-        ev.group_labels = 0;
-        // (A label over the first entry that would not have counted as its title does not now.)
-        if !group_label_uncounted {
-            ev.titles_before += 1;
-        }
-        if group_label_first_line {
-            top_vote = 1;
         }
     }
     // Dates closing the text above them, or opening the text below: blank lines show which.

@@ -212,20 +212,19 @@ fn is_logo(s: &str) -> bool {
 /// An accessibility link a scrape keeps as a page's first line: `Skip to main content`, `Aller au
 /// contenu`, `Zum Inhalt springen`.
 pub fn is_skip_link(s: &str) -> bool {
+    const CONTENT: [&str; 7] = [
+        "contenu",
+        "content",
+        "contenido",
+        "inhalt",
+        "contenuto",
+        "conteudo",
+        "inhoud",
+    ];
     let folded = crate::lang::fold(s.trim_matches(|c: char| !c.is_alphanumeric()));
     (folded.starts_with("skip ") || folded == "top of page")
-        || [
-            "contenu",
-            "content",
-            "contenido",
-            "inhalt",
-            "contenuto",
-            "conteudo",
-            "inhoud",
-        ]
-        .iter()
-        .any(|w| folded.ends_with(w) || folded.contains(&format!("{w} ")))
-            && folded.split_whitespace().nth(5).is_none()
+        || folded.split_whitespace().nth(5).is_none()
+            && folded.split_whitespace().any(|w| CONTENT.contains(&w))
             && is_furniture(s)
 }
 

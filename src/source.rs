@@ -48,7 +48,8 @@ impl SourceFile {
                 endian: "big-endian",
             });
         }
-        if let Some(offset) = memchr::memchr(0, &bytes) {
+        let (nul, line_starts) = nul_and_line_starts(&bytes);
+        if let Some(offset) = nul {
             return Err(InputError::Binary { path, offset });
         }
         let text = String::from_utf8(bytes).map_err(|e| {
@@ -63,7 +64,6 @@ impl SourceFile {
         if text.chars().all(crate::canonical::is_blank_char) {
             return Err(InputError::OnlyBlank { path });
         }
-        let line_starts = line_starts(text.as_bytes());
         Ok(SourceFile {
             name,
             text,
@@ -147,6 +147,28 @@ impl SourceFile {
 }
 
 /// Byte offsets of the start of every line. `\n`, `\r\n` and a lone `\r` all end a line.
+/// Texts at least this large are indexed in two halves at once.
+const PARALLEL_INDEX_MIN: usize = 8 << 20;
+
+/// The offset of the first NUL byte in `bytes`, if any, and where its lines start: on a large text, the
+/// two halves (split after a line feed, so that no line and no `\r\n` straddles them) at once.
+fn nul_and_line_starts(bytes: &[u8]) -> (Option<usize>, Vec<u32>) {
+    let one = |part: &[u8]| (memchr::memchr(0, part), line_starts(part));
+    let split = if bytes.len() >= PARALLEL_INDEX_MIN {
+        memchr::memchr(b'\n', &bytes[bytes.len() / 2..]).map(|i| bytes.len() / 2 + i + 1)
+    } else {
+        None
+    };
+    let Some(mid) = split.filter(|&mid| mid < bytes.len()) else {
+        return one(bytes);
+    };
+    let ((nul_a, mut starts), (nul_b, starts_b)) =
+        rayon::join(|| one(&bytes[..mid]), || one(&bytes[mid..]));
+    // Offsets fit in u32: the text is at most MAX_SOURCE_LEN bytes.
+    starts.extend(starts_b.iter().map(|&s| s + mid as u32));
+    (nul_a.or(nul_b.map(|o| o + mid)), starts)
+}
+
 fn line_starts(bytes: &[u8]) -> Vec<u32> {
     let mut starts = vec![0u32];
     let mut pos = 0;
@@ -168,6 +190,19 @@ fn line_starts(bytes: &[u8]) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_text_is_indexed_in_halves_as_it_is_whole() {
+        // CRLF, lone CR and LF line ends, in a text over the size indexed in halves.
+        let text = "a\r\nbb\rccc\n\n".repeat(PARALLEL_INDEX_MIN / 10 + 7);
+        let (nul, starts) = nul_and_line_starts(text.as_bytes());
+        assert_eq!(nul, None);
+        assert_eq!(starts, line_starts(text.as_bytes()));
+        let mut bytes = text.into_bytes();
+        let at = bytes.len() - 3;
+        bytes[at] = 0;
+        assert_eq!(nul_and_line_starts(&bytes).0, Some(at));
+    }
 
     fn err(bytes: &[u8]) -> InputError {
         SourceFile::from_bytes("p.txt", bytes.to_vec()).unwrap_err()

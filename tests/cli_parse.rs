@@ -259,6 +259,71 @@ fn nul_byte_deep_in_a_long_page() {
     assert!(bad_input(&page).contains(&format!("NUL byte at byte offset {at}")));
 }
 
+/// A page of at least 16 MiB is read as two halves at once, and checked and indexed as two halves:
+/// what is found in either half is reported at its offset in the file, the first problem first.
+#[test]
+fn problems_in_either_half_of_a_large_page_are_reported_where_they_are() {
+    let entry = "Title\n\n5 July 2019 - The lead.\n\n";
+    let page = entry.repeat((17 << 20) / entry.len()).into_bytes();
+    let (early, late) = (1000, page.len() - 7);
+    for (at, byte, found) in [
+        (late, 0u8, "NUL byte at byte offset"),
+        (early, 0u8, "NUL byte at byte offset"),
+        (late, 0xff, "invalid UTF-8 at byte offset"),
+    ] {
+        let mut bad = page.clone();
+        bad[at] = byte;
+        let err = bad_input(&bad);
+        assert!(err.contains(&format!("{found} {at}")), "{err}");
+    }
+    // A NUL in the second half and invalid UTF-8 in the first: binary data is what is reported, as on
+    // a small page.
+    let mut both = page.clone();
+    both[early] = 0xff;
+    both[late] = 0;
+    assert!(bad_input(&both).contains(&format!("NUL byte at byte offset {late}")));
+    let line = 1 + page[..late].iter().filter(|&&b| b == b'\n').count();
+    let mut bad = page;
+    bad[late] = 0xff;
+    assert!(bad_input(&bad).contains(&format!("(line {line})")));
+}
+
+/// A large page read as two halves parses to the same records as the same text read as a stream (from
+/// a pipe, `/dev/stdin`), with CRLF line ends around the middle too.
+#[test]
+fn a_large_page_reads_the_same_from_a_file_and_a_stream() {
+    let entry = "Visit\r\n\r\n5 July 2019 - The lead.\r\nA paragraph.\n\n";
+    let page = entry.repeat((17 << 20) / entry.len());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, &page).unwrap();
+    let from_file = pagerev()
+        .arg("parse")
+        .arg(&path)
+        .args(["--format", "summary"])
+        .output()
+        .unwrap();
+    let from_stream = pagerev()
+        .args(["parse", "/dev/stdin", "--format", "summary"])
+        .write_stdin(page.clone())
+        .output()
+        .unwrap();
+    assert!(from_file.status.success() && from_stream.status.success());
+    let records = |out: &[u8]| {
+        String::from_utf8_lossy(out)
+            .split_once(": ")
+            .map(|(_, rest)| rest.to_string())
+            .unwrap()
+    };
+    let expected = page.matches("5 July 2019").count();
+    assert!(
+        records(&from_file.stdout).starts_with(&format!("{expected} records")),
+        "{}",
+        records(&from_file.stdout)
+    );
+    assert_eq!(records(&from_file.stdout), records(&from_stream.stdout));
+}
+
 #[test]
 fn every_kind_of_invalid_utf8_reports_its_offset_and_line() {
     for (bytes, offset) in [

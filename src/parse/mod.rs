@@ -296,6 +296,42 @@ fn read_lines<'a>(
     }
 }
 
+/// Records are filled in this many at a time on a core: the work for one is a few microseconds.
+const FILL_IN_RECORDS: usize = 256;
+
+/// Fills in what a record's own text alone decides — its member-count mentions and the canonical
+/// hashes of its fields — once every record is built. It is a third of what building a record costs,
+/// and the assembler that builds them is the one part of a parse that must run in page order: here it
+/// runs on every core. The lines a section heading left at the page's end are appended to the last
+/// record after this, as paragraphs not read for member counts.
+fn fill_in(records: &mut [Record<'_>], lang: Lang, member_regex: Option<&Regex>) {
+    use rayon::prelude::*;
+    records
+        .par_iter_mut()
+        .with_min_len(FILL_IN_RECORDS)
+        .for_each(|r| {
+            let mut member_counts = Vec::new();
+            if let Some(l) = &r.lead {
+                members::member_counts(l.text, lang, &mut member_counts);
+            }
+            for p in &r.paragraphs {
+                members::member_counts(*p, lang, &mut member_counts);
+            }
+            if let Some(re) = member_regex {
+                let texts = r
+                    .lead
+                    .iter()
+                    .map(|l| l.text)
+                    .chain(r.paragraphs.iter().copied());
+                for t in texts {
+                    members::extra_member_counts(t, re, &mut member_counts);
+                }
+            }
+            r.member_counts = member_counts.into_boxed_slice();
+            r.hashes = crate::record::FieldHashes::of(r.title, &r.captions, r.lead.as_ref());
+        });
+}
+
 /// What closes a segment of pending lines.
 enum Boundary<'a> {
     /// A line opening an entry.
@@ -607,6 +643,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         if let Some(cur) = self.current.take() {
             self.complete(cur);
         }
+        fill_in(&mut self.records, self.profile.lang, self.member_regex);
         // A section heading with no entry under it (the end of the page): its lines stay in the preamble
         // if nothing came before, else with the last entry.
         let pending = std::mem::take(&mut self.pending_section);
@@ -968,23 +1005,6 @@ impl<'a, 'p> Assembler<'a, 'p> {
         }
         let date = d.date;
         let lead = d.lead;
-        let lang = self.profile.lang;
-        let mut member_counts = Vec::new();
-        if let Some(l) = &lead {
-            members::member_counts(l.text, lang, &mut member_counts);
-        }
-        for p in &d.paragraphs {
-            members::member_counts(*p, lang, &mut member_counts);
-        }
-        if let Some(re) = self.member_regex {
-            let texts = lead
-                .iter()
-                .map(|l| l.text)
-                .chain(d.paragraphs.iter().copied());
-            for t in texts {
-                members::extra_member_counts(t, re, &mut member_counts);
-            }
-        }
         // Built in a buffer kept from record to record, then copied once to its exact size: growing a
         // fresh string and shrinking it into a box showed in profiles of long pages.
         let mut id = std::mem::take(&mut self.id_buffer);
@@ -1041,7 +1061,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
             id: RecordId(id),
             index: self.records.len(),
             span,
-            hashes: crate::record::FieldHashes::of(d.title, &d.captions, lead.as_ref()),
+            // Filled in by `fill_in`, once every record is built.
+            hashes: crate::record::FieldHashes::default(),
             title: d.title,
             date,
             // A date whose year was looked for and not found says so (an agenda's items under a day
@@ -1061,7 +1082,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             captions: d.captions.into_boxed_slice(),
             lead,
             paragraphs: d.paragraphs.into_boxed_slice(),
-            member_counts: member_counts.into_boxed_slice(),
+            member_counts: Box::default(),
             placeholders: d.placeholders.into_boxed_slice(),
         });
     }

@@ -176,11 +176,9 @@ pub(crate) fn first_sentence_end(s: &str) -> Option<usize> {
 
 /// Reads a line's shape.
 pub fn classify(s: &str) -> Kind {
-    let has_alnum = if s.is_ascii() {
-        s.bytes().any(|b| b.is_ascii_alphanumeric())
-    } else {
-        s.chars().any(char::is_alphanumeric)
-    };
+    // Nearly every line has an ASCII letter or digit within its first bytes.
+    let has_alnum = s.bytes().any(|b| b.is_ascii_alphanumeric())
+        || (!s.is_ascii() && s.chars().any(char::is_alphanumeric));
     if !has_alnum {
         return Kind::Placeholder;
     }
@@ -564,7 +562,8 @@ pub fn is_credit(s: &str) -> bool {
         }
     }
     // `Harbour at dusk © Ann Lee`: an image's caption with its copyright after it.
-    if let Some(at) = s.find(" © ") {
+    // (`©` is the bytes C2 A9: most lines have no C2 byte at all.)
+    if let Some(at) = memchr::memchr(0xC2, b).and_then(|_| s.find(" © ")) {
         let owner = &s[at + " © ".len()..];
         if owner.starts_with(char::is_uppercase) && s.split_whitespace().nth(10).is_none() {
             return true;

@@ -80,6 +80,16 @@ pub fn shape_of(
         };
         return Some(Shaped { date: d, shape });
     }
+    // `The following trips were made during 2031:`: a line that ends with a year and a colon introduces
+    // the list below it, as a year heading does, however long it is.
+    if headings_too && kind != Kind::Placeholder {
+        if let Some(d) = year_before_colon(scanner, line) {
+            return Some(Shaped {
+                date: d,
+                shape: StartShape::HeadingLine,
+            });
+        }
+    }
     // A short line ending with a colon (`Durante el 2015:`) may head what follows.
     let heading_like = matches!(kind, Kind::Label)
         || (line.ends_with(':') && line.split_whitespace().nth(6).is_none());
@@ -101,6 +111,30 @@ pub fn shape_of(
         }
     }
     None
+}
+
+/// The year right before a line's final colon (`… made by the Chancellor during 2031:`), read as a year
+/// line, with its offsets in the whole line.
+fn year_before_colon(scanner: &mut Scanner<'_>, line: &str) -> Option<LineDate> {
+    year_ending(scanner, line.strip_suffix(':')?)
+}
+
+/// The year ending a line's words (`Trips in 2030`), read as a year line, with its offsets in the line.
+pub(crate) fn year_ending(scanner: &mut Scanner<'_>, line: &str) -> Option<LineDate> {
+    let body = line.trim_end();
+    let at = body.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let word = &body[at..];
+    if at == 0 || word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut d = scanner.start(word)?;
+    if d.place != Place::Alone || d.found.from.day.is_some() || d.found.from.month.is_some() {
+        return None;
+    }
+    d.found.start += at;
+    d.found.end += at;
+    d.rest = line.len();
+    Some(d)
 }
 
 /// True for a line that can head an agenda's day: a day alone on its line, or at the end of a heading

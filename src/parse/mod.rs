@@ -776,6 +776,31 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 day_lines.extend(items.drain(k..).map(|i| i.text));
             }
         }
+        // `Trips in 2030` over list items whose dates write no year (`• On January 9-11, …`): the label
+        // heads them and gives them its year. (Over an entry whose date has its year, such a label is a
+        // title: `Record container volumes in 2023`.)
+        if let Boundary::Start(s) = &next {
+            let yearless = !s.date.found.has_year() && s.date.found.from.month.is_some();
+            if yearless && !s.date.time_only {
+                let scanner = &mut self.scanner;
+                let label = items
+                    .iter()
+                    .rposition(|i| i.kind == Kind::Label)
+                    .filter(|&k| {
+                        scanner.end(items[k].text.raw).is_none()
+                            && layout::year_ending(scanner, items[k].text.raw).is_some()
+                    });
+                if let Some(k) = label {
+                    let year = layout::year_ending(scanner, items[k].text.raw)
+                        .and_then(|d| d.found.from.year);
+                    self.years.heading = year;
+                    self.years.heading_month = None;
+                    self.years.heading_day = None;
+                    self.years.previous = None;
+                    day_lines.push(items.remove(k).text);
+                }
+            }
+        }
         // A year line taken for an entry (`1948` on a page of year entries) with nothing under it but
         // entries of days that write no year (`14 June: …`) heads them: a section, not an entry.
         if items.is_empty() {
@@ -794,6 +819,9 @@ impl<'a, 'p> Assembler<'a, 'p> {
             }
         }
         self.seen_boundary |= !matches!(next, Boundary::End);
+        // Lines left to no entry after a section's heading (a table's header row under it) are the
+        // section's, as its heading is: the entry that opens here takes the section's lines.
+        let in_section = !self.pending_section.is_empty();
         let mut next_draft = match &next {
             Boundary::Start(s) => Some(self.open(s)),
             _ => None,
@@ -868,12 +896,13 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let mut spare = Draft::default();
         for (item, &(owner, role)) in items.iter().zip(&plan) {
             match owner {
-                Owner::Prev => match self.current.as_mut() {
-                    Some(cur) => cur.put(role, item.text),
-                    None if !self.pending_section.is_empty() => {
+                Owner::Prev => match (self.current.as_mut(), next_draft.as_mut()) {
+                    (Some(cur), _) => cur.put(role, item.text),
+                    (None, Some(next)) if in_section => next.section.push(item.text),
+                    (None, _) if !self.pending_section.is_empty() => {
                         self.pending_section.push(item.text)
                     }
-                    None => self.preamble.push(item.text),
+                    (None, _) => self.preamble.push(item.text),
                 },
                 Owner::Undated(k) => {
                     if undated.len() <= k {

@@ -301,7 +301,8 @@ impl<'v> Scanner<'v> {
                 || (word.len() <= 8
                     && crate::lang::with_folded(word, super::date::join_bits) & super::date::FROM
                         != 0);
-            if !may_open && !may_be_placed(self.vocab, self.langs, line) {
+            if !may_open && !may_be_placed(self.vocab, self.langs, line) && !may_be_table_row(line)
+            {
                 return None;
             }
         }
@@ -374,16 +375,18 @@ impl<'v> Scanner<'v> {
                 });
             let result = found_any
                 .or_else(|| placed(line, toks, complete))
+                .or_else(|| table_cell(line, toks, complete))
                 .or_else(|| time_start(line, toks, complete))
                 .or_else(|| day_only(line, toks));
             match result {
                 Some(d) if (settled(&d) && (complete || !longer_after)) || max == START_TOKENS => {
                     return Some(d)
                 }
-                // Only a place before the date (`Sofia, June 3, 2016 –`) may need more tokens.
+                // Only a place before the date (`Sofia, June 3, 2016 –`), or a table row's cells
+                // before its date's, may need more tokens.
                 None if complete
                     || max == START_TOKENS
-                    || !(cut || toks.iter().any(|t| t.t == T::Comma)) =>
+                    || !(cut || toks.iter().any(|t| matches!(t.t, T::Comma | T::Pipe))) =>
                 {
                     break
                 }
@@ -733,11 +736,18 @@ fn classify(
             || matches!(c, '"' | '“' | '«' | '„' | '(' | '[' | '\'' | '‘')
             || (c.is_alphabetic() && !c.is_lowercase())
     });
-    // `Le 3 mai 2021, la Sérénie avait …`: a date led in by an article, a comma and lower-case text is
-    // a sentence's opening phrase, on any page.
+    // `Le 3 mai 2021, la Sérénie avait …`, `On 9 March 2017 the delegation …`: a date led in by an
+    // article or `on`, then lower-case text, is a sentence's opening phrase, on any page; after a bullet (`• On May 20, the Governor …`) it
+    // opens a list item.
     let article = matches!(toks[found.toks.0].t,
         T::Join(b) if b & super::date::FROM != 0 && b & super::date::FUZZY == 0);
-    if article && sep == Sep::Comma && !rest_upper {
+    // (German chronologies write `Am 26. April 1919 neue Landesverfassung`: only `on` is held to it
+    // without a comma.)
+    let on = line
+        .get(found.start..found.start + 3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("on "));
+    let sentence_sep = sep == Sep::Comma || (on && sep == Sep::None);
+    if article && sentence_sep && !rest_upper && !marker {
         return None;
     }
     Some(LineDate {
@@ -1005,6 +1015,69 @@ fn may_be_placed(vocab: &Vocabulary, langs: LangSet, line: &str) -> bool {
         from = comma + 1;
     }
     false
+}
+
+/// A line that may be a table row with cells apart by bars (`Norlandia | Port Alder | February 19 | …`):
+/// a bar within its first 120 bytes and another after it.
+fn may_be_table_row(line: &str) -> bool {
+    let head = &line.as_bytes()[..line.len().min(120)];
+    memchr::memchr(b'|', head)
+        .is_some_and(|i| memchr::memchr(b'|', &line.as_bytes()[i + 1..]).is_some())
+}
+
+/// Cells a table row may have before its date's.
+const TABLE_CELLS_BEFORE: usize = 4;
+
+/// `Norlandia | Port Alder | February 19 | First trip abroad …`: a table row (scraped with its cells apart
+/// by bars) with a cell that holds a date and nothing else. The cells before the date are where the row
+/// happened, those after it its text: the shape of a placed line (`Sofia, June 3, 2016 – …`), with bars
+/// for its commas and dash. A date in the row's first cell leads it (`February 19 | Norlandia | …`), and
+/// is read as a led line is.
+fn table_cell(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
+    let mut cells = 0;
+    for k in 1..toks.len() {
+        if toks[k - 1].t != T::Pipe {
+            continue;
+        }
+        cells += 1;
+        if cells > TABLE_CELLS_BEFORE {
+            return None;
+        }
+        let Some(found) = date_at(toks, k) else {
+            continue;
+        };
+        // A month name alone is a word in a cell (`March | Spring session`), not a date.
+        if found.notation == Notation::Month && !found.has_year() {
+            continue;
+        }
+        let after = found.toks.1;
+        let fills_cell = match toks.get(after) {
+            Some(t) => t.t == T::Pipe,
+            None => complete,
+        };
+        if !fills_cell {
+            continue;
+        }
+        let place_end = line[..toks[k - 1].start as usize].trim_end().len();
+        let place_start = line.len()
+            - line
+                .trim_start_matches(|c: char| c == '|' || c.is_whitespace())
+                .len();
+        // Empty cells before the date: the row opens with its date.
+        if place_start >= place_end {
+            return None;
+        }
+        let rest = toks.get(after).map_or(line.len(), |bar| {
+            let from = bar.end as usize;
+            from + (line[from..].len() - line[from..].trim_start().len())
+        });
+        let mut d = LineDate::new(Place::Placed, found, rest);
+        d.sep = Sep::Pipe;
+        d.prefix = Some((place_start, place_end));
+        d.rest_upper = line[rest..].starts_with(|c: char| !c.is_lowercase());
+        return Some(d);
+    }
+    None
 }
 
 /// `Sofia, June 3, 2016 – …`, `LYON, France, 2 May 2019 –`, `Valdivia, 10 de febrero de 2016.- …`: a

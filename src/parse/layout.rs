@@ -689,31 +689,49 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         let no_text = shaped[s].is_some_and(|d| d.date.rest >= lines[s].raw.len());
         // A short line right after a date standing alone, not a sentence's start: its title (with
         // text below it, or only details, or nothing before the next date).
-        if no_text
-            && s + 1 < lines.len()
-            && !is_start(s + 1)
-            && shaped[s + 1].is_none()
-            && is_title_like(&item(s + 1))
-            && (if first_has_label_before {
-                // Titles may stand before the dates here: only text below makes this one the date's.
-                s + 2 < lines.len() && !is_start(s + 2) && kinds[s + 2] == Kind::Sentence
+        // A kicker ending with a colon may stand over the title (`Haushalt beschlossen:` / `Huber
+        // gratuliert dem Kämmerer`).
+        let kicker = |j: usize| {
+            j + 1 < lines.len()
+                && super::segment::is_kicker(lines[j].raw)
+                && shaped[j + 1].is_none()
+                && is_title_like(&item(j + 1))
+        };
+        // The title's line: right after the date, or after a kicker.
+        let t = if s + 1 < lines.len() && !is_start(s + 1) && shaped[s + 1].is_none() {
+            if is_title_like(&item(s + 1)) {
+                Some(s + 1)
+            } else if kicker(s + 1) && !is_start(s + 2) {
+                Some(s + 2)
             } else {
-                // A second short line (a place, a detail) may follow the title when the item ends
-                // there: a blank line, the next date or the page's end after it.
-                let ends_after = |j: usize| {
-                    j + 1 >= lines.len()
-                        || shaped[j + 1].is_some()
-                        || lines[j + 1].line > lines[j].line + 1
-                };
-                s + 2 >= lines.len()
-                    || kinds[s + 2] != Kind::Label
-                    || is_start(s + 2)
-                    || shaped[s + 2].is_some()
-                    || lines[s + 1].line + 1 == lines[s + 2].line && ends_after(s + 2)
-            })
-        {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some(t) = t.filter(|&t| {
+            no_text
+                && (if first_has_label_before {
+                    // Titles may stand before the dates here: only text below makes this one the
+                    // date's.
+                    t + 1 < lines.len() && !is_start(t + 1) && kinds[t + 1] == Kind::Sentence
+                } else {
+                    // A second short line (a place, a detail) may follow the title when the item
+                    // ends there: a blank line, the next date or the page's end after it.
+                    let ends_after = |j: usize| {
+                        j + 1 >= lines.len()
+                            || shaped[j + 1].is_some()
+                            || lines[j + 1].line > lines[j].line + 1
+                    };
+                    t + 1 >= lines.len()
+                        || kinds[t + 1] != Kind::Label
+                        || is_start(t + 1)
+                        || shaped[t + 1].is_some()
+                        || lines[t].line + 1 == lines[t + 1].line && ends_after(t + 1)
+                })
+        }) {
             ev.titles_after += 1;
-            distinct_after.insert(crate::canonical::canonical_hash(lines[s + 1].raw));
+            distinct_after.insert(crate::canonical::canonical_hash(lines[t].raw));
         }
     }
     // Dates closing the text above them, or opening the text below: blank lines show which.

@@ -228,6 +228,9 @@ pub fn is_skip_link(s: &str) -> bool {
 
 /// Link furniture scraped along with entries: `read more`, `Lire la suite »`, `[Leer más]`, `Share`.
 pub fn is_furniture(s: &str) -> bool {
+    if is_decorated_link(s) {
+        return true;
+    }
     // No furniture phrase has more than ten words.
     if s.len() > 60 || memchr::memchr_iter(b' ', s.as_bytes()).nth(10).is_some() {
         return false;
@@ -252,6 +255,68 @@ pub fn is_furniture(s: &str) -> bool {
     let folded = crate::lang::fold(t);
     let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
     phrases.contains(folded.as_bytes()) || is_post_furniture(s)
+}
+
+/// A short line ending with a colon (`Haushalt beschlossen:`): a kicker over a headline.
+pub fn is_kicker(s: &str) -> bool {
+    s.ends_with(':') && s.split_whitespace().nth(MAX_TITLE_WORDS).is_none()
+}
+
+/// A link set off by symbols on both sides and opening with a word for reading or seeing (`+ + + Lesen
+/// Sie hier die vollständige Pressemitteilung + + +`, `>> Read the full statement <<`, `»» Lire le
+/// communiqué ««`): whatever its words, a link to the rest of the entry.
+fn is_decorated_link(s: &str) -> bool {
+    // Cheap first: the line starts and ends with a symbol.
+    let symbol = |c: char| !c.is_alphanumeric() && !c.is_whitespace();
+    if s.len() > 160
+        || !s.chars().next().is_some_and(symbol)
+        || !s.chars().next_back().is_some_and(symbol)
+    {
+        return false;
+    }
+    let inner = s.trim_matches(|c: char| !c.is_alphanumeric());
+    let set_off = |part: &str| part.chars().filter(|c| !c.is_whitespace()).count() >= 2;
+    let (before, after) = (
+        &s[..s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric()).len()],
+        &s[s.trim_end_matches(|c: char| !c.is_alphanumeric()).len()..],
+    );
+    if inner.is_empty()
+        || !set_off(before)
+        || !set_off(after)
+        || inner.split_whitespace().nth(10).is_some()
+    {
+        return false;
+    }
+    let first = inner.split_whitespace().next().unwrap_or("");
+    crate::lang::with_folded(first, |w| {
+        matches!(
+            w,
+            b"read"
+                | b"lire"
+                | b"leer"
+                | b"lesen"
+                | b"weiterlesen"
+                | b"leggi"
+                | b"leia"
+                | b"ler"
+                | b"lees"
+                | b"more"
+                | b"mehr"
+                | b"plus"
+                | b"mas"
+                | b"meer"
+                | b"see"
+                | b"view"
+                | b"voir"
+                | b"ver"
+                | b"vedi"
+                | b"continue"
+                | b"click"
+                | b"cliquez"
+                | b"klicken"
+                | b"full"
+        )
+    })
 }
 
 /// The first word (folded) of a blog's byline or post links: `posted`, `publicado`, `older`, `subscribe`.
@@ -1052,6 +1117,16 @@ pub fn plan_forward(items: &[Item<'_>], fwd: &Forward<'_>, out: &mut Vec<(Owner,
         // A label over list items (`Politiek` / `- De regering …`) names a group of the entry's
         // items, not the entry.
         let over_items = q + 1 < until && is_list_item(items[real[q + 1]].text.raw);
+        // A kicker over the title (`Haushalt beschlossen:` / `Huber gratuliert dem Kämmerer`): a caption
+        // before it.
+        if wants_title
+            && q + 2 < until
+            && is_kicker(items[real[q]].text.raw)
+            && is_title_like(&items[real[q + 1]])
+        {
+            out[real[q]] = (owner, Role::CaptionBefore);
+            q += 1;
+        }
         if wants_title
             && q < until
             && is_title_like(&items[real[q]])
@@ -1436,6 +1511,21 @@ mod tests {
         assert_eq!(classify("|"), Kind::Placeholder);
         let long = "word ".repeat(MAX_LABEL_WORDS + 1);
         assert_eq!(classify(long.trim()), Kind::Sentence);
+    }
+
+    #[test]
+    fn links_set_off_by_symbols_are_furniture_whatever_their_words() {
+        for s in [
+            "+ + + Lesen Sie hier die vollständige Pressemitteilung + + +",
+            ">> Read the full statement <<",
+            "»» Lire le communiqué complet ««",
+        ] {
+            assert!(is_furniture(s), "{s}");
+            assert_eq!(classify(s), Kind::Placeholder, "{s}");
+        }
+        // Set off on one side only, or not opening with a word for reading: not a link.
+        assert!(!is_furniture(">> Read the full statement"));
+        assert!(!is_furniture("*** Council adopts the budget ***"));
     }
 
     #[test]

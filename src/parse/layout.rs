@@ -770,20 +770,33 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         .count();
     // Dated lines that carry their own headline (`10h00 : Entretien avec …`, `June 15 Call for
     // workshops opens`): the short lines near them are details, not titles.
+    // Short texts that repeat from entry to entry (`25 september 2031, Dagblad Noord`) are sources or
+    // places, not headlines
+    let mut distinct_rests = rustc_hash::FxHashSet::default();
     let headlines = starts
         .iter()
         .filter(|&&s| {
             shaped[s].is_some_and(|d| {
                 let rest = &lines[s].raw[d.date.rest.min(lines[s].raw.len())..];
-                !rest.is_empty()
+                let headline = !rest.is_empty()
                     && is_title_like(&Item::new(Text {
                         raw: rest,
                         line: 0,
                         start: 0,
-                    }))
+                    }));
+                if headline {
+                    distinct_rests.insert(crate::canonical::canonical_hash(rest));
+                }
+                headline
             })
         })
         .count();
+    // (A third of them repeats or more: an agenda may have its `Lunch` twice.)
+    let headlines = if distinct_rests.len() * 3 <= headlines * 2 {
+        0
+    } else {
+        headlines
+    };
     let titles = pinned.titles.unwrap_or_else(|| {
         let others = starts.len().saturating_sub(1);
         match starts.first() {

@@ -578,6 +578,14 @@ fn candidates(toks: &[Tok]) -> impl Iterator<Item = (usize, bool)> + '_ {
         && toks.get(c + 2).map(|t| t.t) == Some(T::Close)
     {
         out[1] = (c + 3, true);
+    } else if toks.get(c).map(|t| t.t) == Some(T::Time)
+        && matches!(
+            toks.get(c + 1).map(|t| t.t),
+            Some(T::Dash | T::Comma | T::Pipe)
+        )
+    {
+        // `18:50 - 25 September 2031, Dagblad Noord`: a time before the date (a news feed's stamp).
+        out[1] = (c + 2, bulleted);
     }
     out.into_iter().filter(|(i, _)| *i != usize::MAX)
 }

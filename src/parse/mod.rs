@@ -122,7 +122,7 @@ fn parse_in_blocks<'a>(
     let langs = crate::lang::LangSet(profile.lang.reading_set().0 | hints.date_langs.0);
     let mut scanner = Scanner::new(vocab, langs);
     scanner.patterns = &patterns;
-    let mut asm = Assembler::new(profile, scanner);
+    let mut asm = Assembler::new(profile, scanner, source.line_starts());
     asm.hints = hints;
     asm.member_regex = member_regex.as_ref();
     // Most entries open with a dated line starting with a digit: reserving that many records up front
@@ -296,6 +296,18 @@ fn read_lines<'a>(
     }
 }
 
+/// Where the text of a list item starts, after its bullet and the space after it (`• `, `- `, `* `);
+/// `None` for a line that is no list item.
+fn bullet_text_start(raw: &str) -> Option<usize> {
+    let bullet = raw
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '•' | '-' | '*' | '·' | '–' | '◦' | '▪'))?;
+    let after = &raw[bullet.len_utf8()..];
+    let text = after.trim_start();
+    (text.len() < after.len() && !text.is_empty()).then(|| raw.len() - text.len())
+}
+
 /// Records are filled in this many at a time on a core: the work for one is a few microseconds.
 const FILL_IN_RECORDS: usize = 256;
 
@@ -340,6 +352,9 @@ enum Boundary<'a> {
     Section(Text<'a>, Option<i32>, Option<u32>),
     /// A day heading over timed entries (an agenda's `Lundi 18 mai`).
     DaySection(Text<'a>, LineDate),
+    /// A list item nested under a date bullet that has no text of its own (`  • January 4:` /
+    /// `    • The new government is sworn in.`): an entry on that date.
+    Nested(Text<'a>),
     /// The end of the page.
     End,
 }
@@ -486,10 +501,14 @@ struct Assembler<'a, 'p> {
     id_buffer: String,
     /// On a page of paragraphs with a date inside, the date (as written) of the last such paragraph.
     prose_date: Option<(date::Part, Option<date::Part>)>,
+    /// Where each line of the page starts, for the lines' indentation.
+    line_starts: &'a [u32],
+    /// A date bullet whose nested items are entries: its indentation, date and year's source.
+    nest: Option<(u32, Option<Date>, YearSource)>,
 }
 
 impl<'a, 'p> Assembler<'a, 'p> {
-    fn new(profile: &'p Profile, scanner: Scanner<'p>) -> Self {
+    fn new(profile: &'p Profile, scanner: Scanner<'p>, line_starts: &'a [u32]) -> Self {
         Assembler {
             profile,
             scanner,
@@ -515,6 +534,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
             first_line_done: false,
             id_buffer: String::new(),
             prose_date: None,
+            line_starts,
+            nest: None,
         }
     }
 
@@ -552,6 +573,9 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 return None;
             }
             return Some(Boundary::Start(Start { line, date }));
+        }
+        if let Some(b) = self.nested_item(line, facts) {
+            return Some(b);
         }
         let shaped = facts.shaped?;
         if shaped.shape == StartShape::HeadingLine {
@@ -635,6 +659,82 @@ impl<'a, 'p> Assembler<'a, 'p> {
             date.place = Place::Led;
         }
         Some(Boundary::Start(Start { line, date }))
+    }
+
+    /// The indentation of `line` (bytes of white space before its text).
+    fn indent(&self, line: Text<'_>) -> u32 {
+        let start = self
+            .line_starts
+            .get(line.line as usize - 1)
+            .copied()
+            .unwrap_or(0);
+        line.start.saturating_sub(start)
+    }
+
+    /// A list item nested under a date bullet with no text of its own (`  • January 4:` / `    • The
+    /// new government is sworn in.` / `    • Heavy snow closes …`): each is an entry on that date, and
+    /// the date bullet heads them as a day heading does. Only indentation shows the nesting: a flat list
+    /// of items under a date bullet is one entry's (`• March 3, 2021` / `- The railcar returns …`).
+    fn nested_item(&mut self, line: Text<'a>, facts: Facts) -> Option<Boundary<'a>> {
+        let indent = self.indent(line);
+        if let Some((outer, ..)) = self.nest {
+            if indent <= outer || facts.shaped.is_some() {
+                self.nest = None;
+            }
+        }
+        if facts.shaped.is_some() || bullet_text_start(line.raw).is_none() {
+            return None;
+        }
+        if self.nest.is_some() {
+            return Some(Boundary::Nested(line));
+        }
+        // The first nested item: the entry above is a date bullet with nothing after its date, and
+        // nothing stands between them.
+        let cur = self.current.as_ref()?;
+        // The date bullet: a date alone (a heading), or a lead with no text after its date (`• 3 de
+        // febrero:`).
+        let empty_lead = cur.lead.filter(|l| l.text.raw.trim().is_empty());
+        let head = cur.heading.or(empty_lead.map(|l| l.line))?;
+        let bare = (cur.lead.is_none() || empty_lead.is_some())
+            && cur.paragraphs.is_empty()
+            && self.segment.is_empty();
+        let outer = self.indent(head);
+        if !bare || indent <= outer || bullet_text_start(head.raw).is_none() || cur.date.is_none() {
+            return None;
+        }
+        let cur = self.current.take()?;
+        self.nest = Some((outer, cur.date, cur.year_source));
+        // Its lines head the nested entries: any title or caption line above it (`Events`) and
+        // furniture (`[edit]`) too, in page order.
+        let mut lines: Vec<Text<'a>> = cur.section;
+        lines.extend(cur.title);
+        lines.push(head);
+        lines.extend(cur.captions.iter().map(|c| c.text));
+        lines.extend(cur.placeholders);
+        lines.sort_by_key(|t| t.line);
+        self.pending_section.extend(lines);
+        Some(Boundary::Nested(line))
+    }
+
+    /// The draft of a nested list item's entry (see [`Assembler::nested_item`]).
+    fn open_nested(&mut self, line: Text<'a>) -> Draft<'a> {
+        let (_, date, year_source) = self.nest.unwrap_or((0, None, YearSource::Missing));
+        let text_start = bullet_text_start(line.raw).unwrap_or(0);
+        let lead = Lead {
+            line,
+            date_text: None,
+            dateline: None,
+            text: line.slice(text_start..line.raw.len()),
+        };
+        let mut draft = Draft {
+            date,
+            year_source,
+            section: std::mem::take(&mut self.pending_section),
+            ..Draft::default()
+        };
+        Key::with_first_sentence(lead.text.raw, &mut draft.lead_keys);
+        draft.lead = Some(lead);
+        draft
     }
 
     fn finish(mut self) -> (Option<PageTitle<'a>>, Vec<Text<'a>>, Vec<Record<'a>>) {
@@ -824,6 +924,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let in_section = !self.pending_section.is_empty();
         let mut next_draft = match &next {
             Boundary::Start(s) => Some(self.open(s)),
+            Boundary::Nested(line) => Some(self.open_nested(*line)),
             _ => None,
         };
         if let Some(d) = next_draft.as_mut() {
@@ -941,7 +1042,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             self.complete(d);
         }
         match next {
-            Boundary::Start(_) => self.current = next_draft,
+            Boundary::Start(_) | Boundary::Nested(_) => self.current = next_draft,
             Boundary::Section(line, year, month) => {
                 self.pending_section.push(line);
                 // A year heading opens a year; a month heading a month of the year in force (or of
@@ -1167,7 +1268,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             .is_some_and(|i| i.kind == Kind::Label);
         let by_years = years.is_some_and(|(from, to)| from != to || another_label || !before_start);
         let by_layout = match next {
-            Boundary::Section(..) | Boundary::DaySection(..) => true,
+            Boundary::Section(..) | Boundary::DaySection(..) | Boundary::Nested(_) => true,
             // A page with no entries at all: what it shows first is its title.
             Boundary::End => true,
             Boundary::Start(_) if self.profile.titles != Titles::Before => true,

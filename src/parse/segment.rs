@@ -257,6 +257,13 @@ pub fn is_furniture(s: &str) -> bool {
     phrases.contains(folded.as_bytes()) || is_post_furniture(s)
 }
 
+/// A wiki's edit link on a line of its own: `[edit]`, `[editar]`, `[modifier | modifier le code]`.
+fn is_edit_link(s: &str) -> bool {
+    s.strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .is_some_and(is_furniture)
+}
+
 /// A short line ending with a colon (`Haushalt beschlossen:`): a kicker over a headline.
 pub fn is_kicker(s: &str) -> bool {
     s.ends_with(':') && s.split_whitespace().nth(MAX_TITLE_WORDS).is_none()
@@ -930,7 +937,20 @@ pub fn plan(
                 title = Some(t);
             }
         }
+        // A label with a wiki edit link on the line below it (`Deaths` / `[edit]`) heads a section of
+        // the page: it is no entry's title.
+        let heads_a_section = |t: usize| {
+            items
+                .get(real[t] + 1)
+                .is_some_and(|i| i.kind == Kind::Placeholder && is_edit_link(i.text.raw))
+        };
         match title {
+            Some(t) if heads_a_section(t) => {
+                region_end = t;
+                for &i in &real[t..] {
+                    out[i] = (Owner::Next, Role::CaptionBefore);
+                }
+            }
             Some(t) => {
                 // Labels of the run before the title stay in the region: the body of the entry above.
                 region_end = t;

@@ -323,3 +323,31 @@ fn a_word_common_to_several_languages_does_not_outvote_the_dates() {
     let src = SourceFile::from_text("t.txt", text).unwrap();
     assert_eq!(parse(&src, None).lang, Lang::Es);
 }
+
+/// Items indented under a date bullet with no text of its own are entries on that date; under a date
+/// bullet with its own text, or not indented deeper, they are that entry's lines.
+#[test]
+fn nested_list_items_are_entries_only_under_a_bare_date_bullet() {
+    let leads = |text: &str| -> Vec<(String, String)> {
+        outline(text)
+            .into_iter()
+            .map(|(_, date, _, lead, _)| (date, lead))
+            .collect()
+    };
+    let nested = "Events in 2031\n\n  • March 3:\n    • The bridge opens.\n    • The mayor resigns.\n  • March 9 – The fair begins.\n  • March 12 – The fair ends.\n";
+    assert_eq!(
+        leads(nested),
+        [
+            ("2031-03-03".to_string(), "The bridge opens.".to_string()),
+            ("2031-03-03".into(), "The mayor resigns.".into()),
+            ("2031-03-09".into(), "The fair begins.".into()),
+            ("2031-03-12".into(), "The fair ends.".into()),
+        ]
+    );
+    // The date bullet has its own text: the indented items are its details.
+    let details = nested.replace("March 3:", "March 3 – Two things happen:");
+    assert_eq!(leads(&details).len(), 3);
+    // Not indented deeper: a flat list under the date bullet is that entry's.
+    let flat = nested.replace("    • The", "  • The");
+    assert_eq!(leads(&flat).len(), 3);
+}

@@ -95,8 +95,8 @@ pub(crate) fn join_bits(folded: &[u8]) -> u8 {
         b"and" | b"y" | b"et" | b"e" | b"und" | b"en" | b"i" => AND,
         b"de" | b"of" | b"the" | b"di" | b"do" | b"da" => OF,
         b"del" => OF | FROM,
-        b"du" | b"from" | b"on" | b"between" | b"entre" | b"vom" | b"von" | b"van" | b"dal"
-        | b"desde" => FROM,
+        b"du" | b"from" | b"on" | b"em" | b"op" | b"between" | b"entre" | b"vom" | b"von"
+        | b"van" | b"dal" | b"desde" => FROM,
         b"le" | b"el" | b"il" | b"am" => FROM | DAY_ARTICLE,
         // Fuzzy dates keep their month or year: `early March`, `mid 2019`, `fin juillet`.
         b"early" | b"mid" | b"late" | b"debut" | b"fin" | b"mi" | b"anfang" | b"mitte"

@@ -447,12 +447,14 @@ impl<'a> Draft<'a> {
 
     /// Nothing but a date line (and a section heading above it): no title, lead, text or captions.
     fn is_bare_heading(&self) -> bool {
-        self.heading.is_some()
-            && self.lead.is_none()
+        self.heading.is_some_and(|h| {
+            // A title taken from the heading's own words (`Week 12 (18–24 March 2031)`) is no line of
+            // its own.
+            self.title.is_none_or(|t| t.line == h.line)
+        }) && self.lead.is_none()
             && self.paragraphs.is_empty()
             && self.captions.is_empty()
             && self.placeholders.is_empty()
-            && self.title.is_none()
     }
 
     /// The lines later lines are compared with to find repeats: title, captions, lead and its first sentence.

@@ -1517,6 +1517,10 @@ fn date_core(toks: &[Tok], i: usize, o: Opts) -> Option<Found> {
         if is_join(toks.get(j), FUZZY) && is(toks.get(k), T::Period) {
             k += 1;
         }
+        // `Ab Ende November 1969`, `from early March`: a lead-in word, then a qualifier.
+        if is_join(toks.get(k), FUZZY) && !is_join(toks.get(j), DAY_ARTICLE) {
+            k += 1;
+        }
         let opens = toks.get(k).is_some_and(|t| match t.t {
             T::Num { .. }
             | T::Weekday(_)

@@ -1111,8 +1111,16 @@ pub fn plan_forward(items: &[Item<'_>], fwd: &Forward<'_>, out: &mut Vec<(Owner,
             let before = &items[real[p - 1]];
             let furniture_between =
                 (real[p - 1] + 1..real[p]).any(|i| items[i].kind == Kind::Placeholder);
+            // A label repeating the entry's title or lead, or a line above it in this stretch, is an
+            // image's label (a caption), not another entry's title.
+            let key = Key::of(here.text.raw);
+            let repeats = key.is_in(fwd.prev_known)
+                || real[..p]
+                    .iter()
+                    .any(|&i| Key::of(items[i].text.raw).same(&key));
             if is_title_like(here)
                 && after_is_text
+                && !repeats
                 && !is_list_item(items[real[p + 1]].text.raw)
                 && (before.kind == Kind::Sentence || furniture_between)
                 && p >= starts[starts.len() - 1] + 2

@@ -888,13 +888,15 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 let label = items
                     .iter()
                     .rposition(|i| i.kind == Kind::Label)
-                    .filter(|&k| {
-                        scanner.end(items[k].text.raw).is_none()
-                            && layout::year_ending(scanner, items[k].text.raw).is_some()
+                    .filter(|&k| scanner.end(items[k].text.raw).is_none())
+                    .and_then(|k| {
+                        let year = layout::year_ending(scanner, items[k].text.raw)?
+                            .found
+                            .from
+                            .year;
+                        Some((k, year))
                     });
-                if let Some(k) = label {
-                    let year = layout::year_ending(scanner, items[k].text.raw)
-                        .and_then(|d| d.found.from.year);
+                if let Some((k, year)) = label {
                     self.years.heading = year;
                     self.years.heading_month = None;
                     self.years.heading_day = None;

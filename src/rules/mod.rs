@@ -476,22 +476,34 @@ pub fn check_page(
         .collect();
     let run = |(rule, check): (&config::ConfiguredRule, &PageCheck)| {
         let mut out = Vec::new();
-        let mut sink = Sink {
-            source,
-            info: rule.info,
-            severity: rule.severity,
-            ctx,
-            out: &mut out,
-        };
+        let mut sink = Sink::new(source, rule, ctx, &mut out);
         check(page, &mut sink);
         out
     };
-    let mut out: Vec<Diagnostic> = if page.records.len() >= PARALLEL_RULES_FROM {
-        page_rules.into_par_iter().flat_map_iter(run).collect()
+    let per_rule: Vec<Vec<Diagnostic>> = if page.records.len() >= PARALLEL_RULES_FROM {
+        page_rules.into_par_iter().map(run).collect()
     } else {
-        page_rules.into_iter().flat_map(run).collect()
+        page_rules.into_iter().map(run).collect()
     };
+    let mut out = concat(per_rule);
     crate::diagnostic::sort(&mut out);
+    out
+}
+
+/// The findings of every rule in one list, grown from the longest rule's list: the findings of a page
+/// with millions of them are not all copied into a new list at once, which would hold them twice. The
+/// order of the lists does not matter: findings are sorted next, and two findings with the same sort key
+/// come from the same rule (the key has the code), whose order `append` keeps.
+fn concat(mut lists: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    let longest = (0..lists.len()).max_by_key(|&i| lists[i].len());
+    let Some(longest) = longest else {
+        return Vec::new();
+    };
+    let mut out = lists.swap_remove(longest);
+    out.reserve_exact(lists.iter().map(Vec::len).sum());
+    for mut list in lists {
+        out.append(&mut list);
+    }
     out
 }
 
@@ -621,13 +633,7 @@ pub fn check_drop(
         if one_event && rule.info.kind == (Kind::Drop { per_entry: true }) {
             continue;
         }
-        let mut sink = Sink {
-            source: new_source,
-            info: rule.info,
-            severity: rule.severity,
-            ctx,
-            out: &mut out,
-        };
+        let mut sink = Sink::new(new_source, rule, ctx, &mut out);
         check(input, &mut sink);
     }
     crate::diagnostic::sort(&mut out);
@@ -649,13 +655,7 @@ pub fn check_review(
         let Bound::Review(check) = &rule.params.check else {
             continue;
         };
-        let mut sink = Sink {
-            source: new_source,
-            info: rule.info,
-            severity: rule.severity,
-            ctx,
-            out: &mut out,
-        };
+        let mut sink = Sink::new(new_source, rule, ctx, &mut out);
         check(input, &mut sink);
     }
     crate::diagnostic::sort(&mut out);
@@ -665,6 +665,8 @@ pub fn check_review(
 /// turns byte spans into line/column locations.
 pub struct Sink<'s> {
     source: &'s SourceFile,
+    /// The source's name, made once and shared by every finding (a page may have millions).
+    file: Arc<str>,
     info: &'static RuleInfo,
     severity: Severity,
     ctx: &'s CheckContext,
@@ -672,6 +674,22 @@ pub struct Sink<'s> {
 }
 
 impl<'s> Sink<'s> {
+    fn new(
+        source: &'s SourceFile,
+        rule: &config::ConfiguredRule,
+        ctx: &'s CheckContext,
+        out: &'s mut Vec<Diagnostic>,
+    ) -> Sink<'s> {
+        Sink {
+            source,
+            file: Arc::from(source.name()),
+            info: rule.info,
+            severity: rule.severity,
+            ctx,
+            out,
+        }
+    }
+
     /// Facts about the run (today's date).
     pub fn ctx(&self) -> &CheckContext {
         self.ctx
@@ -693,8 +711,8 @@ impl<'s> Sink<'s> {
     pub fn related(&self, record: Option<&Record<'_>>, span: Span, message: String) -> Related {
         Related {
             message,
-            record_id: record.map(|r| r.id.to_string()),
-            file: self.source.name().to_string(),
+            record_id: record.map(|r| r.id.as_str().into()),
+            file: Arc::clone(&self.file),
             location: self.location(span),
         }
     }
@@ -713,8 +731,8 @@ impl<'s> Sink<'s> {
         };
         Related {
             message,
-            record_id: record.map(|r| r.id.to_string()),
-            file: source.name().to_string(),
+            record_id: record.map(|r| r.id.as_str().into()),
+            file: source.name().into(),
             location: Location {
                 start: pos(span.byte_start),
                 end: pos(span.byte_end),
@@ -731,14 +749,17 @@ impl<'s> Sink<'s> {
         message: String,
     ) -> &mut Diagnostic {
         let location = self.location(span);
+        // A message made by `format!` has room to spare; the finding may be held a long time.
+        let mut message = message;
+        message.shrink_to_fit();
         self.out.push(Diagnostic {
             code: self.info.code,
             name: self.info.name,
             severity: self.severity,
             message,
-            record_id: record.map(|r| r.id.to_string()),
+            record_id: record.map(|r| r.id.as_str().into()),
             record_index: record.map(|r| r.index),
-            file: self.source.name().to_string(),
+            file: Arc::clone(&self.file),
             location,
             related: None,
             help: None,

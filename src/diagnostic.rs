@@ -309,6 +309,75 @@ impl Counts {
     }
 }
 
+/// Findings counted but not kept: those past the first `N` of a page, when no report shows more than `N`
+/// (`--max-findings`). Reports count them in their totals, their exit status and what they say was left
+/// out, without holding them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Omitted {
+    /// How many of each rule at each severity, in code order.
+    pub rules: Vec<OmittedRule>,
+}
+
+/// How many findings of one rule, at one severity, were counted but not kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OmittedRule {
+    /// The rule's code.
+    pub code: &'static str,
+    /// The rule's name.
+    pub name: &'static str,
+    /// The findings' severity.
+    pub severity: Severity,
+    /// How many.
+    pub count: usize,
+}
+
+impl Omitted {
+    /// Counts `n` more findings of the rule `code` (`name`) at `severity`.
+    pub fn add(&mut self, code: &'static str, name: &'static str, severity: Severity, n: usize) {
+        if n == 0 {
+            return;
+        }
+        match self
+            .rules
+            .binary_search_by(|r| (r.code, r.severity).cmp(&(code, severity)))
+        {
+            Ok(i) => self.rules[i].count += n,
+            Err(i) => self.rules.insert(
+                i,
+                OmittedRule {
+                    code,
+                    name,
+                    severity,
+                    count: n,
+                },
+            ),
+        }
+    }
+
+    /// Counts one more finding like `d`.
+    pub fn add_finding(&mut self, d: &Diagnostic) {
+        self.add(d.code, d.name, d.severity, 1);
+    }
+
+    /// The omitted findings by severity.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for r in &self.rules {
+            match r.severity {
+                Severity::Error => c.error += r.count,
+                Severity::Warning => c.warning += r.count,
+                Severity::Info => c.info += r.count,
+            }
+        }
+        c
+    }
+
+    /// How many findings were omitted.
+    pub fn total(&self) -> usize {
+        self.rules.iter().map(|r| r.count).sum()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

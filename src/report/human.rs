@@ -24,7 +24,7 @@
 //! the output is deterministic.
 
 use super::{control, count, counts_text, Budget, FileResult, Options, Reporter, Totals};
-use crate::diagnostic::{Counts, Diagnostic, Location, Severity};
+use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::source::SourceFile;
 use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
@@ -112,11 +112,11 @@ fn bold() -> Style {
 impl Reporter for Human {
     fn file(&mut self, out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
         self.totals.add(&result);
-        for d in self.budget.take(&result.diagnostics) {
+        for d in self.budget.take_file(&result) {
             self.diagnostic(out, result.source, d)?;
         }
         if self.options.files > 1 {
-            let counts = Counts::of(result.diagnostics.iter());
+            let counts = result.counts();
             let line = format!(
                 "{}: {} checked, {}",
                 result.source.name(),

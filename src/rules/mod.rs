@@ -39,7 +39,7 @@ mod review_pending;
 mod revision_older;
 mod shared_caption;
 
-use crate::diagnostic::{Diagnostic, Location, Position, Related, Severity};
+use crate::diagnostic::{Diagnostic, Location, Omitted, Position, Related, Severity};
 use crate::record::{Page, Record, Span};
 use crate::source::SourceFile;
 use crate::yaml::{Node, NodeError};
@@ -460,6 +460,33 @@ pub fn check_page(
     page: &Page<'_>,
     ctx: &CheckContext,
 ) -> Vec<Diagnostic> {
+    check_page_keeping(rules, source, page, ctx, usize::MAX).0
+}
+
+/// Runs every enabled rule of `rules` on one page, like [`check_page`], but keeps only the first `keep`
+/// findings in report order and counts the others by rule and severity: the findings of a run whose
+/// reports show at most `keep` (`--max-findings`). What it holds while the rules run is bounded by
+/// about twice `keep` findings per rule, however many the page has.
+///
+/// ```
+/// use pagerev::rules::{check_page, check_page_keeping, config::RuleSet, CheckContext};
+/// use pagerev::source::SourceFile;
+///
+/// let source = SourceFile::from_text("p.txt", "March 2021 - A.\n\nApril 2021 - B.\n")?;
+/// let page = pagerev::parse::parse(&source, None);
+/// let (rules, ctx) = (RuleSet::load(&[])?, CheckContext::default());
+/// let all = check_page(&rules, &source, &page, &ctx);
+/// let (kept, omitted) = check_page_keeping(&rules, &source, &page, &ctx, 1);
+/// assert_eq!((kept.as_slice(), omitted.total()), (&all[..1], all.len() - 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_page_keeping(
+    rules: &config::RuleSet,
+    source: &SourceFile,
+    page: &Page<'_>,
+    ctx: &CheckContext,
+    keep: usize,
+) -> (Vec<Diagnostic>, Omitted) {
     // Rules are independent of each other: on a big page they run in parallel on rayon's pool (one
     // thread with `RAYON_NUM_THREADS=1`). The findings are sorted, so the report does not depend on
     // which rule finished first.
@@ -477,17 +504,31 @@ pub fn check_page(
     let run = |(rule, check): (&config::ConfiguredRule, &PageCheck)| {
         let mut out = Vec::new();
         let mut sink = Sink::new(source, rule, ctx, &mut out);
+        sink.keep = keep;
         check(page, &mut sink);
-        out
+        let dropped = sink.dropped;
+        (out, (rule.info, rule.severity, dropped))
     };
-    let per_rule: Vec<Vec<Diagnostic>> = if page.records.len() >= PARALLEL_RULES_FROM {
+    let per_rule: Vec<_> = if page.records.len() >= PARALLEL_RULES_FROM {
         page_rules.into_par_iter().map(run).collect()
     } else {
         page_rules.into_iter().map(run).collect()
     };
-    let mut out = concat(per_rule);
+    let mut omitted = Omitted::default();
+    let mut lists = Vec::with_capacity(per_rule.len());
+    for (list, (info, severity, dropped)) in per_rule {
+        omitted.add(info.code, info.name, severity, dropped);
+        lists.push(list);
+    }
+    let mut out = concat(lists);
     crate::diagnostic::sort(&mut out);
-    out
+    if out.len() > keep {
+        for d in &out[keep..] {
+            omitted.add_finding(d);
+        }
+        out.truncate(keep);
+    }
+    (out, omitted)
 }
 
 /// The findings of every rule in one list, grown from the longest rule's list: the findings of a page
@@ -505,6 +546,12 @@ fn concat(mut lists: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
         out.append(&mut list);
     }
     out
+}
+
+/// How many findings a rule may gather before those past the first `keep` are dropped (never, when all
+/// are kept): twice `keep`, and at least 4,096 more, so the sorting stays a small share of the work.
+fn compact_at(keep: usize) -> usize {
+    keep.saturating_mul(2).max(keep.saturating_add(4096))
 }
 
 /// Pages with at least this many records run their rules in parallel; on smaller ones the rules take
@@ -671,6 +718,10 @@ pub struct Sink<'s> {
     severity: Severity,
     ctx: &'s CheckContext,
     out: &'s mut Vec<Diagnostic>,
+    /// Keep only the first `keep` findings in report order (see [`check_page_keeping`]).
+    keep: usize,
+    /// Findings not kept, counted.
+    dropped: usize,
 }
 
 impl<'s> Sink<'s> {
@@ -687,7 +738,22 @@ impl<'s> Sink<'s> {
             severity: rule.severity,
             ctx,
             out,
+            keep: usize::MAX,
+            dropped: 0,
         }
+    }
+
+    /// Sorts the findings and keeps the first `keep`, counting the others, once there are
+    /// [`compact_at`] of them: the rule's first `keep` findings are all among those kept. Two
+    /// findings with the same sort key keep their order (the sort is stable, and every later finding
+    /// comes after the kept ones), so what is finally kept is the first `keep` of all of them.
+    fn compact(&mut self) {
+        if self.out.len() < compact_at(self.keep) {
+            return;
+        }
+        crate::diagnostic::sort(self.out);
+        self.dropped += self.out.len() - self.keep;
+        self.out.truncate(self.keep);
     }
 
     /// Facts about the run (today's date).
@@ -748,6 +814,7 @@ impl<'s> Sink<'s> {
         span: Span,
         message: String,
     ) -> &mut Diagnostic {
+        self.compact();
         let location = self.location(span);
         // A message made by `format!` has room to spare; the finding may be held a long time.
         let mut message = message;

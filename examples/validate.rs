@@ -39,6 +39,7 @@ fn validate(
             source: &source,
             records: page.records.len(),
             diagnostics: findings.into(),
+            omitted: Default::default(),
         },
     )?;
     human.finish(out)?;

@@ -64,7 +64,7 @@ impl Baseline {
             .map(|d| BaselineEntry {
                 fingerprint: Fingerprint::of(d, source).to_string(),
                 code: d.code.to_string(),
-                record: d.record_id.clone(),
+                record: d.record_id.as_deref().map(String::from),
                 message: d.message.clone(),
             })
             .collect();

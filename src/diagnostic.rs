@@ -3,7 +3,9 @@
 //! JSON, JSONL, SARIF, JUnit, Markdown or GitHub annotations without the rules knowing.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 /// The code of a problem in pagerev's own configuration — a rules file, `pagerev.yaml`, a `page.yaml`, or
 /// a command-line option — rather than in a page. Such problems stop the run (exit status 2) and are
@@ -100,13 +102,18 @@ pub struct Related {
     /// The id of the record there, when it is a record.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record_id: Option<String>,
-    /// The file of that place, as reports name it.
-    pub file: String,
+    /// The file of that place, as reports name it (shared by every finding of that file).
+    pub file: Arc<str>,
     /// The place in that file.
     pub location: Location,
 }
 
 /// One finding of one rule on one page revision.
+///
+/// A page can have millions of findings, held until the page is reported (they are sorted first), so a
+/// finding is kept small: the file name is shared by every finding of the file, help texts are usually
+/// the rule's own `&'static str`, the related place (rare) is boxed, and the record id is exactly its
+/// text. See RELIABILITY.md (attack 12) for what a finding costs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Diagnostic {
@@ -120,20 +127,20 @@ pub struct Diagnostic {
     pub message: String,
     /// The record the finding is about, when it is about one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub record_id: Option<String>,
+    pub record_id: Option<Box<str>>,
     /// The record's 0-based position on the page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record_index: Option<usize>,
-    /// The page revision, as a relative path.
-    pub file: String,
+    /// The page revision, as a relative path (shared by every finding of the file).
+    pub file: Arc<str>,
     /// Where in the file.
     pub location: Location,
     /// A second place the finding refers to.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub related: Option<Related>,
-    /// How to fix it.
+    pub related: Option<Box<Related>>,
+    /// How to fix it: usually a fixed text of the rule (borrowed), sometimes made for the finding.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
 }
 
 impl Diagnostic {
@@ -155,7 +162,7 @@ impl Diagnostic {
         name: &'static str,
         severity: Severity,
         message: impl Into<String>,
-        file: impl Into<String>,
+        file: impl Into<Arc<str>>,
         location: Location,
     ) -> Diagnostic {
         Diagnostic {
@@ -176,7 +183,7 @@ impl Diagnostic {
     /// empty `file`, in the command line (`location` is then 1:1).
     pub fn config(
         message: impl Into<String>,
-        file: impl Into<String>,
+        file: impl Into<Arc<str>>,
         location: Location,
     ) -> Diagnostic {
         Diagnostic::new(
@@ -195,7 +202,7 @@ impl Diagnostic {
     }
 
     /// The finding, about the record `id` (`index`: its position on the page, when known).
-    pub fn with_record(mut self, id: impl Into<String>, index: Option<usize>) -> Diagnostic {
+    pub fn with_record(mut self, id: impl Into<Box<str>>, index: Option<usize>) -> Diagnostic {
         self.record_id = Some(id.into());
         self.record_index = index;
         self
@@ -203,12 +210,12 @@ impl Diagnostic {
 
     /// The finding, referring to a second place.
     pub fn with_related(mut self, related: Related) -> Diagnostic {
-        self.related = Some(related);
+        self.related = Some(Box::new(related));
         self
     }
 
     /// The finding, with help on how to fix it.
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
@@ -225,9 +232,29 @@ impl Diagnostic {
     }
 }
 
-/// Sorts findings into report order (see [`Diagnostic::sort_key`]).
+/// Sorts findings into report order (see [`Diagnostic::sort_key`]); findings with the same key keep their
+/// order.
+///
+/// The order is found by sorting positions (a stable sort of the findings themselves would take a buffer
+/// of half of them, which on a page of millions of findings is a hundred megabytes), then the findings are
+/// moved into it in place.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut order: Vec<usize> = (0..diags.len()).collect();
+    order.sort_by(|&a, &b| diags[a].sort_key().cmp(&diags[b].sort_key()));
+    // `order[i]` is the finding that goes to `i`. Each cycle of the permutation is walked once, marking
+    // the places it fills as done (`order[j] == j`).
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != at {
+            let from = order[at];
+            order[at] = at;
+            if from == start {
+                break;
+            }
+            diags.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// Number of findings at each severity.
@@ -282,6 +309,75 @@ impl Counts {
     }
 }
 
+/// Findings counted but not kept: those past the first `N` of a page, when no report shows more than `N`
+/// (`--max-findings`). Reports count them in their totals, their exit status and what they say was left
+/// out, without holding them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Omitted {
+    /// How many of each rule at each severity, in code order.
+    pub rules: Vec<OmittedRule>,
+}
+
+/// How many findings of one rule, at one severity, were counted but not kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OmittedRule {
+    /// The rule's code.
+    pub code: &'static str,
+    /// The rule's name.
+    pub name: &'static str,
+    /// The findings' severity.
+    pub severity: Severity,
+    /// How many.
+    pub count: usize,
+}
+
+impl Omitted {
+    /// Counts `n` more findings of the rule `code` (`name`) at `severity`.
+    pub fn add(&mut self, code: &'static str, name: &'static str, severity: Severity, n: usize) {
+        if n == 0 {
+            return;
+        }
+        match self
+            .rules
+            .binary_search_by(|r| (r.code, r.severity).cmp(&(code, severity)))
+        {
+            Ok(i) => self.rules[i].count += n,
+            Err(i) => self.rules.insert(
+                i,
+                OmittedRule {
+                    code,
+                    name,
+                    severity,
+                    count: n,
+                },
+            ),
+        }
+    }
+
+    /// Counts one more finding like `d`.
+    pub fn add_finding(&mut self, d: &Diagnostic) {
+        self.add(d.code, d.name, d.severity, 1);
+    }
+
+    /// The omitted findings by severity.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for r in &self.rules {
+            match r.severity {
+                Severity::Error => c.error += r.count,
+                Severity::Warning => c.warning += r.count,
+                Severity::Info => c.info += r.count,
+            }
+        }
+        c
+    }
+
+    /// How many findings were omitted.
+    pub fn total(&self) -> usize {
+        self.rules.iter().map(|r| r.count).sum()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,5 +387,44 @@ mod tests {
         assert!(Severity::Info < Severity::Warning && Severity::Warning < Severity::Error);
         assert_eq!(Severity::parse("warning"), Some(Severity::Warning));
         assert_eq!(Severity::parse("fatal"), None);
+    }
+
+    #[test]
+    fn sorting_orders_by_key_and_keeps_the_order_of_equal_keys() {
+        let at = |byte: u32| {
+            Location::at(Position {
+                line: 1,
+                column: byte + 1,
+                byte,
+            })
+        };
+        let d = |byte: u32, help: &'static str| {
+            Diagnostic::new(
+                "PR001",
+                "date-order",
+                Severity::Error,
+                "m",
+                "p.txt",
+                at(byte),
+            )
+            .with_help(help)
+        };
+        // Cycles of several lengths, and equal keys (2) in the order they came.
+        let mut diags = vec![
+            d(5, "5"),
+            d(2, "2a"),
+            d(0, "0"),
+            d(7, "7"),
+            d(2, "2b"),
+            d(1, "1"),
+            d(6, "6"),
+            d(3, "3"),
+            d(2, "2c"),
+            d(4, "4"),
+        ];
+        sort(&mut diags);
+        let helps: Vec<&str> = diags.iter().filter_map(|d| d.help.as_deref()).collect();
+        assert_eq!(helps, ["0", "1", "2a", "2b", "2c", "3", "4", "5", "6", "7"]);
+        assert!(diags.iter().all(|d| d.file.as_ref() == "p.txt"));
     }
 }

@@ -41,7 +41,7 @@ impl Fingerprint {
         let text = source.text().get(start..end.max(start)).unwrap_or("");
         Fingerprint {
             code: diagnostic.code.to_string(),
-            record_id: diagnostic.record_id.clone(),
+            record_id: diagnostic.record_id.as_deref().map(String::from),
             text_hash: fnv1a64(crate::canonical::canonical(text).as_bytes()),
         }
     }

@@ -58,7 +58,8 @@
 //!
 //! let mut json = Vec::new();
 //! let mut reporter = report::reporter(Format::Json, Options::default());
-//! reporter.file(&mut json, FileResult { source: &new, records: 2, diagnostics: findings.into() })?;
+//! reporter.file(&mut json, FileResult { source: &new, records: 2, diagnostics: findings.into(),
+//!     omitted: Default::default() })?;
 //! reporter.finish(&mut json)?;
 //! assert!(String::from_utf8(json)?.contains("\"missing-title\""));
 //!

@@ -323,6 +323,7 @@ fn raw_line_breaks_in_messages_are_escaped_by_every_format() {
                 source: &source,
                 records: 1,
                 diagnostics: diags[..].into(),
+                omitted: Default::default(),
             },
         )
         .expect("write");

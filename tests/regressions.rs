@@ -879,3 +879,146 @@ fn markdown_reports_neither_link_nor_ping_nor_break_code_spans() {
     }
     assert!(out.contains("``new`x.txt``"), "{out}");
 }
+
+/// Issue 13, item 12: a page's findings were all held until it was reported, however few the reports
+/// showed (0.6–0.8 KB each). With `--max-findings N` a page now keeps its first N and counts the rest.
+/// Every format must say exactly what it said when every finding was held: the CLI's bounded run is
+/// compared, byte for byte, with the reporters fed every finding, on two pages whose findings the rules
+/// drop while they run (5,000 per rule).
+#[test]
+fn findings_past_max_findings_are_counted_not_held_and_reports_are_unchanged() {
+    use pagerev::diagnostic::Counts;
+    use pagerev::report::{self, FileResult, Format, Options};
+    use pagerev::rules::{check_page, check_page_keeping, config::RuleSet, CheckContext};
+
+    let dir = tempfile::tempdir().unwrap();
+    let leads: String = (0..5000)
+        .map(|i| format!("March 2021 - Text {i}\n"))
+        .collect();
+    let seed = std::fs::read_to_string(common::repo_root().join(OLD)).unwrap();
+    std::fs::write(dir.path().join("a.txt"), &leads).unwrap();
+    std::fs::write(dir.path().join("b.txt"), &seed).unwrap();
+
+    let rules = RuleSet::load(&[]).unwrap();
+    let ctx = CheckContext::default();
+    let pages: Vec<(SourceFile, usize, Vec<pagerev::diagnostic::Diagnostic>)> =
+        [("a.txt", &leads), ("b.txt", &seed)]
+            .into_iter()
+            .map(|(name, text)| {
+                let source = SourceFile::from_text(name, text.as_str()).unwrap();
+                let page = parse(&source, None);
+                let all = check_page(&rules, &source, &page, &ctx);
+                // The library: the first `keep` in report order, and the rest counted by rule and severity.
+                for keep in [0, 1, 3, 900, 4999, 10_000, 20_000] {
+                    let (kept, omitted) = check_page_keeping(&rules, &source, &page, &ctx, keep);
+                    let n = keep.min(all.len());
+                    assert_eq!(kept, all[..n], "{name}, keep {keep}");
+                    let mut rest = pagerev::diagnostic::Omitted::default();
+                    all[n..].iter().for_each(|d| rest.add_finding(d));
+                    assert_eq!(omitted, rest, "{name}, keep {keep}");
+                    assert_eq!(Counts::of(&kept).total() + omitted.total(), all.len());
+                }
+                let records = page.records.len();
+                (source, records, all)
+            })
+            .collect();
+    assert_eq!(pages[0].2.len(), 10_000, "two findings per lead");
+
+    let rules_run: Vec<&'static str> = rules
+        .enabled()
+        .filter(|r| !r.info.kind.is_check_only())
+        .map(|r| r.info.code)
+        .collect();
+    for limit in [0, 3, 900, 6000] {
+        for format in Format::ALL {
+            let options = Options {
+                color: false,
+                files: 2,
+                max_findings: Some(limit),
+                rules_run: Some(rules_run.clone()),
+            };
+            let mut expected = Vec::new();
+            let mut r = report::reporter(format, options);
+            for (source, records, all) in &pages {
+                let result = FileResult {
+                    source,
+                    records: *records,
+                    diagnostics: all[..].into(),
+                    omitted: Default::default(),
+                };
+                r.file(&mut expected, result).unwrap();
+            }
+            r.finish(&mut expected).unwrap();
+            let limit_arg = limit.to_string();
+            let args = [
+                "validate",
+                "--isolated",
+                "a.txt",
+                "b.txt",
+                "--format",
+                format.name(),
+                "--max-findings",
+                &limit_arg,
+            ];
+            let (code, stdout, stderr) = run_in(dir.path(), &args);
+            assert_eq!(code, 1, "{format:?}, limit {limit}: {stderr}");
+            assert_eq!(
+                stdout,
+                String::from_utf8(expected).unwrap(),
+                "{format:?}, limit {limit}"
+            );
+        }
+    }
+
+    // Markdown's default limit bounds a run too, and a run keeps what its most generous report shows:
+    // with no limit on the terminal's report, a Markdown `--output` does not cut what it is fed.
+    let render = |format: Format, max_findings: Option<usize>| {
+        let options = Options {
+            color: false,
+            files: 2,
+            max_findings,
+            rules_run: Some(rules_run.clone()),
+        };
+        let mut out = Vec::new();
+        let mut r = report::reporter(format, options);
+        for (source, records, all) in &pages {
+            let result = FileResult {
+                source,
+                records: *records,
+                diagnostics: all[..].into(),
+                omitted: Default::default(),
+            };
+            r.file(&mut out, result).unwrap();
+        }
+        r.finish(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let (code, stdout, _) = run_in(
+        dir.path(),
+        &[
+            "validate",
+            "--isolated",
+            "a.txt",
+            "b.txt",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert_eq!((code, stdout), (1, render(Format::Markdown, None)));
+    let (code, stdout, _) = run_in(
+        dir.path(),
+        &[
+            "validate",
+            "--isolated",
+            "a.txt",
+            "b.txt",
+            "--format",
+            "jsonl",
+            "--output",
+            "markdown=summary.md",
+        ],
+    );
+    assert_eq!((code, stdout), (1, render(Format::Jsonl, None)));
+    let summary = std::fs::read_to_string(dir.path().join("summary.md")).unwrap();
+    assert_eq!(summary, render(Format::Markdown, None));
+}

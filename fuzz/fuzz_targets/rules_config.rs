@@ -16,7 +16,7 @@ const PAGE: &str = include_str!("../seeds/parse/head.txt");
 
 fuzz_target!(|data: &[u8]| {
     let placed = |d: &pagerev::diagnostic::Diagnostic| {
-        d.file == NAME && d.location.start.line >= 1 && d.location.start.column >= 1 && d.is_config()
+        &*d.file == NAME && d.location.start.line >= 1 && d.location.start.column >= 1 && d.is_config()
     };
     let file = match ConfigFile::from_bytes(NAME.to_string(), data.to_vec()) {
         Ok(file) => file,

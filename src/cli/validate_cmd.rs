@@ -5,7 +5,7 @@ use super::input::{display_name, read_source};
 use super::settings::Settings;
 use super::Outcome;
 use pagerev::report::{self, FileResult, Format};
-use pagerev::rules::{check_page, CheckContext};
+use pagerev::rules::{check_page_keeping, CheckContext};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -98,6 +98,13 @@ pub fn run(
     let ctx = CheckContext {
         today: Some(settings.today),
     };
+    // When every report shows at most some number of findings (`--max-findings`, Markdown's default), a
+    // page keeps no more than that: the others are counted, not held (RELIABILITY.md, attack 12).
+    let keep = std::iter::once(args.report.format)
+        .chain(args.report.outputs.iter().map(|o| o.format))
+        .map(|f| report::shown_at_most(f, args.report.max_findings))
+        .try_fold(0, |most: usize, limit| limit.map(|l| most.max(l)))
+        .unwrap_or(usize::MAX);
     let mut failed = false;
     let single = files.len() == 1;
     let progress = super::progress::Progress::new(
@@ -114,21 +121,24 @@ pub fn run(
         progress.set_message(source.name());
         let page = pagerev::parse::parse_with(&source, &options);
         super::page_config::warn_on_lang_mismatch(lang, &source, &page);
-        let diagnostics = check_page(rules, &source, &page, &ctx);
+        let (diagnostics, omitted) = check_page_keeping(rules, &source, &page, &ctx, keep);
         let records = page.records.len();
         progress.inc();
         Ok(CheckedRevision {
             source,
             records,
             diagnostics,
+            omitted,
         })
     };
     let mut report = |c: CheckedRevision| -> anyhow::Result<()> {
-        failed |= c.diagnostics.iter().any(|d| d.severity >= fail_on);
+        failed |= c.diagnostics.iter().any(|d| d.severity >= fail_on)
+            || c.omitted.rules.iter().any(|o| o.severity >= fail_on);
         let result = || FileResult {
             source: &c.source,
             records: c.records,
             diagnostics: std::borrow::Cow::Borrowed(&c.diagnostics),
+            omitted: c.omitted.clone(),
         };
         reporter.file(out, result())?;
         for (r, bytes) in &mut extra {
@@ -164,6 +174,8 @@ struct CheckedRevision {
     source: pagerev::source::SourceFile,
     records: usize,
     diagnostics: Vec<pagerev::diagnostic::Diagnostic>,
+    /// Findings past the most any report shows: counted, not kept.
+    omitted: pagerev::diagnostic::Omitted,
 }
 
 /// The page revisions to check: files as given, folders expanded to every `*.txt` below them; sorted by

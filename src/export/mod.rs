@@ -190,7 +190,7 @@ impl FindingRow {
             code: d.code.to_string(),
             name: d.name.to_string(),
             severity: d.severity.as_str().to_string(),
-            record_id: d.record_id.clone(),
+            record_id: d.record_id.as_deref().map(String::from),
             message: d.message.clone(),
             line_start: d.location.start.line,
             line_end: d.location.end.line,

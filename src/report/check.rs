@@ -54,6 +54,7 @@ impl CheckedPage {
             source: &self.source,
             records: self.result.records,
             diagnostics: std::borrow::Cow::Borrowed(&self.result.findings),
+            omitted: Default::default(),
         }
     }
 }

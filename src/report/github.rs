@@ -42,7 +42,7 @@ impl Github {
 impl Reporter for Github {
     fn file(&mut self, out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
         self.totals.add(&result);
-        for d in self.budget.take(&result.diagnostics) {
+        for d in self.budget.take_file(&result) {
             writeln!(out, "{}", command(d))?;
         }
         Ok(())

@@ -24,7 +24,7 @@
 //! the output is deterministic.
 
 use super::{control, count, counts_text, Budget, FileResult, Options, Reporter, Totals};
-use crate::diagnostic::{Counts, Diagnostic, Location, Severity};
+use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::source::SourceFile;
 use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
@@ -112,11 +112,11 @@ fn bold() -> Style {
 impl Reporter for Human {
     fn file(&mut self, out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
         self.totals.add(&result);
-        for d in self.budget.take(&result.diagnostics) {
+        for d in self.budget.take_file(&result) {
             self.diagnostic(out, result.source, d)?;
         }
         if self.options.files > 1 {
-            let counts = Counts::of(result.diagnostics.iter());
+            let counts = result.counts();
             let line = format!(
                 "{}: {} checked, {}",
                 result.source.name(),
@@ -512,7 +512,7 @@ mod tests {
         text.push_str("Caption\nCaption\n");
         let source = SourceFile::from_text("p.txt", text).unwrap();
         let mut d = finding(&source, (44, 1), (45, 8));
-        d.related = Some(Related {
+        d.related = Some(Box::new(Related {
             message: "first shown here".into(),
             record_id: None,
             file: "p.txt".into(),
@@ -520,7 +520,7 @@ mod tests {
                 start: at(&source, 3, 1),
                 end: at(&source, 3, 8),
             },
-        });
+        }));
         let out = render(&source, &d);
         assert!(out.contains("::: p.txt:3:1"), "{out}");
         assert!(out.contains("first shown here"), "{out}");
@@ -562,7 +562,7 @@ mod tests {
                 start: pos(l1, c1),
                 end: pos(l2, c2),
             };
-            d.related = Some(Related {
+            d.related = Some(Box::new(Related {
                 message: "here".into(),
                 record_id: None,
                 file: "p.txt".into(),
@@ -570,7 +570,7 @@ mod tests {
                     start: pos(l2, c2),
                     end: pos(l1, c1),
                 },
-            });
+            }));
             let out = render(&source, &d);
             assert!(out.starts_with("error[PR004]: message\n"), "{out}");
         }

@@ -117,9 +117,9 @@ impl Reporter for Json {
         self.files.push(FileSummary {
             file: result.source.name().to_string(),
             records: result.records,
-            findings: Counts::of(result.diagnostics.iter()),
+            findings: result.counts(),
         });
-        for d in self.budget.take(&result.diagnostics) {
+        for d in self.budget.take_file(&result) {
             self.scratch.clear();
             d.serialize(&mut serde_json::Serializer::with_formatter(
                 &mut self.scratch,
@@ -188,6 +188,7 @@ mod tests {
                 source,
                 records: 7,
                 diagnostics: diags[..].into(),
+                omitted: Default::default(),
             };
             totals.add(&result);
             files.push(FileSummary {

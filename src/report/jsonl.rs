@@ -22,7 +22,7 @@ impl Jsonl {
 
 impl Reporter for Jsonl {
     fn file(&mut self, out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
-        for d in self.budget.take(&result.diagnostics) {
+        for d in self.budget.take_file(&result) {
             serde_json::to_writer(&mut *out, d)?;
             writeln!(out)?;
         }

@@ -106,7 +106,7 @@ struct Failure {
 
 impl Reporter for Junit {
     fn file(&mut self, _out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
-        let shown = self.budget.take(&result.diagnostics).len();
+        let shown = self.budget.take_file(&result).len();
         let mut cases: Vec<Case> = rules::active()
             .map(|r| Case {
                 code: r.code,
@@ -142,6 +142,24 @@ impl Reporter for Junit {
             } else {
                 case.omitted += 1;
             }
+        }
+        // Findings counted but not kept come after every kept one: omitted, in their rules' cases.
+        for o in &result.omitted.rules {
+            let at = match cases.iter().position(|c| c.code == o.code) {
+                Some(at) => at,
+                None => {
+                    cases.push(Case {
+                        code: o.code,
+                        name: o.name,
+                        ran: true,
+                        shown: Vec::new(),
+                        omitted: 0,
+                    });
+                    cases.len() - 1
+                }
+            };
+            cases[at].ran = true;
+            cases[at].omitted += o.count;
         }
 
         let omitted: usize = cases.iter().map(|c| c.omitted).sum();

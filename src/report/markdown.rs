@@ -61,7 +61,7 @@ impl Markdown {
 impl Reporter for Markdown {
     fn file(&mut self, _out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
         self.totals.add(&result);
-        for d in self.budget.take(&result.diagnostics) {
+        for d in self.budget.take_file(&result) {
             self.rows.push(row(d));
         }
         Ok(())

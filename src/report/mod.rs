@@ -29,7 +29,7 @@ pub mod junit;
 pub mod markdown;
 pub mod sarif;
 
-use crate::diagnostic::{Counts, Diagnostic, Location};
+use crate::diagnostic::{Counts, Diagnostic, Location, Omitted};
 use crate::source::SourceFile;
 use std::io::{self, Write};
 
@@ -111,6 +111,18 @@ pub struct FileResult<'a> {
     /// The findings, in report order; owned when the caller no longer needs them, so a reporter that
     /// keeps findings until the end (JSON, SARIF) can take them without copying.
     pub diagnostics: std::borrow::Cow<'a, [Diagnostic]>,
+    /// Findings of the revision counted but not kept, all after `diagnostics` in report order (see
+    /// [`crate::rules::check_page_keeping`]): empty unless no report of the run shows them.
+    pub omitted: Omitted,
+}
+
+impl FileResult<'_> {
+    /// The revision's findings by severity, kept or not.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::of(self.diagnostics.iter());
+        c.merge(self.omitted.counts());
+        c
+    }
 }
 
 /// Renders the findings of a run.
@@ -150,13 +162,14 @@ pub struct Options {
 ///     "p.txt", Location { start, end });
 /// let mut out = Vec::new();
 /// let mut github = reporter(Format::Github, Options::default());
-/// github.file(&mut out, FileResult { source: &source, records: 1, diagnostics: vec![finding].into() })?;
+/// github.file(&mut out, FileResult { source: &source, records: 1, diagnostics: vec![finding].into(),
+///     omitted: Default::default() })?;
 /// github.finish(&mut out)?;
 /// assert!(String::from_utf8(out)?.starts_with("::error file=p.txt,line=3,"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn reporter(format: Format, options: Options) -> Box<dyn Reporter> {
-    let limit = options.max_findings;
+    let limit = shown_at_most(format, options.max_findings);
     match format {
         Format::Human => Box::new(human::Human::new(options)),
         Format::Json => Box::new(json::Json::new(limit)),
@@ -167,6 +180,15 @@ pub fn reporter(format: Format, options: Options) -> Box<dyn Reporter> {
         Format::Markdown => Box::new(markdown::Markdown::new(
             limit.unwrap_or(markdown::DEFAULT_MAX_FINDINGS),
         )),
+    }
+}
+
+/// How many findings a report in `format` shows at most with `--max-findings` `max_findings` (`None`: no
+/// limit). A run whose reports all have a limit need keep no more findings than the largest.
+pub fn shown_at_most(format: Format, max_findings: Option<usize>) -> Option<usize> {
+    match format {
+        Format::Markdown => Some(max_findings.unwrap_or(markdown::DEFAULT_MAX_FINDINGS)),
+        _ => max_findings,
     }
 }
 
@@ -191,6 +213,7 @@ pub fn render_config(
                 source,
                 records: 0,
                 diagnostics: diagnostics.as_slice().into(),
+                omitted: Omitted::default(),
             },
         )?;
     }
@@ -224,6 +247,13 @@ impl Budget {
         self.shown += n;
         self.omitted += diags.len() - n;
         &diags[..n]
+    }
+
+    /// The first findings of a revision that fit the budget; the rest, and the findings it did not keep,
+    /// are counted as omitted.
+    pub fn take_file<'d>(&mut self, result: &'d FileResult<'_>) -> &'d [Diagnostic] {
+        self.omitted += result.omitted.total();
+        self.take(&result.diagnostics)
     }
 
     /// The limit, when findings were left out because of it.
@@ -301,7 +331,7 @@ impl Totals {
     pub fn add(&mut self, result: &FileResult<'_>) {
         self.files += 1;
         self.records += result.records;
-        self.counts.merge(Counts::of(result.diagnostics.iter()));
+        self.counts.merge(result.counts());
     }
 }
 

@@ -53,7 +53,7 @@ impl Sarif {
 
 impl Reporter for Sarif {
     fn file(&mut self, _out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
-        for d in self.budget.take(&result.diagnostics) {
+        for d in self.budget.take_file(&result) {
             let fingerprint = Fingerprint::of(d, result.source);
             self.results.push(result_of(d, &fingerprint));
         }

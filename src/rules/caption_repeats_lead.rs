@@ -73,7 +73,7 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
                     c.text.span(),
                     format!("caption repeats the lead of {}", describe(r)),
                 );
-                d.related = Some(related);
+                d.related = Some(Box::new(related));
                 d.help = Some("describe the photo instead, or delete the caption".into());
             }
         }

@@ -126,15 +126,15 @@ impl Problems {
     pub fn by_file(&self) -> Vec<(SourceFile, Vec<Diagnostic>)> {
         let mut out: Vec<(SourceFile, Vec<Diagnostic>)> = Vec::new();
         for d in &self.diagnostics {
-            match out.iter_mut().find(|(f, _)| f.name() == d.file) {
+            match out.iter_mut().find(|(f, _)| f.name() == &*d.file) {
                 Some((_, list)) => list.push(d.clone()),
                 None => {
                     let source = self
                         .files
                         .iter()
-                        .find(|f| f.name() == d.file)
+                        .find(|f| f.name() == &*d.file)
                         .cloned()
-                        .unwrap_or_else(|| SourceFile::config(d.file.clone(), String::new()));
+                        .unwrap_or_else(|| SourceFile::config(&*d.file, String::new()));
                     out.push((source, vec![d.clone()]));
                 }
             }

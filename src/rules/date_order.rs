@@ -175,7 +175,7 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
             format!("the entry {side} it is dated {}", date_label(o)),
         );
         let d = sink.report(Some(r), super::date_span(r), message);
-        d.related = Some(related);
+        d.related = Some(Box::new(related));
         d.help = Some("correct the date if it is mistyped, or move the entry to its place".into());
     }
 }

@@ -71,7 +71,7 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
                 date_label(r)
             ),
         );
-        d.related = Some(related);
+        d.related = Some(Box::new(related));
         d.help = Some("correct the entry's year, or update the page title".into());
     }
 }

@@ -84,7 +84,7 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
                         describe(r)
                     ),
                 );
-                d.related = Some(related);
+                d.related = Some(Box::new(related));
                 d.help = Some("delete one of the two entries".into());
             }
         }

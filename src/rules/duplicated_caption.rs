@@ -88,11 +88,14 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
                     super::shorten(first.raw, 60)
                 ),
             );
-            d.related = Some(related);
-            d.help = Some(format!(
-                "keep one copy of the caption and delete the other {}",
-                times - 1
-            ));
+            d.related = Some(Box::new(related));
+            d.help = Some(
+                format!(
+                    "keep one copy of the caption and delete the other {}",
+                    times - 1
+                )
+                .into(),
+            );
         }
     }
 }

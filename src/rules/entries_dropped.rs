@@ -107,7 +107,7 @@ pub fn check(input: &DropInput<'_, '_>, params: &Params, sink: &mut Sink<'_>) {
     d.help = Some(format!(
         "re-scrape the page: a partial scrape loses entries (if they were really removed, accept this finding with `pagerev baseline write {}`)",
         input.page_arg
-    ));
+    ).into());
 }
 
 #[cfg(test)]

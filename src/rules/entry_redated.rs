@@ -69,11 +69,11 @@ pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
                 date_label(old)
             ),
         );
-        d.related = Some(related);
+        d.related = Some(Box::new(related));
         d.help = Some(format!(
             "restore the previous date, or if the new one is right, accept this finding with `pagerev baseline write {}`",
             input.page_arg
-        ));
+        ).into());
     }
 }
 

@@ -76,13 +76,13 @@ pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
                 describe(old)
             ),
         );
-        d.record_id = Some(old.id.to_string());
+        d.record_id = Some(old.id.as_str().into());
         d.record_index = None;
-        d.related = Some(related);
+        d.related = Some(Box::new(related));
         d.help = Some(format!(
             "re-scrape the page or restore the entry; if it was really removed, accept this finding with `pagerev baseline write {}`",
             input.page_arg
-        ));
+        ).into());
     }
 }
 

@@ -70,11 +70,11 @@ pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
                 super::shorten(old.display_title(), 60)
             ),
         );
-        d.related = Some(related);
+        d.related = Some(Box::new(related));
         d.help = Some(format!(
             "restore the previous title, or if the new one is right, accept this finding with `pagerev baseline write {}`",
             input.page_arg
-        ));
+        ).into());
     }
 }
 

@@ -202,7 +202,7 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
             );
             d.help = Some(format!(
                 "write {expected} member countries, or correct the timeline in the rule configuration"
-            ));
+            ).into());
         }
     }
 
@@ -262,7 +262,7 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
                         describe(o.record)
                     ),
                 );
-                d.related = Some(related);
+                d.related = Some(Box::new(related));
                 d.help = Some("use the same count for entries of the same day".into());
             }
         }
@@ -329,7 +329,7 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
                     describe(o.record)
                 ),
             );
-            d.related = Some(related);
+            d.related = Some(Box::new(related));
             d.help = Some("correct the count to the membership on the entry's date".into());
         }
     }

@@ -84,7 +84,7 @@ pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
             old_m.count
         ),
     );
-    d.related = Some(related);
+    d.related = Some(Box::new(related));
     d.help = Some(
         "check that the newest entries are still on the page and the count is not mistyped".into(),
     );

@@ -39,7 +39,7 @@ mod review_pending;
 mod revision_older;
 mod shared_caption;
 
-use crate::diagnostic::{Diagnostic, Location, Position, Related, Severity};
+use crate::diagnostic::{Diagnostic, Location, Omitted, Position, Related, Severity};
 use crate::record::{Page, Record, Span};
 use crate::source::SourceFile;
 use crate::yaml::{Node, NodeError};
@@ -460,6 +460,33 @@ pub fn check_page(
     page: &Page<'_>,
     ctx: &CheckContext,
 ) -> Vec<Diagnostic> {
+    check_page_keeping(rules, source, page, ctx, usize::MAX).0
+}
+
+/// Runs every enabled rule of `rules` on one page, like [`check_page`], but keeps only the first `keep`
+/// findings in report order and counts the others by rule and severity: the findings of a run whose
+/// reports show at most `keep` (`--max-findings`). What it holds while the rules run is bounded by
+/// about twice `keep` findings per rule, however many the page has.
+///
+/// ```
+/// use pagerev::rules::{check_page, check_page_keeping, config::RuleSet, CheckContext};
+/// use pagerev::source::SourceFile;
+///
+/// let source = SourceFile::from_text("p.txt", "March 2021 - A.\n\nApril 2021 - B.\n")?;
+/// let page = pagerev::parse::parse(&source, None);
+/// let (rules, ctx) = (RuleSet::load(&[])?, CheckContext::default());
+/// let all = check_page(&rules, &source, &page, &ctx);
+/// let (kept, omitted) = check_page_keeping(&rules, &source, &page, &ctx, 1);
+/// assert_eq!((kept.as_slice(), omitted.total()), (&all[..1], all.len() - 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_page_keeping(
+    rules: &config::RuleSet,
+    source: &SourceFile,
+    page: &Page<'_>,
+    ctx: &CheckContext,
+    keep: usize,
+) -> (Vec<Diagnostic>, Omitted) {
     // Rules are independent of each other: on a big page they run in parallel on rayon's pool (one
     // thread with `RAYON_NUM_THREADS=1`). The findings are sorted, so the report does not depend on
     // which rule finished first.
@@ -476,23 +503,55 @@ pub fn check_page(
         .collect();
     let run = |(rule, check): (&config::ConfiguredRule, &PageCheck)| {
         let mut out = Vec::new();
-        let mut sink = Sink {
-            source,
-            info: rule.info,
-            severity: rule.severity,
-            ctx,
-            out: &mut out,
-        };
+        let mut sink = Sink::new(source, rule, ctx, &mut out);
+        sink.keep = keep;
         check(page, &mut sink);
-        out
+        let dropped = sink.dropped;
+        (out, (rule.info, rule.severity, dropped))
     };
-    let mut out: Vec<Diagnostic> = if page.records.len() >= PARALLEL_RULES_FROM {
-        page_rules.into_par_iter().flat_map_iter(run).collect()
+    let per_rule: Vec<_> = if page.records.len() >= PARALLEL_RULES_FROM {
+        page_rules.into_par_iter().map(run).collect()
     } else {
-        page_rules.into_iter().flat_map(run).collect()
+        page_rules.into_iter().map(run).collect()
     };
+    let mut omitted = Omitted::default();
+    let mut lists = Vec::with_capacity(per_rule.len());
+    for (list, (info, severity, dropped)) in per_rule {
+        omitted.add(info.code, info.name, severity, dropped);
+        lists.push(list);
+    }
+    let mut out = concat(lists);
     crate::diagnostic::sort(&mut out);
+    if out.len() > keep {
+        for d in &out[keep..] {
+            omitted.add_finding(d);
+        }
+        out.truncate(keep);
+    }
+    (out, omitted)
+}
+
+/// The findings of every rule in one list, grown from the longest rule's list: the findings of a page
+/// with millions of them are not all copied into a new list at once, which would hold them twice. The
+/// order of the lists does not matter: findings are sorted next, and two findings with the same sort key
+/// come from the same rule (the key has the code), whose order `append` keeps.
+fn concat(mut lists: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    let longest = (0..lists.len()).max_by_key(|&i| lists[i].len());
+    let Some(longest) = longest else {
+        return Vec::new();
+    };
+    let mut out = lists.swap_remove(longest);
+    out.reserve_exact(lists.iter().map(Vec::len).sum());
+    for mut list in lists {
+        out.append(&mut list);
+    }
     out
+}
+
+/// How many findings a rule may gather before those past the first `keep` are dropped (never, when all
+/// are kept): twice `keep`, and at least 4,096 more, so the sorting stays a small share of the work.
+fn compact_at(keep: usize) -> usize {
+    keep.saturating_mul(2).max(keep.saturating_add(4096))
 }
 
 /// Pages with at least this many records run their rules in parallel; on smaller ones the rules take
@@ -621,13 +680,7 @@ pub fn check_drop(
         if one_event && rule.info.kind == (Kind::Drop { per_entry: true }) {
             continue;
         }
-        let mut sink = Sink {
-            source: new_source,
-            info: rule.info,
-            severity: rule.severity,
-            ctx,
-            out: &mut out,
-        };
+        let mut sink = Sink::new(new_source, rule, ctx, &mut out);
         check(input, &mut sink);
     }
     crate::diagnostic::sort(&mut out);
@@ -649,13 +702,7 @@ pub fn check_review(
         let Bound::Review(check) = &rule.params.check else {
             continue;
         };
-        let mut sink = Sink {
-            source: new_source,
-            info: rule.info,
-            severity: rule.severity,
-            ctx,
-            out: &mut out,
-        };
+        let mut sink = Sink::new(new_source, rule, ctx, &mut out);
         check(input, &mut sink);
     }
     crate::diagnostic::sort(&mut out);
@@ -665,13 +712,50 @@ pub fn check_review(
 /// turns byte spans into line/column locations.
 pub struct Sink<'s> {
     source: &'s SourceFile,
+    /// The source's name, made once and shared by every finding (a page may have millions).
+    file: Arc<str>,
     info: &'static RuleInfo,
     severity: Severity,
     ctx: &'s CheckContext,
     out: &'s mut Vec<Diagnostic>,
+    /// Keep only the first `keep` findings in report order (see [`check_page_keeping`]).
+    keep: usize,
+    /// Findings not kept, counted.
+    dropped: usize,
 }
 
 impl<'s> Sink<'s> {
+    fn new(
+        source: &'s SourceFile,
+        rule: &config::ConfiguredRule,
+        ctx: &'s CheckContext,
+        out: &'s mut Vec<Diagnostic>,
+    ) -> Sink<'s> {
+        Sink {
+            source,
+            file: Arc::from(source.name()),
+            info: rule.info,
+            severity: rule.severity,
+            ctx,
+            out,
+            keep: usize::MAX,
+            dropped: 0,
+        }
+    }
+
+    /// Sorts the findings and keeps the first `keep`, counting the others, once there are
+    /// [`compact_at`] of them: the rule's first `keep` findings are all among those kept. Two
+    /// findings with the same sort key keep their order (the sort is stable, and every later finding
+    /// comes after the kept ones), so what is finally kept is the first `keep` of all of them.
+    fn compact(&mut self) {
+        if self.out.len() < compact_at(self.keep) {
+            return;
+        }
+        crate::diagnostic::sort(self.out);
+        self.dropped += self.out.len() - self.keep;
+        self.out.truncate(self.keep);
+    }
+
     /// Facts about the run (today's date).
     pub fn ctx(&self) -> &CheckContext {
         self.ctx
@@ -693,8 +777,8 @@ impl<'s> Sink<'s> {
     pub fn related(&self, record: Option<&Record<'_>>, span: Span, message: String) -> Related {
         Related {
             message,
-            record_id: record.map(|r| r.id.to_string()),
-            file: self.source.name().to_string(),
+            record_id: record.map(|r| r.id.as_str().into()),
+            file: Arc::clone(&self.file),
             location: self.location(span),
         }
     }
@@ -713,8 +797,8 @@ impl<'s> Sink<'s> {
         };
         Related {
             message,
-            record_id: record.map(|r| r.id.to_string()),
-            file: source.name().to_string(),
+            record_id: record.map(|r| r.id.as_str().into()),
+            file: source.name().into(),
             location: Location {
                 start: pos(span.byte_start),
                 end: pos(span.byte_end),
@@ -730,15 +814,19 @@ impl<'s> Sink<'s> {
         span: Span,
         message: String,
     ) -> &mut Diagnostic {
+        self.compact();
         let location = self.location(span);
+        // A message made by `format!` has room to spare; the finding may be held a long time.
+        let mut message = message;
+        message.shrink_to_fit();
         self.out.push(Diagnostic {
             code: self.info.code,
             name: self.info.name,
             severity: self.severity,
             message,
-            record_id: record.map(|r| r.id.to_string()),
+            record_id: record.map(|r| r.id.as_str().into()),
             record_index: record.map(|r| r.index),
-            file: self.source.name().to_string(),
+            file: Arc::clone(&self.file),
             location,
             related: None,
             help: None,

@@ -94,7 +94,7 @@ pub fn check(input: &ReviewInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>)
     d.help = Some(format!(
         "review them with `pagerev review {0}` or accept them all with `pagerev accept {0}`, then commit snapshots/",
         input.page_arg
-    ));
+    ).into());
 }
 
 #[cfg(test)]

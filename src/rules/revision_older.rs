@@ -82,7 +82,7 @@ pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
             date_label(old)
         ),
     );
-    d.related = Some(related);
+    d.related = Some(Box::new(related));
     d.help = Some(
         "scrape the live page again, or check the revision files sort oldest to newest".into(),
     );

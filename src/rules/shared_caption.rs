@@ -158,7 +158,7 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
                             describe(other)
                         ),
                     );
-                    d.related = Some(related);
+                    d.related = Some(Box::new(related));
                     d.help = Some(
                         "remove the caption from the entry it does not belong to, or accept it with an `allow` pattern"
                             .into(),

@@ -771,7 +771,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     // Dated lines that carry their own headline (`10h00 : Entretien avec …`, `June 15 Call for
     // workshops opens`): the short lines near them are details, not titles.
     // Short texts that repeat from entry to entry (`25 september 2031, Dagblad Noord`) are sources or
-    // places, not headlines
+    // places, not headlines, when a third of them or more repeat (an agenda may have its `Lunch` twice).
     let mut distinct_rests = rustc_hash::FxHashSet::default();
     let headlines = starts
         .iter()
@@ -791,7 +791,6 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             })
         })
         .count();
-    // (A third of them repeats or more: an agenda may have its `Lunch` twice.)
     let headlines = if distinct_rests.len() * 3 <= headlines * 2 {
         0
     } else {

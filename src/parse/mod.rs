@@ -296,18 +296,6 @@ fn read_lines<'a>(
     }
 }
 
-/// Where the text of a list item starts, after its bullet and the space after it (`• `, `- `, `* `);
-/// `None` for a line that is no list item.
-fn bullet_text_start(raw: &str) -> Option<usize> {
-    let bullet = raw
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '•' | '-' | '*' | '·' | '–' | '◦' | '▪'))?;
-    let after = &raw[bullet.len_utf8()..];
-    let text = after.trim_start();
-    (text.len() < after.len() && !text.is_empty()).then(|| raw.len() - text.len())
-}
-
 /// Records are filled in this many at a time on a core: the work for one is a few microseconds.
 const FILL_IN_RECORDS: usize = 256;
 
@@ -684,7 +672,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 self.nest = None;
             }
         }
-        if facts.shaped.is_some() || bullet_text_start(line.raw).is_none() {
+        if facts.shaped.is_some() || segment::list_item_text_start(line.raw).is_none() {
             return None;
         }
         if self.nest.is_some() {
@@ -701,7 +689,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
             && cur.paragraphs.is_empty()
             && self.segment.is_empty();
         let outer = self.indent(head);
-        if !bare || indent <= outer || bullet_text_start(head.raw).is_none() || cur.date.is_none() {
+        if !bare
+            || indent <= outer
+            || segment::list_item_text_start(head.raw).is_none()
+            || cur.date.is_none()
+        {
             return None;
         }
         let cur = self.current.take()?;
@@ -721,7 +713,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
     /// The draft of a nested list item's entry (see [`Assembler::nested_item`]).
     fn open_nested(&mut self, line: Text<'a>) -> Draft<'a> {
         let (_, date, year_source) = self.nest.unwrap_or((0, None, YearSource::Missing));
-        let text_start = bullet_text_start(line.raw).unwrap_or(0);
+        let text_start = segment::list_item_text_start(line.raw).unwrap_or(0);
         let lead = Lead {
             line,
             date_text: None,

@@ -281,12 +281,11 @@ fn is_decorated_link(s: &str) -> bool {
     {
         return false;
     }
-    let inner = s.trim_matches(|c: char| !c.is_alphanumeric());
+    let symbol_or_space = |c: char| !c.is_alphanumeric();
+    let start = s.len() - s.trim_start_matches(symbol_or_space).len();
+    let inner = s[start..].trim_end_matches(symbol_or_space);
+    let (before, after) = (&s[..start], &s[start + inner.len()..]);
     let set_off = |part: &str| part.chars().filter(|c| !c.is_whitespace()).count() >= 2;
-    let (before, after) = (
-        &s[..s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric()).len()],
-        &s[s.trim_end_matches(|c: char| !c.is_alphanumeric()).len()..],
-    );
     if inner.is_empty()
         || !set_off(before)
         || !set_off(after)
@@ -1260,9 +1259,19 @@ pub fn plan_closing(items: &[Item<'_>], first: bool, end: bool, out: &mut Vec<(O
 
 /// True for a list item line: a bullet (`- `, `• `, `* `) then text.
 pub fn is_list_item(s: &str) -> bool {
-    let mut chars = s.chars();
-    matches!(chars.next(), Some('-' | '•' | '*' | '–' | '·' | '▪' | '◦'))
-        && chars.next().is_some_and(char::is_whitespace)
+    list_item_text_start(s).is_some()
+}
+
+/// Where a list item's text starts, after its bullet and the white space after it; `None` for a line
+/// that is no list item (or a bullet with no text).
+pub fn list_item_text_start(s: &str) -> Option<usize> {
+    let bullet = s
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '•' | '*' | '–' | '·' | '▪' | '◦'))?;
+    let after = &s[bullet.len_utf8()..];
+    let text = after.trim_start();
+    (text.len() < after.len() && !text.is_empty()).then(|| s.len() - text.len())
 }
 
 fn body_roles(

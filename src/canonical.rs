@@ -22,6 +22,28 @@ pub fn is_blank_char(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}')
 }
 
+/// Whether `s` has more than `n` words apart by whitespace: `s.split_whitespace().nth(n).is_some()`,
+/// counted on the bytes when `s` is ASCII (nearly every line), which the line checks ask of most lines.
+pub fn more_words_than(s: &str, n: usize) -> bool {
+    if !s.is_ascii() {
+        return s.split_whitespace().nth(n).is_some();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        // ASCII whitespace as `char::is_whitespace` has it (vertical tab included).
+        let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
+}
+
 /// `s` without leading and trailing (scrape) whitespace.
 pub fn trim(s: &str) -> &str {
     s.trim_matches(is_blank_char)
@@ -286,6 +308,31 @@ pub fn slug_into(s: &str, max: usize, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn more_words_than_counts_as_split_whitespace_does() {
+        let lines = [
+            "",
+            " ",
+            "one",
+            "  one  two ",
+            "one\ttwo\x0bthree\x0cfour\rfive\nsix",
+            "Read more »",
+            "Visite officielle\u{a0}du ministre",
+            "a b c d e f g h i j k l m",
+            "trailing space ",
+        ];
+        for line in lines {
+            let words = line.split_whitespace().count();
+            for n in 0..=words + 1 {
+                assert_eq!(
+                    more_words_than(line, n),
+                    words > n,
+                    "{line:?}: more than {n} words"
+                );
+            }
+        }
+    }
 
     /// The canonical form as defined, the slow and obvious way: NFC, fold, collapse whitespace, trim.
     fn reference(s: &str) -> String {

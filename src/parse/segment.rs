@@ -18,6 +18,7 @@
 //! labels followed by sentences opens an entry without a date. At the end of a body, lines that repeat the
 //! entry's title, lead or captions (or each other), and labels, are trailing captions.
 
+use crate::canonical::more_words_than;
 use crate::canonical::{canonical_hash, letter_count};
 use crate::record::Text;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -191,7 +192,7 @@ pub fn classify(s: &str) -> Kind {
             return Kind::Credit;
         }
     }
-    if ends_like_sentence(s) || s.split_whitespace().nth(MAX_LABEL_WORDS).is_some() {
+    if ends_like_sentence(s) || more_words_than(s, MAX_LABEL_WORDS) {
         Kind::Sentence
     } else {
         Kind::Label
@@ -202,7 +203,7 @@ pub fn classify(s: &str) -> Kind {
 /// of them `logo`.
 fn is_logo(s: &str) -> bool {
     s.len() <= 40
-        && s.split_whitespace().nth(4).is_none()
+        && !more_words_than(s, 4)
         && s.split_whitespace()
             .any(|w| crate::lang::with_folded(w, |f| f == b"logo"))
 }
@@ -221,7 +222,7 @@ pub fn is_skip_link(s: &str) -> bool {
     ];
     let folded = crate::lang::fold(s.trim_matches(|c: char| !c.is_alphanumeric()));
     (folded.starts_with("skip ") || folded == "top of page")
-        || folded.split_whitespace().nth(5).is_none()
+        || !more_words_than(&folded, 5)
             && folded.split_whitespace().any(|w| CONTENT.contains(&w))
             && is_furniture(s)
 }
@@ -266,7 +267,7 @@ fn is_edit_link(s: &str) -> bool {
 
 /// A short line ending with a colon (`Haushalt beschlossen:`): a kicker over a headline.
 pub fn is_kicker(s: &str) -> bool {
-    s.ends_with(':') && s.split_whitespace().nth(MAX_TITLE_WORDS).is_none()
+    s.ends_with(':') && !more_words_than(s, MAX_TITLE_WORDS)
 }
 
 /// A link set off by symbols on both sides and opening with a word for reading or seeing (`+ + + Lesen
@@ -286,11 +287,7 @@ fn is_decorated_link(s: &str) -> bool {
     let inner = s[start..].trim_end_matches(symbol_or_space);
     let (before, after) = (&s[..start], &s[start + inner.len()..]);
     let set_off = |part: &str| part.chars().filter(|c| !c.is_whitespace()).count() >= 2;
-    if inner.is_empty()
-        || !set_off(before)
-        || !set_off(after)
-        || inner.split_whitespace().nth(10).is_some()
-    {
+    if inner.is_empty() || !set_off(before) || !set_off(after) || more_words_than(inner, 10) {
         return false;
     }
     let first = inner.split_whitespace().next().unwrap_or("");
@@ -377,7 +374,7 @@ fn is_post_furniture(s: &str) -> bool {
         "publicado em ",
         "written by ",
     ];
-    if BYLINES.iter().any(|b| lower.starts_with(b)) && s.split_whitespace().nth(10).is_none() {
+    if BYLINES.iter().any(|b| lower.starts_with(b)) && !more_words_than(s, 10) {
         return true;
     }
     const COMMENTS: [&str; 12] = [
@@ -567,7 +564,7 @@ pub fn is_credit(s: &str) -> bool {
         if ext.len() <= 4
             && IMAGE.iter().any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
             && !s.contains(". ")
-            && s.split_whitespace().nth(10).is_none()
+            && !more_words_than(s, 10)
         {
             return true;
         }
@@ -637,20 +634,20 @@ pub fn is_credit(s: &str) -> bool {
             || arabic
             || OPENERS.iter().any(|o| starts_ci(o))
         {
-            return s.split_whitespace().nth(10).is_none();
+            return !more_words_than(s, 10);
         }
     }
     // `Harbour at dusk © Ann Lee`: an image's caption with its copyright after it.
     // (`©` is the bytes C2 A9: most lines have no C2 byte at all.)
     if let Some(at) = memchr::memchr(0xC2, b).and_then(|_| s.find(" © ")) {
         let owner = &s[at + " © ".len()..];
-        if owner.starts_with(char::is_uppercase) && s.split_whitespace().nth(10).is_none() {
+        if owner.starts_with(char::is_uppercase) && !more_words_than(s, 10) {
             return true;
         }
     }
     // `Name/Agency Images`: a slash joining two capitalised words, no spaces around it.
     memchr::memchr(b'/', b).is_some()
-        && s.split_whitespace().nth(6).is_none()
+        && !more_words_than(s, 6)
         && !ends_like_sentence(s)
         && memchr::memchr_iter(b'/', b).any(|i| {
             i > 0
@@ -768,7 +765,7 @@ fn ends_like_sentence(s: &str) -> bool {
     let inner_dot = last
         .strip_suffix('.')
         .is_some_and(|body| body.len() > 1 && body.contains('.') && !body.contains(".."));
-    !(inner_dot && s.split_whitespace().nth(8).is_none())
+    !(inner_dot && !more_words_than(s, 8))
 }
 
 /// `text` without a link glued to its end (`… Read more`, `… Lire la suite »`, `… Leer más`).
@@ -837,7 +834,7 @@ fn is_navigation(s: &str) -> bool {
         return false;
     }
     // A table's header row, its columns apart by runs of spaces: `Lugar de la visita   Periodo`.
-    if s.contains("   ") && !ends_like_sentence(s) && s.split_whitespace().nth(12).is_none() {
+    if s.contains("   ") && !ends_like_sentence(s) && !more_words_than(s, 12) {
         return true;
     }
     for sep in [" | ", " > ", " » ", " › ", " / ", " · ", " • "] {

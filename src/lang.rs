@@ -180,9 +180,12 @@ impl Lang {
                 "der", "die", "das", "und", "den", "dem", "des", "mit", "von", "für", "ist", "im",
                 "auf", "zu", "eine",
             ],
+            // `del` and `al` are Spanish too: listed for both, they count for neither (`Concerto della
+            // banda al teatro del porto` is not Spanish).
             Lang::It => &[
                 "il", "gli", "della", "delle", "con", "per", "che", "è", "nel", "alla", "dei",
-                "degli", "una", "sono",
+                "degli", "una", "sono", "di", "sul", "sulla", "sulle", "nella", "dalla", "dal",
+                "anche", "fu", "furono", "del", "al",
             ],
             Lang::Pt => &[
                 "o", "os", "as", "de", "da", "do", "das", "dos", "com", "para", "em", "uma", "não",
@@ -536,9 +539,12 @@ impl LangEvidence {
             };
             // A language later in [`Lang::ALL`] must show two more common words, and five at least, to
             // win a tie: a few shared articles (`de`) are not evidence.
+            // Against a language with no common word at all, three are enough (a short Italian agenda
+            // whose months Spanish shares).
+            let enough = if best_words == 0 { 3 } else { 5 };
             if eligible
                 && (best == Lang::Unknown
-                    || (self.common_words[i] >= best_words + 2 && self.common_words[i] >= 5))
+                    || (self.common_words[i] >= best_words + 2 && self.common_words[i] >= enough))
             {
                 best = lang;
                 best_words = self.common_words[i];

@@ -736,7 +736,13 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     }
     // Dates closing the text above them, or opening the text below: blank lines show which.
     for &s in &starts {
-        let alone = shaped[s].is_some_and(|d| d.date.rest >= lines[s].raw.len());
+        // A date alone, or a dateline ending the item (`Villa Serena, 28 de marzo de 2031`): a place
+        // and a comma before the date, nothing after it.
+        let alone = shaped[s].is_some_and(|d| {
+            d.date.rest >= lines[s].raw.len()
+                && (d.date.found.start == 0
+                    || lines[s].raw[..d.date.found.start].trim_end().ends_with(','))
+        });
         if !alone || s == 0 {
             continue;
         }
@@ -744,7 +750,10 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         let glued_above = lines[s - 1].line + 1 == lines[s].line
             && !is_start(s - 1)
             && matches!(kinds[s - 1], Kind::Sentence | Kind::Label);
-        let blank_below = s + 1 >= lines.len() || lines[s + 1].line > lines[s].line + 1;
+        // A share link right below the date ends the item as a blank line does.
+        let blank_below = s + 1 >= lines.len()
+            || lines[s + 1].line > lines[s].line + 1
+            || kinds[s + 1] == Kind::Placeholder;
         let blank_above = lines[s - 1].line + 1 < lines[s].line;
         let glued_below = s + 1 < lines.len() && lines[s + 1].line == lines[s].line + 1;
         // The item above has a headline: a short line after the previous date.

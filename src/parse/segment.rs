@@ -240,6 +240,9 @@ pub fn is_furniture(s: &str) -> bool {
     if t.is_empty() {
         return false;
     }
+    if t.starts_with(|c: char| c.is_ascii_digit()) {
+        return is_reading_time(t);
+    }
     let (phrases, first_words) = furniture();
     // Furniture opens with one of a few words, or ends with a comment count: look at those words
     // before folding the line.
@@ -256,6 +259,35 @@ pub fn is_furniture(s: &str) -> bool {
     let folded = crate::lang::fold(t);
     let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
     phrases.contains(folded.as_bytes()) || is_post_furniture(s)
+}
+
+/// A post's reading time, a line of a blog's byline: `4 min read`, `12 min de lecture`, `3 Min. Lesezeit`,
+/// `5 minutos de lectura`, `2 minuti di lettura`, `6 min leestijd`.
+fn is_reading_time(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let number = words.next().unwrap_or("");
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) || number.len() > 3 {
+        return false;
+    }
+    let rest: Vec<String> = words.map(|w| crate::lang::fold(w).into_owned()).collect();
+    let Some((unit, reading)) = rest.split_first() else {
+        return false;
+    };
+    let unit = unit.trim_end_matches('.');
+    let reading: Vec<&str> = reading.iter().map(|w| w.trim_end_matches('.')).collect();
+    matches!(
+        unit,
+        "min" | "mins" | "minute" | "minutes" | "minutos" | "minuti" | "minuten"
+    ) && matches!(
+        reading.as_slice(),
+        ["read"]
+            | ["de", "lecture"]
+            | ["lesezeit"]
+            | ["de", "lectura"]
+            | ["di", "lettura"]
+            | ["de", "leitura"]
+            | ["leestijd"]
+    )
 }
 
 /// A wiki's edit link on a line of its own: `[edit]`, `[editar]`, `[modifier | modifier le code]`.
@@ -510,6 +542,29 @@ fn furniture() -> &'static PhraseSets {
             "accueil",
             "inicio",
             "startseite",
+            // Advertisement markers scraped between paragraphs, and share links under an item.
+            "advertisement",
+            "story continues below advertisement",
+            "article continues below advertisement",
+            "la suite apres cette publicite",
+            "publicite",
+            "anzeige",
+            "publicidad",
+            "pubblicita",
+            "publicidade",
+            "advertentie",
+            "share this",
+            "share this article",
+            "share this story",
+            "partager cet article",
+            "compartir esta noticia",
+            "compartir esta nota",
+            "compartir en",
+            "condividi questo articolo",
+            "compartilhe",
+            "compartilhe esta noticia",
+            "artikel teilen",
+            "deel dit artikel",
             // Back links (`<<< Terug`, `« Back`).
             "back",
             "go back",
@@ -1568,6 +1623,34 @@ mod tests {
         // Set off on one side only, or not opening with a word for reading: not a link.
         assert!(!is_furniture(">> Read the full statement"));
         assert!(!is_furniture("*** Council adopts the budget ***"));
+    }
+
+    #[test]
+    fn reading_times_ad_markers_and_share_links_are_furniture() {
+        for s in [
+            "4 min read",
+            "• 21 min read",
+            "12 min de lecture",
+            "3 Min. Lesezeit",
+            "5 minutos de lectura",
+            "2 minuti di lettura",
+            "La suite après cette publicité",
+            "Advertisement",
+            "Compartir esta noticia",
+            "Share this article",
+        ] {
+            assert!(is_furniture(s), "{s}");
+            assert_eq!(classify(s), Kind::Placeholder, "{s}");
+        }
+        // A number of minutes in a title or a sentence is no reading time.
+        for s in [
+            "4 minutes to midnight",
+            "15 min read-through of the budget",
+            "2031 min read",
+            "Publicity campaign launched",
+        ] {
+            assert!(!is_furniture(s), "{s}");
+        }
     }
 
     #[test]

@@ -185,6 +185,9 @@ pub fn classify(s: &str) -> Kind {
     }
     // Furniture, navigation and credits are short: most lines of a page are not.
     if s.len() <= 120 {
+        if is_weekday_line(s) {
+            return Kind::Placeholder;
+        }
         if is_furniture(s) || is_navigation(s) || is_logo(s) {
             return Kind::Placeholder;
         }
@@ -197,6 +200,22 @@ pub fn classify(s: &str) -> Kind {
     } else {
         Kind::Label
     }
+}
+
+/// A weekday's full name alone on its line (`Thursday`, `giovedì`, `Segunda-feira,`): a scrape that put
+/// a date's weekday on the line above it (`Thursday` / `May 19, 2031`). It names no entry and heads
+/// nothing the date below it does not: furniture, never a title.
+fn is_weekday_line(s: &str) -> bool {
+    if s.len() > 24 || s.contains(' ') {
+        return false;
+    }
+    let word = s.trim_end_matches([',', '.', ':']);
+    // Full names only: an abbreviation alone (`Mon`, `Sa`) may be anything.
+    word.chars().count() >= 5
+        && matches!(
+            crate::lang::vocabulary().lookup(word, crate::lang::LangSet::ALL),
+            Some(crate::lang::Word::Weekday(_))
+        )
 }
 
 /// A logo's alternative text scraped as a line (`homepage logo`, `Logo of the Council`): a few words, one
@@ -1623,6 +1642,17 @@ mod tests {
         // Set off on one side only, or not opening with a word for reading: not a link.
         assert!(!is_furniture(">> Read the full statement"));
         assert!(!is_furniture("*** Council adopts the budget ***"));
+    }
+
+    #[test]
+    fn a_weekday_alone_on_its_line_is_furniture() {
+        for s in ["Thursday", "giovedì", "Friday,", "Segunda-feira", "MONTAG"] {
+            assert_eq!(classify(s), Kind::Placeholder, "{s}");
+        }
+        // Abbreviations, months and weekdays within words are not.
+        for s in ["Mon", "March", "Thursday meeting", "Sundays"] {
+            assert_ne!(classify(s), Kind::Placeholder, "{s}");
+        }
     }
 
     #[test]

@@ -186,8 +186,20 @@ pub fn tokenize(text: &str, vocab: &Vocabulary, langs: LangSet, max: usize, out:
     while i < bytes.len() && out.len() < max {
         let b = bytes[i];
         // ASCII fast paths first: most of a page is ASCII.
-        if b == b' ' || b == b'\t' {
+        if b == b' ' {
             i += 1;
+            continue;
+        }
+        // A tab inside a line parts the cells of a table row scraped without bars (`Harbour Committee
+        // <tab> 14.01.2031 <tab> Agenda`), as a bar does; a run of tabs is one.
+        if b == b'\t' {
+            let end = i + bytes[i..].iter().take_while(|&&b| b == b'\t').count();
+            out.push(Tok {
+                t: T::Pipe,
+                start: i as u32,
+                end: end as u32,
+            });
+            i = end;
             continue;
         }
         let c = if b < 0x80 {

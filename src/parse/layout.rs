@@ -736,16 +736,16 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     }
     // Dates closing the text above them, or opening the text below: blank lines show which.
     for &s in &starts {
-        // A date alone, or a dateline ending the item (`Villa Serena, 28 de marzo de 2031`): a place
-        // and a comma before the date, nothing after it.
-        let alone = shaped[s].is_some_and(|d| {
-            d.date.rest >= lines[s].raw.len()
-                && (d.date.found.start == 0
-                    || lines[s].raw[..d.date.found.start].trim_end().ends_with(','))
-        });
-        if !alone || s == 0 {
+        let Some(d) = shaped[s].filter(|d| d.date.rest >= lines[s].raw.len()) else {
+            continue;
+        };
+        if s == 0 {
             continue;
         }
+        // A date alone, or a dateline (`Villa Serena, 28 de marzo de 2031`: a place and a comma before
+        // the date), may close an item.
+        let dateline =
+            d.date.found.start == 0 || lines[s].raw[..d.date.found.start].trim_end().ends_with(',');
         // Text right above (not `read more`, which closes the item above the date instead).
         let glued_above = lines[s - 1].line + 1 == lines[s].line
             && !is_start(s - 1)
@@ -759,7 +759,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         // The item above has a headline: a short line after the previous date.
         let prev = starts.iter().rev().find(|&&p| p < s).map_or(0, |&p| p + 1);
         let headed = (prev..s).any(|j| is_title_like(&item(j)) && shaped[j].is_none());
-        if glued_above && headed && (blank_below || is_date_label(lines[s - 1].raw)) {
+        if dateline && glued_above && headed && (blank_below || is_date_label(lines[s - 1].raw)) {
             ev.dates_closing += 1;
         } else if blank_above && glued_below {
             ev.dates_opening += 1;

@@ -1029,8 +1029,8 @@ fn may_be_placed(vocab: &Vocabulary, langs: LangSet, line: &str) -> bool {
 /// a bar within its first 120 bytes and another after it.
 fn may_be_table_row(line: &str) -> bool {
     let head = &line.as_bytes()[..line.len().min(120)];
-    memchr::memchr(b'|', head)
-        .is_some_and(|i| memchr::memchr(b'|', &line.as_bytes()[i + 1..]).is_some())
+    memchr::memchr2(b'|', b'\t', head)
+        .is_some_and(|i| memchr::memchr2(b'|', b'\t', &line.as_bytes()[i + 1..]).is_some())
 }
 
 /// Cells a table row may have before its date's.

@@ -824,7 +824,13 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             // headline.
             Some(&s) if starts.len() == 1 => {
                 let headline_above = (0..s).any(|b| is_title_like(&item(b)));
-                if headline_above {
+                // Only the page's first line above the date, and a headline right after it (`Harbour
+                // Authority` / `12 March 2031` / headline / text): the first line names the site, the
+                // headline after the date is the entry's.
+                let only_site_name_above = (1..s).all(|b| !is_title_like(&item(b)));
+                if ev.titles_after > 0 && only_site_name_above {
+                    Titles::After
+                } else if headline_above {
                     Titles::Before
                 } else if ev.titles_after > 0 {
                     Titles::After

@@ -588,11 +588,18 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
                 && !(!rest.is_empty() && (similar_line(l, rest) || similar_line(l, first_sentence)))
         })
     };
+    // The last of three or more labels right over the first entry, after the page's first line, is a
+    // table's header cells (`Date` / `Scheduled Time` / `Meeting`), scraped one to a line: it says
+    // nothing of where the titles stand.
     let first_has_label_before = starts.first().is_some_and(|&f| {
         (0..f)
             .rev()
             .find(|&i| !matches!(kinds[i], Kind::Placeholder | Kind::Credit))
-            .is_some_and(|b| b > 0 && shaped[b].is_none() && is_title_like(&item(b)))
+            .is_some_and(|b| {
+                let header_cells =
+                    b >= 3 && (b - 2..=b).all(|i| kinds[i] == Kind::Label && shaped[i].is_none());
+                b > 0 && shaped[b].is_none() && is_title_like(&item(b)) && !header_cells
+            })
     });
     // 1 when the first entry's vote is the only one so far (it alone does not make a page of titles).
     let mut top_vote = 0usize;

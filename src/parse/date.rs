@@ -788,8 +788,9 @@ fn era_or_century(text: &str, value: u32, digits: u8, end: usize) -> Option<(T, 
         return None;
     }
     let (bc, era_end, capitals) = era_at(text, e)?;
-    // `2019 BC Hydro`, `2021 AD campaign`: bare capitals after a recent year are a name or a word.
-    if capitals && year >= 1900 {
+    // `2019 BC Hydro`, `2021 AD campaign`: bare capitals after a recent year are a name or a word
+    // (`2600 BC` is no recent year).
+    if capitals && (1900..=2100).contains(&year) {
         return None;
     }
     Some((T::Era { year, bc }, era_end))
@@ -980,7 +981,25 @@ fn trailing_year(toks: &[Tok], k: usize) -> Option<(i32, bool, usize)> {
     if is_join(toks.get(j), OF) || is(toks.get(j), T::Comma) {
         j += 1;
     }
-    let (y, ok) = year_of(toks.get(j)?)?;
+    let t = toks.get(j)?;
+    match t.t {
+        // `15 March 44 BC`: before Christ, no calendar date (but the year is written: none is taken
+        // from the entry above); `3 May 325 AD`.
+        T::Era { bc: true, .. } => return Some((0, false, j + 1)),
+        T::Era { year, bc: false } => return Some((year as i32, year >= 1, j + 1)),
+        _ => {}
+    }
+    if let Some(low) = low_year_of(t) {
+        // `8 March 415 - …`: a year below 1000 after a day and month, closed by a separator or the
+        // line's end (`14 March 300 delegates` is a count).
+        let closed = toks
+            .get(j + 1)
+            .is_none_or(|n| matches!(n.t, T::Dash | T::Colon | T::Comma | T::Close));
+        if closed {
+            return Some((low, true, j + 1));
+        }
+    }
+    let (y, ok) = year_of(t)?;
     Some((y, ok, j + 1))
 }
 

@@ -765,7 +765,7 @@ fn ends_like_sentence(s: &str) -> bool {
     let inner_dot = last
         .strip_suffix('.')
         .is_some_and(|body| body.len() > 1 && body.contains('.') && !body.contains(".."));
-    !(inner_dot && !more_words_than(s, 8))
+    !inner_dot || more_words_than(s, 8)
 }
 
 /// `text` without a link glued to its end (`… Read more`, `… Lire la suite »`, `… Leer más`).

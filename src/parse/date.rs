@@ -2214,6 +2214,15 @@ mod tests {
     }
 
     #[test]
+    fn tatweel_inside_a_month_name() {
+        assert_eq!(
+            show("30 ديسمــبـر 2031 - تم"),
+            "2031-12-30 [30 ديسمــبـر 2031]"
+        );
+        assert_eq!(show("5 نوفمـبر 2031"), "2031-11-5 [5 نوفمـبر 2031]");
+    }
+
+    #[test]
     fn day_ranges_before_a_comma() {
         assert_eq!(show("4-9 Jul, from £28.85"), "?-7-4/?-7-9 [4-9 Jul]");
         assert_eq!(

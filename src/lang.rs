@@ -92,7 +92,8 @@ impl Lang {
     }
 
     /// The glibc locales whose names this language uses (Portuguese of Portugal and Brazil; Arabic of
-    /// Egypt, the Levant and the Maghreb, whose month names differ).
+    /// Egypt, the Levant, Morocco, and Algeria and Tunisia, whose month names differ: `يوليو`, `تموز`,
+    /// `يوليوز`, `جويلية`).
     fn locales(self) -> &'static [Locale] {
         match self {
             Lang::En => &[Locale::en_US, Locale::en_GB],
@@ -102,7 +103,13 @@ impl Lang {
             Lang::It => &[Locale::it_IT],
             Lang::Pt => &[Locale::pt_PT, Locale::pt_BR],
             Lang::Nl => &[Locale::nl_NL],
-            Lang::Ar => &[Locale::ar_EG, Locale::ar_SY, Locale::ar_MA],
+            Lang::Ar => &[
+                Locale::ar_EG,
+                Locale::ar_SY,
+                Locale::ar_MA,
+                Locale::ar_DZ,
+                Locale::ar_TN,
+            ],
             Lang::Unknown => &[],
         }
     }
@@ -644,6 +651,16 @@ mod tests {
             (Lang::Ar, "نوفمبر", 11),
             (Lang::Ar, "تشرين الثاني", 11),
             (Lang::Ar, "أبريل", 4),
+            // Algeria and Tunisia (ar_DZ, ar_TN), with and without the hamza.
+            (Lang::Ar, "جانفي", 1),
+            (Lang::Ar, "فيفري", 2),
+            (Lang::Ar, "أفريل", 4),
+            (Lang::Ar, "افريل", 4),
+            (Lang::Ar, "ماي", 5),
+            (Lang::Ar, "جوان", 6),
+            (Lang::Ar, "جويلية", 7),
+            (Lang::Ar, "أوت", 8),
+            (Lang::Ar, "اوت", 8),
         ] {
             assert_eq!(lang.month(name), Some(m), "{lang:?} {name}");
         }

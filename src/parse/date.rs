@@ -3,7 +3,7 @@
 //!
 //! The grammar knows *notations*, not pages: day-first (`14 March 2012`, `12 de marzo de 2015`, `3. Mai
 //! 2019`), month-first (`June 3, 2016`), numeric (`14/05/2017`, `2017-05-14`), month and year
-//! (`diciembre de 2023`), a year alone, a month alone, with ordinals (`1st`, `1er`, `1º`), weekdays
+//! (`diciembre de 2023`), a year alone, a month alone, with ordinals (`1st`, `1er`, `1º`, `1.º`), weekdays
 //! (`Monday 5 March`, `Martedì (14 maggio)`), and ranges of days, months and years within and across months
 //! and years (`20 – 22 November`, `8 y 9 de abril`, `du 3 au 5 mai`, `Jun 28-Jul 2, 2026`, `April - June
 //! 2018`, `28 December 2023 – 2 January 2024`). Which of the dates found on a line opens an entry is the
@@ -15,7 +15,7 @@ use crate::lang::{LangSet, Vocabulary, Word};
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum T {
-    /// Digits (ASCII or Arabic-Indic), with an ordinal suffix (`1st`, `1er`, `1º`) when it had one.
+    /// Digits (ASCII or Arabic-Indic), with an ordinal suffix (`1st`, `1er`, `1º`, `1.º`) when it had one.
     Num {
         value: u32,
         digits: u8,
@@ -538,9 +538,13 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
             }
         }
     }
-    // An ordinal suffix glued to the number (`1st`, `21st`, `1er`, `1º`, `1°`).
+    // An ordinal suffix glued to the number (`1st`, `21st`, `1er`, `1º`, `1°`, and the Spanish and
+    // Portuguese `1.º`, `1.ª` with the abbreviation's dot before the letter).
     let mut ordinal = false;
-    if let Some(c) = next {
+    if digits <= 2 && next == Some('.') && rest[1..].starts_with(['º', 'ª']) {
+        ordinal = true;
+        end += 1 + 'º'.len_utf8();
+    } else if let Some(c) = next {
         if matches!(c, 'º' | '°' | 'ª' | 'ᵉ') {
             ordinal = true;
             end += c.len_utf8();
@@ -1831,6 +1835,28 @@ mod tests {
             show("1º de diciembre de 1887"),
             "1887-12-1 [1º de diciembre de 1887]"
         );
+        assert_eq!(
+            show("1.º de julio de 2031. El"),
+            "2031-7-1 [1.º de julio de 2031]"
+        );
+        assert_eq!(show("1.º ENERO . Text"), "?-1-1 [1.º ENERO]");
+        assert_eq!(
+            show("1.º de Maio de 2031 –"),
+            "2031-5-1 [1.º de Maio de 2031]"
+        );
+        let mut toks = Vec::new();
+        tokenize("1.ª 3. Mai", vocabulary(), LangSet::ALL, 8, &mut toks);
+        assert!(matches!(
+            toks[0].t,
+            T::Num {
+                value: 1,
+                ordinal: true,
+                ..
+            }
+        ));
+        // A dot without the ordinal letter stays a dot (`3. Mai`).
+        assert!(matches!(toks[1].t, T::Num { ordinal: false, .. }));
+        assert_eq!(toks[2].t, T::Period);
         assert_eq!(show("14 March: x"), "?-3-14 [14 March]");
         assert_eq!(
             show("١٤ تشرين الثاني/نوفمبر ٢٠١٤ - x"),

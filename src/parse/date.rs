@@ -22,9 +22,13 @@ pub enum T {
         ordinal: bool,
     },
     /// Three numbers joined by one separator with no space: `14/05/2017`, `2017-05-14`, `14.05.2017`.
+    /// `short_year`: the last part may be a year of two digits (`14.03.19`, `3/14/19`): it has two, and
+    /// the parts are joined by slashes, or by dots between a day and month of two digits each (`1.2.10`
+    /// is a version; hyphens join phone numbers and codes: `06-12-34`).
     NumDate {
         parts: [u32; 3],
         digits: [u8; 3],
+        short_year: bool,
     },
     /// A month and year in numbers: `11/1968`, `05.2019`, `2019-05`.
     NumMonth {
@@ -478,10 +482,15 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
                         .and_then(digit_value)
                         .is_some();
                 if !more {
+                    let short_year = d3 == 2
+                        && digits <= 2
+                        && d2 <= 2
+                        && (sep == '/' || (sep == '.' && digits == 2 && d2 == 2));
                     return (
                         T::NumDate {
                             parts: [value, v2, v3],
                             digits: [digits, d2, d3],
+                            short_year,
                         },
                         e3,
                     );
@@ -1183,7 +1192,11 @@ fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
         decade: false,
     };
     match t.t {
-        T::NumDate { parts, digits } => {
+        T::NumDate {
+            parts,
+            digits,
+            short_year,
+        } => {
             let [a, b, c] = parts;
             if digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2 {
                 p.part = Part {
@@ -1200,6 +1213,20 @@ fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
                     day: Some(day),
                     month: Some(month),
                     year: Some(c as i32),
+                    bad_year: false,
+                };
+            } else if short_year {
+                // `14.03.19`, `03/14/19`: a year of two digits, read by the POSIX `%y` rule (69–99 in
+                // the 1900s, 00–68 in the 2000s). Written so, the parts must make a calendar date.
+                let (day, month, hint) = numeric_day_month(a, b)?;
+                let year = if c >= 69 { 1900 + c } else { 2000 + c } as i32;
+                chrono::NaiveDate::from_ymd_opt(year, month, day)?;
+                p.numeric = true;
+                p.swap_hint = hint;
+                p.part = Part {
+                    day: Some(day),
+                    month: Some(month),
+                    year: Some(year),
                     bad_year: false,
                 };
             } else {
@@ -1909,6 +1936,47 @@ mod tests {
         assert_eq!(f.swap_hint, Some(true));
         assert_eq!(show("1.2.3.4"), "none");
         assert_eq!(show("12.000 people"), "none");
+    }
+
+    #[test]
+    fn numeric_dates_with_a_two_digit_year() {
+        // The POSIX `%y` rule: 69–99 are in the 1900s, 00–68 in the 2000s.
+        assert_eq!(show("14.03.19"), "2019-3-14 [14.03.19]");
+        assert_eq!(show("14/03/19 x"), "2019-3-14 [14/03/19]");
+        assert_eq!(show("03/14/19 - New"), "2019-3-14 [03/14/19]");
+        assert_eq!(show("3/4/19 - x"), "2019-4-3 [3/4/19]");
+        assert_eq!(show("04.05.06"), "2006-5-4 [04.05.06]");
+        assert_eq!(show("31.12.68"), "2068-12-31 [31.12.68]");
+        assert_eq!(show("01.01.69"), "1969-1-1 [01.01.69]");
+        assert_eq!(show("24/12/99"), "1999-12-24 [24/12/99]");
+        assert_eq!(show("29.02.20"), "2020-2-29 [29.02.20]");
+        let (f, _) = found("03/14/19").unwrap();
+        assert_eq!((f.numeric, f.swap_hint), (true, Some(true)));
+        let (f, _) = found("03/04/19").unwrap();
+        assert_eq!((f.numeric, f.swap_hint), (true, None));
+        // Written with two digits, a year only comes with a calendar date.
+        assert_eq!(show("31.04.19"), "none");
+        assert_eq!(show("29.02.19"), "none");
+        assert_eq!(show("13/13/19"), "none");
+        assert_eq!(show("00.03.19"), "none");
+        // Not dates: versions (`1.2.10`, dots between one-digit parts), hyphenated numbers (phones,
+        // codes), times, scores, a fourth part, three digits at the end.
+        assert_eq!(show("1.2.10 released"), "none");
+        assert_eq!(show("06-12-34"), "none");
+        assert_eq!(show("12-03-19"), "none");
+        assert_eq!(show("10.15 Uhr"), "none");
+        assert_eq!(show("10.15"), "none");
+        assert_eq!(show("3:1"), "none");
+        assert_eq!(show("14.03.19.5"), "none");
+        assert_eq!(show("14.03.190"), "none");
+        assert_eq!(show("14/03/1"), "none");
+        let kinds = |text: &str| -> Vec<T> {
+            let mut toks = Vec::new();
+            tokenize(text, vocabulary(), LangSet::ALL, 64, &mut toks);
+            toks.iter().map(|t| t.t).collect()
+        };
+        assert_eq!(kinds("10.15 - Empfang")[0], T::Time);
+        assert_eq!(kinds("10:15:30")[0], T::Time);
     }
 
     #[test]

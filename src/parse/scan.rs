@@ -1287,6 +1287,8 @@ mod tests {
             "12 - 15 May 1961"
         );
         assert_eq!(start("2015-10-01 – text").unwrap().2, "2015-10-01");
+        let d = start("03/14/19 - New bus route").unwrap();
+        assert_eq!((d.0, d.2.as_str()), (Led, "03/14/19"));
     }
 
     #[test]
@@ -1354,6 +1356,7 @@ mod tests {
         let d = start("03/05/2019 - 10:15 Freibad öffnet").unwrap();
         assert_eq!((d.1, d.3.as_str()), (Sep::Dash, "Freibad öffnet"));
         assert_eq!(start("14/03 21:05").map(|d| d.0), Some(Place::Alone));
+        assert_eq!(start("14/03/19").map(|d| d.0), Some(Place::Alone));
     }
 
     #[test]
@@ -1453,6 +1456,13 @@ mod tests {
         assert_eq!(
             end("Conseil municipal - mardi 31 mars 2009 - 20h30").map(|d| d.2),
             Some("Conseil municipal".into())
+        );
+        // A byline's date: no words of a title before it.
+        let line = "Pressemitteilung vom 14.03.19";
+        let d = Scanner::new(vocabulary(), LangSet::ALL).end(line).unwrap();
+        assert_eq!(
+            (d.place, &line[d.found.start..d.found.end], d.prefix),
+            (Place::Heading, "vom 14.03.19", None)
         );
         assert_eq!(end("Visit of the minister"), None);
         // A bare year needs a separator before it: a number ending a label is not a date.

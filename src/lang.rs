@@ -3,10 +3,11 @@
 //!
 //! Month and weekday names come from glibc's locale data, through chrono's `unstable-locales` feature
 //! (`format_localized("%B")`, `%b`, `%A`, `%a`), so every spelling a locale knows (wide, abbreviated,
-//! `Mär`, `mrt`, `janv.`, `fev`) is there without typing it; accents and case are folded when words are
-//! compared, so `fevrier`, `MARZ` and `Décembre` match too. A few short forms pages use that the locales
-//! lack (`Sept`, `Mrz`, `setiembre`) are added by hand in `extra_months`. Everything language-specific
-//! lives here so the parser itself only knows the page's *structure*.
+//! `Mär`, `mrt`, `janv.`, `fev`) is there without typing it; accents, case and Arabic tatweel are folded
+//! when words are compared, so `fevrier`, `MARZ`, `Décembre` and `ديسمــبـر` match too. A few short
+//! forms pages use that the locales lack (`Sept`, `Mrz`, `setiembre`) are added by hand in
+//! `extra_months`. Everything language-specific lives here so the parser itself only knows the page's
+//! *structure*.
 
 use chrono::{Locale, NaiveDate};
 use regex::Regex;
@@ -91,7 +92,8 @@ impl Lang {
     }
 
     /// The glibc locales whose names this language uses (Portuguese of Portugal and Brazil; Arabic of
-    /// Egypt, the Levant and the Maghreb, whose month names differ).
+    /// Egypt, the Levant, Morocco, and Algeria and Tunisia, whose month names differ: `يوليو`, `تموز`,
+    /// `يوليوز`, `جويلية`).
     fn locales(self) -> &'static [Locale] {
         match self {
             Lang::En => &[Locale::en_US, Locale::en_GB],
@@ -101,7 +103,13 @@ impl Lang {
             Lang::It => &[Locale::it_IT],
             Lang::Pt => &[Locale::pt_PT, Locale::pt_BR],
             Lang::Nl => &[Locale::nl_NL],
-            Lang::Ar => &[Locale::ar_EG, Locale::ar_SY, Locale::ar_MA],
+            Lang::Ar => &[
+                Locale::ar_EG,
+                Locale::ar_SY,
+                Locale::ar_MA,
+                Locale::ar_DZ,
+                Locale::ar_TN,
+            ],
             Lang::Unknown => &[],
         }
     }
@@ -432,7 +440,7 @@ pub fn with_folded<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     let mut fits = true;
     for c in word.chars() {
         unicode_normalization::char::decompose_canonical(c, |d| {
-            if !fits || unicode_normalization::char::is_combining_mark(d) {
+            if !fits || unicode_normalization::char::is_combining_mark(d) || d == TATWEEL {
                 return;
             }
             for l in d.to_lowercase() {
@@ -456,8 +464,12 @@ pub fn with_folded<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     }
 }
 
-/// `word` in lower case without diacritics (`Décembre` → `decembre`, `MÄR` → `mar`, `أبريل` → `ابريل`),
-/// the form words are compared in.
+/// The Arabic tatweel (`ـ`, U+0640): it stretches a word's letters for show (`ديسمــبـر`) and, like a
+/// diacritic, is left out when words are compared.
+const TATWEEL: char = '\u{640}';
+
+/// `word` in lower case without diacritics or tatweel (`Décembre` → `decembre`, `MÄR` → `mar`, `أبريل` →
+/// `ابريل`, `ديسمــبـر` → `ديسمبر`), the form words are compared in.
 pub fn fold(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -469,7 +481,7 @@ pub fn fold(word: &str) -> Cow<'_, str> {
     use unicode_normalization::UnicodeNormalization;
     Cow::Owned(
         word.nfd()
-            .filter(|c| !is_combining_mark(*c))
+            .filter(|c| !is_combining_mark(*c) && *c != TATWEEL)
             .flat_map(char::to_lowercase)
             .collect(),
     )
@@ -645,6 +657,16 @@ mod tests {
             (Lang::Ar, "نوفمبر", 11),
             (Lang::Ar, "تشرين الثاني", 11),
             (Lang::Ar, "أبريل", 4),
+            // Algeria and Tunisia (ar_DZ, ar_TN), with and without the hamza.
+            (Lang::Ar, "جانفي", 1),
+            (Lang::Ar, "فيفري", 2),
+            (Lang::Ar, "أفريل", 4),
+            (Lang::Ar, "افريل", 4),
+            (Lang::Ar, "ماي", 5),
+            (Lang::Ar, "جوان", 6),
+            (Lang::Ar, "جويلية", 7),
+            (Lang::Ar, "أوت", 8),
+            (Lang::Ar, "اوت", 8),
         ] {
             assert_eq!(lang.month(name), Some(m), "{lang:?} {name}");
         }
@@ -698,6 +720,7 @@ mod tests {
             "أبريل",
             "tišina",
             "ÅNGSTRÖM",
+            "ديسمــبـر",
             &"é".repeat(40),
         ] {
             assert_eq!(with_folded(w, |b| b.to_vec()), fold(w).as_bytes(), "{w}");
@@ -709,5 +732,13 @@ mod tests {
         assert_eq!(fold("Décembre"), "decembre");
         assert_eq!(fold("MÄRZ"), "marz");
         assert_eq!(fold("june"), "june");
+    }
+
+    #[test]
+    fn tatweel_is_left_out_as_diacritics_are() {
+        assert_eq!(fold("ديسمــبـر"), "ديسمبر");
+        assert_eq!(with_folded("نوفمـبر", |b| b.to_vec()), "نوفمبر".as_bytes());
+        assert_eq!(Lang::Ar.month("ديسمــبـر"), Some(12));
+        assert_eq!(Lang::Ar.month("نوفمـبر"), Some(11));
     }
 }

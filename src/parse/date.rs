@@ -3,7 +3,7 @@
 //!
 //! The grammar knows *notations*, not pages: day-first (`14 March 2012`, `12 de marzo de 2015`, `3. Mai
 //! 2019`), month-first (`June 3, 2016`), numeric (`14/05/2017`, `2017-05-14`), month and year
-//! (`diciembre de 2023`), a year alone, a month alone, with ordinals (`1st`, `1er`, `1º`), weekdays
+//! (`diciembre de 2023`), a year alone, a month alone, with ordinals (`1st`, `1er`, `1º`, `1.º`), weekdays
 //! (`Monday 5 March`, `Martedì (14 maggio)`), and ranges of days, months and years within and across months
 //! and years (`20 – 22 November`, `8 y 9 de abril`, `du 3 au 5 mai`, `Jun 28-Jul 2, 2026`, `April - June
 //! 2018`, `28 December 2023 – 2 January 2024`). Which of the dates found on a line opens an entry is the
@@ -15,16 +15,20 @@ use crate::lang::{LangSet, Vocabulary, Word};
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum T {
-    /// Digits (ASCII or Arabic-Indic), with an ordinal suffix (`1st`, `1er`, `1º`) when it had one.
+    /// Digits (ASCII or Arabic-Indic), with an ordinal suffix (`1st`, `1er`, `1º`, `1.º`) when it had one.
     Num {
         value: u32,
         digits: u8,
         ordinal: bool,
     },
     /// Three numbers joined by one separator with no space: `14/05/2017`, `2017-05-14`, `14.05.2017`.
+    /// `short_year`: the last part may be a year of two digits (`14.03.19`, `3/14/19`): it has two, and
+    /// the parts are joined by slashes, or by dots between a day and month of two digits each (`1.2.10`
+    /// is a version; hyphens join phone numbers and codes: `06-12-34`).
     NumDate {
         parts: [u32; 3],
         digits: [u8; 3],
+        short_year: bool,
     },
     /// A month and year in numbers: `11/1968`, `05.2019`, `2019-05`.
     NumMonth {
@@ -490,10 +494,15 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
                         .and_then(digit_value)
                         .is_some();
                 if !more {
+                    let short_year = d3 == 2
+                        && digits <= 2
+                        && d2 <= 2
+                        && (sep == '/' || (sep == '.' && digits == 2 && d2 == 2));
                     return (
                         T::NumDate {
                             parts: [value, v2, v3],
                             digits: [digits, d2, d3],
+                            short_year,
                         },
                         e3,
                     );
@@ -550,9 +559,13 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
             }
         }
     }
-    // An ordinal suffix glued to the number (`1st`, `21st`, `1er`, `1º`, `1°`).
+    // An ordinal suffix glued to the number (`1st`, `21st`, `1er`, `1º`, `1°`, and the Spanish and
+    // Portuguese `1.º`, `1.ª` with the abbreviation's dot before the letter).
     let mut ordinal = false;
-    if let Some(c) = next {
+    if digits <= 2 && next == Some('.') && rest[1..].starts_with(['º', 'ª']) {
+        ordinal = true;
+        end += 1 + 'º'.len_utf8();
+    } else if let Some(c) = next {
         if matches!(c, 'º' | '°' | 'ª' | 'ᵉ') {
             ordinal = true;
             end += c.len_utf8();
@@ -1210,7 +1223,11 @@ fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
         decade: false,
     };
     match t.t {
-        T::NumDate { parts, digits } => {
+        T::NumDate {
+            parts,
+            digits,
+            short_year,
+        } => {
             let [a, b, c] = parts;
             if digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2 {
                 p.part = Part {
@@ -1227,6 +1244,20 @@ fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
                     day: Some(day),
                     month: Some(month),
                     year: Some(c as i32),
+                    bad_year: false,
+                };
+            } else if short_year {
+                // `14.03.19`, `03/14/19`: a year of two digits, read by the POSIX `%y` rule (69–99 in
+                // the 1900s, 00–68 in the 2000s). Written so, the parts must make a calendar date.
+                let (day, month, hint) = numeric_day_month(a, b)?;
+                let year = if c >= 69 { 1900 + c } else { 2000 + c } as i32;
+                chrono::NaiveDate::from_ymd_opt(year, month, day)?;
+                p.numeric = true;
+                p.swap_hint = hint;
+                p.part = Part {
+                    day: Some(day),
+                    month: Some(month),
+                    year: Some(year),
                     bad_year: false,
                 };
             } else {
@@ -1862,6 +1893,28 @@ mod tests {
             show("1º de diciembre de 1887"),
             "1887-12-1 [1º de diciembre de 1887]"
         );
+        assert_eq!(
+            show("1.º de julio de 2031. El"),
+            "2031-7-1 [1.º de julio de 2031]"
+        );
+        assert_eq!(show("1.º ENERO . Text"), "?-1-1 [1.º ENERO]");
+        assert_eq!(
+            show("1.º de Maio de 2031 –"),
+            "2031-5-1 [1.º de Maio de 2031]"
+        );
+        let mut toks = Vec::new();
+        tokenize("1.ª 3. Mai", vocabulary(), LangSet::ALL, 8, &mut toks);
+        assert!(matches!(
+            toks[0].t,
+            T::Num {
+                value: 1,
+                ordinal: true,
+                ..
+            }
+        ));
+        // A dot without the ordinal letter stays a dot (`3. Mai`).
+        assert!(matches!(toks[1].t, T::Num { ordinal: false, .. }));
+        assert_eq!(toks[2].t, T::Period);
         assert_eq!(show("14 March: x"), "?-3-14 [14 March]");
         assert_eq!(
             show("١٤ تشرين الثاني/نوفمبر ٢٠١٤ - x"),
@@ -1914,6 +1967,47 @@ mod tests {
         assert_eq!(f.swap_hint, Some(true));
         assert_eq!(show("1.2.3.4"), "none");
         assert_eq!(show("12.000 people"), "none");
+    }
+
+    #[test]
+    fn numeric_dates_with_a_two_digit_year() {
+        // The POSIX `%y` rule: 69–99 are in the 1900s, 00–68 in the 2000s.
+        assert_eq!(show("14.03.19"), "2019-3-14 [14.03.19]");
+        assert_eq!(show("14/03/19 x"), "2019-3-14 [14/03/19]");
+        assert_eq!(show("03/14/19 - New"), "2019-3-14 [03/14/19]");
+        assert_eq!(show("3/4/19 - x"), "2019-4-3 [3/4/19]");
+        assert_eq!(show("04.05.06"), "2006-5-4 [04.05.06]");
+        assert_eq!(show("31.12.68"), "2068-12-31 [31.12.68]");
+        assert_eq!(show("01.01.69"), "1969-1-1 [01.01.69]");
+        assert_eq!(show("24/12/99"), "1999-12-24 [24/12/99]");
+        assert_eq!(show("29.02.20"), "2020-2-29 [29.02.20]");
+        let (f, _) = found("03/14/19").unwrap();
+        assert_eq!((f.numeric, f.swap_hint), (true, Some(true)));
+        let (f, _) = found("03/04/19").unwrap();
+        assert_eq!((f.numeric, f.swap_hint), (true, None));
+        // Written with two digits, a year only comes with a calendar date.
+        assert_eq!(show("31.04.19"), "none");
+        assert_eq!(show("29.02.19"), "none");
+        assert_eq!(show("13/13/19"), "none");
+        assert_eq!(show("00.03.19"), "none");
+        // Not dates: versions (`1.2.10`, dots between one-digit parts), hyphenated numbers (phones,
+        // codes), times, scores, a fourth part, three digits at the end.
+        assert_eq!(show("1.2.10 released"), "none");
+        assert_eq!(show("06-12-34"), "none");
+        assert_eq!(show("12-03-19"), "none");
+        assert_eq!(show("10.15 Uhr"), "none");
+        assert_eq!(show("10.15"), "none");
+        assert_eq!(show("3:1"), "none");
+        assert_eq!(show("14.03.19.5"), "none");
+        assert_eq!(show("14.03.190"), "none");
+        assert_eq!(show("14/03/1"), "none");
+        let kinds = |text: &str| -> Vec<T> {
+            let mut toks = Vec::new();
+            tokenize(text, vocabulary(), LangSet::ALL, 64, &mut toks);
+            toks.iter().map(|t| t.t).collect()
+        };
+        assert_eq!(kinds("10.15 - Empfang")[0], T::Time);
+        assert_eq!(kinds("10:15:30")[0], T::Time);
     }
 
     #[test]
@@ -2242,6 +2336,15 @@ mod tests {
     #[test]
     fn paired_month_names_without_a_slash() {
         assert_eq!(show("مارس آذار 2011 – x"), "2011-3-? [مارس آذار 2011]");
+    }
+
+    #[test]
+    fn tatweel_inside_a_month_name() {
+        assert_eq!(
+            show("30 ديسمــبـر 2031 - تم"),
+            "2031-12-30 [30 ديسمــبـر 2031]"
+        );
+        assert_eq!(show("5 نوفمـبر 2031"), "2031-11-5 [5 نوفمـبر 2031]");
     }
 
     #[test]

@@ -439,8 +439,10 @@ impl<'v> Scanner<'v> {
             }
             let reaches =
                 found.toks.1 == e || (bracket && after + 1 == e && toks[after].t == T::Close);
-            // `Posted on December 12, 2031 by Communications Office`: a byline's date, then its author.
-            let by_author = !reaches && byline_author(line, toks, found.toks.1, e);
+            // `Posted on December 12, 2031 by Communications Office`: a byline's date, then its author
+            // (after the post's time: `… 2031 at 12:21 pm by …`, `… 2031 à 12h21 par …`).
+            let by_author =
+                !reaches && byline_author(line, toks, after_time(line, toks, found.toks.1), e);
             if !reaches && !by_author {
                 continue;
             }
@@ -603,27 +605,10 @@ fn classify(
     let mut k = e;
     // `12/12/2031 às 10h30`, `12 december 2031 om 10:30`, `12 de diciembre a las 10:30 h`: a word for
     // "at" before the time.
-    let at_word = |t: &Tok| {
-        matches!(t.t, T::Word { .. } | T::Join(_))
-            && crate::lang::with_folded(&line[t.start as usize..t.end as usize], |w| {
-                matches!(
-                    w,
-                    b"at"
-                        | b"a"
-                        | b"as"
-                        | b"om"
-                        | b"um"
-                        | b"alle"
-                        | b"ore"
-                        | b"las"
-                        | b"la"
-                        | b"ab"
-                )
-            })
-    };
     let at = (0..=2)
         .find(|&n| {
-            toks.get(k..k + n).is_some_and(|ws| ws.iter().all(at_word))
+            toks.get(k..k + n)
+                .is_some_and(|ws| ws.iter().all(|t| is_at_word(line, t)))
                 && toks.get(k + n).map(|t| t.t) == Some(T::Time)
         })
         .filter(|&n| n > 0);
@@ -764,6 +749,17 @@ fn classify(
         marker,
         ..LineDate::new(Place::Led, found, rest)
     })
+}
+
+/// A word for "at" that joins a date and its time (`à`, `at`, `às`, `om`, `um`, `alle`, `ore`, `a las`).
+fn is_at_word(line: &str, t: &Tok) -> bool {
+    matches!(t.t, T::Word { .. } | T::Join(_))
+        && crate::lang::with_folded(&line[t.start as usize..t.end as usize], |w| {
+            matches!(
+                w,
+                b"at" | b"a" | b"as" | b"om" | b"um" | b"alle" | b"ore" | b"las" | b"la" | b"ab"
+            )
+        })
 }
 
 /// The separator at token `e` after a leading date, and where the text after it starts; `None` when what
@@ -1136,6 +1132,25 @@ fn placed(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
     None
 }
 
+/// The index after a time that follows a date ending at token `k`, joined to it by a word for "at", a
+/// dash or a comma, or by nothing (`at 12:21 pm`, `à 12h21`, `a las 12:21`, `- 12:21`); `k` when no
+/// time follows.
+fn after_time(line: &str, toks: &[Tok], k: usize) -> usize {
+    let mut j = k;
+    if matches!(toks.get(j).map(|t| t.t), Some(T::Dash | T::Comma)) {
+        j += 1;
+    } else {
+        while j < k + 2 && toks.get(j).is_some_and(|t| is_at_word(line, t)) {
+            j += 1;
+        }
+    }
+    if toks.get(j).map(|t| t.t) == Some(T::Time) {
+        j + 1
+    } else {
+        k
+    }
+}
+
 /// True when the tokens from `by` to `e` are a byline's author (`… 2031 by Communications Office`, `…
 /// 2031 par la rédaction`): a word meaning "by", then only words.
 fn byline_author(line: &str, toks: &[Tok], by: usize, e: usize) -> bool {
@@ -1176,6 +1191,13 @@ fn effective_end(line: &str, toks: &[Tok]) -> usize {
             e -= 1;
             if e >= 1 && matches!(toks[e - 1].t, T::Dash | T::Comma) {
                 e -= 1;
+            } else {
+                // `Publié le 4 juin 2031 à 12h21`, `… a las 12:21`: the time joined by a word for "at".
+                let mut words = 0;
+                while words < 2 && e > 1 && is_at_word(line, &toks[e - 1]) {
+                    e -= 1;
+                    words += 1;
+                }
             }
         }
         // A wiki edit link: `[modifica | modifica wikitesto]`, `[edit]`.
@@ -1287,6 +1309,8 @@ mod tests {
             "12 - 15 May 1961"
         );
         assert_eq!(start("2015-10-01 – text").unwrap().2, "2015-10-01");
+        let d = start("03/14/19 - New bus route").unwrap();
+        assert_eq!((d.0, d.2.as_str()), (Led, "03/14/19"));
     }
 
     #[test]
@@ -1354,6 +1378,7 @@ mod tests {
         let d = start("03/05/2019 - 10:15 Freibad öffnet").unwrap();
         assert_eq!((d.1, d.3.as_str()), (Sep::Dash, "Freibad öffnet"));
         assert_eq!(start("14/03 21:05").map(|d| d.0), Some(Place::Alone));
+        assert_eq!(start("14/03/19").map(|d| d.0), Some(Place::Alone));
     }
 
     #[test]
@@ -1433,6 +1458,56 @@ mod tests {
     }
 
     #[test]
+    fn bylines_with_the_posts_time_joined_by_a_word() {
+        let mut s = Scanner::new(vocabulary(), LangSet::ALL);
+        for (line, date) in [
+            ("Publié le 4 juin 2031 à 12h21", "le 4 juin 2031"),
+            ("Posted on June 4, 2031 at 12:21 pm", "on June 4, 2031"),
+            (
+                "Publicado el 4 de junio de 2031 a las 12:21",
+                "el 4 de junio de 2031",
+            ),
+            (
+                "Publicado em 4 de junho de 2031 às 12:21",
+                "em 4 de junho de 2031",
+            ),
+            ("Publicado em 4 de junho de 2031", "em 4 de junho de 2031"),
+            ("Gepubliceerd op 4 juni 2031 om 12:21", "op 4 juni 2031"),
+            (
+                "Veröffentlicht am 4. Juni 2031 um 12:21 Uhr",
+                "am 4. Juni 2031",
+            ),
+            ("Publié le 4 juin 2031 - 12:21", "le 4 juin 2031"),
+            // The time, then the author.
+            (
+                "Posted on June 4, 2031 at 12:21 pm by Town Hall",
+                "on June 4, 2031",
+            ),
+            (
+                "Publié le 4 juin 2031 à 12h21 par la rédaction",
+                "le 4 juin 2031",
+            ),
+        ] {
+            let d = s.end(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(
+                (d.place, &line[d.found.start..d.found.end], d.prefix),
+                (Place::Heading, date, None),
+                "{line}"
+            );
+        }
+        // Words before the date and its time are a heading's title.
+        assert_eq!(
+            end("Conseil municipal, mardi 4 juin 2031 à 20h30").map(|d| d.2),
+            Some("Conseil municipal".into())
+        );
+        // A word that is no author after the time: not a byline.
+        assert_eq!(
+            s.end("Posted on June 4, 2031 at 12:21 pm by 3 votes to 2"),
+            None
+        );
+    }
+
+    #[test]
     fn dates_ending_headings() {
         assert_eq!(
             end("Vienna, Austria, 29 September – 2 October 2009"),
@@ -1453,6 +1528,13 @@ mod tests {
         assert_eq!(
             end("Conseil municipal - mardi 31 mars 2009 - 20h30").map(|d| d.2),
             Some("Conseil municipal".into())
+        );
+        // A byline's date: no words of a title before it.
+        let line = "Pressemitteilung vom 14.03.19";
+        let d = Scanner::new(vocabulary(), LangSet::ALL).end(line).unwrap();
+        assert_eq!(
+            (d.place, &line[d.found.start..d.found.end], d.prefix),
+            (Place::Heading, "vom 14.03.19", None)
         );
         assert_eq!(end("Visit of the minister"), None);
         // A bare year needs a separator before it: a number ending a label is not a date.

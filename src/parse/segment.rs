@@ -425,7 +425,23 @@ fn is_post_furniture(s: &str) -> bool {
         "publicado em ",
         "written by ",
     ];
-    if BYLINES.iter().any(|b| lower.starts_with(b)) && !more_words_than(s, 10) {
+    // `Publicado em 4 de junho de 2031` is a byline's date (`Posted on …`), which may open a post: not
+    // furniture, as `Publicado em Notícias` (a category) is.
+    let dated = |rest: &str| {
+        let word = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        word.starts_with(|c: char| c.is_numeric())
+            || crate::lang::vocabulary()
+                .lookup(word, crate::lang::LangSet::ALL)
+                .is_some()
+    };
+    if BYLINES
+        .iter()
+        .any(|b| lower.strip_prefix(b).is_some_and(|rest| !dated(rest)))
+        && !more_words_than(s, 10)
+    {
         return true;
     }
     const COMMENTS: [&str; 12] = [
@@ -1627,6 +1643,24 @@ mod tests {
         assert_eq!(classify("|"), Kind::Placeholder);
         let long = "word ".repeat(MAX_LABEL_WORDS + 1);
         assert_eq!(classify(long.trim()), Kind::Sentence);
+    }
+
+    #[test]
+    fn a_byline_is_furniture_unless_it_is_the_posts_date() {
+        for s in [
+            "Posted by Communications Office",
+            "Publicado por Ana Lima",
+            "Publicado em Notícias",
+        ] {
+            assert_eq!(classify(s), Kind::Placeholder, "{s}");
+        }
+        for s in [
+            "Publicado em 4 de junho de 2031",
+            "Publicado em 04/06/2031 às 12:21",
+            "Publicado em junho de 2031",
+        ] {
+            assert_eq!(classify(s), Kind::Label, "{s}");
+        }
     }
 
     #[test]

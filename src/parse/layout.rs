@@ -139,6 +139,13 @@ pub(crate) fn year_ending(scanner: &mut Scanner<'_>, line: &str) -> Option<LineD
 
 /// True for a line that can head an agenda's day: a day alone on its line, or at the end of a heading
 /// (`Agenda del Presidente el 21 de febrero de 2030`).
+/// Whether `line` (a page's first line) ends with a full date of a day (`Agenda del Presidente el 21
+/// de febrero de 2031`): the day of the timed items below it.
+pub fn names_a_day(scanner: &mut Scanner<'_>, line: &str) -> bool {
+    shape_of(scanner, line, Kind::Label, true)
+        .is_some_and(|s| is_day_heading(&s) && s.date.found.from.year.is_some())
+}
+
 pub fn is_day_heading(s: &Shaped) -> bool {
     s.shape == StartShape::DateLine
         || s.shape == StartShape::Heading && s.date.found.from.day.is_some()
@@ -426,6 +433,14 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             ev.lang.date_word(s.date.found.langs);
         }
     }
+    // The page title's date is no entry's, but its month is a word of the page's language.
+    if let Some(title_date) = lines
+        .first()
+        .filter(|_| shaped.first().is_some_and(Option::is_none))
+        .and_then(|l| shape_of(&mut scanner, l.raw, Kind::Label, true))
+    {
+        ev.lang.date_word(title_date.date.found.langs);
+    }
 
     // Year and month lines: sections or entries, by what follows each.
     let is_dated_start = |j: usize| {
@@ -466,9 +481,12 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             Headings::Entries
         });
 
-    // Day numbers (`14 — …`) are dates only under a month heading, times only under a day.
+    // Day numbers (`14 — …`) are dates only under a month heading, times only under a day: the page's
+    // first line may name the day (`Agenda da Governadora - 14 de maio de 2031`, a one-day agenda).
     let mut under_month = false;
-    let mut under_day = false;
+    let mut under_day = lines
+        .first()
+        .is_some_and(|l| names_a_day(&mut scanner, l.raw));
     for s in shaped.iter().flatten() {
         if s.shape == StartShape::HeadingLine {
             under_month = s.date.found.from.month.is_some();

@@ -562,6 +562,9 @@ impl<'a, 'p> Assembler<'a, 'p> {
     }
 
     fn push(&mut self, line: Text<'a>, facts: Facts) {
+        if !self.first_line_done && self.profile.entry_starts.contains(&StartShape::TimeLed) {
+            self.day_of_page_title(line);
+        }
         let boundary = self.classify(line, facts);
         self.first_line_done = true;
         match boundary {
@@ -572,6 +575,24 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 kind: facts.kind,
             }),
         }
+    }
+
+    /// A one-day agenda's first line naming its day (`Agenda da Governadora - 14 de maio de 2031`, then
+    /// `09h00 - …` items): the day of the timed entries until a day heading says otherwise.
+    fn day_of_page_title(&mut self, line: Text<'a>) {
+        if !layout::names_a_day(&mut self.scanner, line.raw) {
+            return;
+        }
+        let Some(shaped) = shape_of(&mut self.scanner, line.raw, Kind::Label, true) else {
+            return;
+        };
+        let (date, source) = year::resolve(
+            &shaped.date.found,
+            self.profile.date_order,
+            &self.years,
+            &self.profile.year_from,
+        );
+        self.years.heading_day = Some((date, source));
     }
 
     /// Whether `line` opens an entry or a section on this page, from what the line says on its own

@@ -957,6 +957,19 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     } else {
         PageOrder::Unknown
     });
+    // Dates that go back and forth as often (an almanac of one month's days across the centuries):
+    // no chronology to take a missing year from (`8 marzo – Giornata mondiale della donna` among `7
+    // marzo 1991` and `10 marzo 1946` has none).
+    let (back, forth) = (ev.newer_first, ev.older_first);
+    let mixed = back.min(forth) >= 2 && back.min(forth) * 3 >= back.max(forth);
+    let year_from = if mixed {
+        super::profile::default_year_from()
+            .into_iter()
+            .filter(|s| *s != crate::record::YearSource::Previous)
+            .collect()
+    } else {
+        super::profile::default_year_from()
+    };
     let lang = pinned.lang.unwrap_or_else(|| ev.lang.best());
     let separators = Sep::ALL
         .into_iter()
@@ -970,6 +983,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         headings,
         titles,
         order,
+        year_from,
         ..Profile::default()
     });
     Inferred {
@@ -1126,8 +1140,14 @@ impl Inferred {
         );
         let _ = writeln!(
             s,
-            "  consecutive dated entries going back in time: {}, forward: {}",
-            e.newer_first, e.older_first
+            "  consecutive dated entries going back in time: {}, forward: {}{}",
+            e.newer_first,
+            e.older_first,
+            if p.year_from.contains(&crate::record::YearSource::Previous) {
+                ""
+            } else {
+                " (no chronology: no year is taken from the entry above)"
+            }
         );
         let _ = writeln!(s, "  entry dates without a year: {}", e.without_year);
         let scores = e.lang.scores();

@@ -140,22 +140,35 @@ fn is_dash(c: char) -> bool {
     )
 }
 
-fn is_bullet(c: char) -> bool {
+/// A list bullet: the page's one set of them (the tokenizer's, the list-item and list-marker tests').
+/// Besides the usual ones, those of text taken from PDFs and word processors: the private-use bullet
+/// of the Symbol font (U+F0B7), arrows, check marks, diamonds and boxes.
+pub(crate) fn is_bullet(c: char) -> bool {
     matches!(
         c,
         '•' | '·'
+            | '∙'
             | '*'
             | '▪'
             | '►'
             | '▶'
             | '■'
+            | '□'
             | '◦'
             | '‣'
+            | '⁃'
             | '●'
             | '○'
             | '◆'
             | '♦'
+            | '❖'
             | '→'
+            | '➢'
+            | '➤'
+            | '✓'
+            | '✔'
+            | '\u{f0b7}'
+            | '\u{f0a7}'
             | '»'
             | '>'
     )

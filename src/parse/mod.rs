@@ -1433,7 +1433,7 @@ pub(crate) fn list_marker_end(text: &str) -> Option<usize> {
     if let Some(bullet) = text
         .chars()
         .next()
-        .filter(|c| "•·*▪►▶■◦‣●○◆♦-–—".contains(*c))
+        .filter(|&c| date::is_bullet(c) && !matches!(c, '»' | '>' | '→') || "-–—".contains(c))
     {
         let after = &text[bullet.len_utf8()..];
         let trimmed = after.trim_start();

@@ -829,9 +829,11 @@ pub fn breaks_off(s: &str) -> bool {
 
 /// True when the text ends with sentence punctuation, looking through closing quotes and brackets.
 fn ends_like_sentence(s: &str) -> bool {
+    // Emoji after a sentence's end (`… pony rides for the children. 🎉`) close it as a quote does.
     let closing = |c: char| {
         crate::canonical::is_blank_char(c)
             || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*')
+            || is_emoji(c)
     };
     let ends = |t: &str| t.ends_with(['.', '!', '?', '…', ':', ';']);
     let mut t = s.trim_end_matches(closing);
@@ -856,6 +858,11 @@ fn ends_like_sentence(s: &str) -> bool {
         .strip_suffix('.')
         .is_some_and(|body| body.len() > 1 && body.contains('.') && !body.contains(".."));
     !inner_dot || more_words_than(s, 8)
+}
+
+/// An emoji, or a joiner or variation selector inside one.
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D | 0x2B50 | 0x2B55)
 }
 
 /// `text` without a link glued to its end (`… Read more`, `… Lire la suite »`, `… Leer más`).
@@ -1352,10 +1359,9 @@ pub fn is_list_item(s: &str) -> bool {
 /// Where a list item's text starts, after its bullet and the white space after it; `None` for a line
 /// that is no list item (or a bullet with no text).
 pub fn list_item_text_start(s: &str) -> Option<usize> {
-    let bullet = s
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '-' | '•' | '*' | '–' | '·' | '▪' | '◦'))?;
+    let bullet = s.chars().next().filter(|&c| {
+        matches!(c, '-' | '–') || super::date::is_bullet(c) && !matches!(c, '»' | '>' | '→')
+    })?;
     let after = &s[bullet.len_utf8()..];
     let text = after.trim_start();
     (text.len() < after.len() && !text.is_empty()).then(|| s.len() - text.len())

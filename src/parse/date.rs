@@ -1122,6 +1122,52 @@ fn numeric_day_month_before_time(toks: &[Tok], j: usize) -> Option<(Part, Option
     ))
 }
 
+/// `8/25 – First day of school`, `11/24-11/26 – Thanksgiving break`: a day and month in numbers with no
+/// year, opening a line (or a list item) and followed by a dash or a colon, as the days of a school's or
+/// a club's calendar are written under a title that gives the year. Anywhere else two numbers and a
+/// slash are a fraction, a score or `24/7`.
+fn numeric_day_month_led(toks: &[Tok], j: usize) -> Option<(Part, Option<bool>, usize)> {
+    // The end of a range (`11/24-11/26`) follows its start's dash.
+    let range_end = j >= 2 && toks[j - 1].t == T::Dash && matches!(toks[j - 2].t, T::Num { .. });
+    if j > 0 && toks[j - 1].t != T::Bullet && !range_end {
+        return None;
+    }
+    let [a, sl, b, after] = toks.get(j..j + 4)? else {
+        return None;
+    };
+    let (
+        T::Num {
+            value: x,
+            digits: 1..=2,
+            ordinal: false,
+        },
+        T::Slash,
+        T::Num {
+            value: y,
+            digits: 1..=2,
+            ordinal: false,
+        },
+        T::Dash | T::Colon,
+    ) = (a.t, sl.t, b.t, after.t)
+    else {
+        return None;
+    };
+    if !(glued(a, sl) && glued(sl, b)) {
+        return None;
+    }
+    let (day, month, hint) = numeric_day_month(x, y)?;
+    Some((
+        Part {
+            day: Some(day),
+            month: Some(month),
+            year: None,
+            bad_year: false,
+        },
+        hint,
+        j + 3,
+    ))
+}
+
 /// `03.01.`: a day and month each with its dot, glued, and no year after them (German chronicles under a
 /// year or month heading).
 fn dotted_day_month(toks: &[Tok], j: usize) -> Option<(Part, Option<bool>, usize)> {
@@ -1357,6 +1403,7 @@ fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
                 p.next = k;
             } else if let Some((part, hint, next)) = spaced_numeric(toks, j)
                 .or_else(|| numeric_day_month_before_time(toks, j))
+                .or_else(|| numeric_day_month_led(toks, j))
                 .or_else(|| dotted_day_month(toks, j))
             {
                 p.part = part;
@@ -1980,6 +2027,19 @@ mod tests {
         assert_eq!(f.swap_hint, Some(true));
         assert_eq!(show("1.2.3.4"), "none");
         assert_eq!(show("12.000 people"), "none");
+    }
+
+    #[test]
+    fn numeric_days_without_a_year_lead_a_calendar_line() {
+        assert_eq!(show("8/25 – First day of school"), "?-8-25 [8/25]");
+        assert_eq!(
+            show("11/24-11/26 – Thanksgiving"),
+            "?-11-24/?-11-26 [11/24-11/26]"
+        );
+        // Not at a line's start, or without a dash or colon after: a fraction, a score, `24/7`.
+        assert_eq!(show("8/25 of the members"), "none");
+        assert_eq!(show("Open 24/7 - call us"), "none");
+        assert_eq!(show("1/2 cup of flour"), "none");
     }
 
     #[test]

@@ -1163,10 +1163,17 @@ fn byline_author(line: &str, toks: &[Tok], by: usize, e: usize) -> bool {
                 b"by" | b"par" | b"por" | b"von" | b"door" | b"di" | b"da"
             )
         })
+        // A name may be a month's or a weekday's (`by Julio Ramos`, `by Elena Domingo`).
         && toks[by + 1..e].iter().all(|t| {
             matches!(
                 t.t,
-                T::Word { .. } | T::Join(_) | T::Comma | T::Period | T::Dash
+                T::Word { .. }
+                    | T::Join(_)
+                    | T::Month { .. }
+                    | T::Weekday(_)
+                    | T::Comma
+                    | T::Period
+                    | T::Dash
             )
         })
 }

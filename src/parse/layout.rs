@@ -146,6 +146,45 @@ pub fn names_a_day(scanner: &mut Scanner<'_>, line: &str) -> bool {
         .is_some_and(|s| is_day_heading(&s) && s.date.found.from.year.is_some())
 }
 
+/// A date given as a field of a block (`Date: Thursday, 20 March 2031`, `WHEN: March 20, 2031, 10 a.m.`,
+/// `Fecha: 12 de mayo de 2031`): a label naming the date and a colon, then the date.
+pub fn is_field_date(line: &str, s: &Shaped) -> bool {
+    let Some(label) = line[..s.date.found.start.min(line.len())]
+        .trim_end()
+        .strip_suffix(':')
+    else {
+        return false;
+    };
+    label.len() <= 24
+        && matches!(
+            crate::lang::fold(label.trim()).as_ref(),
+            "date"
+                | "dates"
+                | "date and time"
+                | "date & time"
+                | "when"
+                | "day"
+                | "date et heure"
+                | "quand"
+                | "jour"
+                | "fecha"
+                | "fechas"
+                | "fecha y hora"
+                | "cuando"
+                | "dia"
+                | "datum"
+                | "datum und uhrzeit"
+                | "wann"
+                | "tag"
+                | "data"
+                | "data e ora"
+                | "data e hora"
+                | "quando"
+                | "datum en tijd"
+                | "wanneer"
+        )
+}
+
 pub fn is_day_heading(s: &Shaped) -> bool {
     s.shape == StartShape::DateLine
         || s.shape == StartShape::Heading && s.date.found.from.day.is_some()
@@ -487,7 +526,15 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     let mut under_day = lines
         .first()
         .is_some_and(|l| names_a_day(&mut scanner, l.raw));
-    for s in shaped.iter().flatten() {
+    let mut field_dates = 0usize;
+    for (i, s) in shaped.iter().enumerate() {
+        let Some(s) = s else { continue };
+        // `Date: Thursday, 20 March 2031` in a media advisory's block of fields: the date of the event
+        // the entry announces, not an entry's start, unless nothing else opens entries on the page.
+        if s.shape == StartShape::Heading && is_field_date(lines[i].raw, s) {
+            field_dates += 1;
+            continue;
+        }
         if s.shape == StartShape::HeadingLine {
             under_month = s.date.found.from.month.is_some();
             under_day = false;
@@ -503,6 +550,11 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         if s.date.place == Place::Led || s.date.place == Place::Placed {
             ev.separators[s.date.sep as usize] += 1;
         }
+    }
+    // A page whose only dated lines are fields (`Date: 12 May 2031` / `Event: …` / `Venue: …`): the
+    // fields open its entries.
+    if field_dates >= 2 && ev.shapes.iter().all(|&c| c == 0) {
+        ev.shapes[StartShape::Heading as usize] = field_dates;
     }
     // A page built only of paragraphs with a date inside: count them, in case nothing else opens
     // entries.

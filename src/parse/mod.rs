@@ -621,6 +621,14 @@ impl<'a, 'p> Assembler<'a, 'p> {
             return Some(b);
         }
         let shaped = facts.shaped?;
+        // A media advisory's `Date: …` field is the announced event's date, in the body of the entry,
+        // unless fields are what opens the page's entries.
+        if shaped.shape == StartShape::Heading
+            && p.entry_starts != [StartShape::Heading]
+            && layout::is_field_date(line.raw, &shaped)
+        {
+            return None;
+        }
         if shaped.shape == StartShape::HeadingLine {
             match p.headings {
                 Headings::Sections => {

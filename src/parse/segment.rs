@@ -195,11 +195,56 @@ pub fn classify(s: &str) -> Kind {
             return Kind::Credit;
         }
     }
-    if ends_like_sentence(s) || more_words_than(s, MAX_LABEL_WORDS) {
+    if ends_like_sentence(s) || more_words_than(s, MAX_LABEL_WORDS) || is_field_line(s) {
         Kind::Sentence
     } else {
         Kind::Label
     }
+}
+
+/// A field of an announcement's block (`Time: 10h00`, `Venue: Harbour House`, `WHERE: City Hall`,
+/// `Lieu : salle des fêtes`): part of the entry's text, never a title, whatever its length.
+fn is_field_line(s: &str) -> bool {
+    let Some(colon) = memchr::memchr(b':', &s.as_bytes()[..s.len().min(24)]) else {
+        return false;
+    };
+    let key = s[..colon].trim();
+    !key.is_empty()
+        && colon + 1 < s.len()
+        && crate::lang::with_folded(key, |k| {
+            // Not the date's own field (`Date: …`, `When: …`): read as a date heading, it opens the
+            // entries of a page built of field blocks (`layout::is_field_date`).
+            matches!(
+                k,
+                b"time"
+                    | b"venue"
+                    | b"where"
+                    | b"who"
+                    | b"what"
+                    | b"location"
+                    | b"enquiries"
+                    | b"inquiries"
+                    | b"contact"
+                    | b"rsvp"
+                    | b"lieu"
+                    | b"heure"
+                    | b"horaire"
+                    | b"lugar"
+                    | b"hora"
+                    | b"horario"
+                    | b"ort"
+                    | b"zeit"
+                    | b"uhrzeit"
+                    | b"luogo"
+                    | b"ora"
+                    | b"orario"
+                    | b"local"
+                    | b"horas"
+                    | b"locatie"
+                    | b"tijd"
+                    | b"plaats"
+            )
+        })
 }
 
 /// A weekday's full name alone on its line (`Thursday`, `giovedì`, `Segunda-feira,`): a scrape that put
@@ -1682,6 +1727,22 @@ mod tests {
         // Set off on one side only, or not opening with a word for reading: not a link.
         assert!(!is_furniture(">> Read the full statement"));
         assert!(!is_furniture("*** Council adopts the budget ***"));
+    }
+
+    #[test]
+    fn an_announcements_fields_are_text_not_labels() {
+        for s in [
+            "Time: 10h00",
+            "Venue: Harbour House",
+            "WHERE: State Capitol",
+            "Lieu : salle des fêtes",
+        ] {
+            assert_eq!(classify(s), Kind::Sentence, "{s}");
+        }
+        // A label with a colon that names no field, and the date's own field, stay labels.
+        for s in ["Agenda: week 12", "Date: 12 May 2031", "Harbour news"] {
+            assert_eq!(classify(s), Kind::Label, "{s}");
+        }
     }
 
     #[test]

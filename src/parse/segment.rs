@@ -438,7 +438,19 @@ fn opens_post_furniture(w: &[u8]) -> bool {
             | b"oudere"
             | b"subscribe"
             | b"suscribirse"
-    )
+            | b"abonnez"
+            | b"abonnez-vous"
+            | b"follow"
+            | b"suivez"
+            | b"suivez-nous"
+            | b"siga-nos"
+            | b"siguenos"
+            | b"folgen"
+            | b"seguici"
+            | b"siga"
+            | b"volg"
+    ) || w == "تابعونا".as_bytes()
+        || w == "اشترك".as_bytes()
 }
 
 /// The last word (folded) of a comment count: `comments`, `Kommentare`, `reacties`.
@@ -519,6 +531,24 @@ fn is_post_furniture(s: &str) -> bool {
             | "oudere berichten"
     ) || lower.starts_with("subscribe to")
         || lower.starts_with("suscribirse a")
+        // A call to follow the site elsewhere (`Follow us on social media`, `Suivez-nous sur …`,
+        // `تابعونا على الشبكات الاجتماعية`), short.
+        || !more_words_than(lower, 8)
+            && [
+                "follow us",
+                "suivez-nous",
+                "suivez nous",
+                "abonnez-vous",
+                "siguenos",
+                "folgen sie uns",
+                "seguici",
+                "siga-nos",
+                "volg ons",
+                "تابعونا",
+                "اشترك",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p))
 }
 
 /// Folded phrases, and the words they open with.
@@ -1769,6 +1799,9 @@ mod tests {
             "Advertisement",
             "Compartir esta noticia",
             "Share this article",
+            "Follow us on social media",
+            "Suivez-nous sur les réseaux sociaux",
+            "تابعونا على الشبكات الاجتماعية",
         ] {
             assert!(is_furniture(s), "{s}");
             assert_eq!(classify(s), Kind::Placeholder, "{s}");
@@ -1779,6 +1812,7 @@ mod tests {
             "15 min read-through of the budget",
             "2031 min read",
             "Publicity campaign launched",
+            "Follow the river: a new walking trail opens",
         ] {
             assert!(!is_furniture(s), "{s}");
         }

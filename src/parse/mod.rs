@@ -519,6 +519,9 @@ struct Assembler<'a, 'p> {
     member_regex: Option<&'p Regex>,
     /// The page's first line has been read.
     first_line_done: bool,
+    /// The date of the line just read, when it opened an entry standing alone (`25 April 2031`): a
+    /// headline right below it that starts with the same date is its title, not another entry.
+    alone_date: Option<(date::Part, Option<date::Part>)>,
     /// Where record ids are built (see [`Assembler::complete`]).
     id_buffer: String,
     /// On a page of paragraphs with a date inside, the date (as written) of the last such paragraph.
@@ -554,6 +557,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             last: false,
             member_regex: None,
             first_line_done: false,
+            alone_date: None,
             id_buffer: String::new(),
             prose_date: None,
             line_starts,
@@ -567,6 +571,12 @@ impl<'a, 'p> Assembler<'a, 'p> {
         }
         let boundary = self.classify(line, facts);
         self.first_line_done = true;
+        self.alone_date = match &boundary {
+            Some(Boundary::Start(s)) if s.date.place == Place::Alone => {
+                Some((s.date.found.from, s.date.found.to))
+            }
+            _ => None,
+        };
         match boundary {
             Some(Boundary::Start(s)) => self.close_segment(Boundary::Start(s)),
             Some(b) => self.close_segment(b),
@@ -621,6 +631,14 @@ impl<'a, 'p> Assembler<'a, 'p> {
             return Some(b);
         }
         let shaped = facts.shaped?;
+        // `25 April 2031` / `25 APRIL 2031 - THE MAYOR'S SPEECH …`: a headline repeating the date
+        // above it is that entry's title.
+        if shaped.date.place == Place::Led
+            && self.segment.is_empty()
+            && self.alone_date == Some((shaped.date.found.from, shaped.date.found.to))
+        {
+            return None;
+        }
         // A media advisory's `Date: …` field is the announced event's date, in the body of the entry,
         // unless fields are what opens the page's entries.
         if shaped.shape == StartShape::Heading

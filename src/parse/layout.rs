@@ -1013,7 +1013,9 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     // no chronology to take a missing year from (`8 marzo – Giornata mondiale della donna` among `7
     // marzo 1991` and `10 marzo 1946` has none).
     let (back, forth) = (ev.newer_first, ev.older_first);
-    let mixed = back.min(forth) >= 2 && back.min(forth) * 3 >= back.max(forth);
+    // Nearly as often: a newest-first list of three entries per section (or a short page repeated)
+    // goes back twice for each jump forward, and is still a chronology within its runs.
+    let mixed = back.min(forth) >= 2 && back.min(forth) * 3 >= back.max(forth) * 2;
     let year_from = if mixed {
         super::profile::default_year_from()
             .into_iter()

@@ -571,10 +571,12 @@ impl<'a, 'p> Assembler<'a, 'p> {
         }
         let boundary = self.classify(line, facts);
         self.first_line_done = true;
+        // Kept over a short line or two (the headline under a date badge, then its byline's date).
         self.alone_date = match &boundary {
             Some(Boundary::Start(s)) if s.date.place == Place::Alone => {
                 Some((s.date.found.from, s.date.found.to))
             }
+            None if self.head_only() => self.alone_date,
             _ => None,
         };
         match boundary {
@@ -585,6 +587,54 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 kind: facts.kind,
             }),
         }
+    }
+
+    /// Whether the lines read since the last boundary are at most two short ones (a headline, a
+    /// caption): nothing of the entry's text yet.
+    fn head_only(&self) -> bool {
+        self.segment.len() <= 2
+            && self
+                .segment
+                .iter()
+                .all(|i| matches!(i.kind, Kind::Label | Kind::Placeholder | Kind::Credit))
+    }
+
+    /// Whether the dated line `shaped`, right under an entry's date standing alone, writes that date
+    /// again (its day and month, and its year when the date above has one): then it is that entry's
+    /// headline. A year it adds to the date above is taken.
+    fn repeats_date_above(&mut self, shaped: &layout::Shaped) -> bool {
+        let Some((from, to)) = self.alone_date else {
+            return false;
+        };
+        let f = shaped.date.found;
+        if !matches!(shaped.date.place, Place::Led | Place::Heading) {
+            return false;
+        }
+        if (f.from, f.to) == (from, to) {
+            return true;
+        }
+        let completes = to.is_none()
+            && f.to.is_none()
+            && !f.numeric
+            && from.year.is_none()
+            && f.from.year.is_some()
+            && from.day.is_some()
+            && (f.from.day, f.from.month) == (from.day, from.month);
+        if !completes {
+            return false;
+        }
+        let (date, source) = year::resolve(
+            &f,
+            self.profile.date_order,
+            &self.years,
+            &self.profile.year_from,
+        );
+        if let (Some(current), Some(date)) = (self.current.as_mut(), date) {
+            current.date = Some(date);
+            current.year_source = source;
+            self.years.previous = Some((date.start, source));
+        }
+        true
     }
 
     /// A one-day agenda's first line naming its day (`Agenda da Governadora - 14 de maio de 2031`, then
@@ -632,11 +682,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
         }
         let shaped = facts.shaped?;
         // `25 April 2031` / `25 APRIL 2031 - THE MAYOR'S SPEECH …`: a headline repeating the date
-        // above it is that entry's title.
-        if shaped.date.place == Place::Led
-            && self.segment.is_empty()
-            && self.alone_date == Some((shaped.date.found.from, shaped.date.found.to))
-        {
+        // above it is that entry's title. Above a post's headline, a date badge without its year (`Dec
+        // 20` / `Weekly Recap - December 20, 2031`): the headline is the post's, and its year completes
+        // the badge's date.
+        if self.head_only() && self.repeats_date_above(&shaped) {
             return None;
         }
         // A media advisory's `Date: …` field is the announced event's date, in the body of the entry,

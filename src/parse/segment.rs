@@ -562,6 +562,7 @@ fn furniture() -> &'static PhraseSets {
             "read more",
             "more",
             "continue reading",
+            "read on",
             "read the full story",
             "full story",
             "share",

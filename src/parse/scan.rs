@@ -648,6 +648,17 @@ fn classify(
             }
         }
     }
+    // `February (date TBC)`, `March (through October)`: a month (or year) with only a remark in brackets
+    // after it stands alone, as a month line of a year's calendar.
+    if complete && found.from.day.is_none() && toks.get(k).is_some_and(|t| t.t == T::Open) {
+        let tail = &line[toks[k].start as usize..];
+        if tail.len() <= 40 && tail.starts_with('(') && tail.ends_with(')') {
+            return Some(LineDate {
+                marker,
+                ..LineDate::new(Place::Alone, found, line.len())
+            });
+        }
+    }
     let only_punct = toks[k..].iter().all(|t| {
         matches!(
             t.t,

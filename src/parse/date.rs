@@ -1085,74 +1085,46 @@ fn spaced_numeric(toks: &[Tok], j: usize) -> Option<(Part, Option<bool>, usize)>
     ))
 }
 
-/// `14/03 21:05`: a day and month in numbers with no year, which only a time after it makes a date.
-fn numeric_day_month_before_time(toks: &[Tok], j: usize) -> Option<(Part, Option<bool>, usize)> {
-    let (a, sl, b, time) = (
-        toks.get(j)?,
-        toks.get(j + 1)?,
-        toks.get(j + 2)?,
-        toks.get(j + 3)?,
-    );
-    let (
-        T::Num { value: x, .. },
-        T::Slash,
-        T::Num {
-            value: y,
-            digits: 2,
-            ordinal: false,
-        },
-        T::Time,
-    ) = (a.t, sl.t, b.t, time.t)
-    else {
-        return None;
-    };
-    if !(glued(a, sl) && glued(sl, b)) {
-        return None;
-    }
-    let (day, month, hint) = numeric_day_month(x, y)?;
-    Some((
-        Part {
-            day: Some(day),
-            month: Some(month),
-            year: None,
-            bad_year: false,
-        },
-        hint,
-        j + 3,
-    ))
-}
-
-/// `8/25 – First day of school`, `11/24-11/26 – Thanksgiving break`: a day and month in numbers with no
-/// year, opening a line (or a list item) and followed by a dash or a colon, as the days of a school's or
-/// a club's calendar are written under a title that gives the year. Anywhere else two numbers and a
-/// slash are a fraction, a score or `24/7`.
-fn numeric_day_month_led(toks: &[Tok], j: usize) -> Option<(Part, Option<bool>, usize)> {
-    // The end of a range (`11/24-11/26`) follows its start's dash.
-    let range_end = j >= 2 && toks[j - 1].t == T::Dash && matches!(toks[j - 2].t, T::Num { .. });
-    if j > 0 && toks[j - 1].t != T::Bullet && !range_end {
-        return None;
-    }
+/// A day and month in numbers with no year (`14/03`, `8/25`), which two numbers and a slash are only where
+/// nothing else they could be fits: before a time (`14/03 21:05`), or opening a line, a list item or a
+/// range's end and followed by a dash or a colon, as the days of a school's or a club's calendar are
+/// written under a title that gives the year (`8/25 – First day of school`, `11/24-11/26 – …`).
+/// Anywhere else they are a fraction, a score or `24/7`.
+fn yearless_numeric_day_month(toks: &[Tok], j: usize) -> Option<(Part, Option<bool>, usize)> {
     let [a, sl, b, after] = toks.get(j..j + 4)? else {
         return None;
     };
     let (
         T::Num {
             value: x,
-            digits: 1..=2,
-            ordinal: false,
+            digits: dx,
+            ..
         },
         T::Slash,
         T::Num {
             value: y,
-            digits: 1..=2,
+            digits: dy,
             ordinal: false,
         },
-        T::Dash | T::Colon,
-    ) = (a.t, sl.t, b.t, after.t)
+    ) = (a.t, sl.t, b.t)
     else {
         return None;
     };
     if !(glued(a, sl) && glued(sl, b)) {
+        return None;
+    }
+    let fits = match after.t {
+        T::Time => dy == 2,
+        T::Dash | T::Colon => {
+            // The end of a range (`11/24-11/26`) follows its start's dash.
+            let range_end =
+                j >= 2 && toks[j - 1].t == T::Dash && matches!(toks[j - 2].t, T::Num { .. });
+            let opens = j == 0 || toks[j - 1].t == T::Bullet || range_end;
+            opens && dx <= 2 && dy <= 2 && !matches!(a.t, T::Num { ordinal: true, .. })
+        }
+        _ => false,
+    };
+    if !fits {
         return None;
     }
     let (day, month, hint) = numeric_day_month(x, y)?;
@@ -1402,8 +1374,7 @@ fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
                 }
                 p.next = k;
             } else if let Some((part, hint, next)) = spaced_numeric(toks, j)
-                .or_else(|| numeric_day_month_before_time(toks, j))
-                .or_else(|| numeric_day_month_led(toks, j))
+                .or_else(|| yearless_numeric_day_month(toks, j))
                 .or_else(|| dotted_day_month(toks, j))
             {
                 p.part = part;

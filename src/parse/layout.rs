@@ -137,13 +137,16 @@ pub(crate) fn year_ending(scanner: &mut Scanner<'_>, line: &str) -> Option<LineD
     Some(d)
 }
 
-/// True for a line that can head an agenda's day: a day alone on its line, or at the end of a heading
-/// (`Agenda del Presidente el 21 de febrero de 2030`).
-/// Whether `line` (a page's first line) ends with a full date of a day (`Agenda del Presidente el 21
-/// de febrero de 2031`): the day of the timed items below it.
-pub fn names_a_day(scanner: &mut Scanner<'_>, line: &str) -> bool {
+/// A page's first line read as a heading (its date at its end too), which the entries' shapes leave
+/// out: `Agenda del Presidente el 21 de febrero de 2031`.
+pub fn title_shape(scanner: &mut Scanner<'_>, line: &str) -> Option<Shaped> {
     shape_of(scanner, line, Kind::Label, true)
-        .is_some_and(|s| is_day_heading(&s) && s.date.found.from.year.is_some())
+}
+
+/// Whether a page's first line, read by [`title_shape`], names a day in full: the day of the timed
+/// items below it (a one-day agenda).
+pub fn names_a_day(title: &Shaped) -> bool {
+    is_day_heading(title) && title.date.found.from.year.is_some()
 }
 
 /// A date given as a field of a block (`Date: Thursday, 20 March 2031`, `WHEN: March 20, 2031, 10 a.m.`,
@@ -155,36 +158,19 @@ pub fn is_field_date(line: &str, s: &Shaped) -> bool {
     else {
         return false;
     };
-    label.len() <= 24
-        && matches!(
-            crate::lang::fold(label.trim()).as_ref(),
-            "date"
-                | "dates"
-                | "date and time"
-                | "date & time"
-                | "when"
-                | "day"
-                | "date et heure"
-                | "quand"
-                | "jour"
-                | "fecha"
-                | "fechas"
-                | "fecha y hora"
-                | "cuando"
-                | "dia"
-                | "datum"
-                | "datum und uhrzeit"
-                | "wann"
-                | "tag"
-                | "data"
-                | "data e ora"
-                | "data e hora"
-                | "quando"
-                | "datum en tijd"
-                | "wanneer"
-        )
+    super::segment::is_date_field_label(label.trim())
 }
 
+/// Whether a page's dates go back and forth nearly as often (each way twice or more, the rarer at least
+/// two thirds of the other): no chronology. A newest-first list of three entries per section (or a
+/// short page repeated) goes back twice for each jump forward, and is still one within its runs.
+fn goes_both_ways(ev: &Evidence) -> bool {
+    let (back, forth) = (ev.newer_first, ev.older_first);
+    back.min(forth) >= 2 && back.min(forth) * 3 >= back.max(forth) * 2
+}
+
+/// True for a line that can head an agenda's day: a day alone on its line, or at the end of a heading
+/// (`Agenda del Presidente el 21 de febrero de 2030`).
 pub fn is_day_heading(s: &Shaped) -> bool {
     s.shape == StartShape::DateLine
         || s.shape == StartShape::Heading && s.date.found.from.day.is_some()
@@ -473,12 +459,12 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         }
     }
     // The page title's date is no entry's, but its month is a word of the page's language.
-    if let Some(title_date) = lines
+    let title = lines
         .first()
         .filter(|_| shaped.first().is_some_and(Option::is_none))
-        .and_then(|l| shape_of(&mut scanner, l.raw, Kind::Label, true))
-    {
-        ev.lang.date_word(title_date.date.found.langs);
+        .and_then(|l| title_shape(&mut scanner, l.raw));
+    if let Some(title) = &title {
+        ev.lang.date_word(title.date.found.langs);
     }
 
     // Year and month lines: sections or entries, by what follows each.
@@ -523,9 +509,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     // Day numbers (`14 — …`) are dates only under a month heading, times only under a day: the page's
     // first line may name the day (`Agenda da Governadora - 14 de maio de 2031`, a one-day agenda).
     let mut under_month = false;
-    let mut under_day = lines
-        .first()
-        .is_some_and(|l| names_a_day(&mut scanner, l.raw));
+    let mut under_day = title.as_ref().is_some_and(names_a_day);
     let mut field_dates = 0usize;
     for (i, s) in shaped.iter().enumerate() {
         let Some(s) = s else { continue };
@@ -1012,11 +996,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     // Dates that go back and forth as often (an almanac of one month's days across the centuries):
     // no chronology to take a missing year from (`8 marzo – Giornata mondiale della donna` among `7
     // marzo 1991` and `10 marzo 1946` has none).
-    let (back, forth) = (ev.newer_first, ev.older_first);
-    // Nearly as often: a newest-first list of three entries per section (or a short page repeated)
-    // goes back twice for each jump forward, and is still a chronology within its runs.
-    let mixed = back.min(forth) >= 2 && back.min(forth) * 3 >= back.max(forth) * 2;
-    let year_from = if mixed {
+    let year_from = if goes_both_ways(&ev) {
         super::profile::default_year_from()
             .into_iter()
             .filter(|s| *s != crate::record::YearSource::Previous)
@@ -1197,10 +1177,10 @@ impl Inferred {
             "  consecutive dated entries going back in time: {}, forward: {}{}",
             e.newer_first,
             e.older_first,
-            if p.year_from.contains(&crate::record::YearSource::Previous) {
-                ""
+            if goes_both_ways(e) {
+                " (as often each way: no chronology, no year from the entry above)"
             } else {
-                " (no chronology: no year is taken from the entry above)"
+                ""
             }
         );
         let _ = writeln!(s, "  entry dates without a year: {}", e.without_year);

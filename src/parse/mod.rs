@@ -288,34 +288,33 @@ fn read_lines<'a>(
 ) {
     let block_lines = block_lines.max(1);
     let one_block = lines.size_hint().1.is_some_and(|n| n <= block_lines);
+    // Each block of lines with its facts, in page order; the line before a block is read with it.
+    let mut before = None;
+    let blocks = std::iter::from_fn(move || {
+        let block: Vec<Text<'a>> = lines.by_ref().take(block_lines).collect();
+        let last = *block.last()?;
+        let facts = reader.read(&block, before);
+        before = Some(last);
+        Some((block, facts))
+    });
     if one_block || rayon::current_num_threads() < 2 {
-        let mut before = None;
-        loop {
-            let block: Vec<Text<'a>> = lines.by_ref().take(block_lines).collect();
-            let Some(&last) = block.last() else { break };
-            let facts = reader.read(&block, before);
+        for (block, facts) in blocks {
             assemble(asm, &block, &facts);
-            before = Some(last);
         }
         return;
     }
     std::thread::scope(|scope| {
-        let (ready, blocks) = std::sync::mpsc::sync_channel(BLOCKS_AHEAD);
+        let (ready, queued) = std::sync::mpsc::sync_channel(BLOCKS_AHEAD);
         // A thread of its own rather than a rayon task: the assembler waits on the queue, and a rayon
         // worker that waits on a task queued behind it (one thread, or every worker busy) never wakes.
         scope.spawn(move || {
-            let mut before = None;
-            loop {
-                let block: Vec<Text<'a>> = lines.by_ref().take(block_lines).collect();
-                let Some(&last) = block.last() else { break };
-                let facts = reader.read(&block, before);
-                if ready.send((block, facts)).is_err() {
+            for block in blocks {
+                if ready.send(block).is_err() {
                     break;
                 }
-                before = Some(last);
             }
         });
-        for (block, facts) in blocks {
+        for (block, facts) in queued {
             assemble(asm, &block, &facts);
         }
     });
@@ -640,10 +639,9 @@ impl<'a, 'p> Assembler<'a, 'p> {
     /// A one-day agenda's first line naming its day (`Agenda da Governadora - 14 de maio de 2031`, then
     /// `09h00 - …` items): the day of the timed entries until a day heading says otherwise.
     fn day_of_page_title(&mut self, line: Text<'a>) {
-        if !layout::names_a_day(&mut self.scanner, line.raw) {
-            return;
-        }
-        let Some(shaped) = shape_of(&mut self.scanner, line.raw, Kind::Label, true) else {
+        let Some(shaped) =
+            layout::title_shape(&mut self.scanner, line.raw).filter(layout::names_a_day)
+        else {
             return;
         };
         let (date, source) = year::resolve(
@@ -1505,11 +1503,7 @@ fn names_a_day_of_the_year(title: &str) -> bool {
 /// Where the text after a list number (`1. `, `12) `) or a bullet (`• `, `- `) starts, if `text` opens
 /// with one.
 pub(crate) fn list_marker_end(text: &str) -> Option<usize> {
-    if let Some(bullet) = text
-        .chars()
-        .next()
-        .filter(|&c| date::is_bullet(c) && !matches!(c, '»' | '>' | '→') || "-–—".contains(c))
-    {
+    if let Some(bullet) = text.chars().next().filter(|&c| segment::is_list_bullet(c)) {
         let after = &text[bullet.len_utf8()..];
         let trimmed = after.trim_start();
         return (trimmed.len() < after.len() && trimmed.starts_with(char::is_alphanumeric))

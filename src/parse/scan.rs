@@ -601,26 +601,9 @@ fn classify(
     complete: bool,
 ) -> Option<LineDate> {
     let e = found.toks.1;
-    // A time after the date (`03/05/2019 - 10:15`, `4 May 2012 0:01 UTC`) is part of a date line.
-    let mut k = e;
-    // `12/12/2031 às 10h30`, `12 december 2031 om 10:30`, `12 de diciembre a las 10:30 h`: a word for
-    // "at" before the time.
-    let at = (0..=2)
-        .find(|&n| {
-            toks.get(k..k + n)
-                .is_some_and(|ws| ws.iter().all(|t| is_at_word(line, t)))
-                && toks.get(k + n).map(|t| t.t) == Some(T::Time)
-        })
-        .filter(|&n| n > 0);
-    if let Some(n) = at {
-        k += n + 1;
-    } else if matches!(toks.get(k).map(|t| t.t), Some(T::Dash | T::Comma))
-        && toks.get(k + 1).map(|t| t.t) == Some(T::Time)
-    {
-        k += 2;
-    } else if toks.get(k).map(|t| t.t) == Some(T::Time) {
-        k += 1;
-    }
+    // A time after the date (`03/05/2019 - 10:15`, `4 May 2012 0:01 UTC`, `12/12/2031 às 10h30`, `12 de
+    // diciembre a las 10:30 h`) is part of a date line.
+    let mut k = after_time(line, toks, e);
     // `6:45 p.m. to 8:00 p.m.`, `07:10 - 07:20`: a range of times.
     if k > e
         && (toks.get(k).map(|t| t.t) == Some(T::Dash)

@@ -212,8 +212,7 @@ fn is_field_line(s: &str) -> bool {
     !key.is_empty()
         && colon + 1 < s.len()
         && crate::lang::with_folded(key, |k| {
-            // Not the date's own field (`Date: …`, `When: …`): read as a date heading, it opens the
-            // entries of a page built of field blocks (`layout::is_field_date`).
+            // Not the date's own field ([`is_date_field_label`]).
             matches!(
                 k,
                 b"time"
@@ -243,6 +242,42 @@ fn is_field_line(s: &str) -> bool {
                     | b"locatie"
                     | b"tijd"
                     | b"plaats"
+            )
+        })
+}
+
+/// The label of the field that gives an announcement's date (`Date`, `When`, `Fecha`, `Datum und
+/// Uhrzeit`, …), as in `Date: Thursday, 20 March 2031`. Left out of [`is_field_line`]: such a line is
+/// read as a dated heading (`layout::is_field_date`), and opens the entries of a page built of fields.
+pub fn is_date_field_label(label: &str) -> bool {
+    label.len() <= 24
+        && crate::lang::with_folded(label, |l| {
+            matches!(
+                l,
+                b"date"
+                    | b"dates"
+                    | b"date and time"
+                    | b"date & time"
+                    | b"when"
+                    | b"day"
+                    | b"date et heure"
+                    | b"quand"
+                    | b"jour"
+                    | b"fecha"
+                    | b"fechas"
+                    | b"fecha y hora"
+                    | b"cuando"
+                    | b"dia"
+                    | b"datum"
+                    | b"datum und uhrzeit"
+                    | b"wann"
+                    | b"tag"
+                    | b"data"
+                    | b"data e ora"
+                    | b"data e hora"
+                    | b"quando"
+                    | b"datum en tijd"
+                    | b"wanneer"
             )
         })
 }
@@ -438,20 +473,29 @@ fn opens_post_furniture(w: &[u8]) -> bool {
             | b"oudere"
             | b"subscribe"
             | b"suscribirse"
-            | b"abonnez"
-            | b"abonnez-vous"
-            | b"follow"
-            | b"suivez"
-            | b"suivez-nous"
-            | b"siga-nos"
-            | b"siguenos"
-            | b"folgen"
-            | b"seguici"
-            | b"siga"
-            | b"volg"
-    ) || w == "تابعونا".as_bytes()
-        || w == "اشترك".as_bytes()
+    ) || FOLLOW_US.iter().any(|p| {
+        p.split(' ')
+            .next()
+            .is_some_and(|first| first.as_bytes() == w)
+    })
 }
+
+/// A call to follow the site elsewhere (`Follow us on social media`, `Suivez-nous sur …`, `تابعونا على
+/// الشبكات الاجتماعية`), folded: how such a short line opens. Its first word also lets
+/// [`opens_post_furniture`] pass the line on to [`is_post_furniture`].
+const FOLLOW_US: [&str; 11] = [
+    "follow us",
+    "suivez-nous",
+    "suivez nous",
+    "abonnez-vous",
+    "siguenos",
+    "folgen sie uns",
+    "seguici",
+    "siga-nos",
+    "volg ons",
+    "تابعونا",
+    "اشترك",
+];
 
 /// The last word (folded) of a comment count: `comments`, `Kommentare`, `reacties`.
 fn counts_comments(w: &[u8]) -> bool {
@@ -531,24 +575,7 @@ fn is_post_furniture(s: &str) -> bool {
             | "oudere berichten"
     ) || lower.starts_with("subscribe to")
         || lower.starts_with("suscribirse a")
-        // A call to follow the site elsewhere (`Follow us on social media`, `Suivez-nous sur …`,
-        // `تابعونا على الشبكات الاجتماعية`), short.
-        || !more_words_than(lower, 8)
-            && [
-                "follow us",
-                "suivez-nous",
-                "suivez nous",
-                "abonnez-vous",
-                "siguenos",
-                "folgen sie uns",
-                "seguici",
-                "siga-nos",
-                "volg ons",
-                "تابعونا",
-                "اشترك",
-            ]
-            .iter()
-            .any(|p| lower.starts_with(p))
+        || !more_words_than(lower, 8) && FOLLOW_US.iter().any(|p| lower.starts_with(p))
 }
 
 /// Folded phrases, and the words they open with.
@@ -1432,12 +1459,16 @@ pub fn is_list_item(s: &str) -> bool {
     list_item_text_start(s).is_some()
 }
 
+/// A character that opens a list item: a bullet the tokenizer knows ([`super::date::is_bullet`]) or a
+/// dash, but not the arrows and quotes that also set a date off from its text (`3 May 2019 » …`).
+pub fn is_list_bullet(c: char) -> bool {
+    matches!(c, '-' | '–' | '—') || super::date::is_bullet(c) && !matches!(c, '»' | '>' | '→')
+}
+
 /// Where a list item's text starts, after its bullet and the white space after it; `None` for a line
 /// that is no list item (or a bullet with no text).
 pub fn list_item_text_start(s: &str) -> Option<usize> {
-    let bullet = s.chars().next().filter(|&c| {
-        matches!(c, '-' | '–') || super::date::is_bullet(c) && !matches!(c, '»' | '>' | '→')
-    })?;
+    let bullet = s.chars().next().filter(|&c| is_list_bullet(c))?;
     let after = &s[bullet.len_utf8()..];
     let text = after.trim_start();
     (text.len() < after.len() && !text.is_empty()).then(|| s.len() - text.len())

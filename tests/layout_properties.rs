@@ -1,7 +1,7 @@
 //! Property tests of the parser across page layouts and languages (proptest).
 //!
 //! Random records (invented but realistic titles and sentences, built from per-language pools) are
-//! rendered as a page in one of eight layouts, in each language the layout is written in, and must parse
+//! rendered as a page in one of nine layouts, in each language the layout is written in, and must parse
 //! back to the same records: their number, and per record the title, the date (start, end, precision),
 //! where its year came from (`year_source`) and the lead text; `lossless::verify` must hold too.
 //!
@@ -15,7 +15,8 @@
 //! 6. a heading ending with its date (`Vienna, Austria, 29 September – 2 October 2009`), then
 //!    paragraphs (title = the place);
 //! 7. date-led one-liners mixing the separators ` – `, `: `, `.- ` and `. ` on one page;
-//! 8. month-first English: `June 3, 2016 – sentence.`, with titles above every entry or none.
+//! 8. month-first English: `June 3, 2016 – sentence.`, with titles above every entry or none;
+//! 9. table rows scraped with tabs between their cells: `Port Alder <tab> 14 March 2031 <tab> text`.
 //!
 //! The generator makes only pages a careful reader splits one way: sentences end with a full stop,
 //! titles are short headlines without a final stop and name the place their lead names, no line is
@@ -1285,6 +1286,23 @@ fn month_first_page(input: &Input) -> (String, Vec<Want>) {
 // ---------------------------------------------------------------------------------------------------------
 // The check
 
+/// Layout 9: table rows scraped with tabs between their cells (`Port Alder <tab> 14 March 2031 <tab>
+/// text`): the place, the date, the text.
+fn tab_rows_page(input: &Input) -> (String, Vec<Want>) {
+    let mut b = Builder::new(input);
+    for (i, (y, m, d)) in input.ordered_dates().into_iter().enumerate() {
+        let e = &input.entries[i];
+        let (_, lead) = input.topic(i);
+        b.line(format!(
+            "{}\t{}\t{lead}",
+            input.place(i),
+            full_date(input.lang, y, m, d, e.alt)
+        ));
+        b.want(None, day(y, m, d), YearSource::Written, lead);
+    }
+    (b.render(&input.blanks), b.want)
+}
+
 fn got(page: &Page<'_>) -> Vec<Want> {
     page.records
         .iter()
@@ -1392,6 +1410,13 @@ proptest! {
     #[test]
     fn mixed_separators_layout_parses_back(input in input(ALL_LANGS, 1990..=2024)) {
         let (text, want) = separators_page(&input);
+        parses_back(&text, &want)?;
+    }
+
+    /// Layout 9: table rows with tabs between their cells.
+    #[test]
+    fn tab_rows_layout_parses_back(input in input(ALL_LANGS, 1990..=2024)) {
+        let (text, want) = tab_rows_page(&input);
         parses_back(&text, &want)?;
     }
 

@@ -92,16 +92,101 @@ pub(crate) fn parse_profiled<'a>(
     profile: &Profile,
     hints: Hints,
 ) -> Page<'a> {
-    parse_in_blocks(source, profile, hints, BLOCK_LINES)
+    parse_in_blocks(source, profile, hints, BLOCK_LINES, None)
+}
+
+/// What a page is besides its records, when the records were handed out as they were built
+/// ([`parse_streamed`]): its name, language, title and preamble, and how many records there were.
+#[derive(Debug, Clone)]
+pub struct PageOutline<'a> {
+    /// The revision's name, as reports name it.
+    pub file: &'a str,
+    /// The language the page was read in.
+    pub lang: Lang,
+    /// The page title line, if any.
+    pub title: Option<PageTitle<'a>>,
+    /// Lines before the first entry other than the page title.
+    pub preamble: Vec<Text<'a>>,
+    /// How many records were handed out.
+    pub records: usize,
+}
+
+/// Records are handed out this many at a time by [`parse_streamed`] (a few megabytes of records).
+const STREAM_RECORDS: usize = 4096;
+
+/// Parses a page revision like [`parse_with`], but hands its records to `each` in page order, a batch at
+/// a time, as soon as they are final, instead of keeping them all: a consumer that keeps only what it
+/// needs of each record (the rules of `validate`) holds a few batches of records at once, however long
+/// the page. The records, and their order and batches concatenated, are those of [`parse_with`].
+///
+/// ```
+/// use pagerev::source::SourceFile;
+/// let source = SourceFile::from_text("p.txt", "Visits\n\n3 May 2021 – A came.\n\n2 May 2021 – B came.\n")?;
+/// let mut ids = Vec::new();
+/// let outline = pagerev::parse::parse_streamed(&source, &Default::default(), &mut |batch| {
+///     ids.extend(batch.into_iter().map(|r| r.id.to_string()));
+/// });
+/// assert_eq!((outline.records, ids.len()), (2, 2));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn parse_streamed<'a>(
+    source: &'a SourceFile,
+    options: &ParseOptions,
+    each: &mut dyn FnMut(Vec<Record<'a>>),
+) -> PageOutline<'a> {
+    let inferred = infer_profile(source, options);
+    parse_streamed_in(
+        source,
+        &inferred.profile,
+        inferred.evidence.hints(),
+        BLOCK_LINES,
+        STREAM_RECORDS,
+        each,
+    )
+}
+
+/// [`parse_streamed`] with a given profile, block size and batch size (tests try small ones).
+fn parse_streamed_in<'a>(
+    source: &'a SourceFile,
+    profile: &Profile,
+    hints: Hints,
+    block_lines: usize,
+    batch: usize,
+    each: &mut dyn FnMut(Vec<Record<'a>>),
+) -> PageOutline<'a> {
+    let mut stream = Stream { batch, each };
+    let page = parse_in_blocks(source, profile, hints, block_lines, Some(&mut stream));
+    let records = stream_count(&page);
+    (stream.each)(page.records);
+    PageOutline {
+        file: page.file,
+        lang: page.lang,
+        title: page.title,
+        preamble: page.preamble,
+        records,
+    }
+}
+
+/// Where a streamed parse hands its records, and how many at a time.
+struct Stream<'s, 'a> {
+    batch: usize,
+    each: &'s mut dyn FnMut(Vec<Record<'a>>),
+}
+
+/// How many records a streamed parse made: the last one's index and one (the others were handed out).
+fn stream_count(page: &Page<'_>) -> usize {
+    page.records.last().map_or(0, |r| r.index + 1)
 }
 
 /// [`parse_profiled`], reading the lines' facts `block_lines` at a time (tests try small blocks, so that
-/// every seam between blocks is crossed on small pages too).
+/// every seam between blocks is crossed on small pages too). With a `stream`, records are handed to it
+/// as they become final, and the page returned holds only those that were not.
 fn parse_in_blocks<'a>(
     source: &'a SourceFile,
     profile: &Profile,
     hints: Hints,
     block_lines: usize,
+    mut stream: Option<&mut Stream<'_, 'a>>,
 ) -> Page<'a> {
     let owned;
     let vocab: &Vocabulary = if profile.months.is_empty() {
@@ -128,7 +213,8 @@ fn parse_in_blocks<'a>(
     // Most entries open with a dated line starting with a digit: reserving that many records up front
     // avoids the doubling (and the copy) of a growing vector of a few hundred thousand records.
     let expected = source.lines_starting_with_digit();
-    asm.records.reserve(expected);
+    let batch = stream.as_ref().map(|s| s.batch);
+    asm.records.reserve(batch.map_or(expected, |b| b + 1));
     asm.ids = HashTable::with_capacity(expected);
     let reader = FactReader {
         profile,
@@ -138,7 +224,21 @@ fn parse_in_blocks<'a>(
         ends_too: ends_too(profile),
         hints,
     };
-    read_lines(&mut asm, &reader, lines::source_lines(source), block_lines);
+    let mut after_block = |asm: &mut Assembler<'a, '_>| {
+        if let Some(stream) = stream.as_deref_mut() {
+            // The last record stays: the page's end may still add lines to it (see `finish`).
+            if asm.records.len() > stream.batch {
+                (stream.each)(asm.hand_out());
+            }
+        }
+    };
+    read_lines(
+        &mut asm,
+        &reader,
+        lines::source_lines(source),
+        block_lines,
+        &mut after_block,
+    );
     let (title, preamble, records) = asm.finish();
     Page {
         file: source.name(),
@@ -280,11 +380,12 @@ const BLOCKS_AHEAD: usize = 4;
 /// A queue rather than reading the next block while the current one is assembled (rayon's `join`, in
 /// lock step): in lock step each block costs the slower of its two halves, and the two sides take
 /// turns at being slower, which cost a sixth of the loop on the 200k-record page.
-fn read_lines<'a>(
-    asm: &mut Assembler<'a, '_>,
+fn read_lines<'a, 'p>(
+    asm: &mut Assembler<'a, 'p>,
     reader: &FactReader<'_>,
     mut lines: impl Iterator<Item = Text<'a>> + Send,
     block_lines: usize,
+    after_block: &mut dyn FnMut(&mut Assembler<'a, 'p>),
 ) {
     let block_lines = block_lines.max(1);
     let one_block = lines.size_hint().1.is_some_and(|n| n <= block_lines);
@@ -300,6 +401,7 @@ fn read_lines<'a>(
     if one_block || rayon::current_num_threads() < 2 {
         for (block, facts) in blocks {
             assemble(asm, &block, &facts);
+            after_block(asm);
         }
         return;
     }
@@ -316,6 +418,7 @@ fn read_lines<'a>(
         });
         for (block, facts) in queued {
             assemble(asm, &block, &facts);
+            after_block(asm);
         }
     });
 }
@@ -500,9 +603,15 @@ struct Assembler<'a, 'p> {
     scratch: segment::Scratch,
     prev_known: Vec<Key<'a>>,
     current: Option<Draft<'a>>,
+    /// The records built and not yet handed out (all of them, unless the parse is streamed).
     records: Vec<Record<'a>>,
-    /// Every record id given so far, as indices into `records` (the ids are not copied: a page of
-    /// hundreds of thousands of records would hold each id twice).
+    /// How many records were handed out before `records[0]` (streamed parses only).
+    handed_out: usize,
+    /// The ids of the records handed out, for telling ids apart (streamed parses only).
+    handed_out_ids: Vec<Box<str>>,
+    /// Every record id given so far, as record indices: into `handed_out_ids`, then `records` (the ids
+    /// are not copied unless the records are handed out: a page of hundreds of thousands of records
+    /// would hold each id twice).
     ids: HashTable<u32>,
     /// Ids given more than once, with the last `-N` suffix tried for them.
     suffixes: FxHashMap<Box<str>, u32>,
@@ -543,6 +652,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
             prev_known: Vec::new(),
             current: None,
             records: Vec::new(),
+            handed_out: 0,
+            handed_out_ids: Vec::new(),
             ids: HashTable::new(),
             suffixes: FxHashMap::default(),
             title: None,
@@ -1181,7 +1292,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 // (`Thursday, November 24, 2011` above `November 22`, `07:02 …`) is the document's
                 // date (a post's or a release's), not a day of the agenda.
                 if let Some((Some(day), YearSource::Written)) = self.years.heading_day {
-                    if self.records.is_empty() && self.current.is_none() {
+                    if self.handed_out == 0 && self.records.is_empty() && self.current.is_none() {
                         self.years.document = Some(day.start);
                         self.years.heading_day = None;
                         self.years.previous = None;
@@ -1289,10 +1400,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let boxed: Box<str> = id.as_str().into();
         self.id_buffer = id;
         let id = boxed;
-        let index = self.records.len() as u32;
-        let records = &self.records;
-        self.ids
-            .insert_unique(id_hash(&id), index, |&i| id_hash(&records[i as usize].id.0));
+        let index = (self.handed_out + self.records.len()) as u32;
+        let (records, handed_out) = (&self.records, &self.handed_out_ids);
+        self.ids.insert_unique(id_hash(&id), index, |&i| {
+            id_hash(id_at(handed_out, records, i))
+        });
         let spans = d
             .section
             .iter()
@@ -1311,7 +1423,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         });
         self.records.push(Record {
             id: RecordId(id),
-            index: self.records.len(),
+            index: self.handed_out + self.records.len(),
             span,
             // Filled in by `fill_in`, once every record is built.
             hashes: crate::record::FieldHashes::default(),
@@ -1340,9 +1452,26 @@ impl<'a, 'p> Assembler<'a, 'p> {
     }
 
     fn is_given(&self, id: &str) -> bool {
+        let (records, handed_out) = (&self.records, &self.handed_out_ids);
         self.ids
-            .find(id_hash(id), |&i| &*self.records[i as usize].id.0 == id)
+            .find(id_hash(id), |&i| id_at(handed_out, records, i) == id)
             .is_some()
+    }
+
+    /// The records built so far but the last, filled in, to be handed out: the last one stays, since
+    /// the page's end may add lines to it. Their ids are kept to tell later ids apart.
+    fn hand_out(&mut self) -> Vec<Record<'a>> {
+        let Some(last) = self.records.pop() else {
+            return Vec::new();
+        };
+        let capacity = self.records.capacity();
+        let mut out = std::mem::replace(&mut self.records, Vec::with_capacity(capacity));
+        self.records.push(last);
+        fill_in(&mut out, self.profile.lang, self.member_regex);
+        self.handed_out_ids
+            .extend(out.iter().map(|r| r.id.0.clone()));
+        self.handed_out += out.len();
+        out
     }
 
     /// Takes the page title off the front of the lines before the first entry or section: a first line
@@ -1565,6 +1694,15 @@ fn title_years(s: &str) -> Option<(i32, i32)> {
         .or(short)
         .unwrap_or(a);
     Some((a.min(b), a.max(b)))
+}
+
+/// The id of record `i` of the page: handed out already, or among `records`.
+fn id_at<'r>(handed_out: &'r [Box<str>], records: &'r [Record<'_>], i: u32) -> &'r str {
+    let i = i as usize;
+    match handed_out.get(i) {
+        Some(id) => id,
+        None => &records[i - handed_out.len()].id.0,
+    }
 }
 
 fn id_hash(id: &str) -> u64 {

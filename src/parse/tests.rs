@@ -267,14 +267,41 @@ fn records_do_not_depend_on_blocks_or_threads() {
             };
             let inferred = infer_profile(&src, &ParseOptions::default());
             let hints = inferred.evidence.hints();
-            let whole = parse_in_blocks(&src, &inferred.profile, hints, usize::MAX);
+            let whole = parse_in_blocks(&src, &inferred.profile, hints, usize::MAX, None);
             for block in [1, 2, 7, 64] {
-                let page = pool.install(|| parse_in_blocks(&src, &inferred.profile, hints, block));
+                let page =
+                    pool.install(|| parse_in_blocks(&src, &inferred.profile, hints, block, None));
                 assert!(
                     page == whole,
                     "{}: {threads} threads, blocks of {block} lines",
                     path.display()
                 );
+            }
+            // Streamed, in batches of 1, 2 and 5 records after blocks of 1 and 3 lines: the same
+            // records in the same order, and the same page around them.
+            for (block, batch) in [(1, 1), (3, 2), (1, 5)] {
+                let mut streamed = Vec::new();
+                let mut batches = 0;
+                let outline = pool.install(|| {
+                    parse_streamed_in(&src, &inferred.profile, hints, block, batch, &mut |b| {
+                        batches += 1;
+                        streamed.extend(b);
+                    })
+                });
+                let what = format!(
+                    "{}: streamed, {threads} threads, blocks of {block}, batches of {batch}",
+                    path.display()
+                );
+                assert!(streamed == whole.records, "{what}");
+                assert_eq!(
+                    (outline.records, &outline.title, &outline.preamble),
+                    (whole.records.len(), &whole.title, &whole.preamble),
+                    "{what}"
+                );
+                // Handed out as the page went, not all at the end.
+                if whole.records.len() > 3 * batch + 3 {
+                    assert!(batches > 2, "{what}: {batches} batches");
+                }
             }
         }
     }

@@ -81,19 +81,19 @@ pub fn spec_path(spec: &RevisionSpec) -> PathBuf {
 pub fn warn_on_lang_mismatch(
     lang: Option<Lang>,
     source: &pagerev::source::SourceFile,
-    page: &pagerev::record::Page<'_>,
+    records: usize,
+    dated: usize,
 ) {
     let Some(forced) = lang else { return };
     let detected = pagerev::lang::detect(source.text());
     if detected == forced || detected == pagerev::lang::Lang::Unknown {
         return;
     }
-    let dated = page.records.iter().filter(|r| r.date.is_some()).count();
     eprintln!(
         "warning: {}: `--lang {}`, but the page looks {} ({dated} of {} dated as read)",
         pagerev::report::control::escape(source.name()),
         forced.code(),
         detected.code(),
-        pagerev::report::plural(page.records.len(), "entry", "entries"),
+        pagerev::report::plural(records, "entry", "entries"),
     );
 }

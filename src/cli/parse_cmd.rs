@@ -33,7 +33,8 @@ fn parse_one(
     let options = super::page_config::parse_options(args.lang, args.profile.as_deref(), file)?;
     let source = RevisionSpec::parse(file).read()?;
     let (page, inferred) = parse_explained(&source, &options);
-    super::page_config::warn_on_lang_mismatch(args.lang, &source, &page);
+    let dated = page.records.iter().filter(|r| r.date.is_some()).count();
+    super::page_config::warn_on_lang_mismatch(args.lang, &source, page.records.len(), dated);
     if args.explain {
         if i > 0 {
             writeln!(out)?;

@@ -5,7 +5,7 @@ use super::input::{display_name, read_source};
 use super::settings::Settings;
 use super::Outcome;
 use pagerev::report::{self, FileResult, Format};
-use pagerev::rules::{check_page_keeping, CheckContext};
+use pagerev::rules::{validate_source, CheckContext};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -119,10 +119,11 @@ pub fn run(
         let options = page_options.get(&key).cloned().unwrap_or_default();
         let source = read_source(path)?;
         progress.set_message(source.name());
-        let page = pagerev::parse::parse_with(&source, &options);
-        super::page_config::warn_on_lang_mismatch(lang, &source, &page);
-        let (diagnostics, omitted) = check_page_keeping(rules, &source, &page, &ctx, keep);
-        let records = page.records.len();
+        // The records go to the rules as they are parsed and are not kept (issue 16).
+        let checked = validate_source(rules, &source, &options, &ctx, keep);
+        let records = checked.outline.records;
+        super::page_config::warn_on_lang_mismatch(lang, &source, records, checked.dated);
+        let (diagnostics, omitted) = (checked.findings, checked.omitted);
         progress.inc();
         Ok(CheckedRevision {
             source,

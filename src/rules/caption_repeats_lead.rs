@@ -24,7 +24,7 @@
 use super::{describe, Check, Rule, Sink};
 use crate::canonical::{canonical, canonical_hash};
 use crate::diagnostic::Severity;
-use crate::record::Page;
+use crate::record::Record;
 use serde::Deserialize;
 
 /// Parameters of `caption-repeats-lead` (none).
@@ -50,32 +50,30 @@ impl Rule for CaptionRepeatsLead {
     const DEFAULT_ENABLED: bool = false;
     const SOURCE: &'static str = include_str!("caption_repeats_lead.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::Each(check);
 }
 
 /// Reports captions equal to their entry's lead or its first sentence.
-pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
-    for r in &page.records {
-        let (Some(lead), Some(whole)) = (r.lead, r.lead_hash()) else {
-            continue;
-        };
-        if r.captions.is_empty() {
-            continue;
-        }
-        // The first sentence is read off the canonical text, so that a curly quote or NBSP does not
-        // hide its end.
-        let first = first_sentence(&canonical(lead.text.raw)).map(canonical_hash);
-        for (c, &hash) in r.captions.iter().zip(r.caption_hashes()) {
-            if hash == whole || first == Some(hash) {
-                let related = sink.related(Some(r), lead.text.span(), "the lead".into());
-                let d = sink.report(
-                    Some(r),
-                    c.text.span(),
-                    format!("caption repeats the lead of {}", describe(r)),
-                );
-                d.related = Some(Box::new(related));
-                d.help = Some("describe the photo instead, or delete the caption".into());
-            }
+pub fn check(r: &Record<'_>, _params: &Params, sink: &mut Sink<'_>) {
+    let (Some(lead), Some(whole)) = (r.lead, r.lead_hash()) else {
+        return;
+    };
+    if r.captions.is_empty() {
+        return;
+    }
+    // The first sentence is read off the canonical text, so that a curly quote or NBSP does not
+    // hide its end.
+    let first = first_sentence(&canonical(lead.text.raw)).map(canonical_hash);
+    for (c, &hash) in r.captions.iter().zip(r.caption_hashes()) {
+        if hash == whole || first == Some(hash) {
+            let related = sink.related(Some(r), lead.text.span(), "the lead".into());
+            let d = sink.report(
+                Some(r),
+                c.text.span(),
+                format!("caption repeats the lead of {}", describe(r)),
+            );
+            d.related = Some(Box::new(related));
+            d.help = Some("describe the photo instead, or delete the caption".into());
         }
     }
 }

@@ -23,7 +23,7 @@
 
 use super::{describe, Check, Rule, Sink};
 use crate::diagnostic::Severity;
-use crate::record::Page;
+use crate::record::Record;
 use serde::Deserialize;
 
 /// Parameters of `caption-repeats-title` (none).
@@ -41,26 +41,24 @@ impl Rule for CaptionRepeatsTitle {
     const DEFAULT_ENABLED: bool = false;
     const SOURCE: &'static str = include_str!("caption_repeats_title.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::Each(check);
 }
 
 /// Reports captions equal to their entry's title.
-pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
-    for r in &page.records {
-        let (Some(title), Some(t)) = (r.title, r.title_hash()) else {
-            continue;
-        };
-        for (c, &hash) in r.captions.iter().zip(r.caption_hashes()) {
-            if hash == t {
-                let related = sink.related(Some(r), title.span(), "the title".into());
-                let d = sink.report(
-                    Some(r),
-                    c.text.span(),
-                    format!("caption repeats the title of {}", describe(r)),
-                );
-                d.related = Some(Box::new(related));
-                d.help = Some("describe the photo instead, or delete the caption".into());
-            }
+pub fn check(r: &Record<'_>, _params: &Params, sink: &mut Sink<'_>) {
+    let (Some(title), Some(t)) = (r.title, r.title_hash()) else {
+        return;
+    };
+    for (c, &hash) in r.captions.iter().zip(r.caption_hashes()) {
+        if hash == t {
+            let related = sink.related(Some(r), title.span(), "the title".into());
+            let d = sink.report(
+                Some(r),
+                c.text.span(),
+                format!("caption repeats the title of {}", describe(r)),
+            );
+            d.related = Some(Box::new(related));
+            d.help = Some("describe the photo instead, or delete the caption".into());
         }
     }
 }

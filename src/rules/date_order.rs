@@ -32,9 +32,9 @@
 //! ## Options
 //! - `order`: `newest-first` (default) or `oldest-first`.
 
-use super::{date_label, describe, Check, Rule, Sink};
+use super::{date_label, describe, Check, Entry, PageEnd, Rule, Sink};
 use crate::diagnostic::Severity;
-use crate::record::{Date, Page, Precision};
+use crate::record::{Date, Precision};
 use serde::Deserialize;
 
 /// The order a page lists its entries in.
@@ -67,12 +67,12 @@ impl Rule for DateOrder {
     const DEFAULT_ENABLED: bool = true;
     const SOURCE: &'static str = include_str!("date_order.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::End(check);
 }
 
 /// Checks the page's date order.
-pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
-    let records = &page.records;
+pub fn check(end: &PageEnd<'_, '_>, params: &Params, sink: &mut Sink<'_>) {
+    let records = end.entries;
     // Keys in page order, oriented so that a page in order has non-increasing keys.
     let key = |d: &Date| {
         let days = i64::from(chrono::Datelike::num_days_from_ce(&d.start));
@@ -85,7 +85,7 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
         .iter()
         .enumerate()
         .filter_map(|(i, r)| {
-            r.date
+            r.date()
                 .filter(|d| d.precision == Precision::Day)
                 .map(|d| (i, key(&d)))
         })
@@ -125,14 +125,14 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
         "oldest first"
     };
     for (i, r) in records.iter().enumerate() {
-        let Some(date) = r.date else { continue };
+        let Some(date) = r.date() else { continue };
         if is_kept[i] {
             continue;
         }
         let (first, last_day) = (date.start, date.last_day());
         // Whether the entry above (below) is on the wrong side of this one.
         let clash_above = above[i].filter(|&a| {
-            records[a].date.is_some_and(|ad| {
+            records[a].date().is_some_and(|ad| {
                 if date.precision == Precision::Day {
                     key(&ad) < key(&date)
                 } else if newest_first {
@@ -143,7 +143,7 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
             })
         });
         let clash_below = below[i].filter(|&b| {
-            records[b].date.is_some_and(|bd| {
+            records[b].date().is_some_and(|bd| {
                 if date.precision == Precision::Day {
                     key(&bd) > key(&date)
                 } else if newest_first {
@@ -171,10 +171,10 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
         );
         let related = sink.related(
             Some(o),
-            super::date_span(o),
+            o.date_span(),
             format!("the entry {side} it is dated {}", date_label(o)),
         );
-        let d = sink.report(Some(r), super::date_span(r), message);
+        let d = sink.report(Some(r), r.date_span(), message);
         d.related = Some(Box::new(related));
         d.help = Some("correct the date if it is mistyped, or move the entry to its place".into());
     }

@@ -18,9 +18,8 @@
 //! ## How to fix
 //! Correct the year of the entry, or update the page title to cover it.
 
-use super::{date_label, Check, Rule, Sink};
+use super::{date_label, Check, Entry, PageEnd, Rule, Sink};
 use crate::diagnostic::Severity;
-use crate::record::Page;
 use chrono::Datelike;
 use serde::Deserialize;
 
@@ -39,17 +38,17 @@ impl Rule for DateOutsideTitleRange {
     const DEFAULT_ENABLED: bool = true;
     const SOURCE: &'static str = include_str!("date_outside_title_range.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::End(check);
 }
 
 /// Reports dates outside the title's years.
-pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
-    let Some(title) = page.title else { return };
+pub fn check(end: &PageEnd<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
+    let Some(title) = end.title else { return };
     let Some((from, to)) = title.years else {
         return;
     };
-    for r in &page.records {
-        let Some(date) = r.date else { continue };
+    for r in end.entries {
+        let Some(date) = r.date() else { continue };
         if date.start.year() >= from && date.last_day().year() <= to {
             continue;
         }
@@ -65,7 +64,7 @@ pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
         );
         let d = sink.report(
             Some(r),
-            super::date_span(r),
+            r.date_span(),
             format!(
                 "entry dated {} falls outside the years of the page title ({range})",
                 date_label(r)

@@ -23,9 +23,9 @@
 //! ## How to fix
 //! Delete one of the two entries (keep the more complete one).
 
-use super::{describe, Check, Rule, Sink};
+use super::{describe, Brief, Check, Entry as _, PageCheck, PageHead, Rule, Sink};
 use crate::diagnostic::Severity;
-use crate::record::{Date, Page};
+use crate::record::{Date, Record};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::hash_map::Entry;
@@ -45,49 +45,52 @@ impl Rule for DuplicateRecord {
     const DEFAULT_ENABLED: bool = true;
     const SOURCE: &'static str = include_str!("duplicate_record.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::Page(start);
 }
 
-/// Reports entries repeating an earlier entry's date and lead.
-pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
-    // (date, canonical hash of the lead) -> the first record with them.
-    let mut seen: FxHashMap<(Date, u64), usize> =
-        FxHashMap::with_capacity_and_hasher(page.records.len(), Default::default());
-    for (i, r) in page.records.iter().enumerate() {
+/// Starts the check of a page.
+fn start<'a>(_: &Params, _: &PageHead<'a>) -> Box<dyn PageCheck<'a, Params> + 'a> {
+    Box::<Seen>::default()
+}
+
+/// (date, canonical hash of the lead) -> the first record with them.
+#[derive(Default)]
+struct Seen(FxHashMap<(Date, u64), usize>);
+
+impl<'a> PageCheck<'a, Params> for Seen {
+    /// Reports an entry repeating an earlier entry's date and lead.
+    fn record(&mut self, r: &Record<'a>, earlier: &[Brief<'a>], _: &Params, sink: &mut Sink<'_>) {
         let (Some(date), Some(lead), Some(hash)) = (r.date, r.lead, r.lead_hash()) else {
-            continue;
+            return;
         };
         if lead.text.raw.is_empty() {
-            continue;
+            return;
         }
-        let earlier = match seen.entry((date, hash)) {
-            Entry::Occupied(e) => Some(*e.get()),
+        let first = match self.0.entry((date, hash)) {
+            Entry::Occupied(e) => *e.get(),
             Entry::Vacant(e) => {
-                e.insert(i);
-                None
+                e.insert(r.index);
+                return;
             }
         };
-        match earlier {
-            None => {}
-            Some(first) => {
-                let other = &page.records[first];
-                let related = sink.related(
-                    Some(other),
-                    super::head_span(other),
-                    format!("first listed here as {}", describe(other)),
-                );
-                let d = sink.report(
-                    Some(r),
-                    super::head_span(r),
-                    format!(
-                        "{} repeats the date and lead of an earlier entry",
-                        describe(r)
-                    ),
-                );
-                d.related = Some(Box::new(related));
-                d.help = Some("delete one of the two entries".into());
-            }
-        }
+        let Some(other) = earlier.get(first) else {
+            return;
+        };
+        let related = sink.related(
+            Some(other),
+            other.head_span(),
+            format!("first listed here as {}", describe(other)),
+        );
+        let d = sink.report(
+            Some(r),
+            super::head_span(r),
+            format!(
+                "{} repeats the date and lead of an earlier entry",
+                describe(r)
+            ),
+        );
+        d.related = Some(Box::new(related));
+        d.help = Some("delete one of the two entries".into());
     }
 }
 

@@ -25,9 +25,9 @@
 //! ## How to fix
 //! Keep one copy of the caption and delete the others.
 
-use super::{describe, Check, Rule, Sink};
+use super::{describe, Brief, Check, PageCheck, PageHead, Rule, Sink};
 use crate::diagnostic::Severity;
-use crate::record::Page;
+use crate::record::Record;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::hash_map::Entry;
@@ -47,31 +47,40 @@ impl Rule for DuplicatedCaption {
     const DEFAULT_ENABLED: bool = true;
     const SOURCE: &'static str = include_str!("duplicated_caption.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::Page(start);
 }
 
-/// Reports captions repeated within an entry.
-pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
-    // Groups of equal captions (positions in the record's captions), in order of first appearance, found
-    // through the canonical hashes; both reused across records.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut by_hash: FxHashMap<u64, usize> = FxHashMap::default();
-    for r in &page.records {
+/// Starts the check of a page.
+fn start<'a>(_: &Params, _: &PageHead<'a>) -> Box<dyn PageCheck<'a, Params> + 'a> {
+    Box::<Groups>::default()
+}
+
+/// Groups of equal captions (positions in the record's captions), in order of first appearance, found
+/// through the canonical hashes; both reused across records.
+#[derive(Default)]
+struct Groups {
+    groups: Vec<Vec<usize>>,
+    by_hash: FxHashMap<u64, usize>,
+}
+
+impl<'a> PageCheck<'a, Params> for Groups {
+    /// Reports captions repeated within an entry.
+    fn record(&mut self, r: &Record<'a>, _: &[Brief<'a>], _: &Params, sink: &mut Sink<'_>) {
         if r.captions.len() < 2 {
-            continue;
+            return;
         }
-        groups.clear();
-        by_hash.clear();
+        self.groups.clear();
+        self.by_hash.clear();
         for (i, &hash) in r.caption_hashes().iter().enumerate() {
-            match by_hash.entry(hash) {
-                Entry::Occupied(g) => groups[*g.get()].push(i),
+            match self.by_hash.entry(hash) {
+                Entry::Occupied(g) => self.groups[*g.get()].push(i),
                 Entry::Vacant(g) => {
-                    g.insert(groups.len());
-                    groups.push(vec![i]);
+                    g.insert(self.groups.len());
+                    self.groups.push(vec![i]);
                 }
             }
         }
-        let repeated = groups.iter().filter(|v| v.len() > 1);
+        let repeated = self.groups.iter().filter(|v| v.len() > 1);
         for positions in repeated {
             let first = r.captions[positions[0]].text;
             let second = r.captions[positions[1]].text;

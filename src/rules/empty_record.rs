@@ -20,7 +20,7 @@
 
 use super::{describe, Check, Rule, Sink};
 use crate::diagnostic::Severity;
-use crate::record::Page;
+use crate::record::Record;
 use serde::Deserialize;
 
 /// Parameters of `empty-record` (none).
@@ -38,25 +38,23 @@ impl Rule for EmptyRecord {
     const DEFAULT_ENABLED: bool = true;
     const SOURCE: &'static str = include_str!("empty_record.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::Each(check);
 }
 
 /// Reports entries without any text.
-pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
-    for r in &page.records {
-        let has_lead = r
-            .lead
-            .is_some_and(|l| l.text.raw.chars().any(char::is_alphanumeric));
-        if has_lead || !r.paragraphs.is_empty() {
-            continue;
-        }
-        let d = sink.report(
-            Some(r),
-            super::head_span(r),
-            format!("{} has no text", describe(r)),
-        );
-        d.help = Some("restore the entry's paragraphs, or delete the leftover lines".into());
+pub fn check(r: &Record<'_>, _params: &Params, sink: &mut Sink<'_>) {
+    let has_lead = r
+        .lead
+        .is_some_and(|l| l.text.raw.chars().any(char::is_alphanumeric));
+    if has_lead || !r.paragraphs.is_empty() {
+        return;
     }
+    let d = sink.report(
+        Some(r),
+        super::head_span(r),
+        format!("{} has no text", describe(r)),
+    );
+    d.help = Some("restore the entry's paragraphs, or delete the leftover lines".into());
 }
 
 #[cfg(test)]

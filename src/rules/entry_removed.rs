@@ -69,7 +69,7 @@ pub fn check(input: &DropInput<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
             "the entry in the previous revision".into(),
         );
         let d = sink.report(
-            at_record,
+            at_record.map(|r| r as &dyn super::Entry),
             span,
             format!(
                 "{} of the previous revision is missing from this one",

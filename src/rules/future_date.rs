@@ -20,7 +20,7 @@
 
 use super::{date_label, Check, Rule, Sink};
 use crate::diagnostic::Severity;
-use crate::record::Page;
+use crate::record::Record;
 use serde::Deserialize;
 
 /// Parameters of `future-date` (none).
@@ -38,26 +38,24 @@ impl Rule for FutureDate {
     const DEFAULT_ENABLED: bool = true;
     const SOURCE: &'static str = include_str!("future_date.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::Each(check);
 }
 
 /// Reports dates after today (skipped when the run does not know today's date).
-pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
+pub fn check(r: &Record<'_>, _params: &Params, sink: &mut Sink<'_>) {
     let Some(today) = sink.ctx().today else {
         return;
     };
-    for r in &page.records {
-        let Some(date) = r.date else { continue };
-        if date.start <= today {
-            continue;
-        }
-        let d = sink.report(
-            Some(r),
-            super::date_span(r),
-            format!("entry is dated {}, after today ({today})", date_label(r)),
-        );
-        d.help = Some("correct the date; the page lists visits that took place".into());
+    let Some(date) = r.date else { return };
+    if date.start <= today {
+        return;
     }
+    let d = sink.report(
+        Some(r),
+        super::date_span(r),
+        format!("entry is dated {}, after today ({today})", date_label(r)),
+    );
+    d.help = Some("correct the date; the page lists visits that took place".into());
 }
 
 #[cfg(test)]

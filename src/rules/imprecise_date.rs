@@ -21,7 +21,7 @@
 
 use super::{Check, Rule, Sink};
 use crate::diagnostic::Severity;
-use crate::record::{Page, Precision};
+use crate::record::{Precision, Record};
 use serde::Deserialize;
 
 /// Parameters of `imprecise-date` (none).
@@ -39,28 +39,26 @@ impl Rule for ImpreciseDate {
     const DEFAULT_ENABLED: bool = true;
     const SOURCE: &'static str = include_str!("imprecise_date.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::Each(check);
 }
 
 /// Reports month- and year-precision dates.
-pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
-    for r in &page.records {
-        let Some(date) = r.date else { continue };
-        let what = match date.precision {
-            Precision::Day => continue,
-            Precision::Month => "month",
-            Precision::Year => "year",
-        };
-        let d = sink.report(
-            Some(r),
-            super::date_span(r),
-            format!(
-                "date `{}` gives only the {what}, not the day",
-                super::date_label(r)
-            ),
-        );
-        d.help = Some("add the day of the visit".into());
-    }
+pub fn check(r: &Record<'_>, _params: &Params, sink: &mut Sink<'_>) {
+    let Some(date) = r.date else { return };
+    let what = match date.precision {
+        Precision::Day => return,
+        Precision::Month => "month",
+        Precision::Year => "year",
+    };
+    let d = sink.report(
+        Some(r),
+        super::date_span(r),
+        format!(
+            "date `{}` gives only the {what}, not the day",
+            super::date_label(r)
+        ),
+    );
+    d.help = Some("add the day of the visit".into());
 }
 
 #[cfg(test)]

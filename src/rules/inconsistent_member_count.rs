@@ -34,9 +34,9 @@
 //!   (it holds from the beginning). Empty: only checks 2 and 3 run.
 //! - `same-day` (default `true`) and `decreasing` (default `true`) turn checks 2 and 3 on or off.
 
-use super::{date_label, describe, Check, Rule, Sink};
+use super::{date_label, describe, Brief, Check, PageCheck, PageEnd, PageHead, Rule, Sink};
 use crate::diagnostic::Severity;
-use crate::record::{Date, MemberCount, Page, Precision, Record};
+use crate::record::{Date, MemberCount, Precision, Record};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -137,7 +137,7 @@ impl Default for Params {
 
 /// A mention with the record it is in.
 struct Mention<'r, 'a> {
-    record: &'r Record<'a>,
+    record: &'r Brief<'a>,
     count: &'r MemberCount<'a>,
     date: Date,
 }
@@ -152,23 +152,45 @@ impl Rule for InconsistentMemberCount {
     const DEFAULT_ENABLED: bool = true;
     const SOURCE: &'static str = include_str!("inconsistent_member_count.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::Page(start);
+}
+
+/// Starts the check of a page.
+fn start<'a>(_: &Params, _: &PageHead<'a>) -> Box<dyn PageCheck<'a, Params> + 'a> {
+    Box::<Counts<'a>>::default()
+}
+
+/// The member counts of the page's dated entries, in page order, with their record and date: all this
+/// rule needs of a record, compared at the page's end.
+#[derive(Default)]
+struct Counts<'a>(Vec<(usize, MemberCount<'a>, Date)>);
+
+impl<'a> PageCheck<'a, Params> for Counts<'a> {
+    fn record(&mut self, r: &Record<'a>, _: &[Brief<'a>], _: &Params, _: &mut Sink<'_>) {
+        if let Some(date) = r.date {
+            self.0
+                .extend(r.member_counts.iter().map(|&count| (r.index, count, date)));
+        }
+    }
+
+    fn finish(self: Box<Self>, end: &PageEnd<'a, '_>, params: &Params, sink: &mut Sink<'_>) {
+        let mentions: Vec<Mention<'_, '_>> = self
+            .0
+            .iter()
+            .filter_map(|(index, count, date)| {
+                Some(Mention {
+                    record: end.entries.get(*index)?,
+                    count,
+                    date: *date,
+                })
+            })
+            .collect();
+        check(&mentions, params, sink);
+    }
 }
 
 /// Checks member counts against the timeline, then against each other.
-pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
-    let mentions: Vec<Mention<'_, '_>> = page
-        .records
-        .iter()
-        .filter_map(|r| r.date.map(|d| (r, d)))
-        .flat_map(|(r, date)| {
-            r.member_counts.iter().map(move |count| Mention {
-                record: r,
-                count,
-                date,
-            })
-        })
-        .collect();
+fn check(mentions: &[Mention<'_, '_>], params: &Params, sink: &mut Sink<'_>) {
     let mut reported = vec![false; mentions.len()];
 
     // 1. The timeline.

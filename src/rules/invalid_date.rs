@@ -21,7 +21,7 @@
 
 use super::{Check, Rule, Sink};
 use crate::diagnostic::Severity;
-use crate::record::Page;
+use crate::record::Record;
 use serde::Deserialize;
 
 /// Parameters of `invalid-date` (none).
@@ -39,27 +39,24 @@ impl Rule for InvalidDate {
     const DEFAULT_ENABLED: bool = true;
     const SOURCE: &'static str = include_str!("invalid_date.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::Each(check);
 }
 
 /// Reports date prefixes that are not calendar dates.
-pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
-    for r in &page.records {
-        if r.date.is_some() {
-            continue;
-        }
-        let Some(text) = r.lead.and_then(|l| l.date_text) else {
-            continue;
-        };
-        let d = sink.report(
-            Some(r),
-            text.span(),
-            format!("`{}` is not a calendar date", text.raw),
-        );
-        d.help = Some(
-            "correct the day or the month; ranges run from the earlier day to the later".into(),
-        );
+pub fn check(r: &Record<'_>, _params: &Params, sink: &mut Sink<'_>) {
+    if r.date.is_some() {
+        return;
     }
+    let Some(text) = r.lead.and_then(|l| l.date_text) else {
+        return;
+    };
+    let d = sink.report(
+        Some(r),
+        text.span(),
+        format!("`{}` is not a calendar date", text.raw),
+    );
+    d.help =
+        Some("correct the day or the month; ranges run from the earlier day to the later".into());
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@
 
 use super::{describe, Check, Rule, Sink};
 use crate::diagnostic::Severity;
-use crate::record::Page;
+use crate::record::Record;
 use serde::Deserialize;
 
 /// Parameters of `missing-date` (none).
@@ -40,23 +40,20 @@ impl Rule for MissingDate {
     const DEFAULT_ENABLED: bool = true;
     const SOURCE: &'static str = include_str!("missing_date.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::Each(check);
 }
 
 /// Reports entries without a date prefix.
-pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
-    for r in &page.records {
-        if r.date.is_some() || r.lead.is_some_and(|l| l.date_text.is_some()) {
-            continue;
-        }
-        let span = r
-            .lead
-            .map_or_else(|| super::head_span(r), |l| l.line.span());
-        let d = sink.report(Some(r), span, format!("{} has no date", describe(r)));
-        d.help = Some(
-            "start the lead paragraph with the entry's date, e.g. `10 February 2020 – `".into(),
-        );
+pub fn check(r: &Record<'_>, _params: &Params, sink: &mut Sink<'_>) {
+    if r.date.is_some() || r.lead.is_some_and(|l| l.date_text.is_some()) {
+        return;
     }
+    let span = r
+        .lead
+        .map_or_else(|| super::head_span(r), |l| l.line.span());
+    let d = sink.report(Some(r), span, format!("{} has no date", describe(r)));
+    d.help =
+        Some("start the lead paragraph with the entry's date, e.g. `10 February 2020 – `".into());
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@
 
 use super::{date_label, Check, Rule, Sink};
 use crate::diagnostic::Severity;
-use crate::record::Page;
+use crate::record::Record;
 use serde::Deserialize;
 
 /// Parameters of `missing-title` (none).
@@ -39,22 +39,20 @@ impl Rule for MissingTitle {
     const DEFAULT_ENABLED: bool = true;
     const SOURCE: &'static str = include_str!("missing_title.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::Each(check);
 }
 
 /// Reports untitled entries, at their date (where the entry starts).
-pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
-    for r in &page.records {
-        if r.title.is_some() {
-            continue;
-        }
-        let d = sink.report(
-            Some(r),
-            super::date_span(r),
-            format!("entry dated {} has no title", date_label(r)),
-        );
-        d.help = Some("add a title line (who visited) above the entry".into());
+pub fn check(r: &Record<'_>, _params: &Params, sink: &mut Sink<'_>) {
+    if r.title.is_some() {
+        return;
     }
+    let d = sink.report(
+        Some(r),
+        super::date_span(r),
+        format!("entry dated {} has no title", date_label(r)),
+    );
+    d.help = Some("add a title line (who visited) above the entry".into());
 }
 
 #[cfg(test)]

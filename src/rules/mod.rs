@@ -15,6 +15,9 @@
 //! until both exist.
 
 pub mod config;
+mod page_run;
+
+pub use page_run::{Brief, Check, Entry, PageCheck, PageEnd, PageHead, PageRun};
 
 mod caption_repeats_lead;
 mod caption_repeats_title;
@@ -97,28 +100,10 @@ pub trait Rule: 'static {
     const CHECK: Check<Self::Params>;
 }
 
-/// What a rule compares, with its check: each runner ([`check_page`], [`check_drop`], [`check_review`])
-/// runs the rules that declare its variant.
-pub enum Check<P> {
-    /// One revision of a page (`pagerev validate` and `pagerev check`).
-    Page(fn(&Page<'_>, &P, &mut Sink<'_>)),
-    /// A revision against the one before it (`pagerev check` only). `per_entry` rules report single
-    /// entries, so they stay silent when the new revision has no dated entries (`no-entries` and
-    /// `entries-dropped` say it once).
-    Drop {
-        /// Whether the rule reports single entries.
-        per_entry: bool,
-        /// The check.
-        check: fn(&DropInput<'_, '_>, &P, &mut Sink<'_>),
-    },
-    /// The newest records against the page's reviewed snapshot (`pagerev check` only).
-    Review(fn(&ReviewInput<'_, '_>, &P, &mut Sink<'_>)),
-}
-
 impl<P> Check<P> {
     const fn kind(&self) -> Kind {
         match self {
-            Check::Page(_) => Kind::Page,
+            Check::Each(_) | Check::Page(_) | Check::End(_) => Kind::Page,
             Check::Drop { per_entry, .. } => Kind::Drop {
                 per_entry: *per_entry,
             },
@@ -368,14 +353,13 @@ pub struct RuleParams {
 }
 
 // A rule's check with its parameters bound, one type per [`Check`] variant.
-type PageCheck = dyn Fn(&Page<'_>, &mut Sink<'_>) + Send + Sync;
 type DropCheck = dyn Fn(&DropInput<'_, '_>, &mut Sink<'_>) + Send + Sync;
 type ReviewCheck = dyn Fn(&ReviewInput<'_, '_>, &mut Sink<'_>) + Send + Sync;
 
 /// A rule's check with its parameters bound: one variant per [`Check`] variant.
 #[derive(Clone)]
 enum Bound {
-    Page(Arc<PageCheck>),
+    Page(Arc<dyn page_run::StartPage>),
     Drop(Arc<DropCheck>),
     Review(Arc<ReviewCheck>),
 }
@@ -386,9 +370,9 @@ impl RuleParams {
         let params = Arc::new(params);
         let p = Arc::clone(&params);
         let check = match R::CHECK {
-            Check::Page(f) => Bound::Page(Arc::new(move |page: &Page<'_>, sink: &mut Sink<'_>| {
-                f(page, &p, sink)
-            })),
+            Check::Each(f) => Bound::Page(Arc::new(page_run::PageStarter::Each(f, p))),
+            Check::Page(f) => Bound::Page(Arc::new(page_run::PageStarter::Page(f, p))),
+            Check::End(f) => Bound::Page(Arc::new(page_run::PageStarter::End(f, p))),
             Check::Drop { check, .. } => Bound::Drop(Arc::new(
                 move |input: &DropInput<'_, '_>, sink: &mut Sink<'_>| check(input, &p, sink),
             )),
@@ -487,65 +471,88 @@ pub fn check_page_keeping(
     ctx: &CheckContext,
     keep: usize,
 ) -> (Vec<Diagnostic>, Omitted) {
-    // Rules are independent of each other: on a big page they run in parallel on rayon's pool (one
-    // thread with `RAYON_NUM_THREADS=1`). The findings are sorted, so the report does not depend on
-    // which rule finished first.
-    use rayon::prelude::*;
-    // A page without dated entries is one finding (no-entries), not one per entry from every rule.
-    let only_no_entries = reports_no_entries(rules, page);
-    let page_rules: Vec<(&config::ConfiguredRule, &PageCheck)> = rules
-        .enabled()
-        .filter(|r| !only_no_entries || r.info.is::<no_entries::NoEntries>())
-        .filter_map(|r| match &r.params.check {
-            Bound::Page(check) => Some((r, &**check)),
-            Bound::Drop(_) | Bound::Review(_) => None,
-        })
-        .collect();
-    let run = |(rule, check): (&config::ConfiguredRule, &PageCheck)| {
-        let mut out = Vec::new();
-        let mut sink = Sink::new(source, rule, ctx, &mut out);
-        sink.keep = keep;
-        check(page, &mut sink);
-        let dropped = sink.dropped;
-        (out, (rule.info, rule.severity, dropped))
-    };
-    let per_rule: Vec<_> = if page.records.len() >= PARALLEL_RULES_FROM {
-        page_rules.into_par_iter().map(run).collect()
-    } else {
-        page_rules.into_iter().map(run).collect()
-    };
-    let mut omitted = Omitted::default();
-    let mut lists = Vec::with_capacity(per_rule.len());
-    for (list, (info, severity, dropped)) in per_rule {
-        omitted.add(info.code, info.name, severity, dropped);
-        lists.push(list);
-    }
-    let mut out = concat(lists);
-    crate::diagnostic::sort(&mut out);
-    if out.len() > keep {
-        for d in &out[keep..] {
-            omitted.add_finding(d);
-        }
-        out.truncate(keep);
-    }
-    (out, omitted)
+    let mut run = PageRun::new(rules, source, ctx, keep);
+    run.records(&page.records);
+    run.finish(page.title, &page.preamble)
 }
 
-/// The findings of every rule in one list, grown from the longest rule's list: the findings of a page
-/// with millions of them are not all copied into a new list at once, which would hold them twice. The
-/// order of the lists does not matter: findings are sorted next, and two findings with the same sort key
-/// come from the same rule (the key has the code), whose order `append` keeps.
-fn concat(mut lists: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
-    let longest = (0..lists.len()).max_by_key(|&i| lists[i].len());
-    let Some(longest) = longest else {
-        return Vec::new();
+/// A page revision parsed and checked in one pass ([`validate_source`]).
+#[derive(Debug)]
+pub struct Validated<'a> {
+    /// The page besides its records, and how many there were.
+    pub outline: crate::parse::PageOutline<'a>,
+    /// How many of the records have a date.
+    pub dated: usize,
+    /// The first `keep` findings in report order.
+    pub findings: Vec<Diagnostic>,
+    /// The findings past those, counted.
+    pub omitted: Omitted,
+}
+
+/// Pages of at least this many bytes are checked on a thread of their own while the parser goes on;
+/// smaller ones are a batch or two of records, not worth a thread.
+const RULES_THREAD_FROM: usize = 1 << 20;
+
+/// Parses a page revision and checks it with the enabled page rules of `rules`, as [`check_page_keeping`]
+/// does after [`crate::parse::parse_with`], with the same findings; but the records go to the rules as
+/// the parser builds them, a batch at a time, and are dropped once the rules have seen them: what is held
+/// is the page's text, a few batches of records, and the rules' summaries. On a large page the rules run
+/// on a thread of their own while the parser goes on (not with `RAYON_NUM_THREADS=1`).
+///
+/// ```
+/// use pagerev::rules::{check_page, config::RuleSet, validate_source, CheckContext};
+/// use pagerev::source::SourceFile;
+///
+/// let source = SourceFile::from_text("p.txt", "Visits 2021\n\nA\n\n3 May 2021 – A.\n\nB\n\n4 May 2021 – B.\n")?;
+/// let (rules, ctx) = (RuleSet::load(&[])?, CheckContext::default());
+/// let checked = validate_source(&rules, &source, &Default::default(), &ctx, usize::MAX);
+/// let page = pagerev::parse::parse(&source, None);
+/// assert_eq!(checked.findings, check_page(&rules, &source, &page, &ctx));
+/// assert_eq!((checked.outline.records, checked.dated), (2, 2));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn validate_source<'a>(
+    rules: &config::RuleSet,
+    source: &'a SourceFile,
+    options: &crate::parse::ParseOptions,
+    ctx: &CheckContext,
+    keep: usize,
+) -> Validated<'a> {
+    let mut run = PageRun::new(rules, source, ctx, keep);
+    let mut dated = 0;
+    let mut feed = |batch: Vec<Record<'a>>| {
+        dated += batch.iter().filter(|r| r.date.is_some()).count();
+        run.records(&batch);
     };
-    let mut out = lists.swap_remove(longest);
-    out.reserve_exact(lists.iter().map(Vec::len).sum());
-    for mut list in lists {
-        out.append(&mut list);
+    let outline = if source.text().len() < RULES_THREAD_FROM || rayon::current_num_threads() < 2 {
+        crate::parse::parse_streamed(source, options, &mut feed)
+    } else {
+        // Two batches queued at most: the parser never runs far ahead of the rules.
+        let (send, batches) = std::sync::mpsc::sync_channel::<Vec<Record<'a>>>(2);
+        std::thread::scope(|scope| {
+            let rules_thread = scope.spawn(|| {
+                for batch in batches {
+                    feed(batch);
+                }
+            });
+            let outline = crate::parse::parse_streamed(source, options, &mut |batch| {
+                // The rules thread ends only by panicking, which `join` passes on below.
+                let _ = send.send(batch);
+            });
+            drop(send);
+            if let Err(panic) = rules_thread.join() {
+                std::panic::resume_unwind(panic);
+            }
+            outline
+        })
+    };
+    let (findings, omitted) = run.finish(outline.title, &outline.preamble);
+    Validated {
+        outline,
+        dated,
+        findings,
+        omitted,
     }
-    out
 }
 
 /// How many findings a rule may gather before those past the first `keep` are dropped (never, when all
@@ -553,10 +560,6 @@ fn concat(mut lists: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
 fn compact_at(keep: usize) -> usize {
     keep.saturating_mul(2).max(keep.saturating_add(4096))
 }
-
-/// Pages with at least this many records run their rules in parallel; on smaller ones the rules take
-/// less time than handing them to threads.
-const PARALLEL_RULES_FROM: usize = 5_000;
 
 /// What a drop rule sees: the previous revision, the new one, and the record diff between them
 /// (computed with unchanged records included, so every record of either side can be placed).
@@ -774,10 +777,10 @@ impl<'s> Sink<'s> {
     }
 
     /// A related location (the record a finding clashes with, a first occurrence).
-    pub fn related(&self, record: Option<&Record<'_>>, span: Span, message: String) -> Related {
+    pub fn related(&self, record: Option<&dyn Entry>, span: Span, message: String) -> Related {
         Related {
             message,
-            record_id: record.map(|r| r.id.as_str().into()),
+            record_id: record.map(|r| r.id().into()),
             file: Arc::clone(&self.file),
             location: self.location(span),
         }
@@ -787,7 +790,7 @@ impl<'s> Sink<'s> {
     pub fn related_at(
         &self,
         source: &SourceFile,
-        record: Option<&Record<'_>>,
+        record: Option<&dyn Entry>,
         span: Span,
         message: String,
     ) -> Related {
@@ -797,7 +800,7 @@ impl<'s> Sink<'s> {
         };
         Related {
             message,
-            record_id: record.map(|r| r.id.as_str().into()),
+            record_id: record.map(|r| r.id().into()),
             file: source.name().into(),
             location: Location {
                 start: pos(span.byte_start),
@@ -810,7 +813,7 @@ impl<'s> Sink<'s> {
     /// a help line.
     pub fn report(
         &mut self,
-        record: Option<&Record<'_>>,
+        record: Option<&dyn Entry>,
         span: Span,
         message: String,
     ) -> &mut Diagnostic {
@@ -824,8 +827,8 @@ impl<'s> Sink<'s> {
             name: self.info.name,
             severity: self.severity,
             message,
-            record_id: record.map(|r| r.id.as_str().into()),
-            record_index: record.map(|r| r.index),
+            record_id: record.map(|r| r.id().into()),
+            record_index: record.map(|r| r.index()),
             file: Arc::clone(&self.file),
             location,
             related: None,
@@ -859,8 +862,8 @@ pub(crate) fn date_span(r: &Record<'_>) -> Span {
 }
 
 /// The record's date as written, for messages.
-pub(crate) fn date_label(r: &Record<'_>) -> String {
-    match (r.lead.and_then(|l| l.date_text), r.date) {
+pub(crate) fn date_label<E: Entry + ?Sized>(r: &E) -> String {
+    match (r.lead_date_text(), r.date()) {
         (Some(t), _) => t.raw.to_string(),
         (None, Some(d)) => d.to_string(),
         (None, None) => "undated".to_string(),
@@ -868,8 +871,8 @@ pub(crate) fn date_label(r: &Record<'_>) -> String {
 }
 
 /// How messages name a record: its title in quotes, or `the untitled entry`, with its date.
-pub(crate) fn describe(r: &Record<'_>) -> String {
-    match r.title {
+pub(crate) fn describe<E: Entry + ?Sized>(r: &E) -> String {
+    match r.title() {
         Some(t) => format!("`{}` ({})", shorten(t.raw, 60), date_label(r)),
         None => format!("the untitled entry ({})", date_label(r)),
     }
@@ -991,7 +994,7 @@ pub(crate) mod tests {
         for entry in std::fs::read_dir(&dir).expect("src/rules is readable") {
             let path = entry.expect("src/rules entry").path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if !name.ends_with(".rs") || name == "mod.rs" || name == "config.rs" {
+            if !name.ends_with(".rs") || ["mod.rs", "config.rs", "page_run.rs"].contains(&name) {
                 continue;
             }
             files += 1;

@@ -22,7 +22,7 @@
 //! Scrape the page again. If it does hold dated entries, `pagerev parse --explain FILE` shows how pagerev
 //! read it; `--lang` or a `page.yaml` profile tells it how the dates are written.
 
-use super::{Check, Rule, Sink};
+use super::{Check, Entry, PageEnd, Rule, Sink};
 use crate::diagnostic::Severity;
 use crate::record::{Page, Span};
 use serde::Deserialize;
@@ -47,26 +47,26 @@ impl Rule for NoEntries {
     const DEFAULT_ENABLED: bool = true;
     const SOURCE: &'static str = include_str!("no_entries.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::End(check);
 }
 
 /// Reports a page without a dated entry, at its title (or first line).
-pub fn check(page: &Page<'_>, _params: &Params, sink: &mut Sink<'_>) {
-    if has_dated_entries(page) {
+pub fn check(end: &PageEnd<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
+    if end.entries.iter().any(|e| e.date().is_some()) {
         return;
     }
-    let span = page
+    let span = end
         .title
         .map(|t| t.text.span())
-        .or_else(|| page.preamble.first().map(|t| t.span()))
-        .or_else(|| page.records.first().map(super::head_span))
+        .or_else(|| end.preamble.first().map(|t| t.span()))
+        .or_else(|| end.entries.first().map(Entry::head_span))
         .unwrap_or(Span {
             line_start: 1,
             line_end: 1,
             byte_start: 0,
             byte_end: 0,
         });
-    let what = match page.records.len() {
+    let what = match end.entries.len() {
         0 => "no entries".to_string(),
         1 => "1 entry, undated".to_string(),
         n => format!("{n} entries, none dated"),

@@ -27,10 +27,10 @@
 //! ## Options
 //! - `allow`: a list of regular expressions; a caption matching any of them may be shared.
 
-use super::{describe, Check, Rule, Sink};
+use super::{describe, Brief, Check, PageCheck, PageHead, Rule, Sink};
 use crate::canonical::canonical;
 use crate::diagnostic::Severity;
-use crate::record::Page;
+use crate::record::{Record, Span};
 use regex::Regex;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -107,20 +107,32 @@ impl Rule for SharedCaption {
     const DEFAULT_ENABLED: bool = true;
     const SOURCE: &'static str = include_str!("shared_caption.rs");
     type Params = Params;
-    const CHECK: Check<Params> = Check::Page(check);
+    const CHECK: Check<Params> = Check::Page(start);
 }
 
-/// Reports captions shared between entries.
-pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
-    // canonical caption hash -> (record, caption) of its first occurrence.
-    let mut first: FxHashMap<u64, (usize, usize)> =
-        FxHashMap::with_capacity_and_hasher(page.records.len(), Default::default());
-    for (ri, r) in page.records.iter().enumerate() {
+/// Starts the check of a page.
+fn start<'a>(_: &Params, _: &PageHead<'a>) -> Box<dyn PageCheck<'a, Params> + 'a> {
+    Box::<First>::default()
+}
+
+/// Canonical caption hash -> the record of its first occurrence, and where that caption is.
+#[derive(Default)]
+struct First(FxHashMap<u64, (usize, Span)>);
+
+impl<'a> PageCheck<'a, Params> for First {
+    /// Reports the captions of an entry that an earlier entry has too.
+    fn record(
+        &mut self,
+        r: &Record<'a>,
+        earlier: &[Brief<'a>],
+        params: &Params,
+        sink: &mut Sink<'_>,
+    ) {
         if r.captions.is_empty() {
-            continue;
+            return;
         }
         let (title, lead) = (r.title_hash(), r.lead_hash());
-        for ((ci, c), &hash) in r.captions.iter().enumerate().zip(r.caption_hashes()) {
+        for (c, &hash) in r.captions.iter().zip(r.caption_hashes()) {
             if title == Some(hash) || lead == Some(hash) {
                 continue;
             }
@@ -132,39 +144,36 @@ pub fn check(page: &Page<'_>, params: &Params, sink: &mut Sink<'_>) {
             {
                 continue;
             }
-            let earlier = match first.entry(hash) {
-                Entry::Occupied(e) => Some(*e.get()),
+            let (fr, first_span) = match self.0.entry(hash) {
+                Entry::Occupied(e) => *e.get(),
                 Entry::Vacant(e) => {
-                    e.insert((ri, ci));
-                    None
+                    e.insert((r.index, c.text.span()));
+                    continue;
                 }
             };
-            match earlier {
-                None => {}
-                Some((fr, _)) if fr == ri => {} // a repeat within the entry: duplicated-caption
-                Some((fr, fc)) => {
-                    let other = &page.records[fr];
-                    let related = sink.related(
-                        Some(other),
-                        other.captions[fc].text.span(),
-                        format!("also the caption of {}", describe(other)),
-                    );
-                    let d = sink.report(
-                        Some(r),
-                        c.text.span(),
-                        format!(
-                            "caption of {} is also the caption of {}",
-                            describe(r),
-                            describe(other)
-                        ),
-                    );
-                    d.related = Some(Box::new(related));
-                    d.help = Some(
-                        "remove the caption from the entry it does not belong to, or accept it with an `allow` pattern"
-                            .into(),
-                    );
-                }
-            }
+            // A repeat within the entry is duplicated-caption's.
+            let Some(other) = earlier.get(fr) else {
+                continue;
+            };
+            let related = sink.related(
+                Some(other),
+                first_span,
+                format!("also the caption of {}", describe(other)),
+            );
+            let d = sink.report(
+                Some(r),
+                c.text.span(),
+                format!(
+                    "caption of {} is also the caption of {}",
+                    describe(r),
+                    describe(other)
+                ),
+            );
+            d.related = Some(Box::new(related));
+            d.help = Some(
+                "remove the caption from the entry it does not belong to, or accept it with an `allow` pattern"
+                    .into(),
+            );
         }
     }
 }

@@ -439,6 +439,16 @@ pub fn with_folded<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     let mut n = 0;
     let mut fits = true;
     for c in word.chars() {
+        // The ASCII letters of a word with accents (most of its letters) decompose to themselves.
+        if c.is_ascii() {
+            if n == buf.len() {
+                fits = false;
+                break;
+            }
+            buf[n] = (c as u8).to_ascii_lowercase();
+            n += 1;
+            continue;
+        }
         unicode_normalization::char::decompose_canonical(c, |d| {
             if !fits || unicode_normalization::char::is_combining_mark(d) || d == TATWEEL {
                 return;
@@ -542,7 +552,7 @@ impl LangEvidence {
                     break;
                 } else {
                     match text[i..].chars().next() {
-                        Some(c) if c.is_alphabetic() => {
+                        Some(c) if crate::canonical::is_alphabetic(c) => {
                             ascii = false;
                             i += c.len_utf8();
                         }

@@ -401,8 +401,7 @@ fn word_end(text: &str, i: usize) -> usize {
         let Some(c) = text[end..].chars().next() else {
             return end;
         };
-        if !c.is_ascii() && (c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c))
-        {
+        if !c.is_ascii() && crate::canonical::is_letter_or_mark(c) {
             end += c.len_utf8();
             continue;
         }
@@ -410,7 +409,7 @@ fn word_end(text: &str, i: usize) -> usize {
             && text[end + c.len_utf8()..]
                 .chars()
                 .next()
-                .is_some_and(char::is_alphabetic)
+                .is_some_and(crate::canonical::is_alphabetic)
         {
             end += c.len_utf8();
             continue;

@@ -169,10 +169,19 @@ pub fn is_letter_or_mark(c: char) -> bool {
     c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
 }
 
+/// Whether folding a word for comparison (canonical decomposition, marks and the Arabic tatweel dropped,
+/// lower case: [`crate::lang::fold`]) leaves `c` as it is; from the same table below U+0800, where most
+/// letters beyond ASCII that are not accented Latin are (Arabic, Hebrew: no case, no decomposition).
+pub fn folds_to_itself(c: char) -> bool {
+    let u = c as u32;
+    u < 0x800 && two_byte_table().folds_to_itself[(u >> 6) as usize] >> (u & 63) & 1 == 1
+}
+
 /// One bit per character below U+0800.
 struct TwoByteTable {
     alphabetic: [u64; 32],
     letter_or_mark: [u64; 32],
+    folds_to_itself: [u64; 32],
 }
 
 fn two_byte_table() -> &'static TwoByteTable {
@@ -181,6 +190,7 @@ fn two_byte_table() -> &'static TwoByteTable {
         let mut t = TwoByteTable {
             alphabetic: [0; 32],
             letter_or_mark: [0; 32],
+            folds_to_itself: [0; 32],
         };
         for c in (0..0x800).filter_map(char::from_u32) {
             let (word, bit) = ((c as usize) >> 6, 1u64 << (c as u32 & 63));
@@ -189,6 +199,15 @@ fn two_byte_table() -> &'static TwoByteTable {
             }
             if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
                 t.letter_or_mark[word] |= bit;
+            }
+            let mut decomposed = Vec::new();
+            unicode_normalization::char::decompose_canonical(c, |d| decomposed.push(d));
+            if decomposed == [c]
+                && !unicode_normalization::char::is_combining_mark(c)
+                && c != crate::lang::TATWEEL
+                && c.to_lowercase().eq([c])
+            {
+                t.folds_to_itself[word] |= bit;
             }
         }
         t
@@ -373,10 +392,20 @@ mod tests {
 
     #[test]
     fn letter_tables_agree_with_the_standard_library() {
+        // Arabic letters fold to themselves; capitals, accented letters and the tatweel do not.
+        assert!(
+            folds_to_itself('\u{628}') && folds_to_itself('\u{5d0}') && folds_to_itself('\u{df}')
+        );
+        assert!(
+            !folds_to_itself('\u{e9}') && !folds_to_itself('\u{c9}') && !folds_to_itself('\u{640}')
+        );
         for c in (0..0x3000).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             let mark = unicode_normalization::char::is_combining_mark(c);
             assert_eq!(is_letter_or_mark(c), c.is_alphabetic() || mark, "{c:?}");
+            if folds_to_itself(c) {
+                assert_eq!(crate::lang::fold(&c.to_string()), c.to_string(), "{c:?}");
+            }
         }
     }
 

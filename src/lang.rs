@@ -449,6 +449,17 @@ pub fn with_folded<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
             n += 1;
             continue;
         }
+        // So do most letters of other alphabets, which have no case either (Arabic).
+        if crate::canonical::folds_to_itself(c) {
+            let len = c.len_utf8();
+            if n + len > buf.len() {
+                fits = false;
+                break;
+            }
+            c.encode_utf8(&mut buf[n..n + len]);
+            n += len;
+            continue;
+        }
         unicode_normalization::char::decompose_canonical(c, |d| {
             if !fits || unicode_normalization::char::is_combining_mark(d) || d == TATWEEL {
                 return;
@@ -476,7 +487,7 @@ pub fn with_folded<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
 
 /// The Arabic tatweel (`ـ`, U+0640): it stretches a word's letters for show (`ديسمــبـر`) and, like a
 /// diacritic, is left out when words are compared.
-const TATWEEL: char = '\u{640}';
+pub(crate) const TATWEEL: char = '\u{640}';
 
 /// `word` in lower case without diacritics or tatweel (`Décembre` → `decembre`, `MÄR` → `mar`, `أبريل` →
 /// `ابريل`, `ديسمــبـر` → `ديسمبر`), the form words are compared in.

@@ -243,7 +243,7 @@ pub fn tokenize(text: &str, vocab: &Vocabulary, langs: LangSet, max: usize, out:
             i = end;
             continue;
         }
-        if c.is_alphabetic() {
+        if crate::canonical::is_alphabetic(c) {
             let end = word_end(text, i);
             let word = &text[i..end];
             // Dutch `t/m` (tot en met, through) joins a range.
@@ -423,7 +423,7 @@ fn next_word_end(text: &str, end: usize) -> Option<usize> {
     let rest = &text[end..];
     let after = rest.strip_prefix(' ')?;
     let first = after.chars().next()?;
-    if !first.is_alphabetic() {
+    if !crate::canonical::is_alphabetic(first) {
         return None;
     }
     Some(word_end(text, end + 1))
@@ -472,7 +472,8 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
             .take_while(|c| digit_value(*c).is_some())
             .count();
         if digits <= 2
-            && (two == 2 || (sep != ':' && two == 0 && !after.starts_with(char::is_alphabetic)))
+            && (two == 2
+                || (sep != ':' && two == 0 && !after.starts_with(crate::canonical::is_alphabetic)))
         {
             let e = end + 1 + after.chars().take(two).map(char::len_utf8).sum::<usize>();
             return (T::Time, time_suffix(text, e, true));
@@ -584,7 +585,7 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
             if text[end..].starts_with('ʳ') {
                 end += 'ʳ'.len_utf8();
             }
-        } else if c.is_alphabetic() {
+        } else if crate::canonical::is_alphabetic(c) {
             let we = word_end(text, end);
             if is_ordinal_suffix(&text[end..we].to_lowercase()) && digits <= 2 {
                 ordinal = true;
@@ -747,7 +748,7 @@ fn century_at(text: &str, at: usize, ordinal: bool) -> Option<usize> {
         return None;
     }
     let start = at + skip;
-    if !text[start..].starts_with(char::is_alphabetic) {
+    if !text[start..].starts_with(crate::canonical::is_alphabetic) {
         return None;
     }
     let we = word_end(text, start);
@@ -779,7 +780,7 @@ fn era_or_century(text: &str, value: u32, digits: u8, end: usize) -> Option<(T, 
             e += 1;
         } else if text[e..].starts_with('°') || text[e..].starts_with('º') {
             e += '°'.len_utf8();
-        } else if text[e..].starts_with(char::is_alphabetic) {
+        } else if text[e..].starts_with(crate::canonical::is_alphabetic) {
             let we = word_end(text, e);
             if matches!(
                 &text[e..we],

@@ -1645,7 +1645,7 @@ pub(crate) fn list_marker_end(text: &str) -> Option<usize> {
     let rest = &text[digits..];
     let after = rest.strip_prefix(['.', ')'])?;
     let trimmed = after.trim_start();
-    (trimmed.len() < after.len() && trimmed.starts_with(char::is_alphabetic))
+    (trimmed.len() < after.len() && trimmed.starts_with(crate::canonical::is_alphabetic))
         .then(|| text.len() - trimmed.len())
 }
 

@@ -280,16 +280,16 @@ impl<'v> Scanner<'v> {
         let first = line.chars().next()?;
         // Most lines of a page are prose starting with an ordinary word: the only shape they can have is
         // a place before the date (`Sofia, June 3, 2016 – …`), which needs a comma early in the line.
-        if first.is_alphabetic() {
+        if crate::canonical::is_alphabetic(first) {
             let word_end = line
-                .find(|c: char| !c.is_alphabetic())
+                .find(|c: char| !crate::canonical::is_alphabetic(c))
                 .unwrap_or(line.len());
             let word = &line[..word_end];
             // Arabic months of two words (`كانون الأول`).
             let pair = !word.is_ascii()
                 && line[word_end..].starts_with(' ')
                 && line[word_end + 1..]
-                    .find(|c: char| !c.is_alphabetic())
+                    .find(|c: char| !crate::canonical::is_alphabetic(c))
                     .map(|n| word_end + 1 + n)
                     .or(Some(line.len()))
                     .is_some_and(|e| self.vocab.lookup(&line[..e], self.langs).is_some());
@@ -666,9 +666,9 @@ fn classify(
         && !(matches!(toks[found.toks.0].t, T::Month { .. })
             && match toks.get(e).map(|t| t.t) {
                 // `Octobre : ouverture …` (French writes on in lower case after a colon).
-                Some(T::Colon) => toks
-                    .get(e + 1)
-                    .is_some_and(|t| line[t.start as usize..].starts_with(char::is_alphabetic)),
+                Some(T::Colon) => toks.get(e + 1).is_some_and(|t| {
+                    line[t.start as usize..].starts_with(crate::canonical::is_alphabetic)
+                }),
                 Some(T::Dash) => toks
                     .get(e + 1)
                     .is_some_and(|t| line[t.start as usize..].starts_with(char::is_uppercase)),
@@ -721,7 +721,7 @@ fn classify(
         c.is_uppercase()
             || c.is_numeric()
             || matches!(c, '"' | '“' | '«' | '„' | '(' | '[' | '\'' | '‘')
-            || (c.is_alphabetic() && !c.is_lowercase())
+            || (crate::canonical::is_alphabetic(c) && !c.is_lowercase())
     });
     // `Le 3 mai 2021, la Sérénie avait …`, `On 9 March 2017 the delegation …`: a date led in by an
     // article or `on`, then lower-case text, is a sentence's opening phrase, on any page; after a bullet (`• On May 20, the Governor …`) it
@@ -835,7 +835,7 @@ fn time_start(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
     // After a separator the activity may start in lower case (`13h00 : déjeuner avec …`); without
     // one, a lower-case word is more likely a sentence going on (`10:00 in the morning`).
     let upper = line[rest..].starts_with(|c: char| c.is_uppercase() || c.is_numeric());
-    if !upper && (sep == Sep::None || !line[rest..].starts_with(char::is_alphabetic)) {
+    if !upper && (sep == Sep::None || !line[rest..].starts_with(crate::canonical::is_alphabetic)) {
         return None;
     }
     d.place = Place::Led;
@@ -998,7 +998,7 @@ fn may_be_placed(vocab: &Vocabulary, langs: LangSet, line: &str) -> bool {
             return true;
         }
         let word = after
-            .split(|c: char| !c.is_alphabetic())
+            .split(|c: char| !crate::canonical::is_alphabetic(c))
             .next()
             .unwrap_or("");
         if vocab.lookup(word, langs).is_some() {

@@ -844,7 +844,10 @@ pub fn is_credit(s: &str) -> bool {
         && !ends_like_sentence(s)
         && memchr::memchr_iter(b'/', b).any(|i| {
             i > 0
-                && s[..i].chars().next_back().is_some_and(char::is_alphabetic)
+                && s[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(crate::canonical::is_alphabetic)
                 && s[i + 1..].chars().next().is_some_and(char::is_uppercase)
         })
 }
@@ -859,7 +862,10 @@ pub fn breaks_off(s: &str) -> bool {
         return true;
     }
     if let Some(body) = t.strip_suffix(['-', '\u{2010}', '\u{00ad}']) {
-        return body.chars().next_back().is_some_and(char::is_alphabetic);
+        return body
+            .chars()
+            .next_back()
+            .is_some_and(crate::canonical::is_alphabetic);
     }
     let Some(last) = t.rsplit(char::is_whitespace).next() else {
         return false;

@@ -14,7 +14,7 @@
 //! the summary counts still cover every finding. JSON string escaping (serde_json) covers any corpus text.
 
 use super::{Budget, FileResult, Reporter, Totals, Truncation};
-use crate::diagnostic::Counts;
+use crate::diagnostic::{Counts, Diagnostic};
 use serde::ser::{Error as _, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::ser::{Formatter, PrettyFormatter};
@@ -52,14 +52,36 @@ pub struct Json {
     /// The finding being rendered.
     scratch: Vec<u8>,
     budget: Budget,
+    /// The run covers one file: its document is written as soon as the file is reported, with the
+    /// findings serialized straight into it, neither kept nor rendered twice (a page of hundreds of
+    /// thousands of findings held them and tens of megabytes of their JSON at once).
+    direct: bool,
+    /// The document was written (`direct`).
+    written: bool,
 }
 
 impl Json {
-    /// A reporter that lists at most `limit` findings.
-    pub fn new(limit: Option<usize>) -> Self {
+    /// A reporter that lists at most `limit` findings, for a run over `files` files.
+    pub fn new(limit: Option<usize>, files: usize) -> Self {
         Json {
             budget: Budget::new(limit),
+            direct: files == 1,
             ..Json::default()
+        }
+    }
+
+    /// The document, with these findings.
+    fn document<'a>(&'a self, findings: Findings<'a>) -> Document<'a> {
+        Document {
+            version: 1,
+            summary: Summary {
+                files: self.totals.files,
+                records: self.totals.records,
+                findings: self.totals.counts,
+            },
+            files: &self.files,
+            findings,
+            truncated: self.budget.truncated(),
         }
     }
 }
@@ -93,32 +115,55 @@ fn in_findings_array() -> PrettyFormatter<'static> {
 }
 
 /// The `findings` array: the rendered findings, written as they are (serde_json's raw values, which the
-/// pretty printer copies verbatim; each is checked to be one JSON value on the way).
-struct Findings<'a> {
-    chunks: &'a [Vec<u8>],
-    at: &'a [(usize, Range<usize>)],
+/// pretty printer copies verbatim; each is checked to be one JSON value on the way), or the findings of
+/// the one file of the run, serialized in place.
+enum Findings<'a> {
+    Rendered {
+        chunks: &'a [Vec<u8>],
+        at: &'a [(usize, Range<usize>)],
+    },
+    Direct(&'a [Diagnostic]),
 }
 
 impl Serialize for Findings<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.at.len()))?;
-        for (chunk, bytes) in self.at {
-            let raw: &RawValue = serde_json::from_slice(&self.chunks[*chunk][bytes.clone()])
-                .map_err(S::Error::custom)?;
-            seq.serialize_element(raw)?;
+        match self {
+            Findings::Rendered { chunks, at } => {
+                let mut seq = serializer.serialize_seq(Some(at.len()))?;
+                for (chunk, bytes) in at.iter() {
+                    let raw: &RawValue = serde_json::from_slice(&chunks[*chunk][bytes.clone()])
+                        .map_err(S::Error::custom)?;
+                    seq.serialize_element(raw)?;
+                }
+                seq.end()
+            }
+            Findings::Direct(findings) => findings.serialize(serializer),
         }
-        seq.end()
     }
 }
 
 impl Reporter for Json {
-    fn file(&mut self, _out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
+    fn file(&mut self, out: &mut dyn Write, result: FileResult<'_>) -> io::Result<()> {
+        if self.written {
+            return Err(io::Error::other(
+                "the JSON report was written for one file, and another came",
+            ));
+        }
         self.totals.add(&result);
         self.files.push(FileSummary {
             file: result.source.name().to_string(),
             records: result.records,
             findings: result.counts(),
         });
+        if self.direct {
+            let shown = self.budget.take_file(&result);
+            // serde_json writes a few bytes at a time: buffered here, not through `dyn Write` each time.
+            let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
+            serde_json::to_writer_pretty(&mut buffered, &self.document(Findings::Direct(shown)))?;
+            writeln!(buffered)?;
+            self.written = true;
+            return buffered.flush();
+        }
         for d in self.budget.take_file(&result) {
             self.scratch.clear();
             d.serialize(&mut serde_json::Serializer::with_formatter(
@@ -140,20 +185,13 @@ impl Reporter for Json {
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        let document = Document {
-            version: 1,
-            summary: Summary {
-                files: self.totals.files,
-                records: self.totals.records,
-                findings: self.totals.counts,
-            },
-            files: &self.files,
-            findings: Findings {
-                chunks: &self.chunks,
-                at: &self.findings,
-            },
-            truncated: self.budget.truncated(),
-        };
+        if self.written {
+            return Ok(());
+        }
+        let document = self.document(Findings::Rendered {
+            chunks: &self.chunks,
+            at: &self.findings,
+        });
         serde_json::to_writer_pretty(&mut *out, &document)?;
         writeln!(out)
     }
@@ -162,7 +200,6 @@ impl Reporter for Json {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Diagnostic;
     use crate::source::SourceFile;
 
     /// The document with the findings as data: what the reporter's output must equal, byte for byte.
@@ -177,7 +214,20 @@ mod tests {
     }
 
     fn render(limit: Option<usize>, pages: &[(&SourceFile, Vec<Diagnostic>)]) -> (String, String) {
-        let mut reporter = Json::new(limit);
+        // Told the number of files: one file's document is written as it is reported.
+        let (got, want) = render_told(limit, pages, pages.len());
+        // Not told (or told wrong, as no run does): every document is written at the end.
+        let (kept, _) = render_told(limit, pages, 0);
+        assert_eq!(got, kept);
+        (got, want)
+    }
+
+    fn render_told(
+        limit: Option<usize>,
+        pages: &[(&SourceFile, Vec<Diagnostic>)],
+        files_told: usize,
+    ) -> (String, String) {
+        let mut reporter = Json::new(limit, files_told);
         let mut out = Vec::new();
         let mut files = Vec::new();
         let mut shown = Vec::new();
@@ -198,6 +248,8 @@ mod tests {
             });
             shown.extend(budget.take(diags).iter().cloned());
             reporter.file(&mut out, result).unwrap();
+            // Written as the file is reported when it is the run's only one, else at the end.
+            assert_eq!(!out.is_empty(), files_told == 1);
         }
         reporter.finish(&mut out).unwrap();
         let doc = Whole {

@@ -172,7 +172,7 @@ pub fn reporter(format: Format, options: Options) -> Box<dyn Reporter> {
     let limit = shown_at_most(format, options.max_findings);
     match format {
         Format::Human => Box::new(human::Human::new(options)),
-        Format::Json => Box::new(json::Json::new(limit)),
+        Format::Json => Box::new(json::Json::new(limit, options.files)),
         Format::Jsonl => Box::new(jsonl::Jsonl::new(limit)),
         Format::Github => Box::new(github::Github::new(limit)),
         Format::Sarif => Box::new(sarif::Sarif::new(limit)),

@@ -32,6 +32,11 @@ fn parse_one(
 ) -> anyhow::Result<()> {
     let options = super::page_config::parse_options(args.lang, args.profile.as_deref(), file)?;
     let source = RevisionSpec::parse(file).read()?;
+    // A line per record, or counts: the records are written or counted as the parser builds them and
+    // are not kept (issue 16); the other formats are one document of the whole page.
+    if !args.explain && matches!(args.format, ParseFormat::Jsonl | ParseFormat::Summary) {
+        return parse_streamed(args, &source, &options, out);
+    }
     let (page, inferred) = parse_explained(&source, &options);
     let dated = page.records.iter().filter(|r| r.date.is_some()).count();
     super::page_config::warn_on_lang_mismatch(args.lang, &source, page.records.len(), dated);
@@ -68,34 +73,92 @@ fn parse_one(
             serde_json::to_writer_pretty(&mut *out, &page)?;
             writeln!(out)?;
         }
-        ParseFormat::Summary => {
-            let r = &page.records;
-            writeln!(
-                out,
-                "{}: {} records ({} untitled, {} undated, {} with a month or year only, {} date ranges), {} captions, {} preamble lines, language {}",
-                page.file,
-                r.len(),
-                r.iter().filter(|r| r.title.is_none()).count(),
-                r.iter().filter(|r| r.date.is_none()).count(),
-                r.iter().filter(|r| r.date.is_some_and(|d| d.precision != pagerev::record::Precision::Day)).count(),
-                r.iter().filter(|r| r.date.is_some_and(|d| d.end.is_some())).count(),
-                r.iter().map(|r| r.captions.len()).sum::<usize>(),
-                page.preamble.len(),
-                page.lang.code(),
-            )?;
-        }
-        ParseFormat::Jsonl => {
-            // Each line is a record of one file: it names the file first, then the record's own fields
-            // in their usual order.
-            let file = serde_json::to_string(source.name())?;
-            for record in &page.records {
-                let json = serde_json::to_string(record)?;
-                match json.strip_prefix('{') {
-                    Some(rest) if rest != "}" => writeln!(out, "{{\"file\":{file},{rest}")?,
-                    _ => writeln!(out, "{{\"file\":{file}}}")?,
+        // Written as the records were parsed, above.
+        ParseFormat::Summary | ParseFormat::Jsonl => {}
+    }
+    Ok(())
+}
+
+/// Counts of what a page's records hold, as `parse --format summary` gives them.
+#[derive(Default)]
+struct Tally {
+    records: usize,
+    untitled: usize,
+    undated: usize,
+    imprecise: usize,
+    ranges: usize,
+    captions: usize,
+}
+
+impl Tally {
+    fn add(&mut self, r: &pagerev::record::Record<'_>) {
+        self.records += 1;
+        self.untitled += usize::from(r.title.is_none());
+        self.undated += usize::from(r.date.is_none());
+        self.imprecise += usize::from(
+            r.date
+                .is_some_and(|d| d.precision != pagerev::record::Precision::Day),
+        );
+        self.ranges += usize::from(r.date.is_some_and(|d| d.end.is_some()));
+        self.captions += r.captions.len();
+    }
+}
+
+/// `parse --format jsonl` or `--format summary` of one page, its records streamed from the parser.
+fn parse_streamed(
+    args: &ParseArgs,
+    source: &pagerev::source::SourceFile,
+    options: &pagerev::parse::ParseOptions,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let file = serde_json::to_string(source.name())?;
+    let mut tally = Tally::default();
+    let mut dated = 0;
+    let mut failed = None;
+    let outline = pagerev::parse::parse_streamed(source, options, &mut |batch| {
+        for record in &batch {
+            tally.add(record);
+            dated += usize::from(record.date.is_some());
+            if args.format == ParseFormat::Jsonl && failed.is_none() {
+                if let Err(e) = write_jsonl(out, &file, record) {
+                    failed = Some(e);
                 }
             }
         }
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    super::page_config::warn_on_lang_mismatch(args.lang, source, outline.records, dated);
+    if args.format == ParseFormat::Summary {
+        writeln!(
+            out,
+            "{}: {} records ({} untitled, {} undated, {} with a month or year only, {} date ranges), {} captions, {} preamble lines, language {}",
+            outline.file,
+            tally.records,
+            tally.untitled,
+            tally.undated,
+            tally.imprecise,
+            tally.ranges,
+            tally.captions,
+            outline.preamble.len(),
+            outline.lang.code(),
+        )?;
+    }
+    Ok(())
+}
+
+/// A record as a line of `parse --format jsonl`: it names the file first, then the record's own fields
+/// in their usual order.
+fn write_jsonl(
+    out: &mut dyn Write,
+    file: &str,
+    record: &pagerev::record::Record<'_>,
+) -> anyhow::Result<()> {
+    let json = serde_json::to_string(record)?;
+    match json.strip_prefix('{') {
+        Some(rest) if rest != "}" => writeln!(out, "{{\"file\":{file},{rest}")?,
+        _ => writeln!(out, "{{\"file\":{file}}}")?,
     }
     Ok(())
 }

@@ -2,8 +2,9 @@
 //! and the runners that check pages with them.
 //!
 //! Each rule lives in its own file, which declares everything about it: its code, name, default severity
-//! and enablement, what it compares ([`Check`]: one page, a revision with the one before it, or the newest
-//! records with the reviewed snapshot), its parameters (a `Params` struct, `deny_unknown_fields`), its
+//! and enablement, what it compares ([`Check`]: one revision of a page, a record at a time, with a state
+//! over its records or at its end; a revision with the one before it; or the newest records with the
+//! reviewed snapshot), its parameters (a `Params` struct, `deny_unknown_fields`), its
 //! check, its unit tests, and its documentation (the `//!` module doc, shown by `pagerev explain` and in
 //! `docs/rules.md`). Rule *instances* — whether a rule runs, at which severity, with which parameters — are
 //! configured in YAML (`rules/default.yaml`, embedded in the binary, plus `--config`), see [`config`].

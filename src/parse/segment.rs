@@ -474,9 +474,10 @@ fn opens_post_furniture(w: &[u8]) -> bool {
             | b"subscribe"
             | b"suscribirse"
     ) || FOLLOW_US.iter().any(|p| {
-        p.split(' ')
-            .next()
-            .is_some_and(|first| first.as_bytes() == w)
+        // `p`'s first word is `w`: a prefix compare rather than splitting every phrase each time.
+        p.as_bytes()
+            .strip_prefix(w)
+            .is_some_and(|rest| !w.is_empty() && (rest.is_empty() || rest[0] == b' '))
     })
 }
 

@@ -517,21 +517,41 @@ pub struct LangEvidence {
     pub common_words: [u32; 8],
 }
 
-/// Every language's common words, each with the languages that list it (bit `lang as usize`), looked up
-/// once per word of a page rather than searched for in eight lists.
 /// The longest common word written in ASCII, in bytes (`furono`; checked by a test).
 const COMMON_WORD_MAX: usize = 6;
 
-fn common_word_langs() -> &'static FxHashMap<&'static str, u16> {
-    static LANGS_OF: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
-    LANGS_OF.get_or_init(|| {
-        let mut map = FxHashMap::default();
+/// Every language's common words, each with the languages that list it (bit `lang as usize`), looked up
+/// once per word of a page rather than searched for in eight lists: by their text, and the ASCII ones
+/// also by their bytes packed into a number ([`pack`]), which is most words of most pages and costs a
+/// multiplication to look up.
+struct CommonWords {
+    by_text: FxHashMap<&'static str, u16>,
+    ascii: FxHashMap<u64, u16>,
+}
+
+fn common_words() -> &'static CommonWords {
+    static COMMON: OnceLock<CommonWords> = OnceLock::new();
+    COMMON.get_or_init(|| {
+        let mut by_text = FxHashMap::default();
         for lang in Lang::ALL {
             for &word in lang.common_words() {
-                *map.entry(word).or_insert(0) |= 1u16 << (lang as usize);
+                *by_text.entry(word).or_insert(0) |= 1u16 << (lang as usize);
             }
         }
-        map
+        let ascii = by_text
+            .iter()
+            .filter(|(w, _)| w.is_ascii() && w.len() <= COMMON_WORD_MAX)
+            .map(|(w, &langs)| (pack(w.as_bytes()), langs))
+            .collect();
+        CommonWords { by_text, ascii }
+    })
+}
+
+/// The lower-cased bytes of an ASCII word of at most eight letters in one number, the first in the
+/// lowest byte (no letter is a zero byte, so words of different lengths differ).
+fn pack(word: &[u8]) -> u64 {
+    word.iter().take(8).enumerate().fold(0, |key, (i, b)| {
+        key | u64::from(b.to_ascii_lowercase()) << (8 * i)
     })
 }
 
@@ -549,12 +569,17 @@ impl LangEvidence {
     /// reading a small page went to it), so words are cut on the bytes, and only the few non-ASCII
     /// characters are decoded: a word is a run of alphabetic characters.
     pub fn text(&mut self, text: &str) {
-        let langs_of = common_word_langs();
+        let common = common_words();
         let bytes = text.as_bytes();
         let mut scratch = String::new();
         let mut i = 0;
         while i < bytes.len() {
             let start = i;
+            // ASCII letters first: most words are nothing else.
+            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
+            // Then other letters, after which ASCII letters may follow again.
             let mut ascii = true;
             while let Some(&b) = bytes.get(i) {
                 if b.is_ascii_alphabetic() {
@@ -572,11 +597,14 @@ impl LangEvidence {
                 }
             }
             if i == start {
-                // Not a letter: the next character.
-                i += text[i..].chars().next().map_or(1, char::len_utf8);
+                // Not a letter: the next character (decoded only when it is not ASCII).
+                i += match bytes[i] {
+                    b if b.is_ascii() => 1,
+                    _ => text[i..].chars().next().map_or(1, char::len_utf8),
+                };
                 continue;
             }
-            let word = &text[start..i];
+            let word = &bytes[start..i];
             if word.len() > 12 {
                 continue;
             }
@@ -585,17 +613,11 @@ impl LangEvidence {
                 if word.len() > COMMON_WORD_MAX {
                     continue;
                 }
-                let mut folded = [0u8; COMMON_WORD_MAX];
-                let folded = &mut folded[..word.len()];
-                folded.copy_from_slice(word.as_bytes());
-                folded.make_ascii_lowercase();
-                std::str::from_utf8(folded)
-                    .ok()
-                    .and_then(|w| langs_of.get(w))
+                common.ascii.get(&pack(word))
             } else {
                 scratch.clear();
-                scratch.extend(word.chars().flat_map(char::to_lowercase));
-                langs_of.get(scratch.as_str())
+                scratch.extend(text[start..i].chars().flat_map(char::to_lowercase));
+                common.by_text.get(scratch.as_str())
             };
             // A word common to several languages (`de`: Spanish, French, Portuguese and Dutch; `en`,
             // `con`, `para`) is evidence for none of them.
@@ -727,25 +749,42 @@ mod tests {
             "{longest_ascii:?}"
         );
         // Words as `split` at every non-alphabetic character cuts them, folded as `to_lowercase` folds.
+        let reference = |line: &str| {
+            let mut expected = [0u32; 8];
+            for word in line.split(|c: char| !c.is_alphabetic()) {
+                let word = word.to_lowercase();
+                let langs: Vec<Lang> = Lang::ALL
+                    .into_iter()
+                    .filter(|l| l.common_words().contains(&word.as_str()))
+                    .collect();
+                if let [lang] = langs[..] {
+                    expected[lang as usize] += 1;
+                }
+            }
+            expected
+        };
         let line = "The visit of THE Minister–with the délégation: LA visite, la Délégation; È della furono per de. Über für";
         let mut counted = LangEvidence::default();
         counted.text(line);
-        let mut expected = [0u32; 8];
-        for word in line.split(|c: char| !c.is_alphabetic()) {
-            let word = word.to_lowercase();
-            let langs: Vec<Lang> = Lang::ALL
-                .into_iter()
-                .filter(|l| l.common_words().contains(&word.as_str()))
-                .collect();
-            if let [lang] = langs[..] {
-                expected[lang as usize] += 1;
-            }
-        }
+        let expected = reference(line);
         assert_eq!(counted.common_words, expected);
         assert_eq!(expected[Lang::En as usize], 5);
         assert_eq!(expected[Lang::Fr as usize], 2);
         assert_eq!(expected[Lang::It as usize], 4);
         assert_eq!(expected[Lang::De as usize], 1);
+        for line in [
+            "of1of 2the_the-and(with)WITH.",
+            "furonoo furono FURONO Furon della’s d’une l’été",
+            "Ministerpräsident und die Präsidentin für Öffentlichkeit",
+            "\u{212A} K\u{212A} \u{130}l la\u{301} e\u{301}t\u{e9} thé the\u{301}",
+            "تابعونا على في من الشبكات",
+            "",
+            "x",
+        ] {
+            let mut counted = LangEvidence::default();
+            counted.text(line);
+            assert_eq!(counted.common_words, reference(line), "{line}");
+        }
     }
 
     #[test]

@@ -28,9 +28,10 @@ pub trait Entry {
     fn date(&self) -> Option<Date>;
     /// The date as written at the start of its lead, when it is written there.
     fn lead_date_text(&self) -> Option<Text<'_>>;
-    /// Where the record is best pointed at as a whole (see [`super::head_span`]).
+    /// Where the record is best pointed at as a whole: its title, or else its lead, or else its first
+    /// line.
     fn head_span(&self) -> Span;
-    /// Where its date is written (see [`super::date_span`]).
+    /// Where its date is written: the date prefix, or else the start of the lead, or else its head.
     fn date_span(&self) -> Span;
 }
 

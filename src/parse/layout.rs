@@ -410,6 +410,9 @@ pub struct Inferred {
     pub(crate) evidence: Evidence,
     /// Whether the profile (all of it or some keys) was pinned by a page configuration.
     pub pinned: bool,
+    /// The kind of each line of the sample, in page order: the parse reads them here rather than
+    /// classifying those lines again (on a page shorter than the sample, every line).
+    pub(crate) kinds: Vec<Kind>,
 }
 
 /// Infers the layout of a page from its first [`SAMPLE_LINES`] non-blank lines; pinned values are kept
@@ -1024,6 +1027,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         profile,
         evidence: ev,
         pinned: !pinned.is_empty(),
+        kinds,
     }
 }
 

@@ -82,17 +82,24 @@ pub fn infer_profile(source: &SourceFile, options: &ParseOptions) -> Inferred {
 /// Parses a page revision, returning the inferred profile it followed too.
 pub fn parse_explained<'a>(source: &'a SourceFile, options: &ParseOptions) -> (Page<'a>, Inferred) {
     let inferred = infer_profile(source, options);
-    let page = parse_profiled(source, &inferred.profile, inferred.evidence.hints());
+    let page = parse_profiled(
+        source,
+        &inferred.profile,
+        inferred.evidence.hints(),
+        &inferred.kinds,
+    );
     (page, inferred)
 }
 
 /// Parses a page revision following `profile` exactly.
+/// `known` holds the kinds of the page's first lines, as the inference classified them.
 pub(crate) fn parse_profiled<'a>(
     source: &'a SourceFile,
     profile: &Profile,
     hints: Hints,
+    known: &[Kind],
 ) -> Page<'a> {
-    parse_in_blocks(source, profile, hints, BLOCK_LINES, None)
+    parse_in_blocks(source, profile, hints, known, BLOCK_LINES, None)
 }
 
 /// What a page is besides its records, when the records were handed out as they were built
@@ -139,6 +146,7 @@ pub fn parse_streamed<'a>(
         source,
         &inferred.profile,
         inferred.evidence.hints(),
+        &inferred.kinds,
         BLOCK_LINES,
         STREAM_RECORDS,
         each,
@@ -146,16 +154,25 @@ pub fn parse_streamed<'a>(
 }
 
 /// [`parse_streamed`] with a given profile, block size and batch size (tests try small ones).
+#[allow(clippy::too_many_arguments)]
 fn parse_streamed_in<'a>(
     source: &'a SourceFile,
     profile: &Profile,
     hints: Hints,
+    known: &[Kind],
     block_lines: usize,
     batch: usize,
     each: &mut dyn FnMut(Vec<Record<'a>>),
 ) -> PageOutline<'a> {
     let mut stream = Stream { batch, each };
-    let page = parse_in_blocks(source, profile, hints, block_lines, Some(&mut stream));
+    let page = parse_in_blocks(
+        source,
+        profile,
+        hints,
+        known,
+        block_lines,
+        Some(&mut stream),
+    );
     let records = stream_count(&page);
     (stream.each)(page.records);
     PageOutline {
@@ -180,11 +197,13 @@ fn stream_count(page: &Page<'_>) -> usize {
 
 /// [`parse_profiled`], reading the lines' facts `block_lines` at a time (tests try small blocks, so that
 /// every seam between blocks is crossed on small pages too). With a `stream`, records are handed to it
-/// as they become final, and the page returned holds only those that were not.
+/// as they become final, and the page returned holds only those that were not. `known` holds the kinds
+/// of the page's first lines (the inference's sample): those lines are not classified again.
 fn parse_in_blocks<'a>(
     source: &'a SourceFile,
     profile: &Profile,
     hints: Hints,
+    known: &[Kind],
     block_lines: usize,
     mut stream: Option<&mut Stream<'_, 'a>>,
 ) -> Page<'a> {
@@ -223,6 +242,7 @@ fn parse_in_blocks<'a>(
         patterns: &patterns,
         ends_too: ends_too(profile),
         hints,
+        known,
     };
     let mut after_block = |asm: &mut Assembler<'a, '_>| {
         if let Some(stream) = stream.as_deref_mut() {
@@ -305,12 +325,15 @@ struct FactReader<'p> {
     patterns: &'p [DatePattern],
     ends_too: bool,
     hints: Hints,
+    /// The kinds of the page's first lines, as the inference classified them.
+    known: &'p [Kind],
 }
 
 impl FactReader<'_> {
-    /// The facts of each line of a block; `before` is the line before the block (`None` when the block
-    /// opens the page).
-    fn read(&self, lines: &[Text<'_>], before: Option<Text<'_>>) -> BlockFacts {
+    /// The facts of each line of a block, whose first line is the page's line `offset` (0-based, among
+    /// its non-blank lines); `before` is the line before the block (`None` when the block opens the
+    /// page).
+    fn read(&self, lines: &[Text<'_>], offset: usize, before: Option<Text<'_>>) -> BlockFacts {
         let first = before.is_none();
         let mut scanner = Scanner::new(self.vocab, self.langs);
         scanner.patterns = self.patterns;
@@ -320,7 +343,10 @@ impl FactReader<'_> {
             shapes: Vec::new(),
         };
         for (i, line) in lines.iter().enumerate() {
-            let kind = segment::classify(line.raw);
+            let kind = match self.known.get(offset + i) {
+                Some(&kind) => kind,
+                None => segment::classify(line.raw),
+            };
             out.kinds.push(kind);
             let shaped = if prose {
                 (kind == Kind::Sentence)
@@ -391,11 +417,13 @@ fn read_lines<'a, 'p>(
     let one_block = lines.size_hint().1.is_some_and(|n| n <= block_lines);
     // Each block of lines with its facts, in page order; the line before a block is read with it.
     let mut before = None;
+    let mut offset = 0;
     let blocks = std::iter::from_fn(move || {
         let block: Vec<Text<'a>> = lines.by_ref().take(block_lines).collect();
         let last = *block.last()?;
-        let facts = reader.read(&block, before);
+        let facts = reader.read(&block, offset, before);
         before = Some(last);
+        offset += block.len();
         Some((block, facts))
     });
     if one_block || rayon::current_num_threads() < 2 {

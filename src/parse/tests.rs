@@ -267,10 +267,15 @@ fn records_do_not_depend_on_blocks_or_threads() {
             };
             let inferred = infer_profile(&src, &ParseOptions::default());
             let hints = inferred.evidence.hints();
-            let whole = parse_in_blocks(&src, &inferred.profile, hints, usize::MAX, None);
+            let known = &inferred.kinds;
+            let whole = parse_in_blocks(&src, &inferred.profile, hints, known, usize::MAX, None);
+            // The inference's line kinds are the parse's own: without them, the same page.
+            let unknown = parse_in_blocks(&src, &inferred.profile, hints, &[], usize::MAX, None);
+            assert!(unknown == whole, "{}: kinds not reused", path.display());
             for block in [1, 2, 7, 64] {
-                let page =
-                    pool.install(|| parse_in_blocks(&src, &inferred.profile, hints, block, None));
+                let page = pool.install(|| {
+                    parse_in_blocks(&src, &inferred.profile, hints, known, block, None)
+                });
                 assert!(
                     page == whole,
                     "{}: {threads} threads, blocks of {block} lines",
@@ -283,10 +288,18 @@ fn records_do_not_depend_on_blocks_or_threads() {
                 let mut streamed = Vec::new();
                 let mut batches = 0;
                 let outline = pool.install(|| {
-                    parse_streamed_in(&src, &inferred.profile, hints, block, batch, &mut |b| {
-                        batches += 1;
-                        streamed.extend(b);
-                    })
+                    parse_streamed_in(
+                        &src,
+                        &inferred.profile,
+                        hints,
+                        known,
+                        block,
+                        batch,
+                        &mut |b| {
+                            batches += 1;
+                            streamed.extend(b);
+                        },
+                    )
                 });
                 let what = format!(
                     "{}: streamed, {threads} threads, blocks of {block}, batches of {batch}",

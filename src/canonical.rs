@@ -146,73 +146,85 @@ fn needs_normalising(c: char) -> bool {
 /// ASCII) read from a table made once from it: the standard library searches the Unicode tables for
 /// each, which was a quarter of the time of reading an Arabic page.
 pub fn is_alphabetic(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
+    if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    if u < TABLE_END {
-        return two_byte_table().alphabetic[(u >> 6) as usize] >> (u & 63) & 1 == 1;
-    }
-    c.is_alphabetic()
+    in_table(&char_tables().alphabetic, c).unwrap_or_else(|| c.is_alphabetic())
 }
 
-/// The characters the tables below cover: U+0000 to U+2FFF.
-const TABLE_END: u32 = 0x3000;
-
 /// `is_alphabetic(c) || is_combining_mark(c)`: a character that continues a word (an accent written
-/// apart, an Arabic vowel sign), from the same table.
+/// apart, an Arabic vowel sign), from the same tables.
 pub fn is_letter_or_mark(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
+    if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    if u < TABLE_END {
-        return two_byte_table().letter_or_mark[(u >> 6) as usize] >> (u & 63) & 1 == 1;
-    }
-    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
+    in_table(&char_tables().letter_or_mark, c).unwrap_or_else(|| letter_or_mark(c))
 }
 
 /// Whether folding a word for comparison (canonical decomposition, marks and the Arabic tatweel dropped,
-/// lower case: [`crate::lang::fold`]) leaves `c` as it is; from the same table below U+3000, where most
-/// letters beyond ASCII that are not accented Latin are (Arabic, Hebrew: no case, no decomposition).
+/// lower case: [`crate::lang::fold`]) leaves `c` as it is; from the same tables, where most letters
+/// beyond ASCII that are not accented Latin are (Arabic, Hebrew: no case, no decomposition). Beyond
+/// them, `false`: the caller folds the character the long way.
 pub fn folds_to_itself(c: char) -> bool {
-    let u = c as u32;
-    u < TABLE_END && two_byte_table().folds_to_itself[(u >> 6) as usize] >> (u & 63) & 1 == 1
+    in_table(&char_tables().folds_to_itself, c).unwrap_or(false)
 }
 
-/// One bit per character below [`TABLE_END`].
-struct TwoByteTable {
+fn letter_or_mark(c: char) -> bool {
+    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// What [`folds_to_itself`] reads from its table: `c` decomposes to itself, is no mark nor the tatweel,
+/// and is its own lower case.
+fn folds_unchanged(c: char) -> bool {
+    let (mut parts, mut itself) = (0, true);
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        parts += 1;
+        itself &= d == c;
+    });
+    parts == 1
+        && itself
+        && !unicode_normalization::char::is_combining_mark(c)
+        && c != crate::lang::TATWEEL
+        && c.to_lowercase().eq([c])
+}
+
+/// The characters the tables cover: U+0000 to U+2FFF.
+const TABLE_END: u32 = 0x3000;
+
+const TABLE_WORDS: usize = (TABLE_END / 64) as usize;
+
+/// One bit per character below [`TABLE_END`] for each property, made once from the functions that
+/// define them.
+struct CharTables {
     alphabetic: [u64; TABLE_WORDS],
     letter_or_mark: [u64; TABLE_WORDS],
     folds_to_itself: [u64; TABLE_WORDS],
 }
 
-const TABLE_WORDS: usize = (TABLE_END / 64) as usize;
+/// `c`'s bit in `table`; `None` beyond the table.
+fn in_table(table: &[u64; TABLE_WORDS], c: char) -> Option<bool> {
+    let u = c as u32;
+    (u < TABLE_END).then(|| table[(u >> 6) as usize] >> (u & 63) & 1 == 1)
+}
 
-fn two_byte_table() -> &'static TwoByteTable {
-    static TABLE: std::sync::OnceLock<TwoByteTable> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = TwoByteTable {
+fn char_tables() -> &'static CharTables {
+    static TABLES: std::sync::OnceLock<CharTables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut t = CharTables {
             alphabetic: [0; TABLE_WORDS],
             letter_or_mark: [0; TABLE_WORDS],
             folds_to_itself: [0; TABLE_WORDS],
         };
         for c in (0..TABLE_END).filter_map(char::from_u32) {
             let (word, bit) = ((c as usize) >> 6, 1u64 << (c as u32 & 63));
-            if c.is_alphabetic() {
-                t.alphabetic[word] |= bit;
-            }
-            if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
-                t.letter_or_mark[word] |= bit;
-            }
-            let mut decomposed = Vec::new();
-            unicode_normalization::char::decompose_canonical(c, |d| decomposed.push(d));
-            if decomposed == [c]
-                && !unicode_normalization::char::is_combining_mark(c)
-                && c != crate::lang::TATWEEL
-                && c.to_lowercase().eq([c])
-            {
-                t.folds_to_itself[word] |= bit;
+            for (table, has) in [
+                (&mut t.alphabetic, c.is_alphabetic()),
+                (&mut t.letter_or_mark, letter_or_mark(c)),
+                (&mut t.folds_to_itself, folds_unchanged(c)),
+            ] {
+                if has {
+                    table[word] |= bit;
+                }
             }
         }
         t

@@ -164,7 +164,11 @@ fn parse_streamed_in<'a>(
     batch: usize,
     each: &mut dyn FnMut(Vec<Record<'a>>),
 ) -> PageOutline<'a> {
-    let mut stream = Stream { batch, each };
+    let mut stream = Stream {
+        batch,
+        each,
+        handed_out: 0,
+    };
     let page = parse_in_blocks(
         source,
         profile,
@@ -173,7 +177,7 @@ fn parse_streamed_in<'a>(
         block_lines,
         Some(&mut stream),
     );
-    let records = stream_count(&page);
+    let records = stream.handed_out + page.records.len();
     (stream.each)(page.records);
     PageOutline {
         file: page.file,
@@ -184,15 +188,11 @@ fn parse_streamed_in<'a>(
     }
 }
 
-/// Where a streamed parse hands its records, and how many at a time.
+/// Where a streamed parse hands its records, how many at a time, and how many it handed so far.
 struct Stream<'s, 'a> {
     batch: usize,
     each: &'s mut dyn FnMut(Vec<Record<'a>>),
-}
-
-/// How many records a streamed parse made: the last one's index and one (the others were handed out).
-fn stream_count(page: &Page<'_>) -> usize {
-    page.records.last().map_or(0, |r| r.index + 1)
+    handed_out: usize,
 }
 
 /// [`parse_profiled`], reading the lines' facts `block_lines` at a time (tests try small blocks, so that
@@ -248,7 +248,9 @@ fn parse_in_blocks<'a>(
         if let Some(stream) = stream.as_deref_mut() {
             // The last record stays: the page's end may still add lines to it (see `finish`).
             if asm.records.len() > stream.batch {
-                (stream.each)(asm.hand_out());
+                let records = asm.hand_out();
+                stream.handed_out += records.len();
+                (stream.each)(records);
             }
         }
     };

@@ -520,11 +520,7 @@ pub fn validate_source<'a>(
     keep: usize,
 ) -> Validated<'a> {
     let mut run = PageRun::new(rules, source, ctx, keep);
-    let mut dated = 0;
-    let mut feed = |batch: Vec<Record<'a>>| {
-        dated += batch.iter().filter(|r| r.date.is_some()).count();
-        run.records(&batch);
-    };
+    let mut feed = |batch: Vec<Record<'a>>| run.records(&batch);
     let outline = if source.text().len() < RULES_THREAD_FROM || rayon::current_num_threads() < 2 {
         crate::parse::parse_streamed(source, options, &mut feed)
     } else {
@@ -547,6 +543,7 @@ pub fn validate_source<'a>(
             outline
         })
     };
+    let dated = run.dated();
     let (findings, omitted) = run.finish(outline.title, &outline.preamble);
     Validated {
         outline,

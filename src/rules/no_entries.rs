@@ -22,7 +22,7 @@
 //! Scrape the page again. If it does hold dated entries, `pagerev parse --explain FILE` shows how pagerev
 //! read it; `--lang` or a `page.yaml` profile tells it how the dates are written.
 
-use super::{Check, Entry, PageEnd, Rule, Sink};
+use super::{Brief, Check, Entry, PageEnd, Rule, Sink};
 use crate::diagnostic::Severity;
 use crate::record::{Page, Span};
 use serde::Deserialize;
@@ -35,6 +35,11 @@ pub struct Params {}
 /// True when some entry of `page` has a date: the rules have something to say about it.
 pub fn has_dated_entries(page: &Page<'_>) -> bool {
     page.records.iter().any(|r| r.date.is_some())
+}
+
+/// [`has_dated_entries`] of a page whose records have streamed past, from their briefs.
+pub fn any_dated(entries: &[Brief<'_>]) -> bool {
+    entries.iter().any(|e| e.date().is_some())
 }
 
 /// `no-entries`: the rule this file documents and checks.
@@ -52,7 +57,7 @@ impl Rule for NoEntries {
 
 /// Reports a page without a dated entry, at its title (or first line).
 pub fn check(end: &PageEnd<'_, '_>, _params: &Params, sink: &mut Sink<'_>) {
-    if end.entries.iter().any(|e| e.date().is_some()) {
+    if any_dated(end.entries) {
         return;
     }
     let span = end

@@ -334,6 +334,11 @@ impl<'s, 'a> PageRun<'s, 'a> {
         }
     }
 
+    /// How many of the records fed so far have a date.
+    pub fn dated(&self) -> usize {
+        self.entries.iter().filter(|e| e.date.is_some()).count()
+    }
+
     /// Feeds the next records of the page, in page order, to every rule.
     pub fn records(&mut self, records: &[Record<'a>]) {
         use rayon::prelude::*;
@@ -367,7 +372,7 @@ impl<'s, 'a> PageRun<'s, 'a> {
             no_entries,
         } = self;
         // A page without dated entries is one finding (no-entries), not one per entry from every rule.
-        let only_no_entries = no_entries && !entries.iter().any(|e| e.date.is_some());
+        let only_no_entries = no_entries && !no_entries::any_dated(&entries);
         let units: Vec<Unit<'s, 'a>> = units
             .into_iter()
             .filter(|u| !only_no_entries || u.rule.info.is::<no_entries::NoEntries>())

@@ -8,6 +8,7 @@
 //! The parser never fails: input has been checked to be text by [`crate::source::SourceFile`], and every
 //! non-blank line ends up in exactly one field of one record or in the page title or preamble.
 
+mod built;
 pub(crate) mod date;
 pub(crate) mod dateline;
 pub(crate) mod layout;
@@ -25,14 +26,13 @@ use crate::record::{
     YearSource,
 };
 use crate::source::SourceFile;
+use built::Built;
 use chrono::Datelike;
 use dateline::split_dateline;
-use hashbrown::HashTable;
 pub use layout::Inferred;
 use layout::{shape_of, Hints, Shaped};
 use profile::{DatePattern, Headings, PinnedProfile, Profile, StartShape, Titles};
 use regex::Regex;
-use rustc_hash::FxHashMap;
 use scan::{LineDate, Place, Scanner};
 use segment::{Context, Forward, Item, Key, Kind, Owner, Role};
 use std::sync::OnceLock;
@@ -233,8 +233,8 @@ fn parse_in_blocks<'a>(
     // avoids the doubling (and the copy) of a growing vector of a few hundred thousand records.
     let expected = source.lines_starting_with_digit();
     let batch = stream.as_ref().map(|s| s.batch);
-    asm.records.reserve(batch.map_or(expected, |b| b + 1));
-    asm.ids = HashTable::with_capacity(expected);
+    asm.built
+        .reserve(batch.map_or(expected, |b| b + 1), expected);
     let reader = FactReader {
         profile,
         vocab,
@@ -247,7 +247,7 @@ fn parse_in_blocks<'a>(
     let mut after_block = |asm: &mut Assembler<'a, '_>| {
         if let Some(stream) = stream.as_deref_mut() {
             // The last record stays: the page's end may still add lines to it (see `finish`).
-            if asm.records.len() > stream.batch {
+            if asm.built.records.len() > stream.batch {
                 let records = asm.hand_out();
                 stream.handed_out += records.len();
                 (stream.each)(records);
@@ -496,6 +496,28 @@ fn fill_in(records: &mut [Record<'_>], lang: Lang, member_regex: Option<&Regex>)
         });
 }
 
+/// A section heading with no entry under it (the end of the page): its lines stay in the preamble if
+/// nothing came before, else with the last entry, as paragraphs not read for member counts (`records`
+/// are filled in already).
+fn leave_at_the_end<'a>(
+    records: &mut [Record<'a>],
+    preamble: &mut Vec<Text<'a>>,
+    pending: Vec<Text<'a>>,
+) {
+    if pending.is_empty() {
+        return;
+    }
+    match records.last_mut() {
+        Some(r) => {
+            let mut p = r.paragraphs.to_vec();
+            p.extend(pending);
+            r.span = p.iter().map(Text::span).fold(r.span, Span::cover);
+            r.paragraphs = p.into_boxed_slice();
+        }
+        None => preamble.extend(pending),
+    }
+}
+
 /// What closes a segment of pending lines.
 enum Boundary<'a> {
     /// A line opening an entry.
@@ -512,7 +534,7 @@ enum Boundary<'a> {
 }
 
 /// A record being assembled.
-#[derive(Default)]
+#[derive(Default, Clone, PartialEq)]
 struct Draft<'a> {
     title: Option<Text<'a>>,
     captions: Vec<Caption<'a>>,
@@ -626,46 +648,49 @@ impl<'a> Draft<'a> {
 struct Assembler<'a, 'p> {
     profile: &'p Profile,
     scanner: Scanner<'p>,
-    /// A boundary (entry or section) has been seen: the page title and preamble are settled.
-    seen_boundary: bool,
-    segment: Vec<Item<'a>>,
+    /// What is carried from one line to the next: all that decides how the lines still to come are
+    /// read (see [`Carry`]).
+    carry: Carry<'a>,
     plan: Vec<(Owner, Role)>,
     scratch: segment::Scratch,
-    prev_known: Vec<Key<'a>>,
-    current: Option<Draft<'a>>,
-    /// The records built and not yet handed out (all of them, unless the parse is streamed).
-    records: Vec<Record<'a>>,
-    /// How many records were handed out before `records[0]` (streamed parses only).
-    handed_out: usize,
-    /// The ids of the records handed out, for telling ids apart (streamed parses only).
-    handed_out_ids: Vec<Box<str>>,
-    /// Every record id given so far, as record indices: into `handed_out_ids`, then `records` (the ids
-    /// are not copied unless the records are handed out: a page of hundreds of thousands of records
-    /// would hold each id twice).
-    ids: HashTable<u32>,
-    /// Ids given more than once, with the last `-N` suffix tried for them.
-    suffixes: FxHashMap<Box<str>, u32>,
+    /// The records built, with their ids.
+    built: Built<'a>,
     title: Option<PageTitle<'a>>,
     preamble: Vec<Text<'a>>,
-    /// Lines of a section opened by a heading, waiting for the section's first entry.
-    pending_section: Vec<Text<'a>>,
-    years: YearContext,
     hints: Hints,
     /// The page's end has been reached: the entry being completed is its last.
     last: bool,
     /// The profile's own member-count phrasings.
     member_regex: Option<&'p Regex>,
+    /// Where record ids are built (see [`Assembler::complete`]).
+    id_buffer: String,
+    /// Where each line of the page starts, for the lines' indentation.
+    line_starts: &'a [u32],
+}
+
+/// The assembler's state between two lines, apart from what it has built (records, the page title and
+/// preamble): the entry being assembled, the lines waiting for the next boundary, the years in force.
+/// Two assemblers in the same state read the lines after it the same way, which is what lets a page be
+/// assembled in chunks on several cores and the chunks be checked against each other (`chunked`).
+#[derive(Clone, PartialEq)]
+struct Carry<'a> {
+    /// A boundary (entry or section) has been seen: the page title and preamble are settled.
+    seen_boundary: bool,
     /// The page's first line has been read.
     first_line_done: bool,
+    /// A record has been built (on the page, not only in this chunk).
+    built_any: bool,
+    segment: Vec<Item<'a>>,
+    prev_known: Vec<Key<'a>>,
+    current: Option<Draft<'a>>,
+    /// Lines of a section opened by a heading, waiting for the section's first entry.
+    pending_section: Vec<Text<'a>>,
+    years: YearContext,
     /// The date of the line just read, when it opened an entry standing alone (`25 April 2031`): a
     /// headline right below it that starts with the same date is its title, not another entry.
     alone_date: Option<(date::Part, Option<date::Part>)>,
-    /// Where record ids are built (see [`Assembler::complete`]).
-    id_buffer: String,
     /// On a page of paragraphs with a date inside, the date (as written) of the last such paragraph.
     prose_date: Option<(date::Part, Option<date::Part>)>,
-    /// Where each line of the page starts, for the lines' indentation.
-    line_starts: &'a [u32],
     /// A date bullet whose nested items are entries: its indentation, date and year's source.
     nest: Option<(u32, Option<Date>, YearSource)>,
 }
@@ -675,54 +700,53 @@ impl<'a, 'p> Assembler<'a, 'p> {
         Assembler {
             profile,
             scanner,
-            seen_boundary: false,
-            segment: Vec::new(),
+            carry: Carry {
+                seen_boundary: false,
+                first_line_done: false,
+                built_any: false,
+                segment: Vec::new(),
+                prev_known: Vec::new(),
+                current: None,
+                pending_section: Vec::new(),
+                years: YearContext {
+                    order: profile.order,
+                    ..YearContext::default()
+                },
+                alone_date: None,
+                prose_date: None,
+                nest: None,
+            },
             plan: Vec::new(),
             scratch: segment::Scratch::default(),
-            prev_known: Vec::new(),
-            current: None,
-            records: Vec::new(),
-            handed_out: 0,
-            handed_out_ids: Vec::new(),
-            ids: HashTable::new(),
-            suffixes: FxHashMap::default(),
+            built: Built::new(true),
             title: None,
             preamble: Vec::new(),
-            pending_section: Vec::new(),
-            years: YearContext {
-                order: profile.order,
-                ..YearContext::default()
-            },
             hints: Hints::default(),
             last: false,
             member_regex: None,
-            first_line_done: false,
-            alone_date: None,
             id_buffer: String::new(),
-            prose_date: None,
             line_starts,
-            nest: None,
         }
     }
 
     fn push(&mut self, line: Text<'a>, facts: Facts) {
-        if !self.first_line_done && self.profile.entry_starts.contains(&StartShape::TimeLed) {
+        if !self.carry.first_line_done && self.profile.entry_starts.contains(&StartShape::TimeLed) {
             self.day_of_page_title(line);
         }
         let boundary = self.classify(line, facts);
-        self.first_line_done = true;
+        self.carry.first_line_done = true;
         // Kept over a short line or two (the headline under a date badge, then its byline's date).
-        self.alone_date = match &boundary {
+        self.carry.alone_date = match &boundary {
             Some(Boundary::Start(s)) if s.date.place == Place::Alone => {
                 Some((s.date.found.from, s.date.found.to))
             }
-            None if self.head_only() => self.alone_date,
+            None if self.head_only() => self.carry.alone_date,
             _ => None,
         };
         match boundary {
             Some(Boundary::Start(s)) => self.close_segment(Boundary::Start(s)),
             Some(b) => self.close_segment(b),
-            None => self.segment.push(Item {
+            None => self.carry.segment.push(Item {
                 text: line,
                 kind: facts.kind,
             }),
@@ -732,8 +756,9 @@ impl<'a, 'p> Assembler<'a, 'p> {
     /// Whether the lines read since the last boundary are at most two short ones (a headline, a
     /// caption): nothing of the entry's text yet.
     fn head_only(&self) -> bool {
-        self.segment.len() <= 2
+        self.carry.segment.len() <= 2
             && self
+                .carry
                 .segment
                 .iter()
                 .all(|i| matches!(i.kind, Kind::Label | Kind::Placeholder | Kind::Credit))
@@ -743,7 +768,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
     /// again (its day and month, and its year when the date above has one): then it is that entry's
     /// headline. A year it adds to the date above is taken.
     fn repeats_date_above(&mut self, shaped: &layout::Shaped) -> bool {
-        let Some((from, to)) = self.alone_date else {
+        let Some((from, to)) = self.carry.alone_date else {
             return false;
         };
         let f = shaped.date.found;
@@ -766,13 +791,13 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let (date, source) = year::resolve(
             &f,
             self.profile.date_order,
-            &self.years,
+            &self.carry.years,
             &self.profile.year_from,
         );
-        if let (Some(current), Some(date)) = (self.current.as_mut(), date) {
+        if let (Some(current), Some(date)) = (self.carry.current.as_mut(), date) {
             current.date = Some(date);
             current.year_source = source;
-            self.years.previous = Some((date.start, source));
+            self.carry.years.previous = Some((date.start, source));
         }
         true
     }
@@ -788,10 +813,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let (date, source) = year::resolve(
             &shaped.date.found,
             self.profile.date_order,
-            &self.years,
+            &self.carry.years,
             &self.profile.year_from,
         );
-        self.years.heading_day = Some((date, source));
+        self.carry.years.heading_day = Some((date, source));
     }
 
     /// Whether `line` opens an entry or a section on this page, from what the line says on its own
@@ -804,13 +829,14 @@ impl<'a, 'p> Assembler<'a, 'p> {
         if p.entry_starts == [StartShape::Prose] {
             let date = facts.shaped?.date;
             let found = (date.found.from, date.found.to);
-            let again = self.prose_date == Some(found)
+            let again = self.carry.prose_date == Some(found)
                 && self
+                    .carry
                     .current
                     .as_ref()
                     .is_some_and(|c| c.paragraphs.is_empty())
-                && self.segment.iter().all(|i| i.kind != Kind::Sentence);
-            self.prose_date = Some(found);
+                && self.carry.segment.iter().all(|i| i.kind != Kind::Sentence);
+            self.carry.prose_date = Some(found);
             if again {
                 return None;
             }
@@ -843,8 +869,9 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 }
                 Headings::Entries => {
                     // The heading repeated right below it (an image label) is a caption, not an entry.
-                    let repeat = self.segment.is_empty()
+                    let repeat = self.carry.segment.is_empty()
                         && self
+                            .carry
                             .current
                             .as_ref()
                             .and_then(|c| c.heading)
@@ -877,15 +904,15 @@ impl<'a, 'p> Assembler<'a, 'p> {
         {
             return None;
         }
-        if shaped.shape == StartShape::DayLed && self.years.heading_month.is_none() {
+        if shaped.shape == StartShape::DayLed && self.carry.years.heading_month.is_none() {
             return None;
         }
-        if shaped.shape == StartShape::TimeLed && self.years.heading_day.is_none() {
+        if shaped.shape == StartShape::TimeLed && self.carry.years.heading_day.is_none() {
             return None;
         }
         // Above the years of an "on this day" page, a day (a blog post's date, `4 augustus: verjaardag
         // …`) is the post's or the page's, not an entry.
-        if !self.seen_boundary
+        if !self.carry.seen_boundary
             && self.hints.years_only
             && shaped.shape != StartShape::HeadingLine
             && shaped.date.found.from.day.is_some()
@@ -896,7 +923,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         // entry of a page whose entries write no year, a line led by a year alone is the page's
         // heading (its year the entries' year), not an entry.
         let found = shaped.date.found;
-        if !self.seen_boundary
+        if !self.carry.seen_boundary
             && self.hints.yearless
             && found.from.month.is_none()
             && found.to.is_none()
@@ -934,27 +961,27 @@ impl<'a, 'p> Assembler<'a, 'p> {
     /// of items under a date bullet is one entry's (`• March 3, 2021` / `- The railcar returns …`).
     fn nested_item(&mut self, line: Text<'a>, facts: Facts) -> Option<Boundary<'a>> {
         let indent = self.indent(line);
-        if let Some((outer, ..)) = self.nest {
+        if let Some((outer, ..)) = self.carry.nest {
             if indent <= outer || facts.shaped.is_some() {
-                self.nest = None;
+                self.carry.nest = None;
             }
         }
         if facts.shaped.is_some() || segment::list_item_text_start(line.raw).is_none() {
             return None;
         }
-        if self.nest.is_some() {
+        if self.carry.nest.is_some() {
             return Some(Boundary::Nested(line));
         }
         // The first nested item: the entry above is a date bullet with nothing after its date, and
         // nothing stands between them.
-        let cur = self.current.as_ref()?;
+        let cur = self.carry.current.as_ref()?;
         // The date bullet: a date alone (a heading), or a lead with no text after its date (`• 3 de
         // febrero:`).
         let empty_lead = cur.lead.filter(|l| l.text.raw.trim().is_empty());
         let head = cur.heading.or(empty_lead.map(|l| l.line))?;
         let bare = (cur.lead.is_none() || empty_lead.is_some())
             && cur.paragraphs.is_empty()
-            && self.segment.is_empty();
+            && self.carry.segment.is_empty();
         let outer = self.indent(head);
         if !bare
             || indent <= outer
@@ -963,8 +990,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
         {
             return None;
         }
-        let cur = self.current.take()?;
-        self.nest = Some((outer, cur.date, cur.year_source));
+        let cur = self.carry.current.take()?;
+        self.carry.nest = Some((outer, cur.date, cur.year_source));
         // Its lines head the nested entries: any title or caption line above it (`Events`) and
         // furniture (`[edit]`) too, in page order.
         let mut lines: Vec<Text<'a>> = cur.section;
@@ -973,13 +1000,13 @@ impl<'a, 'p> Assembler<'a, 'p> {
         lines.extend(cur.captions.iter().map(|c| c.text));
         lines.extend(cur.placeholders);
         lines.sort_by_key(|t| t.line);
-        self.pending_section.extend(lines);
+        self.carry.pending_section.extend(lines);
         Some(Boundary::Nested(line))
     }
 
     /// The draft of a nested list item's entry (see [`Assembler::nested_item`]).
     fn open_nested(&mut self, line: Text<'a>) -> Draft<'a> {
-        let (_, date, year_source) = self.nest.unwrap_or((0, None, YearSource::Missing));
+        let (_, date, year_source) = self.carry.nest.unwrap_or((0, None, YearSource::Missing));
         let text_start = segment::list_item_text_start(line.raw).unwrap_or(0);
         let lead = Lead {
             line,
@@ -990,7 +1017,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let mut draft = Draft {
             date,
             year_source,
-            section: std::mem::take(&mut self.pending_section),
+            section: std::mem::take(&mut self.carry.pending_section),
             ..Draft::default()
         };
         Key::with_first_sentence(lead.text.raw, &mut draft.lead_keys);
@@ -999,27 +1026,22 @@ impl<'a, 'p> Assembler<'a, 'p> {
     }
 
     fn finish(mut self) -> (Option<PageTitle<'a>>, Vec<Text<'a>>, Vec<Record<'a>>) {
+        let pending = self.end();
+        let mut records = std::mem::take(&mut self.built.records);
+        fill_in(&mut records, self.profile.lang, self.member_regex);
+        leave_at_the_end(&mut records, &mut self.preamble, pending);
+        (self.title, self.preamble, records)
+    }
+
+    /// Reads the page's end: the entry being assembled is complete. Returns the lines of a section
+    /// heading with no entry under it, for [`leave_at_the_end`].
+    fn end(&mut self) -> Vec<Text<'a>> {
         self.last = true;
         self.close_segment(Boundary::End);
-        if let Some(cur) = self.current.take() {
+        if let Some(cur) = self.carry.current.take() {
             self.complete(cur);
         }
-        fill_in(&mut self.records, self.profile.lang, self.member_regex);
-        // A section heading with no entry under it (the end of the page): its lines stay in the preamble
-        // if nothing came before, else with the last entry.
-        let pending = std::mem::take(&mut self.pending_section);
-        if !pending.is_empty() {
-            match self.records.last_mut() {
-                Some(r) => {
-                    let mut p = r.paragraphs.to_vec();
-                    p.extend(pending);
-                    r.span = p.iter().map(Text::span).fold(r.span, Span::cover);
-                    r.paragraphs = p.into_boxed_slice();
-                }
-                None => self.preamble.extend(pending),
-            }
-        }
-        (self.title, self.preamble, self.records)
+        std::mem::take(&mut self.carry.pending_section)
     }
 
     /// The draft of the entry `start` opens: its lead or heading, and its date with the year resolved.
@@ -1027,24 +1049,24 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let line = start.line;
         let d = &start.date;
         let date_text = line.slice(d.found.start..d.found.end);
-        let (date, year_source) = match (d.time_only, self.years.heading_day) {
+        let (date, year_source) = match (d.time_only, self.carry.years.heading_day) {
             // A timed entry is on its day heading's day.
             (true, Some((day, source))) => (day, source),
             _ => year::resolve(
                 &d.found,
                 self.profile.date_order,
-                &self.years,
+                &self.carry.years,
                 &self.profile.year_from,
             ),
         };
         let date = date.map(|date| self.on_page_day(date));
         if let Some(date) = date {
-            self.years.previous = Some((date.start, year_source));
+            self.carry.years.previous = Some((date.start, year_source));
         }
         let mut draft = Draft {
             date,
             year_source,
-            section: std::mem::take(&mut self.pending_section),
+            section: std::mem::take(&mut self.carry.pending_section),
             ..Draft::default()
         };
         match d.place {
@@ -1096,7 +1118,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
     /// year; any other date stays as it is.
     fn on_page_day(&self, date: Date) -> Date {
         use chrono::Datelike;
-        match self.years.page_day {
+        match self.carry.years.page_day {
             Some((month, day))
                 if date.precision == crate::record::Precision::Year && date.end.is_none() =>
             {
@@ -1116,9 +1138,9 @@ impl<'a, 'p> Assembler<'a, 'p> {
     /// Distributes the pending lines between the current entry, entries without a date of their own,
     /// and the entry that `next` opens (or, at a section or the end of the page, nobody).
     fn close_segment(&mut self, next: Boundary<'a>) {
-        let mut items = std::mem::take(&mut self.segment);
-        let first_segment = !self.seen_boundary;
-        if !self.seen_boundary {
+        let mut items = std::mem::take(&mut self.carry.segment);
+        let first_segment = !self.carry.seen_boundary;
+        if !self.carry.seen_boundary {
             self.take_page_title(&mut items, &next);
             self.find_document_date(&items);
         }
@@ -1133,7 +1155,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
                     && scanner.day_without_year(i.text.raw).is_some()
             });
             if let Some(k) = day_line {
-                self.years.page_day = scanner.day_without_year(items[k].text.raw);
+                self.carry.years.page_day = scanner.day_without_year(items[k].text.raw);
                 day_lines.extend(items.drain(k..).map(|i| i.text));
             }
         }
@@ -1156,10 +1178,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
                         Some((k, year))
                     });
                 if let Some((k, year)) = label {
-                    self.years.heading = year;
-                    self.years.heading_month = None;
-                    self.years.heading_day = None;
-                    self.years.previous = None;
+                    self.carry.years.heading = year;
+                    self.carry.years.heading_month = None;
+                    self.carry.years.heading_day = None;
+                    self.carry.years.previous = None;
                     day_lines.push(items.remove(k).text);
                 }
             }
@@ -1167,24 +1189,24 @@ impl<'a, 'p> Assembler<'a, 'p> {
         // A year line taken for an entry (`1948` on a page of year entries) with nothing under it but
         // entries of days that write no year (`14 June: …`) heads them: a section, not an entry.
         if items.is_empty() {
-            if let (Boundary::Start(s), Some(cur)) = (&next, self.current.as_ref()) {
+            if let (Boundary::Start(s), Some(cur)) = (&next, self.carry.current.as_ref()) {
                 let yearless_day = !s.date.found.has_year() && s.date.found.from.month.is_some();
                 if yearless_day && cur.is_a_year_alone() {
-                    if let Some(cur) = self.current.take() {
-                        self.pending_section.extend(cur.section);
-                        self.pending_section.extend(cur.heading);
-                        self.years.heading = cur.date.map(|d| d.start.year());
-                        self.years.heading_month = None;
-                        self.years.heading_day = None;
-                        self.years.previous = None;
+                    if let Some(cur) = self.carry.current.take() {
+                        self.carry.pending_section.extend(cur.section);
+                        self.carry.pending_section.extend(cur.heading);
+                        self.carry.years.heading = cur.date.map(|d| d.start.year());
+                        self.carry.years.heading_month = None;
+                        self.carry.years.heading_day = None;
+                        self.carry.years.previous = None;
                     }
                 }
             }
         }
-        self.seen_boundary |= !matches!(next, Boundary::End);
+        self.carry.seen_boundary |= !matches!(next, Boundary::End);
         // Lines left to no entry after a section's heading (a table's header row under it) are the
         // section's, as its heading is: the entry that opens here takes the section's lines.
-        let in_section = !self.pending_section.is_empty();
+        let in_section = !self.carry.pending_section.is_empty();
         let mut next_draft = match &next {
             Boundary::Start(s) => Some(self.open(s)),
             Boundary::Nested(line) => Some(self.open_nested(*line)),
@@ -1196,12 +1218,12 @@ impl<'a, 'p> Assembler<'a, 'p> {
         }
         // A range of days alone on its line, with nothing under it but the entries it spans (`28 April
         // - 4 May 2014`, then `2 MAY 2014` …): a period heading, not an entry.
-        if let (Some(nd), Some(cur)) = (next_draft.as_mut(), self.current.as_ref()) {
+        if let (Some(nd), Some(cur)) = (next_draft.as_mut(), self.carry.current.as_ref()) {
             let spans_next = cur.date.zip(nd.date).is_some_and(|(c, n)| {
                 c.end.is_some() && c.start <= n.start && n.start <= c.last_day()
             });
             if spans_next && items.is_empty() && cur.is_bare_heading() {
-                if let Some(cur) = self.current.take() {
+                if let Some(cur) = self.carry.current.take() {
                     let mut section = cur.section;
                     section.extend(cur.heading);
                     section.append(&mut nd.section);
@@ -1214,10 +1236,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
             let end = matches!(next, Boundary::End);
             segment::plan_closing(&items, first_segment, end, &mut plan);
         } else if self.profile.titles == Titles::Before {
-            let mut prev_known = std::mem::take(&mut self.prev_known);
+            let mut prev_known = std::mem::take(&mut self.carry.prev_known);
             prev_known.clear();
             let mut prev_words = Vec::new();
-            if let Some(cur) = &self.current {
+            if let Some(cur) = &self.carry.current {
                 cur.known(&mut prev_known);
                 prev_words.extend(cur.lead.map(|l| l.text.raw));
             }
@@ -1229,21 +1251,21 @@ impl<'a, 'p> Assembler<'a, 'p> {
             });
             let next_known: &[Key<'a>] = next_draft.as_ref().map_or(&[], |d| &d.lead_keys);
             let ctx = Context {
-                prev_is_record: self.current.is_some(),
+                prev_is_record: self.carry.current.is_some(),
                 prev_known: &prev_known,
                 prev_words: &prev_words,
                 next_lead,
                 next_known,
             };
             segment::plan(&items, &ctx, &mut self.scratch, &mut plan);
-            self.prev_known = prev_known;
+            self.carry.prev_known = prev_known;
         } else {
-            let mut prev_known = std::mem::take(&mut self.prev_known);
+            let mut prev_known = std::mem::take(&mut self.carry.prev_known);
             prev_known.clear();
-            if let Some(cur) = &self.current {
+            if let Some(cur) = &self.carry.current {
                 cur.known(&mut prev_known);
             }
-            let cur = self.current.as_ref();
+            let cur = self.carry.current.as_ref();
             let fwd = Forward {
                 title_after: self.profile.titles == Titles::After
                     && cur.is_some_and(|c| c.title.is_none() && c.lead.is_none()),
@@ -1254,17 +1276,17 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 prev_known: &prev_known,
             };
             segment::plan_forward(&items, &fwd, &mut plan);
-            self.prev_known = prev_known;
+            self.carry.prev_known = prev_known;
         }
         let mut undated: Vec<Draft<'a>> = Vec::new();
         let mut spare = Draft::default();
         for (item, &(owner, role)) in items.iter().zip(&plan) {
             match owner {
-                Owner::Prev => match (self.current.as_mut(), next_draft.as_mut()) {
+                Owner::Prev => match (self.carry.current.as_mut(), next_draft.as_mut()) {
                     (Some(cur), _) => cur.put(role, item.text),
                     (None, Some(next)) if in_section => next.section.push(item.text),
-                    (None, _) if !self.pending_section.is_empty() => {
-                        self.pending_section.push(item.text)
+                    (None, _) if !self.carry.pending_section.is_empty() => {
+                        self.carry.pending_section.push(item.text)
                     }
                     (None, _) => self.preamble.push(item.text),
                 },
@@ -1285,16 +1307,17 @@ impl<'a, 'p> Assembler<'a, 'p> {
         self.preamble.append(&mut spare.paragraphs);
         // Keep the allocations for the next segment.
         items.clear();
-        self.segment = items;
+        self.carry.segment = items;
         self.plan = plan;
         // Entries that share the current entry's date (forward layouts) take it; entries found between
         // two dated ones on a title-before page have none.
         let shared = !matches!(self.profile.titles, Titles::Before | Titles::Closing);
         let (date, year_source) = self
+            .carry
             .current
             .as_ref()
             .map_or((None, YearSource::Written), |c| (c.date, c.year_source));
-        if let Some(cur) = self.current.take() {
+        if let Some(cur) = self.carry.current.take() {
             self.complete(cur);
         }
         for mut d in undated {
@@ -1305,38 +1328,38 @@ impl<'a, 'p> Assembler<'a, 'p> {
             self.complete(d);
         }
         match next {
-            Boundary::Start(_) | Boundary::Nested(_) => self.current = next_draft,
+            Boundary::Start(_) | Boundary::Nested(_) => self.carry.current = next_draft,
             Boundary::Section(line, year, month) => {
-                self.pending_section.push(line);
+                self.carry.pending_section.push(line);
                 // A year heading opens a year; a month heading a month of the year in force (or of
                 // its own year).
                 if year.is_some() {
-                    self.years.heading = year;
+                    self.carry.years.heading = year;
                 }
-                self.years.heading_month = month;
-                self.years.heading_day = None;
+                self.carry.years.heading_month = month;
+                self.carry.years.heading_day = None;
             }
             Boundary::DaySection(line, d) => {
-                self.pending_section.push(line);
+                self.carry.pending_section.push(line);
                 // A full date heading the page with no timed entry under it before the next day
                 // (`Thursday, November 24, 2011` above `November 22`, `07:02 …`) is the document's
                 // date (a post's or a release's), not a day of the agenda.
-                if let Some((Some(day), YearSource::Written)) = self.years.heading_day {
-                    if self.handed_out == 0 && self.records.is_empty() && self.current.is_none() {
-                        self.years.document = Some(day.start);
-                        self.years.heading_day = None;
-                        self.years.previous = None;
+                if let Some((Some(day), YearSource::Written)) = self.carry.years.heading_day {
+                    if !self.carry.built_any && self.carry.current.is_none() {
+                        self.carry.years.document = Some(day.start);
+                        self.carry.years.heading_day = None;
+                        self.carry.years.previous = None;
                     }
                 }
                 let (date, source) = year::resolve(
                     &d.found,
                     self.profile.date_order,
-                    &self.years,
+                    &self.carry.years,
                     &self.profile.year_from,
                 );
-                self.years.heading_day = Some((date, source));
+                self.carry.years.heading_day = Some((date, source));
                 if let Some(date) = date {
-                    self.years.previous = Some((date.start, source));
+                    self.carry.years.previous = Some((date.start, source));
                 }
             }
             Boundary::End => {}
@@ -1414,27 +1437,9 @@ impl<'a, 'p> Assembler<'a, 'p> {
         if id.len() == before_slug {
             id.push_str("untitled");
         }
-        // Same date and title twice: the later one (further down the page) gets `-2`, `-3`, ..., skipping
-        // ids already given: a title ending in a number (`Minister X 2`) makes `...-minister-x-2` itself.
-        if self.is_given(&id) {
-            let mut k = self.suffixes.get(id.as_str()).copied().unwrap_or(1) + 1;
-            let mut candidate = format!("{id}-{k}");
-            while self.is_given(&candidate) {
-                k += 1;
-                candidate = format!("{id}-{k}");
-            }
-            self.suffixes.insert(id.as_str().into(), k);
-            id.clear();
-            id.push_str(&candidate);
-        }
         let boxed: Box<str> = id.as_str().into();
         self.id_buffer = id;
         let id = boxed;
-        let index = (self.handed_out + self.records.len()) as u32;
-        let (records, handed_out) = (&self.records, &self.handed_out_ids);
-        self.ids.insert_unique(id_hash(&id), index, |&i| {
-            id_hash(id_at(handed_out, records, i))
-        });
         let spans = d
             .section
             .iter()
@@ -1451,9 +1456,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
             byte_start: 0,
             byte_end: 0,
         });
-        self.records.push(Record {
+        self.carry.built_any = true;
+        // Its index, and an id no record above it has, are given by `built`.
+        self.built.push(Record {
             id: RecordId(id),
-            index: self.handed_out + self.records.len(),
+            index: 0,
             span,
             // Filled in by `fill_in`, once every record is built.
             hashes: crate::record::FieldHashes::default(),
@@ -1481,26 +1488,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
         });
     }
 
-    fn is_given(&self, id: &str) -> bool {
-        let (records, handed_out) = (&self.records, &self.handed_out_ids);
-        self.ids
-            .find(id_hash(id), |&i| id_at(handed_out, records, i) == id)
-            .is_some()
-    }
-
     /// The records built so far but the last, filled in, to be handed out: the last one stays, since
-    /// the page's end may add lines to it. Their ids are kept to tell later ids apart.
+    /// the page's end may add lines to it.
     fn hand_out(&mut self) -> Vec<Record<'a>> {
-        let Some(last) = self.records.pop() else {
-            return Vec::new();
-        };
-        let capacity = self.records.capacity();
-        let mut out = std::mem::replace(&mut self.records, Vec::with_capacity(capacity));
-        self.records.push(last);
+        let mut out = self.built.hand_out();
         fill_in(&mut out, self.profile.lang, self.member_regex);
-        self.handed_out_ids
-            .extend(out.iter().map(|r| r.id.0.clone()));
-        self.handed_out += out.len();
         out
     }
 
@@ -1582,11 +1574,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
             items.remove(0);
             if let Some((from, to)) = years {
                 if from == to {
-                    self.years.title = Some(from);
+                    self.carry.years.title = Some(from);
                 } else if to == from + 1 {
                     // `School news 2031-32`: a school year or season.
-                    self.years.title = Some(from);
-                    self.years.title_next = true;
+                    self.carry.years.title = Some(from);
+                    self.carry.years.title_next = true;
                 }
             }
         }
@@ -1598,7 +1590,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let title = self.title.map(|t| t.text);
         for text in title.iter().chain(items.iter().map(|i| &i.text)) {
             if let Some(date) = self.scanner.full_date_anywhere(text.raw) {
-                self.years.document = Some(date);
+                self.carry.years.document = Some(date);
                 break;
             }
         }
@@ -1606,7 +1598,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         // each year's; so is the day of a title's full date (`L'almanacco del 26 settembre 2017`).
         if self.hints.years_only {
             let scanner = &mut self.scanner;
-            self.years.page_day = title
+            self.carry.years.page_day = title
                 .iter()
                 .chain(items.iter().map(|i| &i.text))
                 .find_map(|t| scanner.day_without_year(t.raw))
@@ -1622,9 +1614,9 @@ impl<'a, 'p> Assembler<'a, 'p> {
         // A heading naming one year below the first line (under a logo's caption or a site's banner:
         // `2019 Meeting and Event Calendar`) titles the page as a first line would.
         // A full date (`Report of 20 January 2010`) is the document's date, not a title's year.
-        if self.years.title.is_none() && self.hints.yearless {
+        if self.carry.years.title.is_none() && self.hints.yearless {
             let scanner = &mut self.scanner;
-            self.years.title = items
+            self.carry.years.title = items
                 .iter()
                 .filter(|i| i.kind == Kind::Label)
                 .filter_map(|i| title_years(i.text.raw).map(|y| (i, y)))
@@ -1724,20 +1716,6 @@ fn title_years(s: &str) -> Option<(i32, i32)> {
         .or(short)
         .unwrap_or(a);
     Some((a.min(b), a.max(b)))
-}
-
-/// The id of record `i` of the page: handed out already, or among `records`.
-fn id_at<'r>(handed_out: &'r [Box<str>], records: &'r [Record<'_>], i: u32) -> &'r str {
-    let i = i as usize;
-    match handed_out.get(i) {
-        Some(id) => id,
-        None => &records[i - handed_out.len()].id.0,
-    }
-}
-
-fn id_hash(id: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(id)
 }
 
 /// The date part of a record id: the day (a range's first day), month or year.

@@ -52,7 +52,7 @@ pub enum Kind {
 }
 
 /// A non-blank, non-lead line waiting to be assigned.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Item<'a> {
     pub text: Text<'a>,
     pub kind: Kind,
@@ -109,7 +109,7 @@ pub struct Context<'c> {
 
 /// A line reduced to what canonical comparison needs, with a cheap prefilter: lines whose canonical forms
 /// are equal have the same count of letters and digits, so most pairs are told apart without hashing.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Key<'a> {
     signature: u32,
     text: &'a str,

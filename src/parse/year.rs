@@ -9,7 +9,7 @@ use crate::record::{Date, Precision, YearSource};
 use chrono::{Datelike, NaiveDate};
 
 /// What the page has said so far that can give a date its year.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct YearContext {
     /// The year of the section heading the entry stands under.
     pub heading: Option<i32>,

@@ -1,0 +1,120 @@
+//! The records a parse has built, and the ids they were given: every id is unique on the page (the later
+//! of two entries with the same date and title gets `-2`, `-3`, …).
+//!
+//! Ids are made unique here, in page order, and nowhere else, so that a page assembled in chunks
+//! (`chunked`) gives its records the ids one pass over the page gives: each chunk builds its records with
+//! the ids their date and title make, and the chunks' records are pushed here in page order.
+
+use crate::record::Record;
+use hashbrown::HashTable;
+use rustc_hash::FxHashMap;
+
+pub(super) struct Built<'a> {
+    /// The records built and not yet handed out (all of them, unless the parse is streamed).
+    pub records: Vec<Record<'a>>,
+    /// How many records were handed out before `records[0]` (streamed parses only).
+    pub handed_out: usize,
+    /// The ids of the records handed out, for telling ids apart (streamed parses only).
+    handed_out_ids: Vec<Box<str>>,
+    /// Every record id given so far, as record indices: into `handed_out_ids`, then `records` (the ids
+    /// are not copied unless the records are handed out: a page of hundreds of thousands of records
+    /// would hold each id twice).
+    ids: HashTable<u32>,
+    /// Ids given more than once, with the last `-N` suffix tried for them.
+    suffixes: FxHashMap<Box<str>, u32>,
+    /// Whether ids are made unique here. A chunk's assembler leaves its records' ids as their date and
+    /// title make them: the records are pushed again, in page order, where the page is stitched.
+    unique: bool,
+}
+
+impl<'a> Built<'a> {
+    pub fn new(unique: bool) -> Self {
+        Built {
+            records: Vec::new(),
+            handed_out: 0,
+            handed_out_ids: Vec::new(),
+            ids: HashTable::new(),
+            suffixes: FxHashMap::default(),
+            unique,
+        }
+    }
+
+    /// Room for `records` records and ids.
+    pub fn reserve(&mut self, records: usize, ids: usize) {
+        self.records.reserve(records);
+        if self.unique {
+            self.ids.reserve(ids, |_| 0);
+        }
+    }
+
+    /// How many records were built.
+    pub fn count(&self) -> usize {
+        self.handed_out + self.records.len()
+    }
+
+    /// Adds the next record of the page, whose id is the one its date and title make: it gets its index,
+    /// and an id no record above it has.
+    pub fn push(&mut self, mut record: Record<'a>) {
+        let index = self.count();
+        record.index = index;
+        if self.unique {
+            if self.is_given(&record.id.0) {
+                let id = &record.id.0;
+                let mut k = self.suffixes.get(id).copied().unwrap_or(1) + 1;
+                let mut candidate = format!("{id}-{k}");
+                // Skipping ids already given: a title ending in a number (`Minister X 2`) makes
+                // `...-minister-x-2` itself.
+                while self.is_given(&candidate) {
+                    k += 1;
+                    candidate = format!("{id}-{k}");
+                }
+                self.suffixes.insert(id.clone(), k);
+                record.id.0 = candidate.into();
+            }
+            let (records, handed_out) = (&self.records, &self.handed_out_ids);
+            self.ids
+                .insert_unique(id_hash(&record.id.0), index as u32, |&i| {
+                    id_hash(id_at(handed_out, records, i))
+                });
+        }
+        self.records.push(record);
+    }
+
+    fn is_given(&self, id: &str) -> bool {
+        let (records, handed_out) = (&self.records, &self.handed_out_ids);
+        self.ids
+            .find(id_hash(id), |&i| id_at(handed_out, records, i) == id)
+            .is_some()
+    }
+
+    /// Every record built so far but the last, to be handed out: the last one stays, since the page's
+    /// end may add lines to it. Their ids are kept to tell later ids apart.
+    pub fn hand_out(&mut self) -> Vec<Record<'a>> {
+        let Some(last) = self.records.pop() else {
+            return Vec::new();
+        };
+        let capacity = self.records.capacity();
+        let out = std::mem::replace(&mut self.records, Vec::with_capacity(capacity));
+        self.records.push(last);
+        if self.unique {
+            self.handed_out_ids
+                .extend(out.iter().map(|r| r.id.0.clone()));
+        }
+        self.handed_out += out.len();
+        out
+    }
+}
+
+/// The id of record `i` of the page: handed out already, or among `records`.
+fn id_at<'r>(handed_out: &'r [Box<str>], records: &'r [Record<'_>], i: u32) -> &'r str {
+    let i = i as usize;
+    match handed_out.get(i) {
+        Some(id) => id,
+        None => &records[i - handed_out.len()].id.0,
+    }
+}
+
+fn id_hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(id)
+}

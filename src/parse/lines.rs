@@ -8,23 +8,40 @@ use crate::source::SourceFile;
 /// [`non_blank_lines`] of a checked source, read from its line index rather than by scanning the bytes a
 /// second time (the index is built when the file is checked).
 pub fn source_lines(source: &SourceFile) -> impl Iterator<Item = Text<'_>> {
+    source_lines_in(source, 0..source.line_starts().len())
+}
+
+/// The non-blank lines among the source's lines `range` (0-based line indexes: `range.start` is line
+/// number `range.start + 1`).
+pub fn source_lines_in(
+    source: &SourceFile,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = Text<'_>> {
+    range.filter_map(move |i| source_line(source, i))
+}
+
+/// The non-blank line nearest above line index `at`, if any.
+pub fn line_above(source: &SourceFile, at: usize) -> Option<Text<'_>> {
+    (0..at).rev().find_map(|i| source_line(source, i))
+}
+
+/// Line index `i` of the source, trimmed; `None` when it is blank.
+fn source_line(source: &SourceFile, i: usize) -> Option<Text<'_>> {
     let text = source.text();
     let bytes = text.as_bytes();
     let starts = source.line_starts();
-    (0..starts.len()).filter_map(move |i| {
-        let start = starts[i] as usize;
-        let mut end = starts.get(i + 1).map_or(bytes.len(), |&s| s as usize);
-        // Each line ends with exactly one terminator: `\r\n`, `\n` or `\r` (or none, at the end).
-        if end > start && bytes[end - 1] == b'\n' {
-            end -= 1;
-            if end > start && bytes[end - 1] == b'\r' {
-                end -= 1;
-            }
-        } else if end > start && bytes[end - 1] == b'\r' {
+    let start = starts[i] as usize;
+    let mut end = starts.get(i + 1).map_or(bytes.len(), |&s| s as usize);
+    // Each line ends with exactly one terminator: `\r\n`, `\n` or `\r` (or none, at the end).
+    if end > start && bytes[end - 1] == b'\n' {
+        end -= 1;
+        if end > start && bytes[end - 1] == b'\r' {
             end -= 1;
         }
-        non_blank(text, start, end, i as u32 + 1)
-    })
+    } else if end > start && bytes[end - 1] == b'\r' {
+        end -= 1;
+    }
+    non_blank(text, start, end, i as u32 + 1)
 }
 
 /// Every non-blank line of `text`, trimmed of surrounding whitespace (NBSP and byte-order marks
@@ -118,6 +135,23 @@ mod tests {
             let scanned: Vec<Text<'_>> = non_blank_lines(text).collect();
             let indexed: Vec<Text<'_>> = source_lines(&source).collect();
             assert_eq!(indexed, scanned, "{text:?}");
+            // Any range of the index gives the lines in it, and the line above it is the last before.
+            let n = source.line_starts().len();
+            for from in 0..=n {
+                let ranged: Vec<Text<'_>> = source_lines_in(&source, from..n).collect();
+                let after: Vec<Text<'_>> = scanned
+                    .iter()
+                    .copied()
+                    .filter(|t| t.line as usize > from)
+                    .collect();
+                assert_eq!(ranged, after, "{text:?} from {from}");
+                let above = scanned
+                    .iter()
+                    .copied()
+                    .rev()
+                    .find(|t| (t.line as usize) <= from);
+                assert_eq!(line_above(&source, from), above, "{text:?} above {from}");
+            }
         }
     }
 }

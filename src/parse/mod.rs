@@ -9,6 +9,7 @@
 //! non-blank line ends up in exactly one field of one record or in the page title or preamble.
 
 mod built;
+mod chunked;
 pub(crate) mod date;
 pub(crate) mod dateline;
 pub(crate) mod layout;
@@ -99,7 +100,7 @@ pub(crate) fn parse_profiled<'a>(
     hints: Hints,
     known: &[Kind],
 ) -> Page<'a> {
-    parse_in_blocks(source, profile, hints, known, BLOCK_LINES, None)
+    parse_in_blocks(source, profile, hints, known, &mut Cuts::default(), None)
 }
 
 /// What a page is besides its records, when the records were handed out as they were built
@@ -147,7 +148,7 @@ pub fn parse_streamed<'a>(
         &inferred.profile,
         inferred.evidence.hints(),
         &inferred.kinds,
-        BLOCK_LINES,
+        &mut Cuts::default(),
         STREAM_RECORDS,
         each,
     )
@@ -160,7 +161,7 @@ fn parse_streamed_in<'a>(
     profile: &Profile,
     hints: Hints,
     known: &[Kind],
-    block_lines: usize,
+    cuts: &mut Cuts,
     batch: usize,
     each: &mut dyn FnMut(Vec<Record<'a>>),
 ) -> PageOutline<'a> {
@@ -169,14 +170,7 @@ fn parse_streamed_in<'a>(
         each,
         handed_out: 0,
     };
-    let page = parse_in_blocks(
-        source,
-        profile,
-        hints,
-        known,
-        block_lines,
-        Some(&mut stream),
-    );
+    let page = parse_in_blocks(source, profile, hints, known, cuts, Some(&mut stream));
     let records = stream.handed_out + page.records.len();
     (stream.each)(page.records);
     PageOutline {
@@ -195,8 +189,8 @@ struct Stream<'s, 'a> {
     handed_out: usize,
 }
 
-/// [`parse_profiled`], reading the lines' facts `block_lines` at a time (tests try small blocks, so that
-/// every seam between blocks is crossed on small pages too). With a `stream`, records are handed to it
+/// [`parse_profiled`], cutting the page as `cuts` say (tests try small blocks and chunks, so that every
+/// seam is crossed on small pages too). With a `stream`, records are handed to it
 /// as they become final, and the page returned holds only those that were not. `known` holds the kinds
 /// of the page's first lines (the inference's sample): those lines are not classified again.
 fn parse_in_blocks<'a>(
@@ -204,7 +198,7 @@ fn parse_in_blocks<'a>(
     profile: &Profile,
     hints: Hints,
     known: &[Kind],
-    block_lines: usize,
+    cuts: &mut Cuts,
     mut stream: Option<&mut Stream<'_, 'a>>,
 ) -> Page<'a> {
     let owned;
@@ -224,11 +218,15 @@ fn parse_in_blocks<'a>(
         .flatten();
     // The page's language and English, and any other language its dates were seen in.
     let langs = crate::lang::LangSet(profile.lang.reading_set().0 | hints.date_langs.0);
-    let mut scanner = Scanner::new(vocab, langs);
-    scanner.patterns = &patterns;
-    let mut asm = Assembler::new(profile, scanner, source.line_starts());
-    asm.hints = hints;
-    asm.member_regex = member_regex.as_ref();
+    let new_assembler = || {
+        let mut scanner = Scanner::new(vocab, langs);
+        scanner.patterns = &patterns;
+        let mut asm = Assembler::new(profile, scanner, source.line_starts());
+        asm.hints = hints;
+        asm.member_regex = member_regex.as_ref();
+        asm
+    };
+    let mut asm = new_assembler();
     // Most entries open with a dated line starting with a digit: reserving that many records up front
     // avoids the doubling (and the copy) of a growing vector of a few hundred thousand records.
     let expected = source.lines_starting_with_digit();
@@ -254,11 +252,14 @@ fn parse_in_blocks<'a>(
             }
         }
     };
-    read_lines(
+    chunked::read_page(
         &mut asm,
+        &new_assembler,
         &reader,
-        lines::source_lines(source),
-        block_lines,
+        source,
+        cuts.chunking,
+        cuts.block_lines,
+        &mut cuts.seams,
         &mut after_block,
     );
     let (title, preamble, records) = asm.finish();
@@ -320,6 +321,7 @@ fn ends_too(p: &Profile) -> bool {
 }
 
 /// Reads the [`Facts`] of lines for one profile; shared by the threads reading blocks ahead.
+#[derive(Clone, Copy)]
 struct FactReader<'p> {
     profile: &'p Profile,
     vocab: &'p Vocabulary,
@@ -392,6 +394,24 @@ fn prose_date(scanner: &mut Scanner<'_>, raw: &str) -> Option<LineDate> {
     scanner.inside(raw)
 }
 
+/// Where a parse cuts the page: into blocks of lines whose facts are read at a time, and, when it is long,
+/// into chunks assembled on several cores; and how the chunks' seams went (tests look).
+struct Cuts {
+    block_lines: usize,
+    chunking: chunked::Chunking,
+    seams: chunked::Seams,
+}
+
+impl Default for Cuts {
+    fn default() -> Self {
+        Cuts {
+            block_lines: BLOCK_LINES,
+            chunking: chunked::CHUNKING,
+            seams: chunked::Seams::default(),
+        }
+    }
+}
+
 /// Lines read ahead of the assembler at a time: big enough that handing a block to another thread
 /// costs nothing next to reading it, small enough that the blocks in flight stay a few hundred KB.
 const BLOCK_LINES: usize = 4096;
@@ -412,14 +432,17 @@ fn read_lines<'a, 'p>(
     asm: &mut Assembler<'a, 'p>,
     reader: &FactReader<'_>,
     mut lines: impl Iterator<Item = Text<'a>> + Send,
+    from: LinesFrom<'a>,
     block_lines: usize,
     after_block: &mut dyn FnMut(&mut Assembler<'a, 'p>),
 ) {
     let block_lines = block_lines.max(1);
     let one_block = lines.size_hint().1.is_some_and(|n| n <= block_lines);
     // Each block of lines with its facts, in page order; the line before a block is read with it.
-    let mut before = None;
-    let mut offset = 0;
+    let LinesFrom {
+        mut offset,
+        mut before,
+    } = from;
     let blocks = std::iter::from_fn(move || {
         let block: Vec<Text<'a>> = lines.by_ref().take(block_lines).collect();
         let last = *block.last()?;
@@ -451,6 +474,14 @@ fn read_lines<'a, 'p>(
             after_block(asm);
         }
     });
+}
+
+/// Where the lines given to [`read_lines`] start: how many non-blank lines of the page are above them,
+/// and the last of those.
+#[derive(Clone, Copy, Default)]
+struct LinesFrom<'a> {
+    offset: usize,
+    before: Option<Text<'a>>,
 }
 
 /// Gives the assembler a block of lines with their facts.

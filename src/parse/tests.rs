@@ -252,6 +252,194 @@ fn every_page() -> Vec<(std::path::PathBuf, String)> {
     pages
 }
 
+/// Facts read `block_lines` at a time, the page in one pass.
+fn blocks(block_lines: usize) -> Cuts {
+    Cuts {
+        block_lines,
+        ..Cuts::default()
+    }
+}
+
+/// Chunks of `lines` source lines after a warm-up of `warm_up`, whatever the page's length; blocks of 3.
+fn chunks(lines: usize, warm_up: usize) -> Cuts {
+    Cuts {
+        block_lines: 3,
+        chunking: chunked::Chunking {
+            lines,
+            warm_up,
+            min_page: 0,
+        },
+        seams: chunked::Seams::default(),
+    }
+}
+
+/// The page parsed in one pass, and in chunks as `cuts` say (whole and streamed in batches of 2): the
+/// same page, or a message saying how it differs.
+fn parse_in_chunks_as_in_one_pass(src: &SourceFile, cuts: &mut Cuts) -> Result<(), String> {
+    let inferred = infer_profile(src, &ParseOptions::default());
+    let hints = inferred.evidence.hints();
+    let known = &inferred.kinds;
+    let one_pass = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a thread pool")
+        .install(|| {
+            parse_in_blocks(
+                src,
+                &inferred.profile,
+                hints,
+                known,
+                &mut Cuts::default(),
+                None,
+            )
+        });
+    let chunked = parse_in_blocks(src, &inferred.profile, hints, known, cuts, None);
+    if chunked != one_pass {
+        let first = one_pass
+            .records
+            .iter()
+            .zip(&chunked.records)
+            .position(|(a, b)| a != b);
+        return Err(format!(
+            "{} records in one pass, {} in chunks; first different: {first:?}; title or preamble differ: {}",
+            one_pass.records.len(),
+            chunked.records.len(),
+            one_pass.title != chunked.title || one_pass.preamble != chunked.preamble,
+        ));
+    }
+    let mut streamed = Vec::new();
+    let outline = parse_streamed_in(src, &inferred.profile, hints, known, cuts, 2, &mut |b| {
+        streamed.extend(b)
+    });
+    if streamed != one_pass.records || outline.preamble != one_pass.preamble {
+        return Err("streamed in chunks, not the same records".into());
+    }
+    Ok(())
+}
+
+/// Every fixture and corpus page cut into chunks of a few lines, with warm-ups too short and long enough,
+/// on 2 and 7 threads: the records of one pass. Both ways a seam can go are taken.
+#[test]
+fn records_do_not_depend_on_chunks() {
+    let pages = every_page();
+    let (mut seams, mut warmed) = (chunked::Seams::default(), chunked::Seams::default());
+    for threads in [2, 7] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool");
+        for (path, text) in &pages {
+            let Ok(src) = SourceFile::from_text(path.display().to_string(), text.as_str()) else {
+                continue;
+            };
+            for (lines, warm_up) in [(1, 0), (2, 1), (3, 8), (7, 2), (11, 40), (40, 5)] {
+                let mut cuts = chunks(lines, warm_up);
+                pool.install(|| parse_in_chunks_as_in_one_pass(&src, &mut cuts))
+                    .unwrap_or_else(|e| {
+                        panic!(
+                            "{}: {threads} threads, chunks of {lines} lines after {warm_up}: {e}",
+                            path.display()
+                        )
+                    });
+                seams.kept += cuts.seams.kept;
+                seams.read_again += cuts.seams.read_again;
+                if warm_up >= 40 {
+                    warmed.kept += cuts.seams.kept;
+                    warmed.read_again += cuts.seams.read_again;
+                }
+            }
+        }
+    }
+    // Both ways a seam can go were taken; and most guesses are right once the warm-up covers a few
+    // entries.
+    assert!(seams.kept > 0 && seams.read_again > 0, "{seams:?}");
+    assert!(warmed.kept > 2 * warmed.read_again, "{warmed:?}");
+}
+
+/// A page long enough to be cut as the tool cuts pages: the records of one pass, and its chunks were
+/// assembled in parallel, every guess kept.
+#[test]
+fn a_long_page_is_parsed_in_chunks_as_in_one_pass() {
+    let mut text = String::from("Official visits 2018 to 2023\n\n");
+    let mut entry = 0;
+    while entry * 10 < chunked::CHUNKING.min_page + chunked::CHUNKING.lines {
+        entry += 1;
+        let (day, month) = (entry % 28 + 1, ["March", "June", "October"][entry % 3]);
+        text.push_str(&format!(
+            "Visit to the Republic of Norlusia {entry}\n\n{day} {month} {}\n\nThe Secretary General met the Minister.\n\nThey discussed cooperation with {} member countries.\n\n",
+            2023 - entry / 4000,
+            190 + entry % 3,
+        ));
+    }
+    let src = SourceFile::from_text("long.txt", text).expect("text");
+    assert!(src.line_starts().len() > chunked::CHUNKING.min_page);
+    let mut cuts = Cuts::default();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .expect("a thread pool");
+    pool.install(|| parse_in_chunks_as_in_one_pass(&src, &mut cuts))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        cuts.seams.kept > 0 && cuts.seams.read_again == 0,
+        "{:?}",
+        cuts.seams
+    );
+}
+
+/// Pages drawn from the line shapes dated-entry pages are made of, in any order: year and month
+/// headings, dates alone, leading, at a heading's end or after a bullet, titles, captions, paragraphs.
+fn page_of_shapes() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    const SHAPES: [&str; 16] = [
+        "2031",
+        "JANUARY",
+        "{d} March 2031",
+        "{d} March 2031 – The minister visits the port of Velmora.",
+        "March {d}, 2030: Talks on the new treaty open in Ostrava.",
+        "• {d} April – The council meets.",
+        "  • {d} May:",
+        "    • The bridge opens.",
+        "Visit to the Republic of Norlusia",
+        "Official visit, {d} June 2029",
+        "Photo: the delegation at the airport",
+        "The Secretary General met the Minister of the Interior and discussed cooperation with {d} member countries.",
+        "He also visited the training centre.",
+        "10:00 Meeting with the press",
+        "Monday {d} July",
+        "/",
+    ];
+    let line =
+        (0..SHAPES.len(), 1u32..29).prop_map(|(k, d)| SHAPES[k].replace("{d}", &d.to_string()));
+    let spaced =
+        (line, proptest::bool::ANY).prop_map(|(l, blank)| if blank { l + "\n" } else { l });
+    proptest::collection::vec(spaced, 1..120)
+        .prop_map(|lines| format!("Official visits\n\n{}\n", lines.join("\n")))
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 96,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_c4a7),
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Any page of those shapes, cut anywhere, on 2 or 7 threads: the records of one pass.
+    #[test]
+    fn chunks_give_the_records_of_one_pass(
+        text in page_of_shapes(),
+        lines in 1usize..30,
+        warm_up in 0usize..40,
+        threads in proptest::sample::select(vec![2usize, 7]),
+    ) {
+        let src = SourceFile::from_text("p.txt", text).expect("text");
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
+        let mut cuts = chunks(lines, warm_up);
+        let got = pool.install(|| parse_in_chunks_as_in_one_pass(&src, &mut cuts));
+        proptest::prop_assert!(got.is_ok(), "{:?}", got);
+    }
+}
+
 #[test]
 fn records_do_not_depend_on_blocks_or_threads() {
     let pages = every_page();
@@ -268,13 +456,34 @@ fn records_do_not_depend_on_blocks_or_threads() {
             let inferred = infer_profile(&src, &ParseOptions::default());
             let hints = inferred.evidence.hints();
             let known = &inferred.kinds;
-            let whole = parse_in_blocks(&src, &inferred.profile, hints, known, usize::MAX, None);
+            let whole = parse_in_blocks(
+                &src,
+                &inferred.profile,
+                hints,
+                known,
+                &mut blocks(usize::MAX),
+                None,
+            );
             // The inference's line kinds are the parse's own: without them, the same page.
-            let unknown = parse_in_blocks(&src, &inferred.profile, hints, &[], usize::MAX, None);
+            let unknown = parse_in_blocks(
+                &src,
+                &inferred.profile,
+                hints,
+                &[],
+                &mut blocks(usize::MAX),
+                None,
+            );
             assert!(unknown == whole, "{}: kinds not reused", path.display());
             for block in [1, 2, 7, 64] {
                 let page = pool.install(|| {
-                    parse_in_blocks(&src, &inferred.profile, hints, known, block, None)
+                    parse_in_blocks(
+                        &src,
+                        &inferred.profile,
+                        hints,
+                        known,
+                        &mut blocks(block),
+                        None,
+                    )
                 });
                 assert!(
                     page == whole,
@@ -293,7 +502,7 @@ fn records_do_not_depend_on_blocks_or_threads() {
                         &inferred.profile,
                         hints,
                         known,
-                        block,
+                        &mut blocks(block),
                         batch,
                         &mut |b| {
                             batches += 1;

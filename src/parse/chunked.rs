@@ -114,6 +114,11 @@ pub(super) fn read_page<'a, 'p>(
         known: &[],
         ..*reader
     };
+    let reading = Reading {
+        source,
+        reader: &reader,
+        block_lines,
+    };
     let starts: Vec<usize> = (head_end..n).step_by(chunking.lines.max(1)).collect();
     let chunks: Vec<(usize, usize)> = starts
         .iter()
@@ -132,11 +137,6 @@ pub(super) fn read_page<'a, 'p>(
                     let from = lo.saturating_sub(chunking.warm_up).max(head_end);
                     (base.clone(), Some(from))
                 };
-                let reading = Reading {
-                    source,
-                    reader: &reader,
-                    block_lines,
-                };
                 reading.chunk(new_assembler(), start, warm_from, lo, hi)
             })
             .collect();
@@ -144,11 +144,6 @@ pub(super) fn read_page<'a, 'p>(
             let chunk = match &chunk.guessed {
                 Some(guess) if *guess != asm.carry => {
                     seams.read_again += 1;
-                    let reading = Reading {
-                        source,
-                        reader: &reader,
-                        block_lines,
-                    };
                     reading.chunk(new_assembler(), asm.carry.clone(), None, lo, hi)
                 }
                 Some(_) => {

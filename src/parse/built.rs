@@ -47,37 +47,49 @@ impl<'a> Built<'a> {
         }
     }
 
-    /// How many records were built.
-    pub fn count(&self) -> usize {
-        self.handed_out + self.records.len()
-    }
-
     /// Adds the next record of the page, whose id is the one its date and title make: it gets its index,
     /// and an id no record above it has.
-    pub fn push(&mut self, mut record: Record<'a>) {
-        let index = self.count();
-        record.index = index;
-        if self.unique {
-            if self.is_given(&record.id.0) {
-                let id = &record.id.0;
-                let mut k = self.suffixes.get(id).copied().unwrap_or(1) + 1;
-                let mut candidate = format!("{id}-{k}");
-                // Skipping ids already given: a title ending in a number (`Minister X 2`) makes
-                // `...-minister-x-2` itself.
-                while self.is_given(&candidate) {
-                    k += 1;
-                    candidate = format!("{id}-{k}");
-                }
-                self.suffixes.insert(id.clone(), k);
-                record.id.0 = candidate.into();
-            }
-            let (records, handed_out) = (&self.records, &self.handed_out_ids);
-            self.ids
-                .insert_unique(id_hash(&record.id.0), index as u32, |&i| {
-                    id_hash(id_at(handed_out, records, i))
-                });
-        }
+    pub fn push(&mut self, record: Record<'a>) {
         self.records.push(record);
+        self.give_id(self.records.len() - 1);
+    }
+
+    /// Adds the next records of the page (a chunk's, from the `from`-th on), as [`Built::push`] would
+    /// one by one; moved in one copy, not one at a time.
+    pub fn append(&mut self, records: &mut Vec<Record<'a>>, from: usize) {
+        let start = self.records.len();
+        self.records.extend(records.drain(from..));
+        for i in start..self.records.len() {
+            self.give_id(i);
+        }
+    }
+
+    /// Gives `records[i]`, the last record with an id its date and title make, its index and an id no
+    /// record above it has.
+    fn give_id(&mut self, i: usize) {
+        let index = self.handed_out + i;
+        self.records[i].index = index;
+        if !self.unique {
+            return;
+        }
+        if self.is_given(&self.records[i].id.0) {
+            let id = self.records[i].id.0.clone();
+            let mut k = self.suffixes.get(&id).copied().unwrap_or(1) + 1;
+            let mut candidate = format!("{id}-{k}");
+            // Skipping ids already given: a title ending in a number (`Minister X 2`) makes
+            // `...-minister-x-2` itself.
+            while self.is_given(&candidate) {
+                k += 1;
+                candidate = format!("{id}-{k}");
+            }
+            self.suffixes.insert(id, k);
+            self.records[i].id.0 = candidate.into();
+        }
+        let (records, handed_out) = (&self.records, &self.handed_out_ids);
+        self.ids
+            .insert_unique(id_hash(&records[i].id.0), index as u32, |&j| {
+                id_hash(id_at(handed_out, records, j))
+            });
     }
 
     fn is_given(&self, id: &str) -> bool {

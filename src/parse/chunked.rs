@@ -50,8 +50,10 @@ struct Chunk<'a> {
     /// The state the chunk guessed at its seam; `None` when it started from the true state.
     guessed: Option<Carry<'a>>,
     carry: Carry<'a>,
-    /// The records completed after the seam, with the ids their dates and titles make.
+    /// The records it completed, with the ids their dates and titles make: those from the `first` on were
+    /// completed after the seam.
     records: Vec<Record<'a>>,
+    first: usize,
     /// Lines it put in the page's preamble after the seam (none, on any page seen so far: the preamble is
     /// settled at the first boundary, which the head reads).
     preamble: Vec<Text<'a>>,
@@ -141,7 +143,7 @@ pub(super) fn read_page<'a, 'p>(
             })
             .collect();
         for (chunk, &(lo, hi)) in done.into_iter().zip(wave) {
-            let chunk = match &chunk.guessed {
+            let mut chunk = match &chunk.guessed {
                 Some(guess) if *guess != asm.carry => {
                     seams.read_again += 1;
                     reading.chunk(new_assembler(), asm.carry.clone(), None, lo, hi)
@@ -153,9 +155,7 @@ pub(super) fn read_page<'a, 'p>(
                 None => chunk,
             };
             asm.carry = chunk.carry;
-            for record in chunk.records {
-                asm.built.push(record);
-            }
+            asm.built.append(&mut chunk.records, chunk.first);
             asm.preamble.extend(chunk.preamble);
         }
         after_wave(asm);
@@ -200,11 +200,10 @@ impl<'a> Reading<'_, 'a> {
         }
         let above_seam = seam.checked_sub(1).map(|i| lines[i]).or(above);
         self.push(&mut asm, &lines[seam..], above_seam);
-        let mut records = std::mem::take(&mut asm.built.records);
-        records.drain(..records_before);
         Chunk {
             guessed,
-            records,
+            records: std::mem::take(&mut asm.built.records),
+            first: records_before,
             preamble: asm.preamble.split_off(preamble_before),
             carry: asm.carry,
         }

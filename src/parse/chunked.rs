@@ -16,7 +16,6 @@
 use super::{lines, read_lines, Assembler, Built, Carry, FactReader, LinesFrom};
 use crate::record::{Record, Text};
 use crate::source::SourceFile;
-use rayon::prelude::*;
 
 /// How a long page is cut into chunks.
 #[derive(Debug, Clone, Copy)]
@@ -127,26 +126,36 @@ pub(super) fn read_page<'a, 'p>(
         .enumerate()
         .map(|(k, &lo)| (lo, starts.get(k + 1).copied().unwrap_or(n)))
         .collect();
+    // The true state where the next chunk starts: the state the last chunk read ended in.
+    let mut carry = asm.carry.clone();
+    // Chunks checked and not yet added to the page: they are added while the next wave is read.
+    let mut checked: Vec<Chunk<'a>> = Vec::new();
     for wave in chunks.chunks(threads) {
-        let truth = asm.carry.clone();
-        let done: Vec<Chunk<'a>> = wave
-            .par_iter()
-            .enumerate()
-            .map(|(j, &(lo, hi))| {
+        let slots: Vec<std::sync::OnceLock<Chunk<'a>>> =
+            wave.iter().map(|_| std::sync::OnceLock::new()).collect();
+        rayon::in_place_scope(|scope| {
+            for (j, (&(lo, hi), slot)) in wave.iter().zip(&slots).enumerate() {
                 let (start, warm_from) = if j == 0 {
-                    (truth.clone(), None)
+                    (carry.clone(), None)
                 } else {
                     let from = lo.saturating_sub(chunking.warm_up).max(head_end);
                     (base.clone(), Some(from))
                 };
-                reading.chunk(new_assembler(), start, warm_from, lo, hi)
-            })
-            .collect();
-        for (chunk, &(lo, hi)) in done.into_iter().zip(wave) {
-            let mut chunk = match &chunk.guessed {
-                Some(guess) if *guess != asm.carry => {
+                let reading = &reading;
+                scope.spawn(move |_| {
+                    let chunk = reading.chunk(new_assembler(), start, warm_from, lo, hi);
+                    let _ = slot.set(chunk);
+                });
+            }
+            add_to_page(asm, &mut checked);
+            after_wave(asm);
+        });
+        for (slot, &(lo, hi)) in slots.into_iter().zip(wave) {
+            let chunk = slot.into_inner().expect("every chunk of the wave was read");
+            let chunk = match &chunk.guessed {
+                Some(guess) if *guess != carry => {
                     seams.read_again += 1;
-                    reading.chunk(new_assembler(), asm.carry.clone(), None, lo, hi)
+                    reading.chunk(new_assembler(), carry.clone(), None, lo, hi)
                 }
                 Some(_) => {
                     seams.kept += 1;
@@ -154,14 +163,20 @@ pub(super) fn read_page<'a, 'p>(
                 }
                 None => chunk,
             };
-            asm.carry = chunk.carry;
-            asm.built.append(&mut chunk.records, chunk.first);
-            asm.preamble.extend(chunk.preamble);
+            carry = chunk.carry.clone();
+            checked.push(chunk);
         }
-        after_wave(asm);
     }
-    if std::env::var_os("PAGEREV_SEAMS").is_some() {
-        eprintln!("seams {seams:?}");
+    add_to_page(asm, &mut checked);
+    asm.carry = carry;
+    after_wave(asm);
+}
+
+/// Adds the records of checked chunks to the page, in page order.
+fn add_to_page<'a>(asm: &mut Assembler<'a, '_>, checked: &mut Vec<Chunk<'a>>) {
+    for mut chunk in checked.drain(..) {
+        asm.built.append(&mut chunk.records, chunk.first);
+        asm.preamble.extend(chunk.preamble);
     }
 }
 

@@ -274,8 +274,9 @@ fn chunks(lines: usize, warm_up: usize) -> Cuts {
 }
 
 /// The page parsed in one pass, and in chunks as `cuts` say (whole and streamed in batches of 2): the
-/// same page, or a message saying how it differs.
-fn parse_in_chunks_as_in_one_pass(src: &SourceFile, cuts: &mut Cuts) -> Result<(), String> {
+/// same page, or a message saying how it differs. Returns how many batches the streamed parse handed
+/// out.
+fn parse_in_chunks_as_in_one_pass(src: &SourceFile, cuts: &mut Cuts) -> Result<usize, String> {
     let inferred = infer_profile(src, &ParseOptions::default());
     let hints = inferred.evidence.hints();
     let known = &inferred.kinds;
@@ -307,14 +308,15 @@ fn parse_in_chunks_as_in_one_pass(src: &SourceFile, cuts: &mut Cuts) -> Result<(
             one_pass.title != chunked.title || one_pass.preamble != chunked.preamble,
         ));
     }
-    let mut streamed = Vec::new();
+    let (mut streamed, mut batches) = (Vec::new(), 0);
     let outline = parse_streamed_in(src, &inferred.profile, hints, known, cuts, 2, &mut |b| {
+        batches += 1;
         streamed.extend(b)
     });
     if streamed != one_pass.records || outline.preamble != one_pass.preamble {
         return Err("streamed in chunks, not the same records".into());
     }
-    Ok(())
+    Ok(batches)
 }
 
 /// Every fixture and corpus page cut into chunks of a few lines, with warm-ups too short and long enough,
@@ -356,13 +358,11 @@ fn records_do_not_depend_on_chunks() {
     assert!(warmed.kept > 2 * warmed.read_again, "{warmed:?}");
 }
 
-/// A page long enough to be cut as the tool cuts pages: the records of one pass, and its chunks were
-/// assembled in parallel, every guess kept.
-#[test]
-fn a_long_page_is_parsed_in_chunks_as_in_one_pass() {
+/// A page of `lines` source lines or more, of entries of the seed's shape.
+fn long_page(lines: usize) -> SourceFile {
     let mut text = String::from("Official visits 2018 to 2023\n\n");
     let mut entry = 0;
-    while entry * 10 < chunked::CHUNKING.min_page + chunked::CHUNKING.lines {
+    while entry * 10 < lines {
         entry += 1;
         let (day, month) = (entry % 28 + 1, ["March", "June", "October"][entry % 3]);
         text.push_str(&format!(
@@ -371,7 +371,14 @@ fn a_long_page_is_parsed_in_chunks_as_in_one_pass() {
             190 + entry % 3,
         ));
     }
-    let src = SourceFile::from_text("long.txt", text).expect("text");
+    SourceFile::from_text("long.txt", text).expect("text")
+}
+
+/// A page long enough to be cut as the tool cuts pages: the records of one pass, and its chunks were
+/// assembled in parallel, every guess kept.
+#[test]
+fn a_long_page_is_parsed_in_chunks_as_in_one_pass() {
+    let src = long_page(chunked::CHUNKING.min_page + chunked::CHUNKING.lines);
     assert!(src.line_starts().len() > chunked::CHUNKING.min_page);
     let mut cuts = Cuts::default();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -385,6 +392,30 @@ fn a_long_page_is_parsed_in_chunks_as_in_one_pass() {
         "{:?}",
         cuts.seams
     );
+}
+
+/// Streamed, a page read in chunks hands its records out wave after wave, not all at its end.
+#[test]
+fn a_page_read_in_chunks_is_streamed_wave_by_wave() {
+    let chunking = chunked::Chunking {
+        lines: 1024,
+        warm_up: 128,
+        min_page: 0,
+    };
+    let src = long_page(16 * chunking.lines);
+    let waves = src.line_starts().len() / chunking.lines / 2;
+    let mut cuts = Cuts {
+        chunking,
+        ..Cuts::default()
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .expect("a thread pool");
+    let batches = pool
+        .install(|| parse_in_chunks_as_in_one_pass(&src, &mut cuts))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(batches >= waves, "{batches} batches, {waves} waves");
 }
 
 /// Pages drawn from the line shapes dated-entry pages are made of, in any order: year and month
@@ -435,7 +466,7 @@ proptest::proptest! {
         let src = SourceFile::from_text("p.txt", text).expect("text");
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
         let mut cuts = chunks(lines, warm_up);
-        let got = pool.install(|| parse_in_chunks_as_in_one_pass(&src, &mut cuts));
+        let got = pool.install(|| parse_in_chunks_as_in_one_pass(&src, &mut cuts).map(drop));
         proptest::prop_assert!(got.is_ok(), "{:?}", got);
     }
 }

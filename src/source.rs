@@ -48,7 +48,9 @@ impl SourceFile {
                 endian: "big-endian",
             });
         }
-        let (nul, line_starts) = nul_and_line_starts(&bytes);
+        let (nul, mut line_starts) = nul_and_line_starts(&bytes);
+        // Grown by doubling, the index can be twice its size; it lives as long as the page.
+        line_starts.shrink_to_fit();
         if let Some(offset) = nul {
             return Err(InputError::Binary { path, offset });
         }

@@ -327,7 +327,9 @@ impl<'s, 'a> PageRun<'s, 'a> {
         PageRun {
             shared: Shared { source, ctx, keep },
             units,
-            entries: Vec::new(),
+            // Room for a brief per dated entry, as the parser estimates them: grown by doubling, the
+            // briefs of a long page would be held twice while they are moved.
+            entries: Vec::with_capacity(source.lines_starting_with_digit()),
             no_entries: rules
                 .enabled()
                 .any(|r| r.info.is::<no_entries::NoEntries>()),

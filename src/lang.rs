@@ -264,6 +264,12 @@ pub struct Vocabulary {
     words: FxHashMap<Box<[u8]>, Vec<(Word, LangSet)>>,
     /// Longest key in bytes: longer words are not looked up.
     longest: usize,
+    /// For each three ASCII letters a key starts with (or is, when shorter), the byte lengths of those keys (bit `n` for
+    /// length `n`, bit 31 for 31 and more): most words of a page of prose are looked up and found in
+    /// none, and this tells most of them apart without folding or hashing them (see
+    /// [`Vocabulary::may_hold`]). Two letters were too few: with the months and weekdays of a dozen
+    /// languages, most pairs start some key.
+    prefixes: Box<[u32; PREFIXES]>,
 }
 
 impl Vocabulary {
@@ -279,7 +285,9 @@ impl Vocabulary {
         // No month or weekday has an apostrophe (`INTERPOL’s`, `d’Ivoire`).
         if word.is_empty()
             || word.len() > self.longest * 2
-            || memchr::memchr2(b'\'', 0xE2, word.as_bytes()).is_some()
+            || !self.may_hold(word)
+            // A byte at a time: words are short, too short for `memchr` to pay.
+            || word.bytes().any(|b| b == b'\'' || b == 0xE2)
         {
             return None;
         }
@@ -297,6 +305,9 @@ impl Vocabulary {
     /// The languages that spell `word` as a month or weekday (empty when none does).
     pub fn languages_of(&self, word: &str) -> LangSet {
         let word = word.trim_end_matches('.');
+        if !self.may_hold(word) {
+            return LangSet::default();
+        }
         with_folded(word, |folded| {
             LangSet(
                 self.words
@@ -311,6 +322,7 @@ impl Vocabulary {
         let mut v = Vocabulary {
             words: self.words.clone(),
             longest: self.longest,
+            prefixes: self.prefixes.clone(),
         };
         for (name, &m) in months {
             if (1..=12).contains(&m) {
@@ -322,12 +334,31 @@ impl Vocabulary {
         v
     }
 
+    /// False when no key can be `word` folded, told by its first three letters and its length when
+    /// they are ASCII; true otherwise (the word is then looked up).
+    fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        let Some(prefix) = ascii_prefix(b) else {
+            return true;
+        };
+        // A word with accents past its first three letters folds to fewer bytes: any length.
+        let lengths = if word.is_ascii() {
+            length_bit(b.len())
+        } else {
+            u32::MAX
+        };
+        self.prefixes[prefix] & lengths != 0
+    }
+
     fn add(&mut self, spelling: &str, word: Word, lang: Lang) {
         let key = fold(spelling.trim_end_matches('.'));
         if key.is_empty() {
             return;
         }
         self.longest = self.longest.max(key.len());
+        if let Some(prefix) = ascii_prefix(key.as_bytes()) {
+            self.prefixes[prefix] |= length_bit(key.len());
+        }
         let entry = self
             .words
             .entry(key.into_owned().into_bytes().into_boxed_slice())
@@ -337,6 +368,31 @@ impl Vocabulary {
             None => entry.push((word, lang.bit())),
         }
     }
+}
+
+/// The prefixes [`Vocabulary::prefixes`] tells apart: three ASCII letters, or fewer ending the word.
+const PREFIXES: usize = 27 * 27 * 27;
+
+/// The index of a word's first three letters (or all of them, in a shorter word) among [`PREFIXES`],
+/// when they are ASCII letters.
+fn ascii_prefix(b: &[u8]) -> Option<usize> {
+    let mut index = 0;
+    for k in 0..3 {
+        let letter = match b.get(k) {
+            Some(c) if c.is_ascii_alphabetic() => (c.to_ascii_lowercase() - b'a') as usize,
+            Some(_) => return None,
+            // The word ended: 26 stands for no letter.
+            None if k > 0 => 26,
+            None => return None,
+        };
+        index = index * 27 + letter;
+    }
+    Some(index)
+}
+
+/// The bit of a key's length in [`Vocabulary::prefixes`].
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 /// The vocabulary, built from the locale data on first use.
@@ -349,6 +405,7 @@ fn build_vocabulary() -> Vocabulary {
     let mut v = Vocabulary {
         words: FxHashMap::default(),
         longest: 0,
+        prefixes: Box::new([0; PREFIXES]),
     };
     for lang in Lang::ALL {
         for &locale in lang.locales() {
@@ -735,6 +792,47 @@ pub fn detect(text: &str) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The prefix filter never turns away a word the vocabulary holds, however it is written (capitals,
+    /// a final period, accents), and does turn away ordinary words.
+    #[test]
+    fn the_prefix_filter_keeps_every_word_of_the_vocabulary() {
+        let v = vocabulary();
+        let mut keys = 0;
+        for key in v.words.keys() {
+            let key = std::str::from_utf8(key).expect("keys are text");
+            let upper = key.to_uppercase();
+            let mut title: String = key.chars().take(1).flat_map(char::to_uppercase).collect();
+            title.extend(key.chars().skip(1));
+            for written in [key.to_string(), upper, title.clone(), format!("{title}.")] {
+                assert!(
+                    v.lookup_with_languages(&written, LangSet(u16::MAX))
+                        .is_some(),
+                    "{written:?}"
+                );
+            }
+            keys += 1;
+        }
+        assert!(keys > 200, "{keys} keys");
+        // Accented spellings fold to their keys (`février`, `März`) and pass with any length.
+        for (word, lang) in [
+            ("février", Lang::Fr),
+            ("März", Lang::De),
+            ("Août", Lang::Fr),
+        ] {
+            assert!(v.lookup(word, lang.bit()).is_some(), "{word}");
+        }
+        let ordinary = [
+            "the",
+            "minister",
+            "visited",
+            "headquarters",
+            "ministre",
+            "Generalsekretär",
+        ];
+        let turned_away = ordinary.iter().filter(|w| !v.may_hold(w)).count();
+        assert!(turned_away >= 4, "{turned_away} of {ordinary:?}");
+    }
 
     #[test]
     fn common_words_are_cut_and_folded_as_split_and_to_lowercase_do() {

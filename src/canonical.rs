@@ -143,13 +143,13 @@ fn needs_normalising(c: char) -> bool {
 
 /// `c.is_alphabetic()`, with the characters below U+3000 (Latin with accents, Greek, Cyrillic, Hebrew,
 /// Arabic, and the dashes and quotes of general punctuation: most characters of most pages beyond
-/// ASCII) read from a table made once from it: the standard library searches the Unicode tables for
+/// ASCII) read from tables made from it as they are needed: the standard library searches the Unicode tables for
 /// each, which was a quarter of the time of reading an Arabic page.
 pub fn is_alphabetic(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    in_table(&char_tables().alphabetic, c).unwrap_or_else(|| c.is_alphabetic())
+    in_table(|t| &t.alphabetic, c).unwrap_or_else(|| c.is_alphabetic())
 }
 
 /// `is_alphabetic(c) || is_combining_mark(c)`: a character that continues a word (an accent written
@@ -158,7 +158,7 @@ pub fn is_letter_or_mark(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    in_table(&char_tables().letter_or_mark, c).unwrap_or_else(|| letter_or_mark(c))
+    in_table(|t| &t.letter_or_mark, c).unwrap_or_else(|| letter_or_mark(c))
 }
 
 /// Whether folding a word for comparison (canonical decomposition, marks and the Arabic tatweel dropped,
@@ -166,7 +166,7 @@ pub fn is_letter_or_mark(c: char) -> bool {
 /// beyond ASCII that are not accented Latin are (Arabic, Hebrew: no case, no decomposition). Beyond
 /// them, `false`: the caller folds the character the long way.
 pub fn folds_to_itself(c: char) -> bool {
-    in_table(&char_tables().folds_to_itself, c).unwrap_or(false)
+    in_table(|t| &t.folds_to_itself, c).unwrap_or(false)
 }
 
 fn letter_or_mark(c: char) -> bool {
@@ -191,32 +191,42 @@ fn folds_unchanged(c: char) -> bool {
 /// The characters the tables cover: U+0000 to U+2FFF.
 const TABLE_END: u32 = 0x3000;
 
-const TABLE_WORDS: usize = (TABLE_END / 64) as usize;
+/// Characters per block of the tables. A block is made the first time one of its characters is asked
+/// about: a page touches a few blocks (its script's, general punctuation), and making all of them took
+/// three quarters of the instructions of validating a page of fifty entries.
+const TABLE_BLOCK: u32 = 256;
 
-/// One bit per character below [`TABLE_END`] for each property, made once from the functions that
-/// define them.
+const TABLE_BLOCKS: usize = (TABLE_END / TABLE_BLOCK) as usize;
+
+/// One bit per character of a block for each property, made from the functions that define them.
 struct CharTables {
-    alphabetic: [u64; TABLE_WORDS],
-    letter_or_mark: [u64; TABLE_WORDS],
-    folds_to_itself: [u64; TABLE_WORDS],
+    alphabetic: [u64; 4],
+    letter_or_mark: [u64; 4],
+    folds_to_itself: [u64; 4],
 }
 
-/// `c`'s bit in `table`; `None` beyond the table.
-fn in_table(table: &[u64; TABLE_WORDS], c: char) -> Option<bool> {
+/// `c`'s bit in the table `property` picks; `None` beyond the tables.
+fn in_table(property: fn(&CharTables) -> &[u64; 4], c: char) -> Option<bool> {
     let u = c as u32;
-    (u < TABLE_END).then(|| table[(u >> 6) as usize] >> (u & 63) & 1 == 1)
+    (u < TABLE_END).then(|| {
+        let bits = property(char_tables(u / TABLE_BLOCK));
+        bits[((u % TABLE_BLOCK) >> 6) as usize] >> (u & 63) & 1 == 1
+    })
 }
 
-fn char_tables() -> &'static CharTables {
-    static TABLES: std::sync::OnceLock<CharTables> = std::sync::OnceLock::new();
-    TABLES.get_or_init(|| {
+/// The tables of block `block`.
+fn char_tables(block: u32) -> &'static CharTables {
+    static TABLES: [std::sync::OnceLock<CharTables>; TABLE_BLOCKS] =
+        [const { std::sync::OnceLock::new() }; TABLE_BLOCKS];
+    TABLES[block as usize].get_or_init(|| {
         let mut t = CharTables {
-            alphabetic: [0; TABLE_WORDS],
-            letter_or_mark: [0; TABLE_WORDS],
-            folds_to_itself: [0; TABLE_WORDS],
+            alphabetic: [0; 4],
+            letter_or_mark: [0; 4],
+            folds_to_itself: [0; 4],
         };
-        for c in (0..TABLE_END).filter_map(char::from_u32) {
-            let (word, bit) = ((c as usize) >> 6, 1u64 << (c as u32 & 63));
+        let first = block * TABLE_BLOCK;
+        for c in (first..first + TABLE_BLOCK).filter_map(char::from_u32) {
+            let (word, bit) = (((c as u32 - first) >> 6) as usize, 1u64 << (c as u32 & 63));
             for (table, has) in [
                 (&mut t.alphabetic, c.is_alphabetic()),
                 (&mut t.letter_or_mark, letter_or_mark(c)),

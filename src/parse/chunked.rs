@@ -11,7 +11,14 @@
 //! (a year heading above the warm-up, an entry longer than it) the chunk is read again from the true
 //! state. Either way the records are the same as one pass's, whatever the threads, chunk sizes or
 //! warm-ups: ids are made unique when the chunks' records are added to the page, in page order
-//! ([`Built::push`]), and the first chunk of every wave starts from the true state.
+//! ([`Built::append`]), and the first chunk of every wave starts from the true state.
+//!
+//! A wave's records are added to the page (ids, fill-in, handed out to a streamed parse's consumer)
+//! while the next wave is read: adding them between waves left every core but one idle.
+//!
+//! On a page whose year headings stand further apart than a warm-up, most guesses miss the year in force
+//! and most chunks are read twice: a wrong guess costs one chunk read again on one core, never a wrong
+//! record.
 
 use super::{lines, read_lines, Assembler, Built, Carry, FactReader, LinesFrom};
 use crate::record::{Record, Text};

@@ -5,6 +5,9 @@
 //! (`segment::plan` when titles stand before the dated lines, `segment::plan_forward` otherwise) to
 //! decide which entry owns each.
 //!
+//! On a long page that pass is made in chunks, on every core, each checked against the chunk before it at
+//! their seam (`chunked`); the records are those of one pass.
+//!
 //! The parser never fails: input has been checked to be text by [`crate::source::SourceFile`], and every
 //! non-blank line ends up in exactly one field of one record or in the page title or preamble.
 

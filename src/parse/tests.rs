@@ -252,6 +252,24 @@ fn every_page() -> Vec<(std::path::PathBuf, String)> {
     pages
 }
 
+/// A pool of `threads` threads to run a parse in.
+fn thread_pool(threads: usize) -> rayon::ThreadPool {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a thread pool")
+}
+
+/// Every fixture and corpus page that is a page (some fixtures are not: empty, binary), as a source.
+fn every_source() -> Vec<SourceFile> {
+    every_page()
+        .iter()
+        .filter_map(|(path, text)| {
+            SourceFile::from_text(path.display().to_string(), text.as_str()).ok()
+        })
+        .collect()
+}
+
 /// Facts read `block_lines` at a time, the page in one pass.
 fn blocks(block_lines: usize) -> Cuts {
     Cuts {
@@ -280,20 +298,16 @@ fn parse_in_chunks_as_in_one_pass(src: &SourceFile, cuts: &mut Cuts) -> Result<u
     let inferred = infer_profile(src, &ParseOptions::default());
     let hints = inferred.evidence.hints();
     let known = &inferred.kinds;
-    let one_pass = rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
-        .build()
-        .expect("a thread pool")
-        .install(|| {
-            parse_in_blocks(
-                src,
-                &inferred.profile,
-                hints,
-                known,
-                &mut Cuts::default(),
-                None,
-            )
-        });
+    let one_pass = thread_pool(1).install(|| {
+        parse_in_blocks(
+            src,
+            &inferred.profile,
+            hints,
+            known,
+            &mut Cuts::default(),
+            None,
+        )
+    });
     let chunked = parse_in_blocks(src, &inferred.profile, hints, known, cuts, None);
     if chunked != one_pass {
         let first = one_pass
@@ -323,24 +337,19 @@ fn parse_in_chunks_as_in_one_pass(src: &SourceFile, cuts: &mut Cuts) -> Result<u
 /// on 2 and 7 threads: the records of one pass. Both ways a seam can go are taken.
 #[test]
 fn records_do_not_depend_on_chunks() {
-    let pages = every_page();
+    let sources = every_source();
     let (mut seams, mut warmed) = (chunked::Seams::default(), chunked::Seams::default());
     for threads in [2, 7] {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .expect("a thread pool");
-        for (path, text) in &pages {
-            let Ok(src) = SourceFile::from_text(path.display().to_string(), text.as_str()) else {
-                continue;
-            };
+        let pool = thread_pool(threads);
+        for src in &sources {
+            let path = src.name();
             for (lines, warm_up) in [(1, 0), (2, 1), (3, 8), (7, 2), (11, 40), (40, 5)] {
                 let mut cuts = chunks(lines, warm_up);
-                pool.install(|| parse_in_chunks_as_in_one_pass(&src, &mut cuts))
+                pool.install(|| parse_in_chunks_as_in_one_pass(src, &mut cuts))
                     .unwrap_or_else(|e| {
                         panic!(
                             "{}: {threads} threads, chunks of {lines} lines after {warm_up}: {e}",
-                            path.display()
+                            path
                         )
                     });
                 seams.kept += cuts.seams.kept;
@@ -381,10 +390,7 @@ fn a_long_page_is_parsed_in_chunks_as_in_one_pass() {
     let src = long_page(chunked::CHUNKING.min_page + chunked::CHUNKING.lines);
     assert!(src.line_starts().len() > chunked::CHUNKING.min_page);
     let mut cuts = Cuts::default();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(2)
-        .build()
-        .expect("a thread pool");
+    let pool = thread_pool(2);
     pool.install(|| parse_in_chunks_as_in_one_pass(&src, &mut cuts))
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
@@ -408,10 +414,7 @@ fn a_page_read_in_chunks_is_streamed_wave_by_wave() {
         chunking,
         ..Cuts::default()
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(2)
-        .build()
-        .expect("a thread pool");
+    let pool = thread_pool(2);
     let batches = pool
         .install(|| parse_in_chunks_as_in_one_pass(&src, &mut cuts))
         .unwrap_or_else(|e| panic!("{e}"));
@@ -464,7 +467,7 @@ proptest::proptest! {
         threads in proptest::sample::select(vec![2usize, 7]),
     ) {
         let src = SourceFile::from_text("p.txt", text).expect("text");
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
+        let pool = thread_pool(threads);
         let mut cuts = chunks(lines, warm_up);
         let got = pool.install(|| parse_in_chunks_as_in_one_pass(&src, &mut cuts).map(drop));
         proptest::prop_assert!(got.is_ok(), "{:?}", got);
@@ -473,22 +476,17 @@ proptest::proptest! {
 
 #[test]
 fn records_do_not_depend_on_blocks_or_threads() {
-    let pages = every_page();
-    assert!(pages.len() >= 100, "found only {} pages", pages.len());
+    let sources = every_source();
+    assert!(sources.len() >= 100, "found only {} pages", sources.len());
     for threads in [1, 2, 7] {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .expect("a thread pool");
-        for (path, text) in &pages {
-            let Ok(src) = SourceFile::from_text(path.display().to_string(), text.as_str()) else {
-                continue;
-            };
-            let inferred = infer_profile(&src, &ParseOptions::default());
+        let pool = thread_pool(threads);
+        for src in &sources {
+            let path = src.name();
+            let inferred = infer_profile(src, &ParseOptions::default());
             let hints = inferred.evidence.hints();
             let known = &inferred.kinds;
             let whole = parse_in_blocks(
-                &src,
+                src,
                 &inferred.profile,
                 hints,
                 known,
@@ -497,18 +495,18 @@ fn records_do_not_depend_on_blocks_or_threads() {
             );
             // The inference's line kinds are the parse's own: without them, the same page.
             let unknown = parse_in_blocks(
-                &src,
+                src,
                 &inferred.profile,
                 hints,
                 &[],
                 &mut blocks(usize::MAX),
                 None,
             );
-            assert!(unknown == whole, "{}: kinds not reused", path.display());
+            assert!(unknown == whole, "{}: kinds not reused", path);
             for block in [1, 2, 7, 64] {
                 let page = pool.install(|| {
                     parse_in_blocks(
-                        &src,
+                        src,
                         &inferred.profile,
                         hints,
                         known,
@@ -519,7 +517,7 @@ fn records_do_not_depend_on_blocks_or_threads() {
                 assert!(
                     page == whole,
                     "{}: {threads} threads, blocks of {block} lines",
-                    path.display()
+                    path
                 );
             }
             // Streamed, in batches of 1, 2 and 5 records after blocks of 1 and 3 lines: the same
@@ -529,7 +527,7 @@ fn records_do_not_depend_on_blocks_or_threads() {
                 let mut batches = 0;
                 let outline = pool.install(|| {
                     parse_streamed_in(
-                        &src,
+                        src,
                         &inferred.profile,
                         hints,
                         known,
@@ -543,7 +541,7 @@ fn records_do_not_depend_on_blocks_or_threads() {
                 });
                 let what = format!(
                     "{}: streamed, {threads} threads, blocks of {block}, batches of {batch}",
-                    path.display()
+                    path
                 );
                 assert!(streamed == whole.records, "{what}");
                 assert_eq!(

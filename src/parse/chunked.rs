@@ -4,7 +4,7 @@
 //! line: the entry being built, the lines waiting for the next boundary, the years in force ([`Carry`]).
 //! Entry boundaries are local, though: a few hundred lines after any point of a page, that state no longer
 //! depends on where the assembler started. So each chunk but the first of a wave starts a little before its
-//! seam ("warm-up", from the state the page had after its head), notes the state it reached at its seam
+//! seam ("warm-up", from the true state at its wave's start), notes the state it reached at its seam
 //! (its guess), and goes on to its end; the chunks of a wave run in parallel. Then, in page order, each
 //! guess is compared with the true state there: the state the chunk before it ended in. Equal states read
 //! the lines after them the same way, so the chunk's records are the ones one pass would build; otherwise
@@ -16,9 +16,10 @@
 //! A wave's records are added to the page (ids, fill-in, handed out to a streamed parse's consumer)
 //! while the next wave is read: adding them between waves left every core but one idle.
 //!
-//! On a page whose year headings stand further apart than a warm-up, most guesses miss the year in force
-//! and most chunks are read twice: a wrong guess costs one chunk read again on one core, never a wrong
-//! record.
+//! Starting the warm-ups from the state at the wave's start, not the page's head, gives them the year
+//! heading in force: on a page whose years' sections are longer than a wave, guesses miss only in the
+//! waves that cross a heading. Where sections are shorter than a wave, most chunks are read twice: a
+//! wrong guess costs one chunk read again on one core, never a wrong record.
 
 use super::{lines, read_lines, Assembler, Built, Carry, FactReader, LinesFrom};
 use crate::record::{Record, Text};
@@ -114,9 +115,6 @@ pub(super) fn read_page<'a, 'p>(
         read_lines(asm, reader, tail, rest, block_lines, after_wave);
         return;
     }
-    // What a chunk knows before its warm-up: the page's own settings (its title's and document's years)
-    // and that its head is read.
-    let base = asm.carry.clone();
     // The inference's kinds cover the page's first lines only, which the head read.
     let reader = FactReader {
         known: &[],
@@ -142,12 +140,12 @@ pub(super) fn read_page<'a, 'p>(
             wave.iter().map(|_| std::sync::OnceLock::new()).collect();
         rayon::in_place_scope(|scope| {
             for (j, (&(lo, hi), slot)) in wave.iter().zip(&slots).enumerate() {
-                let (start, warm_from) = if j == 0 {
-                    (carry.clone(), None)
-                } else {
-                    let from = lo.saturating_sub(chunking.warm_up).max(head_end);
-                    (base.clone(), Some(from))
-                };
+                // Every chunk starts from the true state at the wave's start: the first at that very
+                // line, the others before their own seams. The state there is far from theirs, but it
+                // has the page's settings and, most often, the year heading in force (headings are
+                // further apart than a warm-up on many pages); the warm-up brings the rest.
+                let warm_from = (j > 0).then(|| lo.saturating_sub(chunking.warm_up).max(head_end));
+                let start = carry.clone();
                 let reading = &reading;
                 scope.spawn(move |_| {
                     let chunk = reading.chunk(new_assembler(), start, warm_from, lo, hi);

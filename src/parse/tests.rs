@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::record::{CaptionPosition, Precision};
+use chunked::Seams;
 
 fn parse_text(text: &str) -> (SourceFile, Lang) {
     (SourceFile::from_text("t.txt", text).unwrap(), Lang::En)
@@ -419,6 +420,34 @@ fn a_page_read_in_chunks_is_streamed_wave_by_wave() {
         .install(|| parse_in_chunks_as_in_one_pass(&src, &mut cuts))
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(batches >= waves, "{batches} batches, {waves} waves");
+}
+
+/// A long page under year headings, its entries writing no year, cut into chunks: the records of one
+/// pass; and where a year's section is longer than a wave of chunks, the guesses at the seams hold,
+/// though the headings stand further apart than a warm-up (the year in force is part of the state a
+/// guess must get right, and a chunk's warm-up starts from the true state at its wave's start).
+#[test]
+fn chunks_under_year_headings_guess_the_year() {
+    let mut text = String::from("Official visits\n\n");
+    for year in (2001..2011).rev() {
+        text.push_str(&format!("{year}\n\n"));
+        for i in 0..500 {
+            text.push_str(&format!(
+                "{} {} – The minister visits harbour {i}.\n\nThe talks went on.\n\n",
+                28 - i % 28,
+                ["December", "June", "March"][i % 3]
+            ));
+        }
+    }
+    let src = SourceFile::from_text("years.txt", text).expect("text");
+    let mut cuts = chunks(200, 40);
+    thread_pool(4)
+        .install(|| parse_in_chunks_as_in_one_pass(&src, &mut cuts))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let Seams { kept, read_again } = cuts.seams;
+    // Four chunks a wave, ten waves a section: a guess misses only in a wave that crosses a heading.
+    assert!(kept + read_again > 100, "{:?}", cuts.seams);
+    assert!(read_again * 4 < kept, "{:?}", cuts.seams);
 }
 
 /// Pages drawn from the line shapes dated-entry pages are made of, in any order: year and month

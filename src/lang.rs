@@ -496,41 +496,19 @@ pub fn with_folded<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     let mut n = 0;
     let mut fits = true;
     for c in word.chars() {
-        // The ASCII letters of a word with accents (most of its letters) decompose to themselves.
+        // The ASCII letters of a word with accents (most of its letters) decompose to themselves, and
+        // so do most letters of other alphabets, which have no case either (Arabic).
         if c.is_ascii() {
-            if n == buf.len() {
-                fits = false;
-                break;
-            }
-            buf[n] = (c as u8).to_ascii_lowercase();
-            n += 1;
-            continue;
-        }
-        // So do most letters of other alphabets, which have no case either (Arabic).
-        if crate::canonical::folds_to_itself(c) {
-            let len = c.len_utf8();
-            if n + len > buf.len() {
-                fits = false;
-                break;
-            }
-            c.encode_utf8(&mut buf[n..n + len]);
-            n += len;
-            continue;
-        }
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if !fits || unicode_normalization::char::is_combining_mark(d) || d == TATWEEL {
-                return;
-            }
-            for l in d.to_lowercase() {
-                let len = l.len_utf8();
-                if n + len > buf.len() {
-                    fits = false;
-                    return;
+            fits = push_folded(&mut buf, &mut n, c.to_ascii_lowercase());
+        } else if crate::canonical::folds_to_itself(c) {
+            fits = push_folded(&mut buf, &mut n, c);
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if fits && !unicode_normalization::char::is_combining_mark(d) && d != TATWEEL {
+                    fits = d.to_lowercase().all(|l| push_folded(&mut buf, &mut n, l));
                 }
-                l.encode_utf8(&mut buf[n..n + len]);
-                n += len;
-            }
-        });
+            });
+        }
         if !fits {
             break;
         }
@@ -540,6 +518,22 @@ pub fn with_folded<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     } else {
         f(fold(word).as_bytes())
     }
+}
+
+/// Appends `c` at `buf[*n..]`; false when it does not fit (the word is then folded the long way).
+#[inline]
+fn push_folded(buf: &mut [u8; 64], n: &mut usize, c: char) -> bool {
+    let len = c.len_utf8();
+    if *n + len > buf.len() {
+        return false;
+    }
+    if len == 1 {
+        buf[*n] = c as u8;
+    } else {
+        c.encode_utf8(&mut buf[*n..*n + len]);
+    }
+    *n += len;
+    true
 }
 
 /// The Arabic tatweel (`ـ`, U+0640): it stretches a word's letters for show (`ديسمــبـر`) and, like a

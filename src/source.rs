@@ -16,6 +16,9 @@ pub struct SourceFile {
     name: String,
     text: String,
     line_starts: Vec<u32>,
+    /// [`SourceFile::lines_starting_with_digit`], counted once: the parser and the rules both size
+    /// their tables by it.
+    digit_lines: std::sync::OnceLock<usize>,
 }
 
 impl SourceFile {
@@ -70,6 +73,7 @@ impl SourceFile {
             name,
             text,
             line_starts,
+            digit_lines: std::sync::OnceLock::new(),
         })
     }
 
@@ -81,6 +85,7 @@ impl SourceFile {
             name: name.into(),
             text,
             line_starts,
+            digit_lines: std::sync::OnceLock::new(),
         }
     }
 
@@ -120,11 +125,13 @@ impl SourceFile {
 
     /// Number of lines whose first byte is an ASCII digit (an estimate of the number of dated entries).
     pub fn lines_starting_with_digit(&self) -> usize {
-        let bytes = self.text().as_bytes();
-        self.line_starts
-            .iter()
-            .filter(|&&s| bytes.get(s as usize).is_some_and(u8::is_ascii_digit))
-            .count()
+        *self.digit_lines.get_or_init(|| {
+            let bytes = self.text().as_bytes();
+            self.line_starts
+                .iter()
+                .filter(|&&s| bytes.get(s as usize).is_some_and(u8::is_ascii_digit))
+                .count()
+        })
     }
 
     /// Number of lines (a final line without terminator counts).

@@ -113,14 +113,14 @@ fn parse_streamed(
 ) -> anyhow::Result<()> {
     let file = serde_json::to_string(source.name())?;
     let mut tally = Tally::default();
-    let mut dated = 0;
     let mut failed = None;
+    // One buffer for every record's JSON.
+    let mut json = Vec::new();
     let outline = pagerev::parse::parse_streamed(source, options, &mut |batch| {
         for record in &batch {
             tally.add(record);
-            dated += usize::from(record.date.is_some());
             if args.format == ParseFormat::Jsonl && failed.is_none() {
-                if let Err(e) = write_jsonl(out, &file, record) {
+                if let Err(e) = write_jsonl(out, &file, record, &mut json) {
                     failed = Some(e);
                 }
             }
@@ -129,6 +129,7 @@ fn parse_streamed(
     if let Some(e) = failed {
         return Err(e);
     }
+    let dated = tally.records - tally.undated;
     super::page_config::warn_on_lang_mismatch(args.lang, source, outline.records, dated);
     if args.format == ParseFormat::Summary {
         writeln!(
@@ -149,15 +150,21 @@ fn parse_streamed(
 }
 
 /// A record as a line of `parse --format jsonl`: it names the file first, then the record's own fields
-/// in their usual order.
+/// in their usual order. `json` is where the record is serialized (kept from record to record).
 fn write_jsonl(
     out: &mut dyn Write,
     file: &str,
     record: &pagerev::record::Record<'_>,
+    json: &mut Vec<u8>,
 ) -> anyhow::Result<()> {
-    let json = serde_json::to_string(record)?;
-    match json.strip_prefix('{') {
-        Some(rest) if rest != "}" => writeln!(out, "{{\"file\":{file},{rest}")?,
+    json.clear();
+    serde_json::to_writer(&mut *json, record)?;
+    match json.strip_prefix(b"{") {
+        Some(rest) if rest != b"}" => {
+            write!(out, "{{\"file\":{file},")?;
+            out.write_all(rest)?;
+            writeln!(out)?;
+        }
         _ => writeln!(out, "{{\"file\":{file}}}")?,
     }
     Ok(())

@@ -39,11 +39,13 @@ impl<'a> Built<'a> {
         }
     }
 
-    /// Room for `records` records and ids.
+    /// Room for `records` records and `ids` ids.
     pub fn reserve(&mut self, records: usize, ids: usize) {
         self.records.reserve(records);
         if self.unique {
-            self.ids.reserve(ids, |_| 0);
+            let (built, handed_out) = (&self.records, &self.handed_out_ids);
+            self.ids
+                .reserve(ids, |&i| id_hash(id_at(handed_out, built, i)));
         }
     }
 

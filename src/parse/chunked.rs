@@ -52,11 +52,16 @@ pub(super) struct Seams {
     pub read_again: usize,
 }
 
-/// What a chunk built from its seam on, and the state it ended in.
+/// What a chunk read: the state it guessed at its seam, the state it ended in, and what it built.
 struct Chunk<'a> {
     /// The state the chunk guessed at its seam; `None` when it started from the true state.
     guessed: Option<Carry<'a>>,
     carry: Carry<'a>,
+    built: ChunkBuilt<'a>,
+}
+
+/// What a chunk built, to be added to the page once its guess is checked.
+struct ChunkBuilt<'a> {
     /// The records it completed, with the ids their dates and titles make: those from the `first` on were
     /// completed after the seam.
     records: Vec<Record<'a>>,
@@ -133,8 +138,8 @@ pub(super) fn read_page<'a, 'p>(
         .collect();
     // The true state where the next chunk starts: the state the last chunk read ended in.
     let mut carry = asm.carry.clone();
-    // Chunks checked and not yet added to the page: they are added while the next wave is read.
-    let mut checked: Vec<Chunk<'a>> = Vec::new();
+    // What checked chunks built, not yet added to the page: it is added while the next wave is read.
+    let mut checked: Vec<ChunkBuilt<'a>> = Vec::new();
     for wave in chunks.chunks(threads) {
         let slots: Vec<std::sync::OnceLock<Chunk<'a>>> =
             wave.iter().map(|_| std::sync::OnceLock::new()).collect();
@@ -168,8 +173,8 @@ pub(super) fn read_page<'a, 'p>(
                 }
                 None => chunk,
             };
-            carry = chunk.carry.clone();
-            checked.push(chunk);
+            carry = chunk.carry;
+            checked.push(chunk.built);
         }
     }
     add_to_page(asm, &mut checked);
@@ -177,11 +182,11 @@ pub(super) fn read_page<'a, 'p>(
     after_wave(asm);
 }
 
-/// Adds the records of checked chunks to the page, in page order.
-fn add_to_page<'a>(asm: &mut Assembler<'a, '_>, checked: &mut Vec<Chunk<'a>>) {
-    for mut chunk in checked.drain(..) {
-        asm.built.append(&mut chunk.records, chunk.first);
-        asm.preamble.extend(chunk.preamble);
+/// Adds what checked chunks built to the page, in page order.
+fn add_to_page<'a>(asm: &mut Assembler<'a, '_>, checked: &mut Vec<ChunkBuilt<'a>>) {
+    for mut built in checked.drain(..) {
+        asm.built.append(&mut built.records, built.first);
+        asm.preamble.extend(built.preamble);
     }
 }
 
@@ -222,9 +227,11 @@ impl<'a> Reading<'_, 'a> {
         self.push(&mut asm, &lines[seam..], above_seam);
         Chunk {
             guessed,
-            records: std::mem::take(&mut asm.built.records),
-            first: records_before,
-            preamble: asm.preamble.split_off(preamble_before),
+            built: ChunkBuilt {
+                records: std::mem::take(&mut asm.built.records),
+                first: records_before,
+                preamble: asm.preamble.split_off(preamble_before),
+            },
             carry: asm.carry,
         }
     }

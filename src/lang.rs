@@ -968,6 +968,11 @@ mod tests {
             "ÅNGSTRÖM",
             "ديسمــبـر",
             &"é".repeat(40),
+            // Longer than the buffer once folded, through each way a character is folded: ASCII,
+            // caseless (Arabic), decomposed.
+            &format!("{}é", "Ab".repeat(40)),
+            &"ب".repeat(40),
+            &"É".repeat(70),
         ] {
             assert_eq!(with_folded(w, |b| b.to_vec()), fold(w).as_bytes(), "{w}");
         }

@@ -132,3 +132,31 @@ fn id_hash(id: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    /// The same entry three times gets `-2` and `-3`, also when the table of ids grew after the first
+    /// was in it (growing rehashes the ids given so far).
+    #[test]
+    fn ids_stay_unique_when_the_table_grows() {
+        let src = SourceFile::from_text("p.txt", "Visits\n\n3 May 2021 – A came.\n").unwrap();
+        let page = crate::parse::parse(&src, None);
+        let record = page.records[0].clone();
+        let base = record.id.0.to_string();
+        let mut built = Built::new(true);
+        built.push(record.clone());
+        built.reserve(1000, 1000);
+        built.push(record.clone());
+        built.push(record);
+        let ids: Vec<&str> = built.records.iter().map(|r| &*r.id.0).collect();
+        assert_eq!(
+            ids,
+            [base.clone(), format!("{base}-2"), format!("{base}-3")]
+        );
+        let indexes: Vec<usize> = built.records.iter().map(|r| r.index).collect();
+        assert_eq!(indexes, [0, 1, 2]);
+    }
+}

@@ -196,10 +196,28 @@ fn is_ordinal_suffix(s: &str) -> bool {
 }
 
 /// Splits `text` into tokens, appending to `out` (cleared first), stopping after `max` tokens.
+#[cfg(test)]
 pub fn tokenize(text: &str, vocab: &Vocabulary, langs: LangSet, max: usize, out: &mut Vec<Tok>) {
     out.clear();
+    tokenize_more(text, vocab, langs, max, out, 0);
+}
+
+/// Goes on splitting `text` into tokens from byte `from`, appending to `out` until it holds `max`;
+/// returns where it stopped (the text's length once it is all read).
+///
+/// Each token depends only on the text from where it starts, never on the tokens before it, so the
+/// first `n` tokens are the same whatever `max` is: [`super::scan::Scanner`] reads a few tokens of a
+/// line, then resumes here when it needs more instead of reading the line again.
+pub fn tokenize_more(
+    text: &str,
+    vocab: &Vocabulary,
+    langs: LangSet,
+    max: usize,
+    out: &mut Vec<Tok>,
+    from: usize,
+) -> usize {
     let bytes = text.as_bytes();
-    let mut i = 0usize;
+    let mut i = from;
     while i < bytes.len() && out.len() < max {
         let b = bytes[i];
         // ASCII fast paths first: most of a page is ASCII.
@@ -386,6 +404,7 @@ pub fn tokenize(text: &str, vocab: &Vocabulary, langs: LangSet, max: usize, out:
         });
         i = end;
     }
+    i
 }
 
 /// End of the word starting at `i`: letters and marks, with inner hyphens and apostrophes

@@ -11,7 +11,7 @@
 //! A date inside a sentence (`On 9 March 2017 the delegation …`) is none of these. Which shapes open
 //! entries on a given page is decided by [`super::layout`].
 
-use super::date::{date_at, date_at_with, tokenize, Found, Notation, Opts, Part, Tok, T};
+use super::date::{date_at, date_at_with, tokenize_more, Found, Notation, Opts, Part, Tok, T};
 use super::profile::DatePattern;
 use crate::lang::{LangSet, Vocabulary};
 use serde::{Deserialize, Serialize};
@@ -121,7 +121,14 @@ impl LineDate {
 pub struct Scanner<'v> {
     vocab: &'v Vocabulary,
     langs: LangSet,
+    /// The tokens read so far of [`Scanner::line`]: a line is asked about several times in a row (its
+    /// start a few tokens at a time, then the date inside it), and each question goes on from where the
+    /// one before stopped instead of reading the line again.
     toks: Vec<Tok>,
+    /// A copy of the line `toks` belong to (compared by content: lines come from anywhere).
+    line: String,
+    /// Where reading `line` stopped: the byte after the last token, or the line's length once read.
+    resume: usize,
     /// Extra notations from the page's profile, tried at the start of a line when no built-in one is
     /// there.
     pub patterns: &'v [DatePattern],
@@ -144,14 +151,37 @@ impl<'v> Scanner<'v> {
             vocab,
             langs,
             toks: Vec::with_capacity(START_TOKENS),
+            line: String::new(),
+            resume: 0,
             patterns: &[],
         }
     }
 
+    /// The first `max` tokens of `line` (all of them when it has fewer), read only as far as no earlier
+    /// question about the same line read it.
+    fn tokens(&mut self, line: &str, max: usize) -> &[Tok] {
+        if self.line != line {
+            self.line.clear();
+            self.line.push_str(line);
+            self.toks.clear();
+            self.resume = 0;
+        }
+        if self.toks.len() < max && self.resume < line.len() {
+            self.resume = tokenize_more(
+                line,
+                self.vocab,
+                self.langs,
+                max,
+                &mut self.toks,
+                self.resume,
+            );
+        }
+        &self.toks[..self.toks.len().min(max)]
+    }
+
     /// The first complete calendar date (day, month and year) written anywhere in `line`.
     pub fn full_date_anywhere(&mut self, line: &str) -> Option<chrono::NaiveDate> {
-        tokenize(line, self.vocab, self.langs, 256, &mut self.toks);
-        let toks = &self.toks[..];
+        let toks = self.tokens(line, 256);
         (0..toks.len()).find_map(|i| {
             let f = date_at(toks, i)?;
             if f.from.day.is_none() || !f.has_year() {
@@ -169,8 +199,7 @@ impl<'v> Scanner<'v> {
         if line.len() > 300 || !has_digit(line) {
             return None;
         }
-        tokenize(line, self.vocab, self.langs, 64, &mut self.toks);
-        let toks = &self.toks[..];
+        let toks = self.tokens(line, 64);
         let mut found = None;
         let mut i = 0;
         while i < toks.len() {
@@ -194,8 +223,7 @@ impl<'v> Scanner<'v> {
         if line.len() > 2000 || !has_digit(line) {
             return None;
         }
-        tokenize(line, self.vocab, self.langs, 256, &mut self.toks);
-        let toks = &self.toks[..];
+        let toks = self.tokens(line, 256);
         let found = (0..toks.len()).find_map(|i| {
             if !matches!(
                 toks[i].t,
@@ -251,8 +279,7 @@ impl<'v> Scanner<'v> {
                         bad_year: false,
                     }
                 });
-            tokenize(line, self.vocab, self.langs, START_TOKENS, &mut self.toks);
-            let toks = &self.toks[..];
+            let toks = self.tokens(line, START_TOKENS);
             let e = toks
                 .iter()
                 .position(|t| t.start as usize >= all.end())
@@ -309,8 +336,7 @@ impl<'v> Scanner<'v> {
         // Tokens are read a few at a time: a lead's date and separator are within its first ten, and
         // looking up every word of a paragraph was most of a parse.
         for max in [FIRST_TOKENS, 2 * FIRST_TOKENS, START_TOKENS] {
-            tokenize(line, self.vocab, self.langs, max, &mut self.toks);
-            let toks = &self.toks[..];
+            let toks = self.tokens(line, max);
             // Whether the tokens reach the end of the line (a date alone on its line needs all of them).
             let complete =
                 toks.len() < max || toks.last().is_some_and(|t| t.end as usize == line.len());
@@ -408,8 +434,7 @@ impl<'v> Scanner<'v> {
         {
             return None;
         }
-        tokenize(line, self.vocab, self.langs, 64, &mut self.toks);
-        let toks = &self.toks[..];
+        let toks = self.tokens(line, 64);
         if toks.len() >= 64 {
             return None;
         }
@@ -1545,6 +1570,94 @@ mod tests {
             end("Ferry service begins, 1882").map(|d| d.1),
             Some("1882".into())
         );
+    }
+
+    /// Every non-blank line of every page the project carries.
+    fn every_line() -> Vec<String> {
+        crate::parse::tests::every_page()
+            .iter()
+            .flat_map(|(_, text)| text.lines().map(str::trim).filter(|l| !l.is_empty()))
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn tokens_read_in_steps_are_the_tokens_read_at_once() {
+        use super::super::date::tokenize;
+        let vocab = vocabulary();
+        let (mut whole, mut stepped) = (Vec::new(), Vec::new());
+        let mut resumed = 0;
+        for line in every_line() {
+            tokenize(&line, vocab, LangSet::ALL, 256, &mut whole);
+            for steps in [&[1, 2, 3, 4, 5, 256][..], &[6, 12, 32, 64, 256], &[32, 256]] {
+                stepped.clear();
+                let mut at = 0;
+                for &max in steps {
+                    let before = stepped.len();
+                    at = tokenize_more(&line, vocab, LangSet::ALL, max, &mut stepped, at);
+                    resumed += usize::from(before > 0 && stepped.len() > before);
+                    assert_eq!(
+                        stepped[..],
+                        whole[..stepped.len()],
+                        "{line:?} read {steps:?}"
+                    );
+                }
+                assert_eq!(stepped, whole, "{line:?} read {steps:?}");
+            }
+            // A scanner hands out as many tokens as asked for, whatever it read before.
+            let mut scanner = Scanner::new(vocab, LangSet::ALL);
+            for max in [256, 6, 1, 32, 12] {
+                let n = whole.len().min(max);
+                assert_eq!(
+                    scanner.tokens(&line, max),
+                    &whole[..n],
+                    "{line:?} up to {max}"
+                );
+            }
+        }
+        assert!(resumed > 10_000, "few lines were read in steps: {resumed}");
+    }
+
+    #[test]
+    fn a_scanner_answers_as_a_fresh_one_whatever_it_was_asked_before() {
+        let vocab = vocabulary();
+        let fresh = || Scanner::new(vocab, LangSet::ALL);
+        let mut shared = fresh();
+        let mut dated = 0;
+        let lines = every_line();
+        for (i, line) in lines.iter().enumerate() {
+            let start = fresh().start(line);
+            let inside = fresh().inside(line);
+            let end = fresh().end(line);
+            let full = fresh().full_date_anywhere(line);
+            let day = fresh().day_without_year(line);
+            dated += usize::from(start.is_some() || inside.is_some() || end.is_some());
+            // The shared scanner is asked in another order on every line, so that each question
+            // finds the tokens another one left (fewer, as many or more than it needs).
+            match i % 3 {
+                0 => {
+                    assert_eq!(shared.start(line), start, "start of {line:?}");
+                    assert_eq!(shared.inside(line), inside, "inside {line:?}");
+                    assert_eq!(shared.end(line), end, "end of {line:?}");
+                }
+                1 => {
+                    assert_eq!(shared.inside(line), inside, "inside {line:?}");
+                    assert_eq!(shared.start(line), start, "start of {line:?}");
+                    assert_eq!(shared.full_date_anywhere(line), full, "{line:?}");
+                }
+                _ => {
+                    assert_eq!(shared.end(line), end, "end of {line:?}");
+                    assert_eq!(shared.day_without_year(line), day, "{line:?}");
+                    assert_eq!(shared.start(line), start, "start of {line:?}");
+                    assert_eq!(shared.inside(line), inside, "inside {line:?}");
+                }
+            }
+            // The next line may have this one's length, and start like it.
+            if let Some(other) = lines.get(i + 1) {
+                assert_eq!(shared.start(other), fresh().start(other), "{other:?}");
+            }
+        }
+        assert!(dated > 1000, "few lines carried a date: {dated}");
     }
 }
 

@@ -232,7 +232,7 @@ fn page_title_year_ranges_of_any_century() {
 }
 
 /// Every page the project carries (the corpus and the fixture pages), read whole.
-fn every_page() -> Vec<(std::path::PathBuf, String)> {
+pub(super) fn every_page() -> Vec<(std::path::PathBuf, String)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut pages = Vec::new();
     for dir in ["corpus", "tests/fixtures"] {

@@ -799,7 +799,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         }
     }
     // Dates closing the text above them, or opening the text below: blank lines show which.
-    for &s in &starts {
+    for (k, &s) in starts.iter().enumerate() {
         let Some(d) = shaped[s].filter(|d| d.date.rest >= lines[s].raw.len()) else {
             continue;
         };
@@ -821,7 +821,8 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         let blank_above = lines[s - 1].line + 1 < lines[s].line;
         let glued_below = s + 1 < lines.len() && lines[s + 1].line == lines[s].line + 1;
         // The item above has a headline: a short line after the previous date.
-        let prev = starts.iter().rev().find(|&&p| p < s).map_or(0, |&p| p + 1);
+        // `starts` is in page order: the start before this one is the one before it in the list.
+        let prev = k.checked_sub(1).map_or(0, |p| starts[p] + 1);
         let headed = (prev..s).any(|j| is_title_like(&item(j)) && shaped[j].is_none());
         if dateline && glued_above && headed && (blank_below || is_date_label(lines[s - 1].raw)) {
             ev.dates_closing += 1;

@@ -368,16 +368,25 @@ fn is_reading_time(t: &str) -> bool {
     if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) || number.len() > 3 {
         return false;
     }
-    let rest: Vec<String> = words.map(|w| crate::lang::fold(w).into_owned()).collect();
-    let Some((unit, reading)) = rest.split_first() else {
+    // The unit first, folded in place: most lines that start with a number (a row of a table, a
+    // running number) go on with anything but minutes, and folding all their words showed in profiles.
+    let minutes = words.next().is_some_and(|unit| {
+        crate::lang::with_folded(unit, |mut u| {
+            while let [head @ .., b'.'] = u {
+                u = head;
+            }
+            matches!(
+                u,
+                b"min" | b"mins" | b"minute" | b"minutes" | b"minutos" | b"minuti" | b"minuten"
+            )
+        })
+    });
+    if !minutes {
         return false;
-    };
-    let unit = unit.trim_end_matches('.');
-    let reading: Vec<&str> = reading.iter().map(|w| w.trim_end_matches('.')).collect();
+    }
+    let rest: Vec<String> = words.map(|w| crate::lang::fold(w).into_owned()).collect();
+    let reading: Vec<&str> = rest.iter().map(|w| w.trim_end_matches('.')).collect();
     matches!(
-        unit,
-        "min" | "mins" | "minute" | "minutes" | "minutos" | "minuti" | "minuten"
-    ) && matches!(
         reading.as_slice(),
         ["read"]
             | ["de", "lecture"]

@@ -77,12 +77,12 @@ impl<'a> Built<'a> {
         if self.is_given(&self.records[i].id.0) {
             let id = self.records[i].id.0.clone();
             let mut k = self.suffixes.get(&id).copied().unwrap_or(1) + 1;
-            let mut candidate = format!("{id}-{k}");
+            let mut candidate = suffixed(&id, k);
             // Skipping ids already given: a title ending in a number (`Minister X 2`) makes
             // `...-minister-x-2` itself.
             while self.is_given(&candidate) {
                 k += 1;
-                candidate = format!("{id}-{k}");
+                candidate = suffixed(&id, k);
             }
             self.suffixes.insert(id, k);
             self.records[i].id.0 = candidate.into();
@@ -128,6 +128,16 @@ fn id_at<'r>(handed_out: &'r [Box<str>], records: &'r [Record<'_>], i: u32) -> &
     }
 }
 
+/// `id-k`: pushed rather than formatted, as a page repeated whole makes every id a duplicate.
+fn suffixed(id: &str, k: u32) -> String {
+    let digits = k.checked_ilog10().unwrap_or(0) + 1;
+    let mut out = String::with_capacity(id.len() + 1 + digits as usize);
+    out.push_str(id);
+    out.push('-');
+    super::push_digits(&mut out, k, digits);
+    out
+}
+
 fn id_hash(id: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(id)
@@ -158,5 +168,26 @@ mod tests {
         );
         let indexes: Vec<usize> = built.records.iter().map(|r| r.index).collect();
         assert_eq!(indexes, [0, 1, 2]);
+    }
+
+    #[test]
+    fn suffixes_are_written_as_format_writes_them() {
+        for k in [
+            0,
+            2,
+            9,
+            10,
+            11,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            65_536,
+            999_999,
+            u32::MAX,
+        ] {
+            assert_eq!(suffixed("2021-05-03-a", k), format!("2021-05-03-a-{k}"));
+        }
     }
 }

@@ -625,57 +625,83 @@ impl LangEvidence {
         let mut scratch = String::new();
         let mut i = 0;
         while i < bytes.len() {
-            let start = i;
-            // ASCII letters first: most words are nothing else.
-            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            let b = bytes[i];
+            if b.is_ascii_alphabetic() {
+                // ASCII letters first: most words are nothing else, and most are cut here.
+                let start = i;
                 i += 1;
-            }
-            // Then other letters, after which ASCII letters may follow again.
-            let mut ascii = true;
-            while let Some(&b) = bytes.get(i) {
-                if b.is_ascii_alphabetic() {
+                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
                     i += 1;
-                } else if b.is_ascii() {
-                    break;
-                } else {
-                    match text[i..].chars().next() {
-                        Some(c) if crate::canonical::is_alphabetic(c) => {
-                            ascii = false;
-                            i += c.len_utf8();
-                        }
-                        _ => break,
-                    }
                 }
-            }
-            if i == start {
-                // Not a letter: the next character (decoded only when it is not ASCII).
-                i += match bytes[i] {
-                    b if b.is_ascii() => 1,
-                    _ => text[i..].chars().next().map_or(1, char::len_utf8),
-                };
-                continue;
-            }
-            let word = &bytes[start..i];
-            if word.len() > 12 {
-                continue;
-            }
-            let langs = if ascii {
-                // Lower-casing keeps an ASCII word's length: a longer one is no common word.
-                if word.len() > COMMON_WORD_MAX {
+                if bytes.get(i).is_some_and(|b| !b.is_ascii()) {
+                    // Other letters may follow (`Genève`): the word goes on below.
+                    i = self.word(text, start, i, &mut scratch);
                     continue;
                 }
-                common.ascii.get(&pack(word))
-            } else {
-                scratch.clear();
-                scratch.extend(text[start..i].chars().flat_map(char::to_lowercase));
-                common.by_text.get(scratch.as_str())
-            };
-            // A word common to several languages (`de`: Spanish, French, Portuguese and Dutch; `en`,
-            // `con`, `para`) is evidence for none of them.
-            if let Some(&langs) = langs {
-                if langs.count_ones() == 1 {
-                    self.common_words[langs.trailing_zeros() as usize] += 1;
+                // Lower-casing keeps an ASCII word's length: a longer one is no common word.
+                if i - start <= COMMON_WORD_MAX {
+                    self.count(common.ascii.get(&pack(&bytes[start..i])));
                 }
+            } else if b.is_ascii() {
+                i += 1;
+            } else {
+                // Not ASCII: a letter opens a word, anything else is skipped whole.
+                match text[i..].chars().next() {
+                    Some(c) if crate::canonical::is_alphabetic(c) => {
+                        i = self.word(text, i, i, &mut scratch);
+                    }
+                    Some(c) => i += c.len_utf8(),
+                    None => break,
+                }
+            }
+        }
+    }
+
+    /// Counts the word of `text` starting at `start`, read as far as `from` already, when it may hold
+    /// letters other than ASCII ones; returns where it ends.
+    fn word(&mut self, text: &str, start: usize, from: usize, scratch: &mut String) -> usize {
+        let bytes = text.as_bytes();
+        let mut i = from;
+        let mut ascii = true;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphabetic() {
+                i += 1;
+            } else if b.is_ascii() {
+                break;
+            } else {
+                match text[i..].chars().next() {
+                    Some(c) if crate::canonical::is_alphabetic(c) => {
+                        ascii = false;
+                        i += c.len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+        }
+        let word = &bytes[start..i];
+        if word.len() > 12 {
+            return i;
+        }
+        let common = common_words();
+        if ascii {
+            if word.len() <= COMMON_WORD_MAX {
+                self.count(common.ascii.get(&pack(word)));
+            }
+        } else {
+            scratch.clear();
+            scratch.extend(text[start..i].chars().flat_map(char::to_lowercase));
+            self.count(common.by_text.get(scratch.as_str()));
+        }
+        i
+    }
+
+    /// Counts a common word, given the languages that list it.
+    fn count(&mut self, langs: Option<&u16>) {
+        // A word common to several languages (`de`: Spanish, French, Portuguese and Dutch; `en`,
+        // `con`, `para`) is evidence for none of them.
+        if let Some(&langs) = langs {
+            if langs.count_ones() == 1 {
+                self.common_words[langs.trailing_zeros() as usize] += 1;
             }
         }
     }

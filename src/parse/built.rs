@@ -15,7 +15,7 @@ pub(super) struct Built<'a> {
     /// How many records were handed out before `records[0]` (streamed parses only).
     pub handed_out: usize,
     /// The ids of the records handed out, for telling ids apart (streamed parses only).
-    handed_out_ids: Vec<Box<str>>,
+    handed_out_ids: IdList,
     /// Every record id given so far, as record indices: into `handed_out_ids`, then `records` (the ids
     /// are not copied unless the records are handed out: a page of hundreds of thousands of records
     /// would hold each id twice).
@@ -32,7 +32,7 @@ impl<'a> Built<'a> {
         Built {
             records: Vec::new(),
             handed_out: 0,
-            handed_out_ids: Vec::new(),
+            handed_out_ids: IdList::default(),
             ids: HashTable::new(),
             suffixes: FxHashMap::default(),
             unique,
@@ -111,16 +111,43 @@ impl<'a> Built<'a> {
         let out = std::mem::replace(&mut self.records, Vec::with_capacity(capacity));
         self.records.push(last);
         if self.unique {
-            self.handed_out_ids
-                .extend(out.iter().map(|r| r.id.0.clone()));
+            for r in &out {
+                self.handed_out_ids.push(&r.id.0);
+            }
         }
         self.handed_out += out.len();
         out
     }
 }
 
+/// Ids one after the other in one string: a page of hundreds of thousands of records kept each handed-out
+/// id in an allocation of its own, twice the id's size.
+#[derive(Default)]
+struct IdList {
+    text: String,
+    /// Where each id ends in `text` (the next starts there).
+    ends: Vec<usize>,
+}
+
+impl IdList {
+    fn push(&mut self, id: &str) {
+        self.text.push_str(id);
+        self.ends.push(self.text.len());
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        Some(&self.text[start..end])
+    }
+}
+
 /// The id of record `i` of the page: handed out already, or among `records`.
-fn id_at<'r>(handed_out: &'r [Box<str>], records: &'r [Record<'_>], i: u32) -> &'r str {
+fn id_at<'r>(handed_out: &'r IdList, records: &'r [Record<'_>], i: u32) -> &'r str {
     let i = i as usize;
     match handed_out.get(i) {
         Some(id) => id,
@@ -189,5 +216,38 @@ mod tests {
         ] {
             assert_eq!(suffixed("2021-05-03-a", k), format!("2021-05-03-a-{k}"));
         }
+    }
+
+    /// Ids handed out in batches still tell later ids apart (they are kept in one string).
+    #[test]
+    fn ids_stay_unique_across_hand_outs() {
+        let text = "Visits\n\n3 May 2021 – A came.\n\n4 May 2021 – B came.\n";
+        let src = SourceFile::from_text("p.txt", text).unwrap();
+        let page = crate::parse::parse(&src, None);
+        let (a, b) = (page.records[0].clone(), page.records[1].clone());
+        let (ida, idb) = (a.id.0.to_string(), b.id.0.to_string());
+        let mut built = Built::new(true);
+        let mut ids = Vec::new();
+        for (i, r) in [&a, &b, &a, &a, &b, &a].into_iter().enumerate() {
+            built.push(r.clone());
+            if i % 2 == 1 {
+                ids.extend(built.hand_out().iter().map(|r| r.id.0.to_string()));
+            }
+        }
+        ids.extend(built.records.iter().map(|r| r.id.0.to_string()));
+        assert_eq!(
+            ids,
+            [
+                ida.clone(),
+                idb.clone(),
+                format!("{ida}-2"),
+                format!("{ida}-3"),
+                format!("{idb}-2"),
+                format!("{ida}-4")
+            ]
+        );
+        assert_eq!(built.handed_out_ids.len(), 5);
+        assert_eq!(built.handed_out_ids.get(3), Some(&*format!("{ida}-3")));
+        assert_eq!(built.handed_out_ids.get(5), None);
     }
 }

@@ -129,6 +129,8 @@ pub struct Scanner<'v> {
     line: String,
     /// Where reading `line` stopped: the byte after the last token, or the line's length once read.
     resume: usize,
+    /// Whether `toks` are `line`'s (not a line too long to keep).
+    cached: bool,
     /// Extra notations from the page's profile, tried at the start of a line when no built-in one is
     /// there.
     pub patterns: &'v [DatePattern],
@@ -139,6 +141,8 @@ pub const HEADING_MAX_BYTES: usize = 160;
 /// What the grammar may read where a line starts: a year below 1000 too (the layout decides whether the
 /// page is built of such lines).
 const LINE_START: Opts = Opts { low_years: true };
+/// Longest line whose tokens a [`Scanner`] keeps for the next question about it.
+const CACHED_LINE_BYTES: usize = 4096;
 /// Tokens read from the start of a line: a date and its separator are within the first few.
 const START_TOKENS: usize = 32;
 /// Tokens read first (then twice as many, then [`START_TOKENS`]): enough for almost every leading date
@@ -153,6 +157,7 @@ impl<'v> Scanner<'v> {
             toks: Vec::with_capacity(START_TOKENS),
             line: String::new(),
             resume: 0,
+            cached: false,
             patterns: &[],
         }
     }
@@ -160,11 +165,20 @@ impl<'v> Scanner<'v> {
     /// The first `max` tokens of `line` (all of them when it has fewer), read only as far as no earlier
     /// question about the same line read it.
     fn tokens(&mut self, line: &str, max: usize) -> &[Tok] {
-        if self.line != line {
+        // A line longer than any a page is made of (a page scraped without line breaks) is read afresh
+        // each time: comparing and copying it would cost more than the few tokens asked for.
+        if line.len() > CACHED_LINE_BYTES {
+            self.cached = false;
+            self.toks.clear();
+            tokenize_more(line, self.vocab, self.langs, max, &mut self.toks, 0);
+            return &self.toks;
+        }
+        if !self.cached || self.line != line {
             self.line.clear();
             self.line.push_str(line);
             self.toks.clear();
             self.resume = 0;
+            self.cached = true;
         }
         if self.toks.len() < max && self.resume < line.len() {
             self.resume = tokenize_more(
@@ -1616,6 +1630,23 @@ mod tests {
             }
         }
         assert!(resumed > 10_000, "few lines were read in steps: {resumed}");
+    }
+
+    #[test]
+    fn a_line_too_long_to_keep_leaves_no_tokens_behind() {
+        let long = "On 3 May 2021 the minister came. ".repeat(200);
+        assert!(long.len() > CACHED_LINE_BYTES);
+        let mut scanner = Scanner::new(vocabulary(), LangSet::ALL);
+        // An empty line kept, then the long line read over the tokens kept for it.
+        assert_eq!(scanner.full_date_anywhere(""), None);
+        assert!(scanner.full_date_anywhere(&long).is_some());
+        assert_eq!(scanner.tokens("", 256), &[][..]);
+        assert_eq!(scanner.full_date_anywhere(""), None);
+        let lead = "3 May 2021 – The minister came.";
+        assert!(scanner.full_date_anywhere(&long).is_some());
+        let fresh = Scanner::new(vocabulary(), LangSet::ALL).start(lead);
+        assert!(fresh.is_some());
+        assert_eq!(scanner.start(lead), fresh);
     }
 
     #[test]

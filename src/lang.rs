@@ -578,6 +578,9 @@ const COMMON_WORD_MAX: usize = 6;
 struct CommonWords {
     by_text: FxHashMap<&'static str, u16>,
     ascii: FxHashMap<u64, u16>,
+    /// For each ASCII letter, bit `n - 1` set when a common ASCII word of `n` letters starts with it:
+    /// most words of a page are turned away here, before they are packed and looked up.
+    ascii_starts: [u8; 26],
 }
 
 fn common_words() -> &'static CommonWords {
@@ -589,13 +592,75 @@ fn common_words() -> &'static CommonWords {
                 *by_text.entry(word).or_insert(0) |= 1u16 << (lang as usize);
             }
         }
-        let ascii = by_text
+        let ascii: FxHashMap<u64, u16> = by_text
             .iter()
             .filter(|(w, _)| w.is_ascii() && w.len() <= COMMON_WORD_MAX)
             .map(|(w, &langs)| (pack(w.as_bytes()), langs))
             .collect();
-        CommonWords { by_text, ascii }
+        let mut ascii_starts = [0u8; 26];
+        for w in by_text.keys() {
+            if let Some(slot) = ascii_start_slot(w.as_bytes()) {
+                ascii_starts[slot.0] |= slot.1;
+            }
+        }
+        CommonWords {
+            by_text,
+            ascii,
+            ascii_starts,
+        }
     })
+}
+
+/// Where an ASCII word of at most [`COMMON_WORD_MAX`] letters stands in `CommonWords::ascii_starts`:
+/// its first letter's index and its length's bit.
+fn ascii_start_slot(word: &[u8]) -> Option<(usize, u8)> {
+    let first = *word.first()?;
+    (word.len() <= COMMON_WORD_MAX && word.iter().all(u8::is_ascii_alphabetic)).then(|| {
+        (
+            usize::from(first.to_ascii_lowercase() - b'a'),
+            1u8 << (word.len() - 1),
+        )
+    })
+}
+
+impl CommonWords {
+    /// The languages listing the ASCII word `word` (letters only, any case) as a common word.
+    fn ascii_word(&self, word: &[u8]) -> Option<&u16> {
+        let (first, len) = ascii_start_slot(word)?;
+        if self.ascii_starts[first] & len == 0 {
+            return None;
+        }
+        self.ascii.get(&pack(word))
+    }
+}
+
+/// The end of the run of ASCII letters starting at `i`: eight bytes at a time, as most runs are words.
+fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let stops = not_ascii_letters(u64::from_le_bytes(word));
+        if stops != 0 {
+            return i + stops.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    i
+}
+
+/// The high bit of each byte of `w` that is not an ASCII letter (`[A-Za-z]`), all other bits clear.
+fn not_ascii_letters(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Lower-cased, each byte below 0x80: adding to it cannot carry into the next byte.
+    let x = (w | (ONES * 0x20)) & !HIGH;
+    let from_a = x + ONES * u64::from(0x80 - b'a');
+    let past_z = x + ONES * u64::from(0x80 - b'z' - 1);
+    let letters = from_a & !past_z & !w & HIGH;
+    !letters & HIGH
 }
 
 /// The lower-cased bytes of an ASCII word of at most eight letters in one number, the first in the
@@ -629,19 +694,13 @@ impl LangEvidence {
             if b.is_ascii_alphabetic() {
                 // ASCII letters first: most words are nothing else, and most are cut here.
                 let start = i;
-                i += 1;
-                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
+                i = ascii_letters_end(bytes, i + 1);
                 if bytes.get(i).is_some_and(|b| !b.is_ascii()) {
                     // Other letters may follow (`Genève`): the word goes on below.
                     i = self.word(text, start, i, &mut scratch);
                     continue;
                 }
-                // Lower-casing keeps an ASCII word's length: a longer one is no common word.
-                if i - start <= COMMON_WORD_MAX {
-                    self.count(common.ascii.get(&pack(&bytes[start..i])));
-                }
+                self.count(common.ascii_word(&bytes[start..i]));
             } else if b.is_ascii() {
                 i += 1;
             } else {
@@ -684,9 +743,7 @@ impl LangEvidence {
         }
         let common = common_words();
         if ascii {
-            if word.len() <= COMMON_WORD_MAX {
-                self.count(common.ascii.get(&pack(word)));
-            }
+            self.count(common.ascii_word(word));
         } else {
             scratch.clear();
             scratch.extend(text[start..i].chars().flat_map(char::to_lowercase));
@@ -852,6 +909,48 @@ mod tests {
         ];
         let turned_away = ordinary.iter().filter(|w| !v.may_hold(w)).count();
         assert!(turned_away >= 4, "{turned_away} of {ordinary:?}");
+    }
+
+    #[test]
+    fn ascii_letters_are_told_eight_bytes_at_a_time_as_one_at_a_time() {
+        // Every byte value at every place of the eight, among letters and among other bytes.
+        for fill in [b'a', b'Z', b' ', 0x80, 0xC3] {
+            for place in 0..8 {
+                for b in 0..=255u8 {
+                    let mut bytes = [fill; 8];
+                    bytes[place] = b;
+                    let stops = not_ascii_letters(u64::from_le_bytes(bytes));
+                    for (k, &x) in bytes.iter().enumerate() {
+                        let stop = stops >> (8 * k) & 0xFF;
+                        assert_eq!(stop == 0x80, !x.is_ascii_alphabetic(), "{bytes:?} at {k}");
+                        assert!(stop == 0 || stop == 0x80, "{bytes:?}");
+                    }
+                }
+            }
+        }
+        // The first-letter filter lets every common ASCII word through, in any case.
+        let common = common_words();
+        for word in Lang::ALL.iter().flat_map(|l| l.common_words()) {
+            if word.is_ascii() {
+                for w in [word.to_string(), word.to_uppercase()] {
+                    assert_eq!(
+                        common.ascii_word(w.as_bytes()),
+                        common.by_text.get(word),
+                        "{w}"
+                    );
+                }
+            }
+        }
+        assert_eq!(common.ascii_word(b"zebra"), None);
+        let text = "Ab cdefghijklmnopQRSTUVWXYZ-x Genève l’été abcdefgh12345678abcdefghijklmnop";
+        let bytes = text.as_bytes();
+        for i in 0..bytes.len() {
+            let one_at_a_time = i + bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            assert_eq!(ascii_letters_end(bytes, i), one_at_a_time, "from {i}");
+        }
     }
 
     #[test]

@@ -482,12 +482,25 @@ fn opens_post_furniture(w: &[u8]) -> bool {
             | b"oudere"
             | b"subscribe"
             | b"suscribirse"
-    ) || FOLLOW_US.iter().any(|p| {
-        // `p`'s first word is `w`: a prefix compare rather than splitting every phrase each time.
-        p.as_bytes()
-            .strip_prefix(w)
-            .is_some_and(|rest| !w.is_empty() && (rest.is_empty() || rest[0] == b' '))
-    })
+    ) || is_follow_us_opener(w)
+}
+
+/// The first word (folded) of a call to follow the site ([`FOLLOW_US`]), written out so that the first
+/// word of every line is compared once, not with each phrase (a test keeps the two lists together).
+fn is_follow_us_opener(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"follow"
+            | b"suivez-nous"
+            | b"suivez"
+            | b"abonnez-vous"
+            | b"siguenos"
+            | b"folgen"
+            | b"seguici"
+            | b"siga-nos"
+            | b"volg"
+    ) || w == "تابعونا".as_bytes()
+        || w == "اشترك".as_bytes()
 }
 
 /// A call to follow the site elsewhere (`Follow us on social media`, `Suivez-nous sur …`, `تابعونا على
@@ -1832,6 +1845,41 @@ mod tests {
         for s in ["Mon", "March", "Thursday meeting", "Sundays"] {
             assert_ne!(classify(s), Kind::Placeholder, "{s}");
         }
+    }
+
+    #[test]
+    fn follow_us_openers_are_the_first_words_of_the_phrases() {
+        for phrase in FOLLOW_US {
+            let first = phrase.split(' ').next().unwrap_or_default();
+            assert!(is_follow_us_opener(first.as_bytes()), "{phrase}");
+            // A longer or shorter word is no opener.
+            assert!(
+                !is_follow_us_opener(format!("{first}s").as_bytes()),
+                "{phrase}"
+            );
+            let shorter = &first[..first.char_indices().last().map_or(0, |(i, _)| i)];
+            assert!(!is_follow_us_opener(shorter.as_bytes()), "{phrase}");
+        }
+        // Every opener opens a phrase.
+        for w in [
+            "follow",
+            "suivez-nous",
+            "suivez",
+            "abonnez-vous",
+            "siguenos",
+            "folgen",
+            "seguici",
+            "siga-nos",
+            "volg",
+            "تابعونا",
+            "اشترك",
+        ] {
+            assert!(
+                FOLLOW_US.iter().any(|p| p.split(' ').next() == Some(w)),
+                "{w}"
+            );
+        }
+        assert!(!is_follow_us_opener(b""));
     }
 
     #[test]

@@ -264,12 +264,9 @@ pub struct Vocabulary {
     words: FxHashMap<Box<[u8]>, Vec<(Word, LangSet)>>,
     /// Longest key in bytes: longer words are not looked up.
     longest: usize,
-    /// For each three ASCII letters a key starts with (or is, when shorter), the byte lengths of those keys (bit `n` for
-    /// length `n`, bit 31 for 31 and more): most words of a page of prose are looked up and found in
-    /// none, and this tells most of them apart without folding or hashing them (see
-    /// [`Vocabulary::may_hold`]). Two letters were too few: with the months and weekdays of a dozen
-    /// languages, most pairs start some key.
-    prefixes: Box<[u32; PREFIXES]>,
+    /// The first letters and lengths of the keys: most words of a page of prose are looked up and found
+    /// in none, and this tells most of them apart without folding or hashing them.
+    prefixes: PrefixLengths<3>,
 }
 
 impl Vocabulary {
@@ -334,20 +331,9 @@ impl Vocabulary {
         v
     }
 
-    /// False when no key can be `word` folded, told by its first three letters and its length when
-    /// they are ASCII; true otherwise (the word is then looked up).
+    /// False when no key can be `word` folded ([`PrefixLengths::may_hold`]).
     fn may_hold(&self, word: &str) -> bool {
-        let b = word.as_bytes();
-        let Some(prefix) = ascii_prefix(b) else {
-            return true;
-        };
-        // A word with accents past its first three letters folds to fewer bytes: any length.
-        let lengths = if word.is_ascii() {
-            length_bit(b.len())
-        } else {
-            u32::MAX
-        };
-        self.prefixes[prefix] & lengths != 0
+        self.prefixes.may_hold(word.as_bytes())
     }
 
     fn add(&mut self, spelling: &str, word: Word, lang: Lang) {
@@ -356,9 +342,7 @@ impl Vocabulary {
             return;
         }
         self.longest = self.longest.max(key.len());
-        if let Some(prefix) = ascii_prefix(key.as_bytes()) {
-            self.prefixes[prefix] |= length_bit(key.len());
-        }
+        self.prefixes.add(key.as_bytes());
         let entry = self
             .words
             .entry(key.into_owned().into_bytes().into_boxed_slice())
@@ -370,14 +354,48 @@ impl Vocabulary {
     }
 }
 
-/// The prefixes [`Vocabulary::prefixes`] tells apart: three ASCII letters, or fewer ending the word.
-const PREFIXES: usize = 27 * 27 * 27;
+/// The byte lengths of a set of keys by their first `LETTERS` letters (or all of them, in a shorter
+/// key): a word whose first letters and length no key has is none of them, told without folding or
+/// hashing it. The vocabulary's months and weekdays need three letters (with a dozen languages' names,
+/// most pairs of letters start some key); the common words, far fewer and shorter, one.
+#[derive(Clone)]
+struct PrefixLengths<const LETTERS: u32>(Box<[u32]>);
 
-/// The index of a word's first three letters (or all of them, in a shorter word) among [`PREFIXES`],
-/// when they are ASCII letters.
-fn ascii_prefix(b: &[u8]) -> Option<usize> {
+impl<const LETTERS: u32> PrefixLengths<LETTERS> {
+    fn new() -> Self {
+        // 26 letters, and one more for a word that ended.
+        PrefixLengths(vec![0; 27usize.pow(LETTERS)].into_boxed_slice())
+    }
+
+    /// Adds a key (folded: lower case, no accents). A key not starting with ASCII letters is not
+    /// recorded: words starting as it does are never turned away.
+    fn add(&mut self, key: &[u8]) {
+        if let Some(prefix) = ascii_prefix::<LETTERS>(key) {
+            self.0[prefix] |= length_bit(key.len());
+        }
+    }
+
+    /// False when no key can be `word` folded, told by its first three letters and its length when
+    /// they are ASCII; true otherwise (the word is then looked up).
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let Some(prefix) = ascii_prefix::<LETTERS>(word) else {
+            return true;
+        };
+        // A word with accents past its first three letters folds to fewer bytes: any length.
+        let lengths = if word.is_ascii() {
+            length_bit(word.len())
+        } else {
+            u32::MAX
+        };
+        self.0[prefix] & lengths != 0
+    }
+}
+
+/// The index of a word's first `LETTERS` letters (or all of them, in a shorter word) in a
+/// [`PrefixLengths`], when they are ASCII letters.
+fn ascii_prefix<const LETTERS: u32>(b: &[u8]) -> Option<usize> {
     let mut index = 0;
-    for k in 0..3 {
+    for k in 0..LETTERS as usize {
         let letter = match b.get(k) {
             Some(c) if c.is_ascii_alphabetic() => (c.to_ascii_lowercase() - b'a') as usize,
             Some(_) => return None,
@@ -390,7 +408,7 @@ fn ascii_prefix(b: &[u8]) -> Option<usize> {
     Some(index)
 }
 
-/// The bit of a key's length in [`Vocabulary::prefixes`].
+/// The bit of a key's length (bit `n` for length `n`, bit 31 for 31 and more).
 fn length_bit(len: usize) -> u32 {
     1 << len.min(31)
 }
@@ -405,7 +423,7 @@ fn build_vocabulary() -> Vocabulary {
     let mut v = Vocabulary {
         words: FxHashMap::default(),
         longest: 0,
-        prefixes: Box::new([0; PREFIXES]),
+        prefixes: PrefixLengths::new(),
     };
     for lang in Lang::ALL {
         for &locale in lang.locales() {
@@ -578,9 +596,9 @@ const COMMON_WORD_MAX: usize = 6;
 struct CommonWords {
     by_text: FxHashMap<&'static str, u16>,
     ascii: FxHashMap<u64, u16>,
-    /// For each ASCII letter, bit `n - 1` set when a common ASCII word of `n` letters starts with it:
-    /// most words of a page are turned away here, before they are packed and looked up.
-    ascii_starts: [u8; 26],
+    /// The first letters and lengths of the ASCII ones: most words of a page are turned away here,
+    /// before they are packed and looked up.
+    ascii_prefixes: PrefixLengths<1>,
 }
 
 fn common_words() -> &'static CommonWords {
@@ -597,37 +615,23 @@ fn common_words() -> &'static CommonWords {
             .filter(|(w, _)| w.is_ascii() && w.len() <= COMMON_WORD_MAX)
             .map(|(w, &langs)| (pack(w.as_bytes()), langs))
             .collect();
-        let mut ascii_starts = [0u8; 26];
-        for w in by_text.keys() {
-            if let Some(slot) = ascii_start_slot(w.as_bytes()) {
-                ascii_starts[slot.0] |= slot.1;
-            }
+        let mut ascii_prefixes = PrefixLengths::new();
+        for w in by_text.keys().filter(|w| w.is_ascii()) {
+            ascii_prefixes.add(w.as_bytes());
         }
         CommonWords {
             by_text,
             ascii,
-            ascii_starts,
+            ascii_prefixes,
         }
-    })
-}
-
-/// Where an ASCII word of at most [`COMMON_WORD_MAX`] letters stands in `CommonWords::ascii_starts`:
-/// its first letter's index and its length's bit.
-fn ascii_start_slot(word: &[u8]) -> Option<(usize, u8)> {
-    let first = *word.first()?;
-    (word.len() <= COMMON_WORD_MAX && word.iter().all(u8::is_ascii_alphabetic)).then(|| {
-        (
-            usize::from(first.to_ascii_lowercase() - b'a'),
-            1u8 << (word.len() - 1),
-        )
     })
 }
 
 impl CommonWords {
     /// The languages listing the ASCII word `word` (letters only, any case) as a common word.
     fn ascii_word(&self, word: &[u8]) -> Option<&u16> {
-        let (first, len) = ascii_start_slot(word)?;
-        if self.ascii_starts[first] & len == 0 {
+        // Lower-casing keeps an ASCII word's length: a longer one is no common word.
+        if word.len() > COMMON_WORD_MAX || !self.ascii_prefixes.may_hold(word) {
             return None;
         }
         self.ascii.get(&pack(word))
@@ -636,10 +640,8 @@ impl CommonWords {
 
 /// The end of the run of ASCII letters starting at `i`: eight bytes at a time, as most runs are words.
 fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let stops = not_ascii_letters(u64::from_le_bytes(word));
+    while let Some(&chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
+        let stops = not_ascii_letters(u64::from_le_bytes(chunk));
         if stops != 0 {
             return i + stops.trailing_zeros() as usize / 8;
         }
@@ -697,7 +699,7 @@ impl LangEvidence {
                 i = ascii_letters_end(bytes, i + 1);
                 if bytes.get(i).is_some_and(|b| !b.is_ascii()) {
                     // Other letters may follow (`Genève`): the word goes on below.
-                    i = self.word(text, start, i, &mut scratch);
+                    i = self.word(common, text, start, i, &mut scratch);
                     continue;
                 }
                 self.count(common.ascii_word(&bytes[start..i]));
@@ -707,7 +709,7 @@ impl LangEvidence {
                 // Not ASCII: a letter opens a word, anything else is skipped whole.
                 match text[i..].chars().next() {
                     Some(c) if crate::canonical::is_alphabetic(c) => {
-                        i = self.word(text, i, i, &mut scratch);
+                        i = self.word(common, text, i, i, &mut scratch);
                     }
                     Some(c) => i += c.len_utf8(),
                     None => break,
@@ -718,7 +720,14 @@ impl LangEvidence {
 
     /// Counts the word of `text` starting at `start`, read as far as `from` already, when it may hold
     /// letters other than ASCII ones; returns where it ends.
-    fn word(&mut self, text: &str, start: usize, from: usize, scratch: &mut String) -> usize {
+    fn word(
+        &mut self,
+        common: &CommonWords,
+        text: &str,
+        start: usize,
+        from: usize,
+        scratch: &mut String,
+    ) -> usize {
         let bytes = text.as_bytes();
         let mut i = from;
         let mut ascii = true;
@@ -741,7 +750,6 @@ impl LangEvidence {
         if word.len() > 12 {
             return i;
         }
-        let common = common_words();
         if ascii {
             self.count(common.ascii_word(word));
         } else {

@@ -597,7 +597,9 @@ impl<'v> Scanner<'v> {
 /// token; after bullets; after a list number (`1.`, `2)`, `(3)`); after a table row number (`4 12 - 15 May`).
 fn candidates(toks: &[Tok]) -> impl Iterator<Item = (usize, bool)> + '_ {
     let mut c = 0;
-    while c < toks.len() && matches!(toks[c].t, T::Bullet | T::Dash | T::Quote) {
+    // `| June 16, 1911 | …`: a table row scraped with its outer bars opens with its first cell, as a list
+    // item opens with its bullet.
+    while c < toks.len() && matches!(toks[c].t, T::Bullet | T::Dash | T::Quote | T::Pipe) {
         c += 1;
     }
     let bulleted = c > 0;

@@ -494,7 +494,16 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
             && (two == 2
                 || (sep != ':' && two == 0 && !after.starts_with(crate::canonical::is_alphabetic)))
         {
-            let e = end + 1 + after.chars().take(two).map(char::len_utf8).sum::<usize>();
+            let mut e = end + 1 + after.chars().take(two).map(char::len_utf8).sum::<usize>();
+            // `16:00:44`: seconds (a timeline's time stamps).
+            if sep == ':' && two == 2 {
+                let seconds = text[e..].strip_prefix(':').map_or(0, |s| {
+                    s.chars().take_while(|c| digit_value(*c).is_some()).count()
+                });
+                if seconds == 2 {
+                    e += 3;
+                }
+            }
             return (T::Time, time_suffix(text, e, true));
         }
     }
@@ -2071,6 +2080,10 @@ mod tests {
         };
         assert_eq!(kinds("10.15 - Empfang")[0], T::Time);
         assert_eq!(kinds("10:15:30")[0], T::Time);
+        // The seconds are the time's: nothing is left after it.
+        assert_eq!(kinds("10:15:30"), [T::Time]);
+        assert_eq!(kinds("1653-07-01 16:00:44").last(), Some(&T::Time));
+        assert_eq!(kinds("1653-07-01 16:00:44").len(), 2);
     }
 
     #[test]

@@ -609,6 +609,37 @@ fn furniture() -> &'static PhraseSets {
             "read more",
             "more",
             "continue reading",
+            "learn more",
+            "more info",
+            "more information",
+            "read full article",
+            "read the full article",
+            "show full article",
+            "read full story",
+            "view all",
+            "see all",
+            "mehr erfahren",
+            "mehr informationen",
+            "weitere informationen",
+            "zum beitrag",
+            "zur meldung",
+            "lees verder",
+            "meer informatie",
+            "meer info",
+            "lire l'article",
+            "voir l'article",
+            "seguir leyendo",
+            "leer nota completa",
+            "leer noticia completa",
+            "ver noticia",
+            "saber mas",
+            "scopri di piu",
+            "leggi l'articolo",
+            "leggi la notizia",
+            "continue lendo",
+            "continuar lendo",
+            "ver mais",
+            "veja mais",
             "read on",
             "read the full story",
             "full story",
@@ -977,6 +1008,11 @@ fn ends_like_sentence(s: &str) -> bool {
             return false;
         }
     }
+    // A headline in title case may end with an exclamation or a question (`Bike Month: Something For
+    // Everyone!`, `Ready for Winter?`): a sentence has lower-case words.
+    if t.ends_with(['!', '?']) && is_title_case(t) {
+        return false;
+    }
     // A short line ending with an abbreviation that has dots inside (`TSV Grünwalde 1949 e.V.`,
     // `Embassy of the U.S.`) is a label, not a sentence.
     if s.len() > 100 || !t.ends_with('.') {
@@ -987,6 +1023,25 @@ fn ends_like_sentence(s: &str) -> bool {
         .strip_suffix('.')
         .is_some_and(|body| body.len() > 1 && body.contains('.') && !body.contains(".."));
     !inner_dot || more_words_than(s, 8)
+}
+
+/// A short line whose every word of four letters or more starts with a capital, two such words at least
+/// (`Bike Month: Something For Everyone!`): how English headlines are written, never a sentence.
+fn is_title_case(s: &str) -> bool {
+    if s.len() > 80 {
+        return false;
+    }
+    let mut long_words = 0;
+    for word in s.split(|c: char| !crate::canonical::is_alphabetic(c)) {
+        if word.chars().nth(3).is_none() {
+            continue;
+        }
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        long_words += 1;
+    }
+    long_words >= 2
 }
 
 /// An emoji, or a joiner or variation selector inside one.
@@ -1072,6 +1127,12 @@ fn is_navigation(s: &str) -> bool {
                 return s.split(sep).all(is_furniture);
             }
             return s.split(sep).enumerate().all(|(i, part)| {
+                // A breadcrumb of three crumbs or more may open with where it is (`Sie befinden sich
+                // hier: Startseite > …`, `You are here: Home > …`).
+                let part = match part.rsplit_once(':') {
+                    Some((_, crumb)) if i == 0 && parts >= 3 => crumb,
+                    _ => part,
+                };
                 !part.trim().is_empty()
                     && part
                         .split_whitespace()
@@ -1891,6 +1952,31 @@ mod tests {
             "Follow the river: a new walking trail opens",
         ] {
             assert!(!is_furniture(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn more_links_and_breadcrumbs_are_furniture() {
+        for s in [
+            "Mehr erfahren »",
+            "Lees verder »",
+            "Learn more",
+            "... Show Full Article",
+            "Seguir leyendo",
+            "Scopri di più",
+            "Continue lendo",
+            "Sie befinden sich hier: Startseite > Rathaus & Politik > Historisches > Gemeindechronik",
+            "You are here: Home > News > Archive",
+            "Home > News > Archive",
+        ] {
+            assert_eq!(classify(s), Kind::Placeholder, "{s}");
+        }
+        // A title with a colon is not a breadcrumb for it, nor a sentence with an arrow in it.
+        for s in [
+            "Harbour works: a new quay > the old one",
+            "Mehr erfahren über die Stadtgeschichte",
+        ] {
+            assert_ne!(classify(s), Kind::Placeholder, "{s}");
         }
     }
 

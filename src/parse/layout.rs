@@ -59,6 +59,17 @@ pub fn shape_of(
                 Sep::Comma | Sep::None if !d.rest_upper && !d.found.has_year() && !d.marker => {
                     return None
                 }
+                // `Lundi 15 décembre, Claire Vannier inaugurera le musée …`: a weekday and a day with no
+                // year, a comma, then a long sentence is the sentence's time, as in a news story, not
+                // an entry's date.
+                Sep::Comma
+                    if d.found.weekday.is_some()
+                        && !d.found.has_year()
+                        && !d.marker
+                        && crate::canonical::more_words_than(&line[d.rest..], 8) =>
+                {
+                    return None
+                }
                 Sep::Comma => StartShape::LedComma,
                 // `January 14, 2030 (CANCELLED)`: a remark in brackets after a full date sets it off as a
                 // separator does.

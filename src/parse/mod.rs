@@ -1554,7 +1554,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
 
     fn take_page_title_after_furniture(&mut self, items: &mut Vec<Item<'a>>, next: &Boundary<'a>) {
         let Some(first) = items.first() else { return };
-        if self.title.is_some() || first.kind != Kind::Label || !self.preamble.is_empty() {
+        // A page may open with a question or an exclamation (`Efemérides del 14 de diciembre: ¿Qué pasó
+        // un día como hoy?`): a headline, when it is one short sentence.
+        let headline = first.kind == Kind::Label
+            || first.kind == Kind::Sentence && segment::is_headline_question(first.text.raw);
+        if self.title.is_some() || !headline || !self.preamble.is_empty() {
             return;
         }
         // A date alone (`domingo, 27 de março de 2031`, a post's or the site's date) titles nothing.

@@ -788,6 +788,10 @@ fn classify(
 
 /// A word for "at" that joins a date and its time (`à`, `at`, `às`, `om`, `um`, `alle`, `ore`, `a las`).
 fn is_at_word(line: &str, t: &Tok) -> bool {
+    // `21 Juni @ 21:00 - 23:30`: an events calendar's `@`.
+    if &line[t.start as usize..t.end as usize] == "@" {
+        return true;
+    }
     matches!(t.t, T::Word { .. } | T::Join(_))
         && crate::lang::with_folded(&line[t.start as usize..t.end as usize], |w| {
             matches!(

@@ -1025,6 +1025,15 @@ fn ends_like_sentence(s: &str) -> bool {
     !inner_dot || more_words_than(s, 8)
 }
 
+/// One short sentence ending with a question or an exclamation mark (`¿Qué pasó un día como hoy?`,
+/// `Bike Month: Something For Everyone!`): how a headline asks or calls out, where a paragraph says more.
+pub fn is_headline_question(s: &str) -> bool {
+    let t = s.trim_end();
+    t.ends_with(['?', '!'])
+        && !more_words_than(t, 14)
+        && !t[..t.len() - 1].contains(['.', '?', '!'])
+}
+
 /// A short line whose every word of four letters or more starts with a capital, two such words at least
 /// (`Bike Month: Something For Everyone!`): how English headlines are written, never a sentence.
 fn is_title_case(s: &str) -> bool {

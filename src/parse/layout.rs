@@ -544,6 +544,16 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         {
             continue;
         }
+        // `Calder Fire Update – May 15, 2031` / `May 15, 2031`, `May 19 Meeting Postponed` / `May 19,
+        // 2031`: a headline that holds a date, right over a date alone on its line, is that date's
+        // headline, not an entry of its own shape.
+        let weak = matches!(
+            s.shape,
+            StartShape::Heading | StartShape::Bracket | StartShape::LedBare | StartShape::LedComma
+        );
+        if weak && headline_over_date(&lines, &shaped, i) {
+            continue;
+        }
         ev.shapes[s.shape as usize] += 1;
         if s.date.place == Place::Led || s.date.place == Place::Placed {
             ev.separators[s.date.sep as usize] += 1;
@@ -1049,6 +1059,18 @@ fn similar_line(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.len() <= short.len() * 2 + 8
         && crate::canonical::canonical_hash(a) == crate::canonical::canonical_hash(b)
+}
+
+/// Whether line `i` stands right over a date alone on its line (the next line of the page, no blank line
+/// between): a news module's headline over its date.
+fn headline_over_date(lines: &[Text<'_>], shaped: &[Option<Shaped>], i: usize) -> bool {
+    lines
+        .get(i + 1)
+        .is_some_and(|next| next.line == lines[i].line + 1)
+        && shaped
+            .get(i + 1)
+            .and_then(|s| *s)
+            .is_some_and(|s| s.shape == StartShape::DateLine && s.date.prefix.is_none())
 }
 
 /// The start shapes a page uses, from how many lines have each. The most frequent one always; strong

@@ -713,8 +713,11 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
                 && is_start(b - 1)
                 && shaped[b - 1].is_some_and(|d| d.date.rest >= lines[b - 1].raw.len())
                 && !first_has_label_before;
-            let labelled =
-                !is_start(b) && shaped[b].is_none() && is_title_like(&item(b)) && !after_bare_start;
+            let labelled = !is_start(b)
+                && shaped[b].is_none()
+                && is_title_like(&item(b))
+                && !after_bare_start
+                && !super::segment::is_fragment(lines[b].raw);
             // Before the first entry, the labels there may be the page's title or a table's header:
             // they are the entry's title when one of them shares a word with its text, or when the
             // run repeats a label (a title and the captions repeating it, as on the seed page).
@@ -934,6 +937,8 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             // On a page of date-led lines a short line right before one is its title whenever there
             // is one (many entries may have none); before dates standing alone, most entries need one.
             _ if ev.titles_before > top_vote
+                // One line before one entry of many is a stray label (a running header, a source).
+                && (ev.titles_before >= 2 || starts.len() < 6)
                 && ev.titles_before > ev.group_labels
                 && ev.titles_before >= ev.titles_after
                 && (ev.titles_before * 3 >= others || with_text * 2 > starts.len()) =>

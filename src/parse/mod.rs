@@ -1656,7 +1656,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             let scanner = &mut self.scanner;
             self.carry.years.title = items
                 .iter()
-                .filter(|i| i.kind == Kind::Label)
+                .filter(|i| i.kind == Kind::Label && !segment::is_fragment(i.text.raw))
                 .filter_map(|i| title_years(i.text.raw).map(|y| (i, y)))
                 .find(|(i, (a, b))| a == b && scanner.full_date_anywhere(i.text.raw).is_none())
                 .map(|(_, (a, _))| a);

@@ -1025,6 +1025,12 @@ fn ends_like_sentence(s: &str) -> bool {
     !inner_dot || more_words_than(s, 8)
 }
 
+/// A long line opening in lower case (`from A History of the Port of Carrow, by …, 1931, pp. 188-197`): a
+/// fragment or a source, never a headline, even when it has the length and the ending of one.
+pub fn is_fragment(s: &str) -> bool {
+    s.starts_with(char::is_lowercase) && more_words_than(s, 6)
+}
+
 /// One short sentence ending with a question or an exclamation mark (`¿Qué pasó un día como hoy?`,
 /// `Bike Month: Something For Everyone!`): how a headline asks or calls out, where a paragraph says more.
 pub fn is_headline_question(s: &str) -> bool {

@@ -933,9 +933,11 @@ fn clock_alone(line: &str, toks: &[Tok]) -> Option<LineDate> {
 
 /// `14 — Birthday of …`: a day number, a dash, colon or period, and text starting with a capital.
 fn day_only(line: &str, toks: &[Tok]) -> Option<LineDate> {
+    // A leading dash is a bullet (`- 14: …`), as in [`candidates`].
     let c = toks
         .iter()
-        .position(|t| !matches!(t.t, T::Bullet | T::Quote))?;
+        .enumerate()
+        .position(|(k, t)| !(matches!(t.t, T::Bullet | T::Quote) || k == 0 && t.t == T::Dash))?;
     let day = match toks.get(c)?.t {
         T::Num { value, digits, .. } if digits <= 2 && (1..=31).contains(&value) => value,
         _ => return None,
@@ -944,7 +946,14 @@ fn day_only(line: &str, toks: &[Tok]) -> Option<LineDate> {
         return None;
     }
     let next = toks.get(c + 2)?;
-    if !matches!(next.t, T::Word { upper: true } | T::Quote) {
+    // A word that is not in lower case: a capital (`The`, read as a joining word, too), or a script
+    // without case (Arabic).
+    let capital = matches!(next.t, T::Word { .. } | T::Join(_))
+        && line[next.start as usize..]
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_alphabetic() && !ch.is_lowercase());
+    if !(capital || next.t == T::Quote) {
         return None;
     }
     let found = Found {
@@ -963,7 +972,6 @@ fn day_only(line: &str, toks: &[Tok]) -> Option<LineDate> {
         langs: LangSet::default(),
         low_year: false,
     };
-    let _ = line;
     Some(LineDate {
         place: Place::Led,
         found,

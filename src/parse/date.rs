@@ -10,7 +10,7 @@
 //! layout's business ([`super::scan`], [`super::layout`]); what year a year-less date has is the page's
 //! ([`super::year`]).
 
-use crate::lang::{LangSet, Vocabulary, Word};
+use crate::lang::{Lang, LangSet, Vocabulary, Word};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -342,6 +342,15 @@ pub fn tokenize_more(
                 },
                 Some((Word::Weekday(d), _)) => T::Weekday(d),
                 None => {
+                    if let Some(d) = short_weekday(text, start, end, langs) {
+                        out.push(Tok {
+                            t: T::Weekday(d),
+                            start: start as u32,
+                            end: end as u32,
+                        });
+                        i = end;
+                        continue;
+                    }
                     let bits = if word.len() <= 8 {
                         crate::lang::with_folded(word, join_bits)
                     } else {
@@ -1243,6 +1252,52 @@ fn before_christ(toks: &[Tok], j: usize) -> bool {
 }
 
 /// One point of a date starting at token `i`.
+/// `Sa, 08.03.2031`, `Do. 12.6.2031`: a weekday abbreviated to two letters (German, Dutch), which the
+/// vocabulary leaves out as too common a word (`so`, `do`, `ma`), is one when a comma or period and a
+/// number follow it: 1 (Monday) to 7 (Sunday).
+fn short_weekday(text: &str, start: usize, end: usize, langs: LangSet) -> Option<u8> {
+    let word = text.get(start..end)?.as_bytes();
+    let [first, second] = *word else {
+        return None;
+    };
+    if !first.is_ascii_uppercase() || !second.is_ascii_lowercase() {
+        return None;
+    }
+    let rest = &text.as_bytes()[end..];
+    let number_follows = matches!(rest.first(), Some(b',' | b'.'))
+        && rest[1..]
+            .iter()
+            .find(|b| **b != b' ')
+            .is_some_and(u8::is_ascii_digit);
+    if !number_follows {
+        return None;
+    }
+    let pair = [first.to_ascii_lowercase(), second];
+    let german = match &pair {
+        b"mo" => Some(1),
+        b"di" => Some(2),
+        b"mi" => Some(3),
+        b"do" => Some(4),
+        b"fr" => Some(5),
+        b"sa" => Some(6),
+        b"so" => Some(7),
+        _ => None,
+    };
+    let dutch = match &pair {
+        b"ma" => Some(1),
+        b"di" => Some(2),
+        b"wo" => Some(3),
+        b"do" => Some(4),
+        b"vr" => Some(5),
+        b"za" => Some(6),
+        b"zo" => Some(7),
+        _ => None,
+    };
+    german
+        .filter(|_| langs.contains(Lang::De))
+        .or(dutch.filter(|_| langs.contains(Lang::Nl)))
+}
+
 fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
     let mut j = i;
     let mut weekday = None;
@@ -1252,7 +1307,8 @@ fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
     {
         weekday = Some(*d);
         j += 1;
-        if is(toks.get(j), T::Comma) {
+        // `Fr, 7.3.`, `Do. 12.06.2031`, `Thu. 5 June`.
+        if is(toks.get(j), T::Comma) || is(toks.get(j), T::Period) {
             j += 1;
         }
         // `Martedì (14 maggio)`: the date in brackets after the weekday.
@@ -1924,6 +1980,22 @@ mod tests {
             Some(t) => format!("{}/{} [{text}]", p(f.from), p(t)),
             None => format!("{} [{text}]", p(f.from)),
         }
+    }
+
+    #[test]
+    fn two_letter_weekdays_before_a_number() {
+        assert_eq!(
+            show("Sa, 08.03.2031 - So, 09.03.2031"),
+            "2031-3-8/2031-3-9 [Sa, 08.03.2031 - So, 09.03.2031]"
+        );
+        assert_eq!(show("Do. 12.06.2031"), "2031-6-12 [Do. 12.06.2031]");
+        assert_eq!(show("Za, 14-06-2031"), "2031-6-14 [Za, 14-06-2031]");
+        // Without a number after them they are the words they spell.
+        let mut toks = Vec::new();
+        tokenize("So, dann", vocabulary(), LangSet::ALL, 64, &mut toks);
+        assert!(matches!(toks[0].t, T::Word { .. }));
+        tokenize("Do 12 things", vocabulary(), LangSet::ALL, 64, &mut toks);
+        assert!(!matches!(toks[0].t, T::Weekday(_)));
     }
 
     #[test]

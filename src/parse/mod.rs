@@ -919,9 +919,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
         }
         // An agenda's days head its timed entries; a range of days (`October 9, 2017 - October 13,
         // 2017`, the week the agenda covers) heads the days, giving them its year.
+        // A range of two or three days (`Sa, 08.03.2031 - So, 09.03.2031`) is the days of one event, a day
+        // heading as a single day is.
         if layout::is_day_heading(&shaped) && p.entry_starts.contains(&StartShape::TimeLed) {
             let found = shaped.date.found;
-            if found.to.is_some() && found.has_year() {
+            if found.to.is_some() && found.has_year() && !spans_at_most_three_days(&found) {
                 return Some(Boundary::Section(line, found.from.year, None));
             }
             return Some(Boundary::DaySection(line, shaped.date));
@@ -1662,6 +1664,18 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 .map(|(_, (a, _))| a);
         }
     }
+}
+
+/// Whether a range of days written in full (`Sa, 08.03.2031 - So, 09.03.2031`) spans three days or fewer.
+fn spans_at_most_three_days(found: &date::Found) -> bool {
+    let day = |p: &date::Part, year: Option<i32>| {
+        chrono::NaiveDate::from_ymd_opt(year?, p.month?, p.day?)
+    };
+    let Some(to) = found.to else { return false };
+    let from = day(&found.from, found.from.year);
+    let to = day(&to, to.year.or(found.from.year));
+    from.zip(to)
+        .is_some_and(|(a, b)| (0..=2).contains(&(b - a).num_days()))
 }
 
 /// True for a title that says its page is about one day of the year (`L'almanacco del 26 settembre

@@ -1450,9 +1450,22 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 }
             }
         }
-        // An entry whose date stood alone: its first paragraph is its lead.
+        // An entry whose date stood alone: its first paragraph is its lead, passing over the fields of a
+        // listing above the text (`Contact: Dana Whitlow, 555-0142`, `Ort: Festhalle`) when text follows
+        // them.
         if d.lead.is_none() && d.wants_lead && !d.paragraphs.is_empty() {
-            let first = d.paragraphs.remove(0);
+            let first = d
+                .paragraphs
+                .iter()
+                .position(|p| {
+                    let date_field = p
+                        .raw
+                        .split_once(':')
+                        .is_some_and(|(label, _)| segment::is_date_field_label(label.trim()));
+                    !segment::is_field_line(p.raw) && !date_field
+                })
+                .unwrap_or(0);
+            let first = d.paragraphs.remove(first);
             d.put(Role::Lead, first);
         }
         let date = d.date;
@@ -1539,12 +1552,12 @@ impl<'a, 'p> Assembler<'a, 'p> {
     /// whose titles do, a first label followed by a different one before the first entry (`Official
     /// visits` / `Visit one` / `20 June 2018 - …`).
     fn take_page_title(&mut self, items: &mut Vec<Item<'a>>, next: &Boundary<'a>) {
-        // An accessibility link scraped above the title (`Skip to main content`) is not it: the title
-        // is the first line after it. (A site's menu, `Home` / `About us` / …, is left alone: its first
+        // An accessibility link scraped above the title (`Skip to main content`), a breadcrumb trail or a
+        // government site's banner is not it: the title is the first line after them. (A site's menu, `Home` / `About us` / …, is left alone: its first
         // item is no better a title than none.)
         let furniture = items
             .iter()
-            .take_while(|i| i.kind == Kind::Placeholder && segment::is_skip_link(i.text.raw))
+            .take_while(|i| i.kind == Kind::Placeholder && segment::is_above_title(i.text.raw))
             .count();
         if furniture == 0 || furniture == items.len() {
             return self.take_page_title_after_furniture(items, next);

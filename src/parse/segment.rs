@@ -188,7 +188,7 @@ pub fn classify(s: &str) -> Kind {
         if is_weekday_line(s) {
             return Kind::Placeholder;
         }
-        if is_furniture(s) || is_navigation(s) || is_logo(s) {
+        if is_furniture(s) || is_navigation(s) || is_logo(s) || is_site_banner(s) {
             return Kind::Placeholder;
         }
         if is_credit(s) {
@@ -204,7 +204,7 @@ pub fn classify(s: &str) -> Kind {
 
 /// A field of an announcement's block (`Time: 10h00`, `Venue: Harbour House`, `WHERE: City Hall`,
 /// `Lieu : salle des fêtes`): part of the entry's text, never a title, whatever its length.
-fn is_field_line(s: &str) -> bool {
+pub(crate) fn is_field_line(s: &str) -> bool {
     let Some(colon) = memchr::memchr(b':', &s.as_bytes()[..s.len().min(24)]) else {
         return false;
     };
@@ -324,6 +324,25 @@ pub fn is_skip_link(s: &str) -> bool {
         || !more_words_than(&folded, 5)
             && folded.split_whitespace().any(|w| CONTENT.contains(&w))
             && is_furniture(s)
+}
+
+/// What a page may show above its title and is never it: a skip link, a breadcrumb trail (`Home > News >
+/// Archive`), a government site's banner (`An official website of the State of …`, `Here's how you
+/// know`).
+pub fn is_above_title(s: &str) -> bool {
+    is_skip_link(s)
+        || is_site_banner(s)
+        || [" > ", " › ", " » "].iter().any(|a| s.contains(a)) && is_navigation(s)
+}
+
+/// The banner a government site puts above everything: `An official website of the United States
+/// government`, `Here's how you know`, `Official websites use .gov`.
+fn is_site_banner(s: &str) -> bool {
+    let folded = crate::lang::fold(s.trim_matches(|c: char| !c.is_alphanumeric()));
+    folded.starts_with("an official website of")
+        || folded.starts_with("official websites use")
+        || folded.starts_with("here's how you know")
+        || folded.starts_with("here’s how you know")
 }
 
 /// Link furniture scraped along with entries: `read more`, `Lire la suite »`, `[Leer más]`, `Share`.
@@ -1231,6 +1250,11 @@ pub fn plan(
             {
                 t += 1;
             }
+            // Before the first entry, a long run of labels is the page's menus and filters down to the
+            // entry's title, right over its date (a title and the captions after it are a few lines).
+            if !ctx.prev_is_record && e - s > 3 {
+                t = e - 1;
+            }
             if t < e {
                 title = Some(t);
             }
@@ -1992,6 +2016,27 @@ mod tests {
             "Mehr erfahren über die Stadtgeschichte",
         ] {
             assert_ne!(classify(s), Kind::Placeholder, "{s}");
+        }
+    }
+
+    #[test]
+    fn banners_and_breadcrumbs_stand_above_the_title() {
+        for s in [
+            "Skip to main content",
+            "An official website of the State of Norland",
+            "Here's how you know",
+            "Home > News > News Releases",
+            "Startseite › Leben › Veranstaltungen",
+        ] {
+            assert!(is_above_title(s), "{s}");
+        }
+        for s in [
+            "Department of Natural Resources",
+            "Council Meetings 2031",
+            "Official visits 2018 to 2023",
+            "Harbour news > 2031",
+        ] {
+            assert!(!is_above_title(s), "{s}");
         }
     }
 

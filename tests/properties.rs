@@ -318,8 +318,19 @@ fn words_strategy(min: usize, max: usize) -> impl Strategy<Value = String> {
 /// A sentence: an opener, words, sentence punctuation (`plain` keeps to `.`, `!`, `?`).
 fn sentence_strategy(plain: bool) -> impl Strategy<Value = String> {
     let endings = if plain { PLAIN_ENDINGS } else { ENDINGS };
-    (select(STARTERS), words_strategy(2, 8), select(endings))
-        .prop_map(|(s, w, e)| format!("{s} {w}{e}"))
+    (select(STARTERS), words_strategy(2, 8), select(endings)).prop_map(|(s, w, e)| {
+        // A line in title case ending with `!` or `?` is a headline (`Bike Month: Something For
+        // Everyone!`, docs/parsing.md), so a sentence that ends so has a word in lower case, as a
+        // sentence does.
+        let lower_word = w
+            .split(|c: char| !c.is_alphabetic())
+            .any(|x| x.chars().count() >= 4 && x.starts_with(char::is_lowercase));
+        if matches!(e, "!" | "?") && !lower_word {
+            format!("{s} {w} today{e}")
+        } else {
+            format!("{s} {w}{e}")
+        }
+    })
 }
 
 /// What a caption repeats or says.

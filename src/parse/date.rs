@@ -1744,7 +1744,8 @@ fn date_core(toks: &[Tok], i: usize, o: Opts) -> Option<Found> {
     let connector = toks.get(p1.next).is_some_and(|t| match t.t {
         T::Dash => true,
         T::Join(b) => b & (RANGE | AND) != 0,
-        T::Slash => matches!(p1.shape, Shape::M | Shape::My | Shape::Y),
+        // `February 15/16`: two days of a month.
+        T::Slash => matches!(p1.shape, Shape::M | Shape::My | Shape::Y | Shape::Md),
         // `1176./1192`: the year's dot, then the slash.
         T::Period => {
             p1.shape == Shape::Y && is(toks.get(p1.next + 1), T::Slash) && {

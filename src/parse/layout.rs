@@ -133,7 +133,12 @@ fn year_before_colon(scanner: &mut Scanner<'_>, line: &str) -> Option<LineDate> 
 /// The year ending a line's words (`Trips in 2030`), read as a year line, with its offsets in the line.
 pub(crate) fn year_ending(scanner: &mut Scanner<'_>, line: &str) -> Option<LineDate> {
     let body = line.trim_end();
-    let at = body.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // After the last space, whatever its width (`Trips in\u{a0}2030:`, a no-break space of two bytes).
+    let at = body
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &body[at..];
     if at == 0 || word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -937,8 +942,6 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             // On a page of date-led lines a short line right before one is its title whenever there
             // is one (many entries may have none); before dates standing alone, most entries need one.
             _ if ev.titles_before > top_vote
-                // One line before one entry of many is a stray label (a running header, a source).
-                && (ev.titles_before >= 2 || starts.len() < 6)
                 && ev.titles_before > ev.group_labels
                 && ev.titles_before >= ev.titles_after
                 && (ev.titles_before * 3 >= others || with_text * 2 > starts.len()) =>
@@ -1294,6 +1297,17 @@ pub fn order_name(o: PageOrder) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_after_a_no_break_space_ends_the_line() {
+        let mut scanner = Scanner::new(vocabulary(), LangSet::ALL);
+        // The space before the year is two bytes wide: the year starts after all of it.
+        let d = year_ending(&mut scanner, "Trips in\u{a0}2030").expect("a year ends the line");
+        assert_eq!(d.found.from.year, Some(2030));
+        assert_eq!(d.found.start, "Trips in\u{a0}".len());
+        assert!(year_ending(&mut scanner, "A\u{a0}!").is_none());
+        assert!(year_ending(&mut scanner, "Trips in 2030").is_some());
+    }
 
     #[test]
     fn the_most_common_shape_wins_and_weak_strays_are_text() {

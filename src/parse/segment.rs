@@ -1255,7 +1255,7 @@ pub fn plan(
             if !ctx.prev_is_record && e - s > 3 {
                 t = e - 1;
             }
-            if t < e {
+            if t < e && !is_fragment(items[real[t]].text.raw) {
                 title = Some(t);
             }
         }

@@ -338,11 +338,16 @@ pub fn is_above_title(s: &str) -> bool {
 /// The banner a government site puts above everything: `An official website of the United States
 /// government`, `Here's how you know`, `Official websites use .gov`.
 fn is_site_banner(s: &str) -> bool {
-    let folded = crate::lang::fold(s.trim_matches(|c: char| !c.is_alphanumeric()));
-    folded.starts_with("an official website of")
-        || folded.starts_with("official websites use")
-        || folded.starts_with("here's how you know")
-        || folded.starts_with("here’s how you know")
+    // Compared without folding: every short line of a page is asked.
+    let s = s.trim_start().as_bytes();
+    let opens = |phrase: &str| {
+        s.get(..phrase.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(phrase.as_bytes()))
+    };
+    opens("an official website of")
+        || opens("official websites use")
+        || opens("here's how you know")
+        || opens("here’s how you know")
 }
 
 /// Link furniture scraped along with entries: `read more`, `Lire la suite »`, `[Leer más]`, `Share`.

@@ -775,7 +775,9 @@ fn classify(
         .get(found.start..found.start + 3)
         .is_some_and(|w| w.eq_ignore_ascii_case("on "));
     let sentence_sep = sep == Sep::Comma || (on && sep == Sep::None);
-    if article && sentence_sep && !rest_upper && !marker {
+    // `On 15 January, Ambassador Ostrand paid …`: after `on` and a comma the sentence goes on whatever
+    // the case of its next word (a name).
+    if article && sentence_sep && (!rest_upper || on && sep == Sep::Comma) && !marker {
         return None;
     }
     Some(LineDate {

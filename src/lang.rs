@@ -267,6 +267,10 @@ pub struct Vocabulary {
     /// The first letters and lengths of the keys: most words of a page of prose are looked up and found
     /// in none, and this tells most of them apart without folding or hashing them.
     prefixes: PrefixLengths<3>,
+    /// Weekdays the locales abbreviate to two ASCII letters (German `Sa`, Dutch `za`), lower case, with
+    /// their number and languages: left out of `words`, being ordinary words too often (`so`, `do`,
+    /// `ma`), and asked for only where a date follows them ([`Vocabulary::two_letter_weekday`]).
+    two_letter_weekdays: Vec<([u8; 2], u8, LangSet)>,
 }
 
 impl Vocabulary {
@@ -320,6 +324,7 @@ impl Vocabulary {
             words: self.words.clone(),
             longest: self.longest,
             prefixes: self.prefixes.clone(),
+            two_letter_weekdays: self.two_letter_weekdays.clone(),
         };
         for (name, &m) in months {
             if (1..=12).contains(&m) {
@@ -331,9 +336,31 @@ impl Vocabulary {
         v
     }
 
+    /// The weekday (1, Monday, to 7) that one of `langs` abbreviates to the two ASCII letters `pair` (any
+    /// case): `Sa`, `Do`, `za`.
+    pub fn two_letter_weekday(&self, pair: [u8; 2], langs: LangSet) -> Option<u8> {
+        let pair = pair.map(|b| b.to_ascii_lowercase());
+        self.two_letter_weekdays
+            .iter()
+            .find(|(key, _, in_langs)| *key == pair && in_langs.intersects(langs))
+            .map(|&(_, day, _)| day)
+    }
+
     /// False when no key can be `word` folded ([`PrefixLengths::may_hold`]).
     fn may_hold(&self, word: &str) -> bool {
         self.prefixes.may_hold(word.as_bytes())
+    }
+
+    fn add_two_letter_weekday(&mut self, pair: [u8; 2], day: u8, lang: Lang) {
+        let pair = pair.map(|b| b.to_ascii_lowercase());
+        match self
+            .two_letter_weekdays
+            .iter_mut()
+            .find(|(key, d, _)| *key == pair && *d == day)
+        {
+            Some((_, _, langs)) => langs.0 |= lang.bit().0,
+            None => self.two_letter_weekdays.push((pair, day, lang.bit())),
+        }
     }
 
     fn add(&mut self, spelling: &str, word: Word, lang: Lang) {
@@ -424,6 +451,7 @@ fn build_vocabulary() -> Vocabulary {
         words: FxHashMap::default(),
         longest: 0,
         prefixes: PrefixLengths::new(),
+        two_letter_weekdays: Vec::new(),
     };
     for lang in Lang::ALL {
         for &locale in lang.locales() {
@@ -465,6 +493,10 @@ fn build_vocabulary() -> Vocabulary {
                     .is_some_and(|e| e.iter().any(|(w, _)| matches!(w, Word::Month(_))));
                 if folded.chars().count() >= 3 && !is_month {
                     v.add(&short, weekday, lang);
+                } else if let &[a, b] = folded.as_bytes() {
+                    if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
+                        v.add_two_letter_weekday([a, b], d as u8, lang);
+                    }
                 }
             }
         }
@@ -877,6 +909,39 @@ pub fn detect(text: &str) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_letter_weekdays_come_from_the_locales_of_their_languages() {
+        let v = vocabulary();
+        let (de, nl) = (Lang::De.bit(), Lang::Nl.bit());
+        for (pair, day) in [
+            (b"Mo", 1),
+            (b"Di", 2),
+            (b"Mi", 3),
+            (b"Do", 4),
+            (b"Fr", 5),
+            (b"Sa", 6),
+            (b"So", 7),
+        ] {
+            assert_eq!(v.two_letter_weekday(*pair, de), Some(day), "{pair:?}");
+        }
+        for (pair, day) in [
+            (b"ma", 1),
+            (b"di", 2),
+            (b"wo", 3),
+            (b"do", 4),
+            (b"vr", 5),
+            (b"za", 6),
+            (b"zo", 7),
+        ] {
+            assert_eq!(v.two_letter_weekday(*pair, nl), Some(day), "{pair:?}");
+        }
+        // Only in the languages that write them so.
+        assert_eq!(v.two_letter_weekday(*b"Sa", Lang::En.bit()), None);
+        assert_eq!(v.two_letter_weekday(*b"za", de), None);
+        // No weekday of more letters is among them.
+        assert!(v.two_letter_weekdays.len() <= 14);
+    }
 
     /// The prefix filter never turns away a word the vocabulary holds, however it is written (capitals,
     /// a final period, accents), and does turn away ordinary words.

@@ -10,7 +10,7 @@
 //! layout's business ([`super::scan`], [`super::layout`]); what year a year-less date has is the page's
 //! ([`super::year`]).
 
-use crate::lang::{Lang, LangSet, Vocabulary, Word};
+use crate::lang::{LangSet, Vocabulary, Word};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -342,7 +342,7 @@ pub fn tokenize_more(
                 },
                 Some((Word::Weekday(d), _)) => T::Weekday(d),
                 None => {
-                    if let Some(d) = short_weekday(text, start, end, langs) {
+                    if let Some(d) = short_weekday(text, start, end, vocab, langs) {
                         out.push(Tok {
                             t: T::Weekday(d),
                             start: start as u32,
@@ -1251,13 +1251,17 @@ fn before_christ(toks: &[Tok], j: usize) -> bool {
     }
 }
 
-/// One point of a date starting at token `i`.
-/// `Sa, 08.03.2031`, `Do. 12.6.2031`: a weekday abbreviated to two letters (German, Dutch), which the
-/// vocabulary leaves out as too common a word (`so`, `do`, `ma`), is one when a comma or period and a
-/// number follow it: 1 (Monday) to 7 (Sunday).
-fn short_weekday(text: &str, start: usize, end: usize, langs: LangSet) -> Option<u8> {
-    let word = text.get(start..end)?.as_bytes();
-    let [first, second] = *word else {
+/// `Sa, 08.03.2031`, `Do. 12.6.2031`: a weekday the locales abbreviate to two letters (German, Dutch),
+/// which the vocabulary does not read as one alone (`so`, `do`, `ma` are words too), is one when a comma
+/// or period and a number follow it: 1 (Monday) to 7 (Sunday).
+fn short_weekday(
+    text: &str,
+    start: usize,
+    end: usize,
+    vocab: &Vocabulary,
+    langs: LangSet,
+) -> Option<u8> {
+    let &[first, second] = text.get(start..end)?.as_bytes() else {
         return None;
     };
     if !first.is_ascii_uppercase() || !second.is_ascii_lowercase() {
@@ -1272,32 +1276,10 @@ fn short_weekday(text: &str, start: usize, end: usize, langs: LangSet) -> Option
     if !number_follows {
         return None;
     }
-    let pair = [first.to_ascii_lowercase(), second];
-    let german = match &pair {
-        b"mo" => Some(1),
-        b"di" => Some(2),
-        b"mi" => Some(3),
-        b"do" => Some(4),
-        b"fr" => Some(5),
-        b"sa" => Some(6),
-        b"so" => Some(7),
-        _ => None,
-    };
-    let dutch = match &pair {
-        b"ma" => Some(1),
-        b"di" => Some(2),
-        b"wo" => Some(3),
-        b"do" => Some(4),
-        b"vr" => Some(5),
-        b"za" => Some(6),
-        b"zo" => Some(7),
-        _ => None,
-    };
-    german
-        .filter(|_| langs.contains(Lang::De))
-        .or(dutch.filter(|_| langs.contains(Lang::Nl)))
+    vocab.two_letter_weekday([first, second], langs)
 }
 
+/// One point of a date starting at token `i`.
 fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
     let mut j = i;
     let mut weekday = None;

@@ -593,15 +593,18 @@ impl<'v> Scanner<'v> {
     }
 }
 
+/// How many tokens open the line as a list item's or a table row's marker: bullets, dashes, quotes, and
+/// a table row's opening bar (`| June 16, 1911 | …`, the row scraped with its outer bars).
+fn leading_markers(toks: &[Tok]) -> usize {
+    toks.iter()
+        .take_while(|t| matches!(t.t, T::Bullet | T::Dash | T::Quote | T::Pipe))
+        .count()
+}
+
 /// Token indices where a leading date may start, with whether a marker stands before it: the first
 /// token; after bullets; after a list number (`1.`, `2)`, `(3)`); after a table row number (`4 12 - 15 May`).
 fn candidates(toks: &[Tok]) -> impl Iterator<Item = (usize, bool)> + '_ {
-    let mut c = 0;
-    // `| June 16, 1911 | …`: a table row scraped with its outer bars opens with its first cell, as a list
-    // item opens with its bullet.
-    while c < toks.len() && matches!(toks[c].t, T::Bullet | T::Dash | T::Quote | T::Pipe) {
-        c += 1;
-    }
+    let c = leading_markers(toks);
     let bulleted = c > 0;
     let mut out = [(c, bulleted), (usize::MAX, true), (usize::MAX, true)];
     if let Some(T::Num {
@@ -935,11 +938,8 @@ fn clock_alone(line: &str, toks: &[Tok]) -> Option<LineDate> {
 
 /// `14 — Birthday of …`: a day number, a dash, colon or period, and text starting with a capital.
 fn day_only(line: &str, toks: &[Tok]) -> Option<LineDate> {
-    // A leading dash is a bullet (`- 14: …`), as in [`candidates`].
-    let c = toks
-        .iter()
-        .enumerate()
-        .position(|(k, t)| !(matches!(t.t, T::Bullet | T::Quote) || k == 0 && t.t == T::Dash))?;
+    // After a bullet (`- 14: …`), as a leading date is.
+    let c = leading_markers(toks);
     let day = match toks.get(c)?.t {
         T::Num { value, digits, .. } if digits <= 2 && (1..=31).contains(&value) => value,
         _ => return None,

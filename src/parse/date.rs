@@ -892,6 +892,11 @@ impl Part {
     fn has_year(&self) -> bool {
         self.year.is_some() || self.bad_year
     }
+
+    /// The calendar day, when day, month and year are all written and make one.
+    pub fn calendar_day(&self) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::from_ymd_opt(self.year?, self.month?, self.day?)
+    }
 }
 
 /// How the date was written, as far as the page's conventions go.

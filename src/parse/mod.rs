@@ -1690,13 +1690,12 @@ impl<'a, 'p> Assembler<'a, 'p> {
 
 /// Whether a range of days written in full (`Sa, 08.03.2031 - So, 09.03.2031`) spans three days or fewer.
 fn spans_at_most_three_days(found: &date::Found) -> bool {
-    let day = |p: &date::Part, year: Option<i32>| {
-        chrono::NaiveDate::from_ymd_opt(year?, p.month?, p.day?)
-    };
-    let Some(to) = found.to else { return false };
-    let from = day(&found.from, found.from.year);
-    let to = day(&to, to.year.or(found.from.year));
-    from.zip(to)
+    let Some(mut to) = found.to else { return false };
+    to.year = to.year.or(found.from.year);
+    found
+        .from
+        .calendar_day()
+        .zip(to.calendar_day())
         .is_some_and(|(a, b)| (0..=2).contains(&(b - a).num_days()))
 }
 

@@ -201,7 +201,7 @@ impl<'v> Scanner<'v> {
             if f.from.day.is_none() || !f.has_year() {
                 return None;
             }
-            chrono::NaiveDate::from_ymd_opt(f.from.year?, f.from.month?, f.from.day?)
+            f.from.calendar_day()
         })
     }
 

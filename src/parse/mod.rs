@@ -1457,13 +1457,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             let first = d
                 .paragraphs
                 .iter()
-                .position(|p| {
-                    let date_field = p
-                        .raw
-                        .split_once(':')
-                        .is_some_and(|(label, _)| segment::is_date_field_label(label.trim()));
-                    !segment::is_field_line(p.raw) && !date_field
-                })
+                .position(|p| !segment::is_any_field_line(p.raw))
                 .unwrap_or(0);
             let first = d.paragraphs.remove(first);
             d.put(Role::Lead, first);

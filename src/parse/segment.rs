@@ -204,7 +204,7 @@ pub fn classify(s: &str) -> Kind {
 
 /// A field of an announcement's block (`Time: 10h00`, `Venue: Harbour House`, `WHERE: City Hall`,
 /// `Lieu : salle des fêtes`): part of the entry's text, never a title, whatever its length.
-pub(crate) fn is_field_line(s: &str) -> bool {
+fn is_field_line(s: &str) -> bool {
     let Some(colon) = memchr::memchr(b':', &s.as_bytes()[..s.len().min(24)]) else {
         return false;
     };
@@ -244,6 +244,14 @@ pub(crate) fn is_field_line(s: &str) -> bool {
                     | b"plaats"
             )
         })
+}
+
+/// A field of a listing, its date's included (`Contact: …`, `Ort: …`, `WHEN: Tuesday, …`): what an
+/// entry's lead is not, when text follows.
+pub(crate) fn is_any_field_line(s: &str) -> bool {
+    is_field_line(s)
+        || s.split_once(':')
+            .is_some_and(|(label, _)| is_date_field_label(label.trim()))
 }
 
 /// The label of the field that gives an announcement's date (`Date`, `When`, `Fecha`, `Datum und

@@ -1566,7 +1566,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         // A page may open with a question or an exclamation (`Efemérides del 14 de diciembre: ¿Qué pasó
         // un día como hoy?`): a headline, when it is one short sentence.
         // Not when it repeats the first entry's text (a caption of it).
-        let repeats_lead = match next {
+        let repeats_lead = || match next {
             Boundary::Start(s) => {
                 s.line.raw[s.date.rest.min(s.line.raw.len())..].contains(first.text.raw.trim())
             }
@@ -1575,7 +1575,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let headline = first.kind == Kind::Label
             || first.kind == Kind::Sentence
                 && segment::is_headline_question(first.text.raw)
-                && !repeats_lead;
+                && !repeats_lead();
         if self.title.is_some() || !headline || !self.preamble.is_empty() {
             return;
         }

@@ -1266,8 +1266,10 @@ pub fn plan(
             // Before the first entry, a long run of short labels (link texts of three words or fewer:
             // `News Releases`, `Filter by topic`, `All`, `Parks`) is the page's menus and filters, down to
             // the entry's title right over its date.
-            let menus = (s..e - 1).all(|q| !more_words_than(items[real[q]].text.raw, 3));
-            if !ctx.prev_is_record && e - s > 3 && menus {
+            if !ctx.prev_is_record
+                && e - s > 3
+                && (s..e - 1).all(|q| !more_words_than(items[real[q]].text.raw, 3))
+            {
                 t = e - 1;
             }
             if t < e && !is_fragment(items[real[t]].text.raw) {

@@ -402,13 +402,13 @@ impl<const LETTERS: u32> PrefixLengths<LETTERS> {
         }
     }
 
-    /// False when no key can be `word` folded, told by its first three letters and its length when
+    /// False when no key can be `word` folded, told by its first `LETTERS` letters and its length when
     /// they are ASCII; true otherwise (the word is then looked up).
     fn may_hold(&self, word: &[u8]) -> bool {
         let Some(prefix) = ascii_prefix::<LETTERS>(word) else {
             return true;
         };
-        // A word with accents past its first three letters folds to fewer bytes: any length.
+        // A word with accents past its first letters folds to fewer bytes: any length.
         let lengths = if word.is_ascii() {
             length_bit(word.len())
         } else {

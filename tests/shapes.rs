@@ -36,11 +36,6 @@ struct TruthRecord {
     lead: Option<String>,
 }
 
-/// Every fixture page with its truth file.
-fn fixtures() -> Vec<(PathBuf, PathBuf)> {
-    fixtures_in("tests/fixtures/pages")
-}
-
 /// Every page of the folder `rel` (from the repository's root) with its truth file.
 fn fixtures_in(rel: &str) -> Vec<(PathBuf, PathBuf)> {
     let dir = common::repo_root().join(rel);
@@ -238,16 +233,22 @@ fn print_table(score: &Score) {
     );
 }
 
-#[test]
-fn every_fixture_page_parses_to_its_truth() {
-    let fixtures = fixtures();
+/// The pages of the folder `rel` (at least `at_least` of them), scored and printed.
+fn scored(rel: &str, at_least: usize) -> Score {
+    let fixtures = fixtures_in(rel);
     assert!(
-        fixtures.len() >= 25,
-        "only {} fixture pages",
+        fixtures.len() >= at_least,
+        "only {} pages in {rel}",
         fixtures.len()
     );
     let score = score(&fixtures);
     print_table(&score);
+    score
+}
+
+#[test]
+fn every_fixture_page_parses_to_its_truth() {
+    let score = scored("tests/fixtures/pages", 25);
     assert!(
         score.failures.is_empty(),
         "{} fixture pages differ from their truth:\n{}",
@@ -265,14 +266,7 @@ const HELD_OUT_FLOOR: usize = 406;
 /// lost on any of them, and the records read right may not fall below the floor.
 #[test]
 fn held_out_pages_read_no_worse_than_their_floor() {
-    let fixtures = fixtures_in("tests/fixtures/held-out");
-    assert!(
-        fixtures.len() >= 40,
-        "only {} held-out pages",
-        fixtures.len()
-    );
-    let score = score(&fixtures);
-    print_table(&score);
+    let score = scored("tests/fixtures/held-out", 40);
     assert!(
         score.right >= HELD_OUT_FLOOR,
         "{} held-out records read right, fewer than the floor of {HELD_OUT_FLOOR}; what differs:\n{}",

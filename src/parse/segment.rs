@@ -1063,8 +1063,9 @@ pub fn is_fragment(s: &str) -> bool {
     s.starts_with(char::is_lowercase) && more_words_than(s, 6)
 }
 
-/// One short sentence ending with a question or an exclamation mark (`¿Qué pasó un día como hoy?`,
-/// `Bike Month: Something For Everyone!`): how a headline asks or calls out, where a paragraph says more.
+/// One short sentence ending with a question or an exclamation mark, in any case (`Efemérides del 14 de
+/// diciembre: ¿Qué pasó un día como hoy?`): a page's first line may be such a headline, where a
+/// paragraph says more. (In title case any line so ending is a label: [`is_title_case`].)
 pub fn is_headline_question(s: &str) -> bool {
     let t = s.trim_end();
     t.ends_with(['?', '!'])

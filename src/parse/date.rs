@@ -649,7 +649,22 @@ fn time_suffix(text: &str, e: usize, clock: bool) -> usize {
         None => (0, rest),
     };
     const HALVES: [&str; 6] = ["a.m.", "p.m.", "am", "pm", "noon", "midnight"];
-    const HOURS: [&str; 8] = ["horas", "hrs", "uhr", "uur", "heures", "hs", "h.", "h"];
+    // After a clock time, Arabic's halves of the day (`9:24 م`, `10:12 ص`); after a bare number the
+    // letters are metres and the Gregorian era (`2031م`).
+    const HOURS: [&str; 12] = [
+        "horas",
+        "hrs",
+        "uhr",
+        "uur",
+        "heures",
+        "hs",
+        "h.",
+        "h",
+        "مساءً",
+        "صباحًا",
+        "م",
+        "ص",
+    ];
     let candidates = HALVES.iter().chain(if clock { &HOURS[..] } else { &[] });
     for suffix in candidates {
         let Some(head) = rest.get(..suffix.len()) else {
@@ -2536,6 +2551,10 @@ mod tests {
         // A day and month (`06.12`), a decimal (`3.50 euros`) or a month-like minute stay numbers.
         assert_ne!(kinds("06.12 - Visita")[0], T::Time);
         assert_ne!(kinds("3.50 euros")[0], T::Time);
+        // Arabic's halves of the day belong to a clock time; after a bare number they are words.
+        assert_eq!(kinds("9:24 م"), [T::Time]);
+        assert_eq!(kinds("10:12 ص"), [T::Time]);
+        assert_ne!(kinds("5 م").len(), 1);
     }
 
     #[test]

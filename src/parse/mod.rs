@@ -1275,9 +1275,18 @@ impl<'a, 'p> Assembler<'a, 'p> {
             let mut prev_known = std::mem::take(&mut self.carry.prev_known);
             prev_known.clear();
             let mut prev_words = Vec::new();
+            let mut prev_text_line = None;
             if let Some(cur) = &self.carry.current {
                 cur.known(&mut prev_known);
                 prev_words.extend(cur.lead.map(|l| l.text.raw));
+                // A lead standing on its own line (under a date alone): the text the segment follows.
+                prev_text_line = cur
+                    .lead
+                    .filter(|l| {
+                        l.date_text.is_none()
+                            && segment::classify(l.line.raw) == segment::Kind::Sentence
+                    })
+                    .map(|l| l.line.line);
             }
             let next_lead = next_draft.as_ref().map(|d| {
                 d.lead
@@ -1286,12 +1295,18 @@ impl<'a, 'p> Assembler<'a, 'p> {
                     .unwrap_or("")
             });
             let next_known: &[Key<'a>] = next_draft.as_ref().map_or(&[], |d| &d.lead_keys);
+            let next_line = match &next {
+                Boundary::Start(s) => Some(s.line.line),
+                _ => None,
+            };
             let ctx = Context {
                 prev_is_record: self.carry.current.is_some(),
                 prev_known: &prev_known,
                 prev_words: &prev_words,
                 next_lead,
                 next_known,
+                next_line,
+                prev_text_line,
             };
             segment::plan(&items, &ctx, &mut self.scratch, &mut plan);
             self.carry.prev_known = prev_known;

@@ -105,6 +105,10 @@ pub struct Context<'c> {
     pub next_lead: Option<&'c str>,
     /// Keys of the closing lead and its first sentence (empty at the end of the page).
     pub next_known: &'c [Key<'c>],
+    /// The line of the dated line that closes the segment, when an entry opens there.
+    pub next_line: Option<u32>,
+    /// The line of the previous entry's lead, when it is a sentence on a line of its own.
+    pub prev_text_line: Option<u32>,
 }
 
 /// A line reduced to what canonical comparison needs, with a cheap prefilter: lines whose canonical forms
@@ -679,6 +683,9 @@ fn furniture() -> &'static PhraseSets {
             "view more",
             "see more",
             "back to top",
+            "page top",
+            "to top",
+            "return to top",
             "top",
             "print",
             "edit",
@@ -741,6 +748,7 @@ fn furniture() -> &'static PhraseSets {
             "bewerken",
             "bewerken | brontekst bewerken",
             "اقرا المزيد",
+            "أكمل القراءة",
             "المزيد",
             "العودة الى اعلى الصفحة",
             "impressum",
@@ -905,10 +913,14 @@ pub fn is_credit(s: &str) -> bool {
             o.chars().all(|c| sc.next() == Some(c))
         };
         let arabic = first_word.starts_with("الصورة") || first_word.starts_with("صورة");
+        // `Courtesy Harrowgate Trust`, never `Courtesy call by the Mayor …` (a diplomatic headline).
+        let courtesy_call = ["courtesy call", "courtesy visit"]
+            .iter()
+            .any(|o| starts_ci(o));
         if s.starts_with('©')
             || s.starts_with("(c)")
             || arabic
-            || OPENERS.iter().any(|o| starts_ci(o))
+            || (OPENERS.iter().any(|o| starts_ci(o)) && !courtesy_call)
         {
             return !more_words_than(s, 10);
         }
@@ -1152,9 +1164,16 @@ fn is_navigation(s: &str) -> bool {
     // Every navigation line has a run of spaces or one of the separators.
     let separator = memchr::memchr3(b'|', b'>', b'/', b).is_some()
         || (!s.is_ascii() && s.contains(['»', '›', '·', '•']));
+    // Digits are a date or a count, except in a breadcrumb of three crumbs or more, where an archive's
+    // year and month are crumbs (`Home > News > 2031 > 05 - May`).
+    let breadcrumb = || {
+        [" > ", " › ", " » "]
+            .iter()
+            .any(|a| s.split(a).nth(2).is_some())
+    };
     if s.len() > 120
         || !separator && memchr::memmem::find(b, b"   ").is_none()
-        || b.iter().any(u8::is_ascii_digit)
+        || b.iter().any(u8::is_ascii_digit) && !breadcrumb()
     {
         return false;
     }
@@ -1263,6 +1282,9 @@ pub fn plan(
                 )
             {
                 t += 1;
+            }
+            if ctx.prev_is_record && t == s {
+                t = after_closing_captions(items, real, (s, e), ctx);
             }
             // Before the first entry, a long run of short labels (link texts of three words or fewer:
             // `News Releases`, `Filter by topic`, `All`, `Parks`) is the page's menus and filters, down to
@@ -1689,6 +1711,33 @@ fn hashed_key(text: &str) -> (u32, u64) {
     (letter_count(text), canonical_hash(text))
 }
 
+/// Where the next entry's head starts in the final run (`s..e`) when blank lines tell it from the entry
+/// above's closing captions: a headline glued to its dated line, a blank line above it, and above that
+/// labels glued to the entry above's text (`paragraph` / `photo caption` / `photo caption` / blank /
+/// `Headline` / `February 6, 2031`). Blank lines are not trusted to separate anything (scrapes lose
+/// them), only to join: every line of this shape is set off or glued as the pattern says. Otherwise `s`.
+fn after_closing_captions(
+    items: &[Item<'_>],
+    real: &[usize],
+    (s, e): (usize, usize),
+    ctx: &Context<'_>,
+) -> usize {
+    let line = |p: usize| items[real[p]].text.line;
+    let text_above = match s {
+        0 => ctx.prev_text_line,
+        _ => Some(line(s - 1)).filter(|_| items[real[s - 1]].kind == Kind::Sentence),
+    };
+    let glued_above = text_above.is_some_and(|l| l + 1 == line(s));
+    if e - s < 2 || !glued_above || ctx.next_line != Some(line(e - 1) + 1) {
+        return s;
+    }
+    // The last blank line inside the run; the head below it is glued together.
+    match (s + 1..e).rev().find(|&p| line(p) > line(p - 1) + 1) {
+        Some(p) => p,
+        None => s,
+    }
+}
+
 /// Whether the label at `t` of the final run (ending at `e`) is a trailing caption of the previous entry
 /// rather than the next entry's title.
 fn label_belongs_to_prev(
@@ -1900,6 +1949,17 @@ mod tests {
         assert_eq!(classify("|"), Kind::Placeholder);
         let long = "word ".repeat(MAX_LABEL_WORDS + 1);
         assert_eq!(classify(long.trim()), Kind::Sentence);
+        // A credit opens with `Courtesy`; a diplomatic headline with `Courtesy call`.
+        assert_eq!(classify("Courtesy of the City Archive"), Kind::Credit);
+        assert_eq!(
+            classify("Courtesy Harrowgate Ropeworks Trust"),
+            Kind::Credit
+        );
+        assert_eq!(classify("Courtesy Call on the Prime Minister"), Kind::Label);
+        assert_eq!(
+            classify("Courtesy call by the Mayor of Sundby on Minister Hallberg"),
+            Kind::Label
+        );
     }
 
     #[test]
@@ -2025,6 +2085,8 @@ mod tests {
             "Sie befinden sich hier: Startseite > Rathaus & Politik > Historisches > Gemeindechronik",
             "You are here: Home > News > Archive",
             "Home > News > Archive",
+            "Page Top",
+            "أكمل القراءة »",
         ] {
             assert_eq!(classify(s), Kind::Placeholder, "{s}");
         }
@@ -2045,6 +2107,7 @@ mod tests {
             "Here's how you know",
             "Home > News > News Releases",
             "Startseite › Leben › Veranstaltungen",
+            "Você está aqui: Página Inicial > Notícias > 2031 > 05 - Maio",
         ] {
             assert!(is_above_title(s), "{s}");
         }

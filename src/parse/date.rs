@@ -516,6 +516,15 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
             return (T::Time, time_suffix(text, e, true));
         }
     }
+    // `20 h 30`: French hours and minutes set apart by spaces.
+    if digits <= 2 && value <= 23 {
+        if let Some(minutes) = rest.strip_prefix(" h ") {
+            let two = minutes.chars().take_while(|c| c.is_ascii_digit()).count();
+            if two == 2 && !minutes[2..].starts_with(char::is_alphanumeric) {
+                return (T::Time, end + " h ".len() + 2);
+            }
+        }
+    }
     // `11 a.m.`, `6pm`: an hour with its half of the day.
     if digits <= 2 && matches!(next, Some('a' | 'p' | 'A' | 'P' | ' ')) {
         let e = time_suffix(text, end, false);
@@ -2551,6 +2560,9 @@ mod tests {
         // A day and month (`06.12`), a decimal (`3.50 euros`) or a month-like minute stay numbers.
         assert_ne!(kinds("06.12 - Visita")[0], T::Time);
         assert_ne!(kinds("3.50 euros")[0], T::Time);
+        // French hours and minutes apart by spaces; not an hour count before a word.
+        assert_eq!(kinds("20 h 30"), [T::Time]);
+        assert_ne!(kinds("24 h sur 24")[0], T::Time);
         // Arabic's halves of the day belong to a clock time; after a bare number they are words.
         assert_eq!(kinds("9:24 م"), [T::Time]);
         assert_eq!(kinds("10:12 ص"), [T::Time]);

@@ -356,7 +356,13 @@ impl<'v> Scanner<'v> {
                 toks.len() < max || toks.last().is_some_and(|t| t.end as usize == line.len());
             // The shape read from these tokens is final when it does not reach their end: a date, its
             // separator and the first token of its text are all there.
-            let settled = |d: &LineDate| complete || settled_at(toks, d.found.toks.1);
+            // A led line's text must start within them too: a time after the date (`5 avril 2033 à
+            // 18h00 – vote du budget`) puts it further than the date's end.
+            let settled = |d: &LineDate| {
+                complete
+                    || settled_at(toks, d.found.toks.1)
+                        && !(d.place == Place::Led && d.rest == line.len())
+            };
             let mut found_any: Option<LineDate> = None;
             // A year below 1000 (`853 Costruzione …`) is only taken when no other reading is there: a
             // row or list number may stand before the real date.
@@ -1433,6 +1439,11 @@ mod tests {
         // The separator before the time stands for the line.
         let d = start("03/05/2019 - 10:15 Freibad öffnet").unwrap();
         assert_eq!((d.1, d.3.as_str()), (Sep::Dash, "Freibad öffnet"));
+        // A time joined by a word for "at" takes the text past the first tokens read.
+        let d = start("5 avril 2033 à 18h00 – vote du budget").unwrap();
+        assert_eq!((d.0, d.3.as_str()), (Place::Led, "vote du budget"));
+        let d = start("15 mars 2033 à 18 h 30 – débat d'orientation").unwrap();
+        assert_eq!((d.0, d.3.as_str()), (Place::Led, "débat d'orientation"));
         assert_eq!(start("14/03 21:05").map(|d| d.0), Some(Place::Alone));
         assert_eq!(start("14/03/19").map(|d| d.0), Some(Place::Alone));
     }

@@ -1525,9 +1525,13 @@ pub fn plan_forward(items: &[Item<'_>], fwd: &Forward<'_>, out: &mut Vec<(Owner,
             out[real[q]] = (owner, Role::CaptionBefore);
             q += 1;
         }
+        // A remark wholly in brackets (`(calendrier indicatif, sous réserve de modifications)`) is a
+        // note on the entry or the list, never a title.
+        let remark = |t: &str| t.starts_with('(') && t.ends_with(')');
         if wants_title
             && q < until
             && is_title_like(&items[real[q]])
+            && !remark(items[real[q]].text.raw)
             && (q + 1 < until || lone)
             && !over_items
         {

@@ -457,6 +457,21 @@ fn next_word_end(text: &str, end: usize) -> Option<usize> {
     Some(word_end(text, end + 1))
 }
 
+/// True when `before` ends with a sign for "number" (`n.`, `nº`, `No.`, `Nr.`, `núm.`, `#`): what follows
+/// is a document's number in its year (`Comunicato Stampa n. 12/2031`, `Decreto nº 3/2031`), not a month.
+fn after_number_sign(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    word == "#"
+        || crate::lang::with_folded(word, |w| {
+            matches!(w, b"n." | b"no." | b"nr." | b"num." | b"no" | b"nr")
+                || w.starts_with(b"n") && w.len() <= 4 && word.ends_with(['º', '°'])
+        })
+}
+
 /// Reads the number starting at `i` (whose first digit is `first`): a plain number with its ordinal, a
 /// `d/m/y` compound, or a time.
 fn number(text: &str, i: usize, first: u32) -> (T, usize) {
@@ -578,7 +593,10 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
             } else {
                 (0, 0)
             };
-            if (1..=12).contains(&month) && (1000..=MAX_NUMERIC_YEAR).contains(&year) {
+            if (1..=12).contains(&month)
+                && (1000..=MAX_NUMERIC_YEAR).contains(&year)
+                && !after_number_sign(&text[..i])
+            {
                 return (
                     T::NumMonth {
                         month: month as u8,
@@ -2560,6 +2578,21 @@ mod tests {
         // A day and month (`06.12`), a decimal (`3.50 euros`) or a month-like minute stay numbers.
         assert_ne!(kinds("06.12 - Visita")[0], T::Time);
         assert_ne!(kinds("3.50 euros")[0], T::Time);
+        // A document's number in its year is no month.
+        assert!(matches!(kinds("12/2031")[0], T::NumMonth { .. }));
+        for s in [
+            "n. 12/2031",
+            "nº 12/2031",
+            "No. 12/2031",
+            "Nr. 12/2031",
+            "núm. 12/2031",
+            "# 12/2031",
+        ] {
+            assert!(
+                !kinds(s).iter().any(|t| matches!(t, T::NumMonth { .. })),
+                "{s}"
+            );
+        }
         // French hours and minutes apart by spaces; not an hour count before a word.
         assert_eq!(kinds("20 h 30"), [T::Time]);
         assert_ne!(kinds("24 h sur 24")[0], T::Time);

@@ -608,7 +608,8 @@ fn leading_markers(toks: &[Tok]) -> usize {
 }
 
 /// Token indices where a leading date may start, with whether a marker stands before it: the first
-/// token; after bullets; after a list number (`1.`, `2)`, `(3)`); after a table row number (`4 12 - 15 May`).
+/// token; after bullets; after a list number (`1.`, `2)`, `(3)`); after a table row number (`4 12 - 15 May`);
+/// after an opening bracket (`[16/12/2031] - …`).
 fn candidates(toks: &[Tok]) -> impl Iterator<Item = (usize, bool)> + '_ {
     let c = leading_markers(toks);
     let bulleted = c > 0;
@@ -630,6 +631,9 @@ fn candidates(toks: &[Tok]) -> impl Iterator<Item = (usize, bool)> + '_ {
         && toks.get(c + 2).map(|t| t.t) == Some(T::Close)
     {
         out[1] = (c + 3, true);
+    } else if toks.get(c).map(|t| t.t) == Some(T::Open) {
+        // `[16/12/2031] - Comunicato …`: the date in brackets.
+        out[1] = (c + 1, true);
     } else if toks.get(c).map(|t| t.t) == Some(T::Time)
         && matches!(
             toks.get(c + 1).map(|t| t.t),
@@ -650,7 +654,16 @@ fn classify(
     marker: bool,
     complete: bool,
 ) -> Option<LineDate> {
-    let e = found.toks.1;
+    let mut e = found.toks.1;
+    // `[16/12/2031] - Comunicato …`: a date in brackets, then its separator and text. (In brackets alone
+    // on its line it is a bracket heading's date, read elsewhere.)
+    if found.toks.0 > 0
+        && toks[found.toks.0 - 1].t == T::Open
+        && toks.get(e).map(|t| t.t) == Some(T::Close)
+        && e + 2 < toks.len()
+    {
+        e += 1;
+    }
     // A time after the date (`03/05/2019 - 10:15`, `4 May 2012 0:01 UTC`, `12/12/2031 às 10h30`, `12 de
     // diciembre a las 10:30 h`) is part of a date line.
     let mut k = after_time(line, toks, e);

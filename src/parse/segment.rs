@@ -376,7 +376,10 @@ pub fn is_furniture(s: &str) -> bool {
         return false;
     }
     if t.starts_with(|c: char| c.is_ascii_digit()) {
-        return is_reading_time(t);
+        return is_reading_time(t) || is_pagination(t);
+    }
+    if is_pagination(t) {
+        return true;
     }
     let (phrases, first_words) = furniture();
     // Furniture opens with one of a few words, or ends with a comment count: look at those words
@@ -398,6 +401,58 @@ pub fn is_furniture(s: &str) -> bool {
 
 /// A post's reading time, a line of a blog's byline: `4 min read`, `12 min de lecture`, `3 Min. Lesezeit`,
 /// `5 minutos de lectura`, `2 minuti di lettura`, `6 min leestijd`.
+/// A pager: page numbers, with ellipses and arrows, and a few pager words (`1 … 4 5 6 … 96`, `«
+/// Precedente 1 2 3 Successivo »`, `Page 2 of 14`).
+fn is_pagination(t: &str) -> bool {
+    let mut numbers = 0;
+    let mut words = 0;
+    for w in t.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        if w.bytes().all(|b| b.is_ascii_digit()) {
+            numbers += 1;
+        } else if crate::lang::with_folded(w, |f| {
+            matches!(
+                f,
+                b"page"
+                    | b"pagina"
+                    | b"seite"
+                    | b"of"
+                    | b"de"
+                    | b"di"
+                    | b"von"
+                    | b"van"
+                    | b"previous"
+                    | b"next"
+                    | b"prev"
+                    | b"first"
+                    | b"last"
+                    | b"anterior"
+                    | b"siguiente"
+                    | b"precedente"
+                    | b"successivo"
+                    | b"successiva"
+                    | b"precedent"
+                    | b"suivant"
+                    | b"suivante"
+                    | b"vorherige"
+                    | b"nachste"
+                    | b"vorige"
+                    | b"volgende"
+                    | b"proximo"
+                    | b"proxima"
+            )
+        }) {
+            words += 1;
+        } else {
+            return false;
+        }
+    }
+    numbers >= 2 || numbers >= 1 && words >= 1
+}
+
 fn is_reading_time(t: &str) -> bool {
     let mut words = t.split_whitespace();
     let number = words.next().unwrap_or("");
@@ -794,6 +849,32 @@ fn furniture() -> &'static PhraseSets {
             "compartilhe esta noticia",
             "artikel teilen",
             "deel dit artikel",
+            // Pagination links (`« Anterior`, `Older Entries »`).
+            "previous",
+            "next",
+            "previous page",
+            "next page",
+            "older entries",
+            "newer entries",
+            "older posts",
+            "newer posts",
+            "anterior",
+            "siguiente",
+            "precedente",
+            "successivo",
+            "successiva",
+            "precedent",
+            "suivant",
+            "page suivante",
+            "page precedente",
+            "vorherige",
+            "nachste",
+            "vorige",
+            "volgende",
+            "proximo",
+            "proxima",
+            "السابق",
+            "التالي",
             // Back links (`<<< Terug`, `« Back`).
             "back",
             "go back",
@@ -2091,6 +2172,11 @@ mod tests {
             "Home > News > Archive",
             "Page Top",
             "أكمل القراءة »",
+            "1 … 4 5 6 … 96",
+            "« Precedente 1 2 3 Successivo »",
+            "Page 2 of 14",
+            "« Anterior",
+            "Older Entries »",
         ] {
             assert_eq!(classify(s), Kind::Placeholder, "{s}");
         }

@@ -127,7 +127,57 @@ pub fn shape_of(
 /// The year right before a line's final colon (`… made by the Chancellor during 2031:`), read as a year
 /// line, with its offsets in the whole line.
 fn year_before_colon(scanner: &mut Scanner<'_>, line: &str) -> Option<LineDate> {
-    year_ending(scanner, line.strip_suffix(':')?)
+    let body = line.strip_suffix(':')?;
+    year_ending(scanner, body).or_else(|| year_inside(scanner, body))
+}
+
+/// The one year inside a short introduction ending with a colon (`Marisol Venn 2031 summer tour
+/// dates:`), read as a year line: a year on its own, not a month's (`June 2031`) nor a day's.
+fn year_inside(scanner: &mut Scanner<'_>, body: &str) -> Option<LineDate> {
+    let words: Vec<(usize, &str)> = body
+        .split(' ')
+        .scan(0, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    if words.len() > 12 {
+        return None;
+    }
+    let is_year_word = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let mut years = words
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, w))| is_year_word(w));
+    let (k, &(at, word)) = years.next()?;
+    if years.next().is_some() || k == 0 || k + 1 == words.len() {
+        return None;
+    }
+    let mut d = scanner.start(word)?;
+    if d.place != Place::Alone || d.found.from.month.is_some() {
+        return None;
+    }
+    // The words around it hold no month, weekday or day (`June 2031`, `2031 March 3`).
+    let (_, before) = words[k - 1];
+    let (_, after) = words[k + 1];
+    if before.bytes().any(|b| b.is_ascii_digit())
+        || after.bytes().any(|b| b.is_ascii_digit())
+        || [format!("{before} 1"), format!("1 {after}")]
+            .iter()
+            .any(|s| {
+                scanner
+                    .start(s)
+                    .is_some_and(|d| d.found.from.month.is_some())
+            })
+    {
+        return None;
+    }
+    d.found.start += at;
+    d.found.end += at;
+    d.rest = body.len() + 1;
+    Some(d)
 }
 
 /// The year ending a line's words (`Trips in 2030`), read as a year line, with its offsets in the line.
@@ -1307,6 +1357,24 @@ mod tests {
         assert_eq!(d.found.start, "Trips in\u{a0}".len());
         assert!(year_ending(&mut scanner, "A\u{a0}!").is_none());
         assert!(year_ending(&mut scanner, "Trips in 2030").is_some());
+    }
+
+    #[test]
+    fn a_year_inside_an_introduction_heads_the_list_below() {
+        let mut scanner = Scanner::new(vocabulary(), LangSet::ALL);
+        let line = "The Lanterns 2032 summer tour dates:";
+        let d = year_before_colon(&mut scanner, line).expect("a year inside the introduction");
+        assert_eq!(d.found.from.year, Some(2032));
+        assert_eq!(&line[d.found.start..d.found.end], "2032");
+        // A month's year, a day's, two years, or a long sentence are no introduction's year.
+        for s in [
+            "Tour dates from June 2032 onwards:",
+            "Shows in 2032 and 2033 so far:",
+            "On 4 June 2032 the band will play:",
+            "The band, which formed in Port Merrow in 2019 and has toured every summer since, will play these shows:",
+        ] {
+            assert!(year_before_colon(&mut scanner, s).is_none(), "{s}");
+        }
     }
 
     #[test]

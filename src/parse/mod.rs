@@ -1564,10 +1564,25 @@ impl<'a, 'p> Assembler<'a, 'p> {
         // An accessibility link scraped above the title (`Skip to main content`), a breadcrumb trail or a
         // government site's banner is not it: the title is the first line after them. (A site's menu, `Home` / `About us` / …, is left alone: its first
         // item is no better a title than none.)
-        let furniture = items
+        let mut furniture = items
             .iter()
             .take_while(|i| i.kind == Kind::Placeholder && segment::is_above_title(i.text.raw))
             .count();
+        // Below a site's menus, a breadcrumb whose last crumb the next line repeats (`Home › City
+        // Council › City Council Meetings` / `City Council Meetings`): that line is the title.
+        let repeats_last_crumb = |b: usize| {
+            let (crumbs, next) = (&items[b], &items[b + 1]);
+            let crumb = crumbs.text.raw.rsplit(['›', '>', '»']).next().unwrap_or("");
+            crumbs.kind == Kind::Placeholder
+                && next.kind == Kind::Label
+                && segment::is_above_title(crumbs.text.raw)
+                && next.text.raw.eq_ignore_ascii_case(crumb.trim())
+        };
+        if let Some(b) =
+            (furniture..items.len().min(24).saturating_sub(1)).find(|&b| repeats_last_crumb(b))
+        {
+            furniture = b + 1;
+        }
         if furniture == 0 || furniture == items.len() {
             return self.take_page_title_after_furniture(items, next);
         }

@@ -514,6 +514,39 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         kinds.push(kind);
         shaped.push(shape);
     }
+    // Date badges (`11` / `décembre` / `2032`): the first line is a date alone, the others placeholders.
+    let (badges, badge_lines) = super::badge::in_lines(&mut scanner, &[], &lines, &[]);
+    for (i, date) in badges {
+        shaped[i] = Some(Shaped {
+            date,
+            shape: StartShape::DateLine,
+        });
+    }
+    for &i in &badge_lines {
+        kinds[i] = Kind::Placeholder;
+        shaped[i] = None;
+    }
+    // The parse reads the kinds of every line; the layout is judged with each badge read as one line
+    // (its other lines left out, the lines below renumbered), so that the line after a badge is the one
+    // right after its date, as after any date alone.
+    let page_kinds = kinds.clone();
+    let (mut lines, mut kinds, mut shaped) = (lines, kinds, shaped);
+    if !badge_lines.is_empty() {
+        let mut removed = 0u32;
+        let mut skip = badge_lines.iter().peekable();
+        let mut keep = Vec::with_capacity(lines.len());
+        for (i, mut line) in lines.iter().copied().enumerate() {
+            if skip.next_if_eq(&&i).is_some() {
+                removed += 1;
+                continue;
+            }
+            line.line -= removed;
+            keep.push((line, kinds[i], shaped[i]));
+        }
+        lines = keep.iter().map(|k| k.0).collect();
+        kinds = keep.iter().map(|k| k.1).collect();
+        shaped = keep.iter().map(|k| k.2).collect();
+    }
     let (weak_starts, low_years) = admit_weak(&mut shaped);
     let mut ev = Evidence {
         lines: lines.len(),
@@ -856,8 +889,15 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             no_text
                 && (if first_has_label_before {
                     // Titles may stand before the dates here: only text below makes this one the
-                    // date's.
-                    t + 1 < lines.len() && !is_start(t + 1) && kinds[t + 1] == Kind::Sentence
+                    // date's (or the title printed again below it, as a link and a heading).
+                    // A category line may stand between (`Réseau, Travaux` / text).
+                    let text_at =
+                        |j: usize| j < lines.len() && !is_start(j) && kinds[j] == Kind::Sentence;
+                    t + 1 < lines.len()
+                        && !is_start(t + 1)
+                        && (kinds[t + 1] == Kind::Sentence
+                            || lines[t + 1].raw == lines[t].raw
+                            || kinds[t + 1] == Kind::Label && text_at(t + 2))
                 } else {
                     // A second short line (a place, a detail) may follow the title when the item
                     // ends there: a blank line, the next date or the page's end after it.
@@ -868,6 +908,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
                     };
                     t + 1 >= lines.len()
                         || kinds[t + 1] != Kind::Label
+                        || lines[t + 1].raw == lines[t].raw
                         || is_start(t + 1)
                         || shaped[t + 1].is_some()
                         || lines[t].line + 1 == lines[t + 1].line && ends_after(t + 1)
@@ -1107,7 +1148,7 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         profile,
         evidence: ev,
         pinned: !pinned.is_empty(),
-        kinds,
+        kinds: page_kinds,
     }
 }
 

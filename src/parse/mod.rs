@@ -11,6 +11,7 @@
 //! The parser never fails: input has been checked to be text by [`crate::source::SourceFile`], and every
 //! non-blank line ends up in exactly one field of one record or in the page title or preamble.
 
+mod badge;
 mod built;
 mod chunked;
 pub(crate) mod date;
@@ -244,6 +245,7 @@ fn parse_in_blocks<'a>(
         ends_too: ends_too(profile),
         hints,
         known,
+        source,
     };
     let mut after_block = |asm: &mut Assembler<'a, '_>| {
         if let Some(stream) = stream.as_deref_mut() {
@@ -334,6 +336,8 @@ struct FactReader<'p> {
     hints: Hints,
     /// The kinds of the page's first lines, as the inference classified them.
     known: &'p [Kind],
+    /// The page, for the lines around a block (a date badge may cross its edges).
+    source: &'p SourceFile,
 }
 
 impl FactReader<'_> {
@@ -349,12 +353,37 @@ impl FactReader<'_> {
             kinds: Vec::with_capacity(lines.len()),
             shapes: Vec::new(),
         };
+        let (badges, badge_lines) = if prose {
+            (Vec::new(), Vec::new())
+        } else {
+            self.badges(&mut scanner, lines)
+        };
+        let (mut badges, mut badge_lines) = (
+            badges.into_iter().peekable(),
+            badge_lines.into_iter().peekable(),
+        );
         for (i, line) in lines.iter().enumerate() {
+            // A date badge's first line is a date alone; its other lines (month, year, weekday) are
+            // placeholders of the entry it opens.
+            if badge_lines.next_if_eq(&i).is_some() {
+                out.kinds.push(Kind::Placeholder);
+                continue;
+            }
             let kind = match self.known.get(offset + i) {
                 Some(&kind) => kind,
                 None => segment::classify(line.raw),
             };
             out.kinds.push(kind);
+            if let Some((_, date)) = badges.next_if(|(j, _)| *j == i) {
+                let shaped = self.hints.admit(Some(Shaped {
+                    date,
+                    shape: StartShape::DateLine,
+                }));
+                if let Some(s) = shaped {
+                    out.shapes.push((i as u32, s));
+                }
+                continue;
+            }
             let shaped = if prose {
                 (kind == Kind::Sentence)
                     .then(|| prose_date(&mut scanner, line.raw))
@@ -382,6 +411,34 @@ impl FactReader<'_> {
             }
         }
         out
+    }
+}
+
+impl FactReader<'_> {
+    /// The date badges among a block's lines ([`badge::in_lines`]), read with the lines around the block.
+    fn badges(
+        &self,
+        scanner: &mut Scanner<'_>,
+        lines: &[Text<'_>],
+    ) -> (Vec<(usize, scan::LineDate)>, Vec<usize>) {
+        let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+            return (Vec::new(), Vec::new());
+        };
+        let mut above = Vec::new();
+        let mut at = first.line as usize - 1;
+        while above.len() < badge::MAX_LINES {
+            let Some(t) = lines::line_above(self.source, at) else {
+                break;
+            };
+            at = t.line as usize - 1;
+            above.push(t);
+        }
+        above.reverse();
+        let n = self.source.line_starts().len();
+        let below: Vec<Text<'_>> = lines::source_lines_in(self.source, last.line as usize..n)
+            .take(badge::MAX_LINES - 1)
+            .collect();
+        badge::in_lines(scanner, &above, lines, &below)
     }
 }
 

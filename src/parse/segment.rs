@@ -1609,6 +1609,7 @@ pub fn plan_forward(items: &[Item<'_>], fwd: &Forward<'_>, out: &mut Vec<(Owner,
         // A remark wholly in brackets (`(calendrier indicatif, sous réserve de modifications)`) is a
         // note on the entry or the list, never a title.
         let remark = |t: &str| t.starts_with('(') && t.ends_with(')');
+        let mut titled = false;
         if wants_title
             && q < until
             && is_title_like(&items[real[q]])
@@ -1618,8 +1619,27 @@ pub fn plan_forward(items: &[Item<'_>], fwd: &Forward<'_>, out: &mut Vec<(Owner,
         {
             out[real[q]] = (owner, Role::Title);
             q += 1;
+            titled = true;
+            // The title printed again below it (a link, then the article's heading): a caption.
+            let title = Key::of(items[real[q - 1]].text.raw);
+            while q < until && Key::of(items[real[q]].text.raw).same(&title) {
+                out[real[q]] = (owner, Role::CaptionBefore);
+                q += 1;
+            }
         }
         let mut has_lead = !wants_lead;
+        // Under a title, a short label over the text (a category: `Réunions et colloques, Budgets`) is
+        // a caption; the text is the lead.
+        if wants_lead
+            && k == 0
+            && titled
+            && q + 1 < until
+            && items[real[q]].kind == Kind::Label
+            && items[real[q + 1]].kind == Kind::Sentence
+        {
+            out[real[q]] = (owner, Role::CaptionBefore);
+            q += 1;
+        }
         if wants_lead && q < until {
             out[real[q]] = (owner, Role::Lead);
             q += 1;

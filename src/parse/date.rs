@@ -1567,7 +1567,11 @@ fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
                 let ends = toks
                     .get(inner.next)
                     .is_none_or(|t| matches!(t.t, T::Period | T::Colon | T::Dash | T::Comma));
-                if comma && inner.shape == Shape::M && inner.weekday.is_none() && ends {
+                // `1806 July - Beaver Meadow …`: without the comma, only before a dash or colon.
+                let dash = toks
+                    .get(inner.next)
+                    .is_some_and(|t| matches!(t.t, T::Colon | T::Dash));
+                if (comma && ends || dash) && inner.shape == Shape::M && inner.weekday.is_none() {
                     p.part.month = inner.part.month;
                     p.langs = inner.langs;
                     p.shape = Shape::My;
@@ -2501,6 +2505,10 @@ mod tests {
         assert_eq!(show("2019, March 14: x"), "2019-3-14 [2019, March 14]");
         // A month name read as a word after a year is not taken: `1851, May the …`.
         assert_eq!(show("1851, May the fair"), "1851-?-? [1851]");
+        // Without the comma, the month only before a dash or colon: `1806 July - Settlers …`.
+        assert_eq!(show("1806 July - Settlers"), "1806-7-? [1806 July]");
+        assert_eq!(show("1806 July: Settlers"), "1806-7-? [1806 July]");
+        assert_eq!(show("1806 May Day parade"), "1806-?-? [1806]");
     }
 
     #[test]

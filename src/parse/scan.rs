@@ -675,6 +675,15 @@ fn classify(
     {
         k += 2;
     }
+    // `Wed 30th April (1pm)`: the time in brackets after a date alone.
+    if k == e
+        && toks.get(k).map(|t| t.t) == Some(T::Open)
+        && toks.get(k + 1).map(|t| t.t) == Some(T::Time)
+        && toks.get(k + 2).map(|t| t.t) == Some(T::Close)
+        && k + 3 == toks.len()
+    {
+        k += 3;
+    }
     // `UTC`, `CET`, `ET` (read as the French `et` otherwise): a time zone ending the line.
     if k > e && k + 1 == toks.len() && {
         let z = &line[toks[k].start as usize..toks[k].end as usize];
@@ -1458,6 +1467,15 @@ mod tests {
         let d = start("15 mars 2033 à 18 h 30 – débat d'orientation").unwrap();
         assert_eq!((d.0, d.3.as_str()), (Place::Led, "débat d'orientation"));
         assert_eq!(start("14/03 21:05").map(|d| d.0), Some(Place::Alone));
+        // The time in brackets after a date alone.
+        assert_eq!(
+            start("Wed 30th April (1pm)").map(|d| d.0),
+            Some(Place::Alone)
+        );
+        assert_eq!(
+            start("Thurs 22nd May (5:30 pm)").map(|d| d.0),
+            Some(Place::Alone)
+        );
         assert_eq!(start("14/03/19").map(|d| d.0), Some(Place::Alone));
     }
 

@@ -1705,9 +1705,11 @@ pub fn date_at_with(toks: &[Tok], i: usize, o: Opts) -> Option<Found> {
             t: T::Weekday(d), ..
         }) = toks.get(k + 1)
         {
+            // (`27.11.2031, Donnerstag, 19:00 Uhr`: the time after another comma.)
             let set_off = toks
                 .get(k + 2)
-                .is_none_or(|t| matches!(t.t, T::Colon | T::Dash | T::Period | T::Pipe));
+                .is_none_or(|t| matches!(t.t, T::Colon | T::Dash | T::Period | T::Pipe))
+                || is(toks.get(k + 2), T::Comma) && is(toks.get(k + 3), T::Time);
             if set_off {
                 found.weekday = found.weekday.or(Some(*d));
                 found.toks.1 = k + 2;
@@ -2622,6 +2624,10 @@ mod tests {
             "1990-2-1 [1.2.1990, Donnerstag]"
         );
         assert_eq!(found("1.2.1990, Donnerstag").unwrap().0.weekday, Some(4));
+        assert_eq!(
+            show("27.11.2031, Donnerstag, 19:00 Uhr"),
+            "2031-11-27 [27.11.2031, Donnerstag]"
+        );
         // A weekday going on into text is not the date's.
         assert_eq!(
             show("14 May 2019, Tuesday was sunny"),

@@ -29,7 +29,7 @@ enum Piece {
 /// The piece of a badge a line is, if it is one: a day number (`11`), a month's name or abbreviation
 /// (`décembre`, `Déc`, `dec.`), a year (`2032`) or a weekday's name or abbreviation (`jeu`, `Thu`).
 fn piece(raw: &str) -> Option<Piece> {
-    if raw.len() > 12 || raw.contains(' ') {
+    if raw.len() > 12 || raw.as_bytes().contains(&b' ') {
         return None;
     }
     if raw.bytes().all(|b| b.is_ascii_digit()) {
@@ -94,6 +94,11 @@ pub fn at(
     d.rest = first.raw.len();
     d.prefix = None;
     Some((d, taken))
+}
+
+/// True when some line of `lines` may be part of a badge: only then are badges looked for among them.
+pub fn any_piece(lines: &[Text<'_>]) -> bool {
+    lines.iter().any(|l| piece(l.raw).is_some())
 }
 
 /// For each of `lines` (with up to [`MAX_LINES`] lines of context above them in `above`, nearest last,

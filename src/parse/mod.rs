@@ -424,6 +424,10 @@ impl FactReader<'_> {
         let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
             return (Vec::new(), Vec::new());
         };
+        // Every line of a badge is a piece of one (a day, a month, …): most blocks have none.
+        if !badge::any_piece(lines) {
+            return (Vec::new(), Vec::new());
+        }
         let mut above = Vec::new();
         let mut at = first.line as usize - 1;
         while above.len() < badge::MAX_LINES {

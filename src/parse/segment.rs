@@ -378,9 +378,6 @@ pub fn is_furniture(s: &str) -> bool {
     if t.starts_with(|c: char| c.is_ascii_digit()) {
         return is_reading_time(t) || is_pagination(t);
     }
-    if is_pagination(t) {
-        return true;
-    }
     let (phrases, first_words) = furniture();
     // Furniture opens with one of a few words, or ends with a comment count: look at those words
     // before folding the line.
@@ -396,7 +393,7 @@ pub fn is_furniture(s: &str) -> bool {
     }
     let folded = crate::lang::fold(t);
     let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    phrases.contains(folded.as_bytes()) || is_post_furniture(s)
+    phrases.contains(folded.as_bytes()) || is_post_furniture(s) || is_pagination(t)
 }
 
 /// A post's reading time, a line of a blog's byline: `4 min read`, `12 min de lecture`, `3 Min. Lesezeit`,
@@ -404,6 +401,10 @@ pub fn is_furniture(s: &str) -> bool {
 /// A pager: page numbers, with ellipses and arrows, and a few pager words (`1 … 4 5 6 … 96`, `«
 /// Precedente 1 2 3 Successivo »`, `Page 2 of 14`).
 fn is_pagination(t: &str) -> bool {
+    // Every pager has a page number.
+    if !t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let mut numbers = 0;
     let mut words = 0;
     for w in t.split_whitespace() {
@@ -849,7 +850,10 @@ fn furniture() -> &'static PhraseSets {
             "compartilhe esta noticia",
             "artikel teilen",
             "deel dit artikel",
-            // Pagination links (`« Anterior`, `Older Entries »`).
+            // Pagination links (`« Anterior`, `Older Entries »`, `Page 2 of 14`).
+            "page",
+            "pagina",
+            "seite",
             "previous",
             "next",
             "previous page",

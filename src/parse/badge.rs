@@ -53,18 +53,31 @@ fn piece(raw: &str) -> Option<Piece> {
 /// The badge that opens at `lines[0]`, given the line above it (`above`) and up to two lines below: its
 /// date, read as a date alone on the first line, and how many lines it takes. Every line must be glued to
 /// the one before it (no blank line between), and the line above must not be a piece itself.
-pub fn at(
+#[cfg(test)]
+fn at(
     scanner: &mut Scanner<'_>,
     above: Option<Text<'_>>,
     lines: &[Text<'_>],
 ) -> Option<(LineDate, usize)> {
+    let pieces: Vec<Option<Piece>> = lines.iter().take(MAX_LINES).map(|l| piece(l.raw)).collect();
+    let above = above.map(|a| (a, piece(a.raw)));
+    at_pieces(scanner, above, lines, &pieces)
+}
+
+/// [`at`], with the pieces of `lines` (and of the line above) read already.
+fn at_pieces(
+    scanner: &mut Scanner<'_>,
+    above: Option<(Text<'_>, Option<Piece>)>,
+    lines: &[Text<'_>],
+    pieces: &[Option<Piece>],
+) -> Option<(LineDate, usize)> {
     let first = lines.first()?;
     let glued = |a: &Text<'_>, b: &Text<'_>| a.line + 1 == b.line;
-    if above.is_some_and(|a| glued(&a, first) && piece(a.raw).is_some()) {
+    if above.is_some_and(|(a, p)| glued(&a, first) && p.is_some()) {
         return None;
     }
     let second = lines.get(1).filter(|s| glued(first, s))?;
-    let (day, month) = match (piece(first.raw)?, piece(second.raw)?) {
+    let (day, month) = match ((*pieces.first()?)?, (*pieces.get(1)?)?) {
         (Piece::Day, Piece::Month) => (first.raw, second.raw),
         (Piece::Month, Piece::Day) => (second.raw, first.raw),
         _ => return None,
@@ -72,7 +85,7 @@ pub fn at(
     let third = lines
         .get(2)
         .filter(|t| glued(second, t))
-        .and_then(|t| Some((t, piece(t.raw)?)));
+        .and_then(|t| Some((t, (*pieces.get(2)?)?)));
     let (year, taken) = match third {
         Some((t, Piece::Year)) => (Some(t.raw), 3),
         Some((_, Piece::Weekday)) => (None, 3),
@@ -111,17 +124,18 @@ pub fn in_lines(
     below: &[Text<'_>],
 ) -> (Vec<(usize, LineDate)>, Vec<usize>) {
     let all: Vec<Text<'_>> = above.iter().chain(lines).chain(below).copied().collect();
+    let pieces: Vec<Option<Piece>> = all.iter().map(|l| piece(l.raw)).collect();
     let offset = above.len();
     let mut starts = Vec::new();
     let mut continues = Vec::new();
     // Only lines that are pieces can open or continue a badge: most lines are skipped at once.
     for i in 0..all.len() {
-        if piece(all[i].raw).is_none() {
+        if pieces[i].is_none() {
             continue;
         }
-        let up = i.checked_sub(1).map(|j| all[j]);
+        let up = i.checked_sub(1).map(|j| (all[j], pieces[j]));
         let end = (i + MAX_LINES).min(all.len());
-        let Some((d, taken)) = at(scanner, up, &all[i..end]) else {
+        let Some((d, taken)) = at_pieces(scanner, up, &all[i..end], &pieces[i..end]) else {
             continue;
         };
         if (offset..offset + lines.len()).contains(&i) {

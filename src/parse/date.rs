@@ -675,6 +675,16 @@ fn time_suffix(text: &str, e: usize, clock: bool) -> usize {
         Some(r) => (1, r),
         None => (0, rest),
     };
+    // Every suffix opens with one of these bytes (Arabic's `م` and `ص` with 0xD9 and 0xD8): most
+    // numbers are followed by none.
+    if !rest.as_bytes().first().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'a' | b'p' | b'n' | b'm' | b'h' | b'u' | 0xD8 | 0xD9
+        )
+    }) {
+        return e;
+    }
     const HALVES: [&str; 6] = ["a.m.", "p.m.", "am", "pm", "noon", "midnight"];
     // After a clock time, Arabic's halves of the day (`9:24 م`, `10:12 ص`); after a bare number the
     // letters are metres and the Gregorian era (`2031م`).

@@ -780,6 +780,8 @@ struct Carry<'a> {
     current: Option<Draft<'a>>,
     /// Lines of a section opened by a heading, waiting for the section's first entry.
     pending_section: Vec<Text<'a>>,
+    /// The last boundary was a section's heading (the last of `pending_section`).
+    after_heading: bool,
     years: YearContext,
     /// The date of the line just read, when it opened an entry standing alone (`25 April 2031`): a
     /// headline right below it that starts with the same date is its title, not another entry.
@@ -803,6 +805,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 prev_known: Vec::new(),
                 current: None,
                 pending_section: Vec::new(),
+                after_heading: false,
                 years: YearContext {
                     order: profile.order,
                     ..YearContext::default()
@@ -1241,6 +1244,24 @@ impl<'a, 'p> Assembler<'a, 'p> {
             self.take_page_title(&mut items, &next);
             self.find_document_date(&items);
         }
+        // On a page of sections, a heading with nothing under it but text, up to the next heading or the
+        // page's end (`1770` / `Un padrón de la diócesis …` / `1786`), is an entry, as on a page of year
+        // entries.
+        let after_heading = std::mem::take(&mut self.carry.after_heading);
+        if after_heading
+            && self.profile.headings == Headings::Sections
+            && self.carry.current.is_none()
+            && matches!(next, Boundary::Section(..) | Boundary::End)
+            && items.iter().any(|i| i.kind == Kind::Sentence)
+        {
+            if let Some(&line) = self.carry.pending_section.last() {
+                if let Some(date) = self.scanner.start(line.raw) {
+                    self.carry.pending_section.pop();
+                    let draft = self.open(&Start { line, date });
+                    self.carry.current = Some(draft);
+                }
+            }
+        }
         // On a page of years about one day, a line opening with another day (`29 de março é o 88º dia
         // do ano.`) or a heading naming one starts that day's years.
         // Such a line heads the entries after it (their section), not the text of the entry above.
@@ -1443,6 +1464,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
             Boundary::Start(_) | Boundary::Nested(_) => self.carry.current = next_draft,
             Boundary::Section(line, year, month) => {
                 self.carry.pending_section.push(line);
+                self.carry.after_heading = true;
                 // A year heading opens a year; a month heading a month of the year in force (or of
                 // its own year).
                 if year.is_some() {

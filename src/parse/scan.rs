@@ -318,6 +318,21 @@ impl<'v> Scanner<'v> {
 
     /// The date at the start of `line` (led, alone or placed), if it has one.
     pub fn start(&mut self, line: &str) -> Option<LineDate> {
+        // A wiki's edit link glued to the line below its heading (`editar- 15 de septiembre: …`,
+        // `editar1853`): the line starts after it.
+        if let Some(k) = glued_edit_link(line) {
+            let mut d = self.start_here(&line[k..])?;
+            d.found.start += k;
+            d.found.end += k;
+            d.rest += k;
+            d.prefix = d.prefix.map(|(a, b)| (a + k, b + k));
+            d.marker = true;
+            return Some(d);
+        }
+        self.start_here(line)
+    }
+
+    fn start_here(&mut self, line: &str) -> Option<LineDate> {
         let first = line.chars().next()?;
         // Most lines of a page are prose starting with an ordinary word: the only shape they can have is
         // a place before the date (`Sofia, June 3, 2016 – …`), which needs a comma early in the line.
@@ -597,6 +612,24 @@ impl<'v> Scanner<'v> {
         }
         None
     }
+}
+
+/// The length of a wiki's edit link glued to the start of a line, before a dash or a digit (`editar-
+/// …`, `edit1853`, `modifier1921`, `bearbeiten- …`).
+fn glued_edit_link(line: &str) -> Option<usize> {
+    const EDIT: [&str; 6] = [
+        "edit",
+        "editar",
+        "modifier",
+        "modifica",
+        "bearbeiten",
+        "bewerken",
+    ];
+    let b = line.as_bytes();
+    let word = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let next = *b.get(word)?;
+    let glued = next.is_ascii_digit() || next == b'-';
+    (glued && EDIT.iter().any(|e| line[..word].eq_ignore_ascii_case(e))).then_some(word)
 }
 
 /// How many tokens open the line as a list item's or a table row's marker: bullets, dashes, quotes, and
@@ -1461,6 +1494,11 @@ mod tests {
         // The separator before the time stands for the line.
         let d = start("03/05/2019 - 10:15 Freibad öffnet").unwrap();
         assert_eq!((d.1, d.3.as_str()), (Sep::Dash, "Freibad öffnet"));
+        // A wiki's edit link glued to the line below its heading is not its text.
+        let d = start("editar- 15 de septiembre: El cabildo firma").unwrap();
+        assert_eq!((d.0, d.2.as_str()), (Place::Led, "15 de septiembre"));
+        assert_eq!(start("editar1853").map(|d| d.0), Some(Place::Alone));
+        assert!(start("editorial- 15 de septiembre: x").is_none_or(|d| d.2 != "15 de septiembre"));
         // A time joined by a word for "at" takes the text past the first tokens read.
         let d = start("5 avril 2033 à 18h00 – vote du budget").unwrap();
         assert_eq!((d.0, d.3.as_str()), (Place::Led, "vote du budget"));

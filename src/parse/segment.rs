@@ -650,10 +650,22 @@ fn is_post_furniture(s: &str) -> bool {
                 .lookup(word, crate::lang::LangSet::ALL)
                 .is_some()
     };
+    // Nor is one that ends with its date after the category and author (`Publicado em Notícias por em 2
+    // de dezembro de 2031`).
+    let ends_dated = || {
+        t.ends_with(|c: char| c.is_ascii_digit())
+            && crate::parse::scan::Scanner::new(
+                crate::lang::vocabulary(),
+                crate::lang::LangSet::ALL,
+            )
+            .end(t)
+            .is_some_and(|d| d.found.from.day.is_some() && d.found.has_year())
+    };
     if BYLINES
         .iter()
         .any(|b| lower.strip_prefix(b).is_some_and(|rest| !dated(rest)))
         && !more_words_than(s, 10)
+        && !ends_dated()
     {
         return true;
     }
@@ -839,6 +851,18 @@ fn furniture() -> &'static PhraseSets {
             "publicidade",
             "advertentie",
             "share this",
+            // Comment links under a post.
+            "leave a comment",
+            "leave a reply",
+            "click here to comment",
+            "deixe um comentario",
+            "deixe seu comentario",
+            "clique aqui e comente",
+            "clique aqui e comente sobre isto",
+            "laisser un commentaire",
+            "deja un comentario",
+            "lascia un commento",
+            "kommentar schreiben",
             "share this article",
             "share this story",
             "partager cet article",
@@ -2072,6 +2096,15 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_ending_with_its_date_is_no_furniture() {
+        assert_eq!(classify("Publicado em Notícias"), Kind::Placeholder);
+        assert_ne!(
+            classify("Publicado em Notícias por em 2 de dezembro de 2031"),
+            Kind::Placeholder
+        );
+    }
+
+    #[test]
     fn a_byline_is_furniture_unless_it_is_the_posts_date() {
         for s in [
             "Posted by Communications Office",
@@ -2199,6 +2232,8 @@ mod tests {
             "1 … 4 5 6 … 96",
             "« Precedente 1 2 3 Successivo »",
             "Page 2 of 14",
+            "Clique aqui e comente sobre isto",
+            "Leave a comment",
             "« Anterior",
             "Older Entries »",
         ] {

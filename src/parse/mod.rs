@@ -1162,6 +1162,14 @@ impl<'a, 'p> Assembler<'a, 'p> {
         let date = date.map(|date| self.on_page_day(date));
         if let Some(date) = date {
             self.carry.years.previous = Some((date.start, year_source));
+            let years = &mut self.carry.years;
+            if years.title_next
+                && year_source == YearSource::Title
+                && years.season_start.is_none()
+                && years.title == Some(date.start.year())
+            {
+                years.season_start = Some((date.start.month(), date.start.day()));
+            }
         }
         let mut draft = Draft {
             date,

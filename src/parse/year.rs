@@ -31,6 +31,9 @@ pub struct YearContext {
     /// The day and month (month, day) a page about one day of the year names in its title or
     /// introduction (`Ephéméride 21 février`): the day of its entries, which write only their year.
     pub page_day: Option<(u32, u32)>,
+    /// Under a title naming two years in a row, the month and day of the first date given the title's
+    /// year: the season starts there, and dates earlier in the year are in its second year.
+    pub season_start: Option<(u32, u32)>,
     pub order: PageOrder,
 }
 
@@ -70,15 +73,20 @@ pub fn resolve(
             YearSource::Title if ctx.title_next && ctx.order != PageOrder::NewestFirst => {
                 // Down a school year (`2031-32`): the first date is in its first year, and a date earlier
                 // in the year than the one above has passed the turn of the year.
-                ctx.title.map(|first| match ctx.previous {
-                    Some((p, YearSource::Title))
-                        if p.year() == first && (m, d) < (p.month(), p.day()) =>
-                    {
-                        first + 1
-                    }
-                    Some((p, YearSource::Title)) => p.year(),
-                    _ => first,
-                })
+                // A list that starts again (a club's fixtures after another's) goes back to the first
+                // year: the season's first day says where the turn of the year falls.
+                ctx.title
+                    .map(|first| match (ctx.season_start, ctx.previous) {
+                        (Some(start), _) if (m, d) >= start => first,
+                        (Some(_), _) => first + 1,
+                        (None, Some((p, YearSource::Title)))
+                            if p.year() == first && (m, d) < (p.month(), p.day()) =>
+                        {
+                            first + 1
+                        }
+                        (None, Some((p, YearSource::Title))) => p.year(),
+                        _ => first,
+                    })
             }
             YearSource::Title => ctx.title,
             // Only along a chronology that wrote a year: an entry whose year came from a heading, the
@@ -242,6 +250,21 @@ mod tests {
             date("9 June", &ctx),
             ("2021-06-09".into(), YearSource::Title)
         );
+    }
+
+    #[test]
+    fn a_seasons_dates_before_its_first_day_are_in_its_second_year() {
+        // `League 2031-32`: the season starts on 8 August 2031.
+        let ctx = YearContext {
+            title: Some(2031),
+            title_next: true,
+            season_start: Some((8, 8)),
+            // The list above ended in March of the second year; the next club's list starts again.
+            previous: Some((ymd(2032, 3, 7), YearSource::Title)),
+            ..YearContext::default()
+        };
+        assert_eq!(date("10 August", &ctx).0, "2031-08-10");
+        assert_eq!(date("14 February", &ctx).0, "2032-02-14");
     }
 
     #[test]

@@ -821,6 +821,26 @@ fn classify(
             }
         }
     }
+    // `June 14, 2029 | June 16, 2029 | Halvar Brenn | …`: a table's start and end cells, the row's
+    // range of days.
+    let mut found = found;
+    let mut r = r;
+    if sep == Sep::Pipe && found.to.is_none() && found.from.day.is_some() && found.has_year() {
+        if let Some(end) = date_at(toks, r) {
+            let fills_cell = toks.get(end.toks.1).is_some_and(|t| t.t == T::Pipe);
+            let later = (end.from.year, end.from.month, end.from.day)
+                >= (found.from.year, found.from.month, found.from.day);
+            if fills_cell && end.to.is_none() && end.from.day.is_some() && end.has_year() && later {
+                // A one-day visit gives its day twice.
+                let same_day = (end.from.year, end.from.month, end.from.day)
+                    == (found.from.year, found.from.month, found.from.day);
+                found.to = (!same_day).then_some(end.from);
+                found.end = end.end;
+                found.toks.1 = end.toks.1;
+                r = end.toks.1 + 1;
+            }
+        }
+    }
     let rest = toks.get(r).map_or(line.len(), |t| t.start as usize);
     let rest_upper = line[rest..].chars().next().is_some_and(|c| {
         c.is_uppercase()
@@ -1494,6 +1514,16 @@ mod tests {
         // The separator before the time stands for the line.
         let d = start("03/05/2019 - 10:15 Freibad öffnet").unwrap();
         assert_eq!((d.1, d.3.as_str()), (Sep::Dash, "Freibad öffnet"));
+        // A table's start and end cells are the row's range.
+        let d = start("June 14, 2029 | June 16, 2029 | Halvar Brenn | President |").unwrap();
+        assert_eq!(
+            (d.0, d.2.as_str(), d.3.as_str()),
+            (
+                Place::Led,
+                "June 14, 2029 | June 16, 2029",
+                "Halvar Brenn | President |"
+            )
+        );
         // A wiki's edit link glued to the line below its heading is not its text.
         let d = start("editar- 15 de septiembre: El cabildo firma").unwrap();
         assert_eq!((d.0, d.2.as_str()), (Place::Led, "15 de septiembre"));

@@ -1346,8 +1346,15 @@ fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
     {
         weekday = Some(*d);
         j += 1;
-        // `Fr, 7.3.`, `Do. 12.06.2031`, `Thu. 5 June`.
+        // `Fr, 7.3.`, `Do. 12.06.2031`, `Thu. 5 June`; `Monday - January 5, 2032` (a site's date
+        // header: a dash, then the date; `Monday - Friday` is no date).
         if is(toks.get(j), T::Comma) || is(toks.get(j), T::Period) {
+            j += 1;
+        } else if is(toks.get(j), T::Dash)
+            && toks
+                .get(j + 1)
+                .is_some_and(|t| matches!(t.t, T::Month { .. } | T::Num { .. } | T::NumDate { .. }))
+        {
             j += 1;
         }
         // `Martedì (14 maggio)`: the date in brackets after the weekday.
@@ -2634,6 +2641,11 @@ mod tests {
             "1990-2-1 [1.2.1990, Donnerstag]"
         );
         assert_eq!(found("1.2.1990, Donnerstag").unwrap().0.weekday, Some(4));
+        assert_eq!(
+            show("Monday - January 5, 2032"),
+            "2032-1-5 [Monday - January 5, 2032]"
+        );
+        assert_eq!(show("Monday - Friday: 9 to 5"), "none");
         assert_eq!(
             show("27.11.2031, Donnerstag, 19:00 Uhr"),
             "2031-11-27 [27.11.2031, Donnerstag]"

@@ -1348,13 +1348,11 @@ fn point(toks: &[Tok], i: usize, o: Opts) -> Option<Point> {
         j += 1;
         // `Fr, 7.3.`, `Do. 12.06.2031`, `Thu. 5 June`; `Monday - January 5, 2032` (a site's date
         // header: a dash, then the date; `Monday - Friday` is no date).
-        if is(toks.get(j), T::Comma) || is(toks.get(j), T::Period) {
-            j += 1;
-        } else if is(toks.get(j), T::Dash)
-            && toks
-                .get(j + 1)
-                .is_some_and(|t| matches!(t.t, T::Month { .. } | T::Num { .. } | T::NumDate { .. }))
-        {
+        let dash_then_date = is(toks.get(j), T::Dash)
+            && toks.get(j + 1).is_some_and(|t| {
+                matches!(t.t, T::Month { .. } | T::Num { .. } | T::NumDate { .. })
+            });
+        if is(toks.get(j), T::Comma) || is(toks.get(j), T::Period) || dash_then_date {
             j += 1;
         }
         // `Martedì (14 maggio)`: the date in brackets after the weekday.

@@ -626,6 +626,10 @@ fn glued_edit_link(line: &str) -> Option<usize> {
         "bewerken",
     ];
     let b = line.as_bytes();
+    // Every line is asked: most open with another letter.
+    if !matches!(b.first()?.to_ascii_lowercase(), b'e' | b'm' | b'b') {
+        return None;
+    }
     let word = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
     let next = *b.get(word)?;
     let glued = next.is_ascii_digit() || next == b'-';

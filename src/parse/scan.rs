@@ -829,16 +829,20 @@ fn classify(
     // range of days.
     let mut found = found;
     let mut r = r;
-    if sep == Sep::Pipe && found.to.is_none() && found.from.day.is_some() && found.has_year() {
-        if let Some(end) = date_at(toks, r) {
+    if let Some(first) = found
+        .from
+        .calendar_day()
+        .filter(|_| sep == Sep::Pipe && found.to.is_none())
+    {
+        if let Some(end) = date_at(toks, r).filter(|e| e.to.is_none()) {
             let fills_cell = toks.get(end.toks.1).is_some_and(|t| t.t == T::Pipe);
-            let later = (end.from.year, end.from.month, end.from.day)
-                >= (found.from.year, found.from.month, found.from.day);
-            if fills_cell && end.to.is_none() && end.from.day.is_some() && end.has_year() && later {
+            if let Some(last) = end
+                .from
+                .calendar_day()
+                .filter(|&l| fills_cell && l >= first)
+            {
                 // A one-day visit gives its day twice.
-                let same_day = (end.from.year, end.from.month, end.from.day)
-                    == (found.from.year, found.from.month, found.from.day);
-                found.to = (!same_day).then_some(end.from);
+                found.to = (last > first).then_some(end.from);
                 found.end = end.end;
                 found.toks.1 = end.toks.1;
                 r = end.toks.1 + 1;

@@ -895,7 +895,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         if let (Some(current), Some(date)) = (self.carry.current.as_mut(), date) {
             current.date = Some(date);
             current.year_source = source;
-            self.carry.years.previous = Some((date.start, source));
+            self.carry.years.passed(date.start, source);
         }
         true
     }
@@ -1161,15 +1161,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
         };
         let date = date.map(|date| self.on_page_day(date));
         if let Some(date) = date {
-            self.carry.years.previous = Some((date.start, year_source));
-            let years = &mut self.carry.years;
-            if years.title_next
-                && year_source == YearSource::Title
-                && years.season_start.is_none()
-                && years.title == Some(date.start.year())
-            {
-                years.season_start = Some((date.start.month(), date.start.day()));
-            }
+            self.carry.years.passed(date.start, year_source);
         }
         let mut draft = Draft {
             date,
@@ -1501,7 +1493,7 @@ impl<'a, 'p> Assembler<'a, 'p> {
                 );
                 self.carry.years.heading_day = Some((date, source));
                 if let Some(date) = date {
-                    self.carry.years.previous = Some((date.start, source));
+                    self.carry.years.passed(date.start, source);
                 }
             }
             Boundary::End => {}

@@ -37,6 +37,21 @@ pub struct YearContext {
     pub order: PageOrder,
 }
 
+impl YearContext {
+    /// Notes a date the page has passed: the previous date for the next ones, and under a title naming
+    /// two years in a row, the season's first day when this is the first date given the title's year.
+    pub fn passed(&mut self, date: NaiveDate, source: YearSource) {
+        self.previous = Some((date, source));
+        if self.title_next
+            && source == YearSource::Title
+            && self.season_start.is_none()
+            && self.title == Some(date.year())
+        {
+            self.season_start = Some((date.month(), date.day()));
+        }
+    }
+}
+
 /// The calendar date `found` stands for, and where its year came from. `None` when it is not a calendar
 /// date (`31 February 2020`, a range running backwards, year `10000`) or has no year and no source gives
 /// one.
@@ -265,6 +280,21 @@ mod tests {
         };
         assert_eq!(date("10 August", &ctx).0, "2031-08-10");
         assert_eq!(date("14 February", &ctx).0, "2032-02-14");
+    }
+
+    #[test]
+    fn a_season_starts_at_the_first_date_given_the_titles_year() {
+        let mut ctx = YearContext {
+            title: Some(2031),
+            title_next: true,
+            ..YearContext::default()
+        };
+        ctx.passed(ymd(2031, 8, 8), YearSource::Written);
+        assert_eq!(ctx.season_start, None);
+        ctx.passed(ymd(2031, 8, 16), YearSource::Title);
+        ctx.passed(ymd(2032, 2, 7), YearSource::Title);
+        assert_eq!(ctx.season_start, Some((8, 16)));
+        assert_eq!(ctx.previous, Some((ymd(2032, 2, 7), YearSource::Title)));
     }
 
     #[test]

@@ -398,6 +398,28 @@ pub fn is_furniture(s: &str) -> bool {
 
 /// A post's reading time, a line of a blog's byline: `4 min read`, `12 min de lecture`, `3 Min. Lesezeit`,
 /// `5 minutos de lectura`, `2 minuti di lettura`, `6 min leestijd`.
+/// A pager's words that are links alone too (`Previous`, `Anterior`, `Volgende`), folded.
+const PAGER_WORDS: &[&str] = &[
+    "page",
+    "pagina",
+    "seite",
+    "previous",
+    "next",
+    "anterior",
+    "siguiente",
+    "precedente",
+    "successivo",
+    "successiva",
+    "precedent",
+    "suivant",
+    "vorherige",
+    "nachste",
+    "vorige",
+    "volgende",
+    "proximo",
+    "proxima",
+];
+
 /// A pager: page numbers, with ellipses and arrows, and a few pager words (`1 … 4 5 6 … 96`, `«
 /// Precedente 1 2 3 Successivo »`, `Page 2 of 14`).
 fn is_pagination(t: &str) -> bool {
@@ -415,36 +437,19 @@ fn is_pagination(t: &str) -> bool {
         if w.bytes().all(|b| b.is_ascii_digit()) {
             numbers += 1;
         } else if crate::lang::with_folded(w, |f| {
-            matches!(
-                f,
-                b"page"
-                    | b"pagina"
-                    | b"seite"
-                    | b"of"
-                    | b"de"
-                    | b"di"
-                    | b"von"
-                    | b"van"
-                    | b"previous"
-                    | b"next"
-                    | b"prev"
-                    | b"first"
-                    | b"last"
-                    | b"anterior"
-                    | b"siguiente"
-                    | b"precedente"
-                    | b"successivo"
-                    | b"successiva"
-                    | b"precedent"
-                    | b"suivant"
-                    | b"suivante"
-                    | b"vorherige"
-                    | b"nachste"
-                    | b"vorige"
-                    | b"volgende"
-                    | b"proximo"
-                    | b"proxima"
-            )
+            PAGER_WORDS.iter().any(|p| p.as_bytes() == f)
+                || matches!(
+                    f,
+                    b"of"
+                        | b"de"
+                        | b"di"
+                        | b"von"
+                        | b"van"
+                        | b"prev"
+                        | b"first"
+                        | b"last"
+                        | b"suivante"
+                )
         }) {
             words += 1;
         } else {
@@ -874,33 +879,16 @@ fn furniture() -> &'static PhraseSets {
             "compartilhe esta noticia",
             "artikel teilen",
             "deel dit artikel",
-            // Pagination links (`« Anterior`, `Older Entries »`, `Page 2 of 14`).
-            "page",
-            "pagina",
-            "seite",
-            "previous",
-            "next",
+            // Pagination links (`« Anterior`, `Older Entries »`, `Page 2 of 14`; single words in
+            // PAGER_WORDS).
             "previous page",
             "next page",
             "older entries",
             "newer entries",
             "older posts",
             "newer posts",
-            "anterior",
-            "siguiente",
-            "precedente",
-            "successivo",
-            "successiva",
-            "precedent",
-            "suivant",
             "page suivante",
             "page precedente",
-            "vorherige",
-            "nachste",
-            "vorige",
-            "volgende",
-            "proximo",
-            "proxima",
             "السابق",
             "التالي",
             // Back links (`<<< Terug`, `« Back`).
@@ -931,6 +919,7 @@ fn furniture() -> &'static PhraseSets {
         ];
         let phrases: FxHashSet<Vec<u8>> = PHRASES
             .iter()
+            .chain(PAGER_WORDS)
             .map(|p| crate::lang::fold(p).as_bytes().to_vec())
             .collect();
         let first_words = phrases

@@ -162,15 +162,17 @@ fn year_inside(scanner: &mut Scanner<'_>, body: &str) -> Option<LineDate> {
     // The words around it hold no month, weekday or day (`June 2031`, `2031 March 3`).
     let (_, before) = words[k - 1];
     let (_, after) = words[k + 1];
+    let month = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        matches!(
+            vocabulary().lookup(w, LangSet::ALL),
+            Some(crate::lang::Word::Month(_))
+        )
+    };
     if before.bytes().any(|b| b.is_ascii_digit())
         || after.bytes().any(|b| b.is_ascii_digit())
-        || [format!("{before} 1"), format!("1 {after}")]
-            .iter()
-            .any(|s| {
-                scanner
-                    .start(s)
-                    .is_some_and(|d| d.found.from.month.is_some())
-            })
+        || month(before)
+        || month(after)
     {
         return None;
     }

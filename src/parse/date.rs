@@ -650,7 +650,10 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
                 end += 'ʳ'.len_utf8();
             }
         } else if crate::canonical::is_alphabetic(c) {
-            let we = word_end(text, end);
+            // Letters only: `21st-Nov-2031` joins its parts by hyphens.
+            let we = text[end..]
+                .find(|c: char| !crate::canonical::is_alphabetic(c))
+                .map_or(text.len(), |n| end + n);
             if is_ordinal_suffix(&text[end..we].to_lowercase()) && digits <= 2 {
                 ordinal = true;
                 end = we;
@@ -2630,6 +2633,7 @@ mod tests {
     #[test]
     fn a_day_and_month_with_their_dots_and_a_weekday_after_a_comma() {
         assert_eq!(show("12-Dec-2031 Council"), "2031-12-12 [12-Dec-2031]");
+        assert_eq!(show("21st-Nov-2031 06:51 pm"), "2031-11-21 [21st-Nov-2031]");
         assert_eq!(show("03.01. Neujahrsempfang"), "?-1-3 [03.01.]");
         assert_eq!(show("17.06. Sommerfest"), "?-6-17 [17.06.]");
         // A year after them is a full date's reading; a third number is no day and month.

@@ -464,7 +464,11 @@ impl Evidence {
             weak_starts: self.weak_starts,
             low_years: self.low_years,
             bylines: self.entries >= 2 && self.bylines * 3 >= self.entries * 2,
-            categories: self.prefixed >= 3 && self.distinct_prefixes * 2 <= self.prefixed,
+            // A list of one-line entries (`Pupils return: Wednesday 3rd September`, `Half term: …`)
+            // has no other line for a title: its repeated labels are the titles.
+            categories: self.prefixed >= 3
+                && self.distinct_prefixes * 2 <= self.prefixed
+                && self.one_line_entries * 3 < self.entries * 2,
         }
     }
 }

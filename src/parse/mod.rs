@@ -1649,7 +1649,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
         // item is no better a title than none.)
         let mut furniture = items
             .iter()
-            .take_while(|i| i.kind == Kind::Placeholder && segment::is_above_title(i.text.raw))
+            .take_while(|i| {
+                matches!(i.kind, Kind::Placeholder | Kind::Label)
+                    && segment::is_above_title(i.text.raw)
+            })
             .count();
         // Below a site's menus, a breadcrumb whose last crumb the next line repeats (`Home › City
         // Council › City Council Meetings` / `City Council Meetings`): that line is the title.
@@ -1665,6 +1668,8 @@ impl<'a, 'p> Assembler<'a, 'p> {
             (furniture..items.len().min(24).saturating_sub(1)).find(|&b| repeats_last_crumb(b))
         {
             furniture = b + 1;
+        } else {
+            furniture += menu_before_title(&items[furniture..], next);
         }
         if furniture == 0 || furniture == items.len() {
             return self.take_page_title_after_furniture(items, next);
@@ -1938,6 +1943,24 @@ fn push_digits(out: &mut String, n: u32, width: u32) {
 
 #[cfg(test)]
 mod tests;
+
+/// How many of `items`, the lines before the first entry after any furniture above the title, are a
+/// site's menu scraped one link to a line: more than three labels of three words or fewer (`Admissions`
+/// / `Academic` / … / `Term Dates`). The menu's last label is the page's title when an introduction
+/// follows it, or a section (`… / Contact` / `Festival Schedule` / `2031`); a longer label after the
+/// menu (`Inicio` / … / `Clima` / `Conoce las celebraciones …`) is the title when the labels are all
+/// menu. Zero when there is no such run.
+fn menu_before_title(items: &[Item<'_>], next: &Boundary<'_>) -> usize {
+    let short_label =
+        |i: &Item<'_>| i.kind == Kind::Label && !crate::canonical::more_words_than(i.text.raw, 3);
+    let menu = items.iter().take(24).take_while(|i| short_label(i)).count();
+    match items.get(menu).map(|i| i.kind) {
+        Some(Kind::Sentence) if menu > 4 => menu - 1,
+        None if menu > 4 && !matches!(next, Boundary::Start(_)) => menu - 1,
+        Some(Kind::Label) if menu > 3 => menu,
+        _ => 0,
+    }
+}
 
 #[cfg(test)]
 mod id_date_tests {

@@ -599,19 +599,94 @@ impl<'v> Scanner<'v> {
             if by_author && !lead_in {
                 continue;
             }
+            // `Staff training and INSET on Monday 5th January`: words before the lead-in word that
+            // are not a byline's verb (`Posted on`, `Last updated on`) are the entry's title.
+            let words = &line[prefix_start..prefix_end];
+            let titled_end = if by_author {
+                None
+            } else if from_word {
+                // The date read with its lead-in word (`on Monday 5th January`).
+                let word = &line[toks[s].start as usize..toks[s].end as usize];
+                lead_in_word(word, word).and_then(|_| label_before_date(words))
+            } else {
+                lead_in_word(words, last_word).and_then(label_before_date)
+            }
+            .map(|n| prefix_start + n);
             let place = if bracket {
                 Place::Bracket
             } else {
                 Place::Heading
             };
             return Some(LineDate {
-                prefix: (!lead_in).then_some((prefix_start, prefix_end)),
+                prefix: if lead_in {
+                    titled_end.map(|end| (prefix_start, end))
+                } else {
+                    Some((prefix_start, prefix_end))
+                },
                 marker: first > 0,
                 ..LineDate::new(place, found, line.len())
             });
         }
         None
     }
+}
+
+/// `prefix` without its last word `lead_in` when that word leads in to a day (`on`, `le`, `am`, …).
+fn lead_in_word<'a>(prefix: &'a str, lead_in: &str) -> Option<&'a str> {
+    crate::lang::with_folded(lead_in, |w| {
+        matches!(w, b"on" | b"le" | b"am" | b"el" | b"op" | b"em")
+    })
+    .then(|| prefix[..prefix.len() - lead_in.len()].trim_end())
+}
+
+/// The length of `before`, the words before a date's lead-in word (`Staff training and INSET` in
+/// `Staff training and INSET on Monday 5th January`), when they are a label: two words or more, not
+/// ending with a byline's verb (`Posted on`, `Last updated on`, `Article publié le`, `Zuletzt
+/// aktualisiert am`).
+fn label_before_date(before: &str) -> Option<usize> {
+    let mut words = before.split_whitespace();
+    let last = words.next_back()?;
+    words.next_back()?;
+    let last = last.trim_matches(|c: char| !c.is_alphanumeric());
+    let verb = crate::lang::with_folded(last, |w| {
+        matches!(
+            w,
+            b"posted"
+                | b"published"
+                | b"updated"
+                | b"modified"
+                | b"edited"
+                | b"released"
+                | b"issued"
+                | b"added"
+                | b"written"
+                | b"created"
+                | b"uploaded"
+                | b"filed"
+                | b"dated"
+                | b"publie"
+                | b"publiee"
+                | b"modifie"
+                | b"ligne"
+                | b"publicado"
+                | b"publicada"
+                | b"actualizado"
+                | b"actualizada"
+                | b"atualizado"
+                | b"criado"
+                | b"pubblicato"
+                | b"pubblicata"
+                | b"aggiornato"
+                | b"gepubliceerd"
+                | b"geplaatst"
+                | b"bijgewerkt"
+                | b"veroffentlicht"
+                | b"aktualisiert"
+                | b"erstellt"
+                | b"geandert"
+        )
+    });
+    (!verb).then_some(before.len())
 }
 
 /// The length of a wiki's edit link glued to the start of a line, before a dash or a digit (`editar-
@@ -1679,6 +1754,43 @@ mod tests {
             s.end("Posted on June 4, 2031 at 12:21 pm by 3 votes to 2"),
             None
         );
+    }
+
+    #[test]
+    fn labels_before_a_lead_in_word_are_titles() {
+        // Two words or more before `on`, `le`, `am`, … that are no byline's verb: the entry's title.
+        for (line, title) in [
+            (
+                "Staff training and INSET on Monday 5th January",
+                "Staff training and INSET",
+            ),
+            (
+                "Staff training and INSET on Monday 1st and Tuesday 2nd September",
+                "Staff training and INSET",
+            ),
+            (
+                "Training day for staff on Monday 7th June",
+                "Training day for staff",
+            ),
+            ("Réunion du conseil le 4 juin 2031", "Réunion du conseil"),
+        ] {
+            assert_eq!(end(line).map(|d| d.2), Some(title.into()), "{line}");
+        }
+        // One word, or a byline's verb, before the lead-in word: a stamp, no title.
+        let mut s = Scanner::new(vocabulary(), LangSet::ALL);
+        for line in [
+            "Posted on June 4, 2031",
+            "Last updated on June 4, 2031",
+            "Article publié le 4 juin 2031",
+            "Zuletzt aktualisiert am 4. Juni 2031",
+        ] {
+            let d = s.end(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(d.prefix, None, "{line}");
+        }
+        // `del` opens a range as often as it leads in: the whole headline stays as it was.
+        let line = "PLENO ORDINARIO DEL 2 DE MARZO";
+        let prefix = s.end(line).and_then(|d| d.prefix);
+        assert_ne!(prefix.map(|(a, b)| &line[a..b]), Some("PLENO ORDINARIO"));
     }
 
     #[test]

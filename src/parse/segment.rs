@@ -344,7 +344,37 @@ pub fn is_skip_link(s: &str) -> bool {
 pub fn is_above_title(s: &str) -> bool {
     is_skip_link(s)
         || is_site_banner(s)
+        || is_account_links(s)
         || [" > ", " › ", " » "].iter().any(|a| s.contains(a)) && is_navigation(s)
+}
+
+/// A site's account links (`Log in`, `Log in | Register | Add your organisation`, `New here? Create an
+/// account`): the first link is one of the phrases below.
+fn is_account_links(s: &str) -> bool {
+    const ACCOUNT: [&str; 16] = [
+        "log in",
+        "login",
+        "sign in",
+        "sign up",
+        "log out",
+        "register",
+        "my account",
+        "create an account",
+        "new here",
+        "connexion",
+        "se connecter",
+        "iniciar sesion",
+        "anmelden",
+        "inloggen",
+        "accedi",
+        "entrar",
+    ];
+    if s.len() > 120 {
+        return false;
+    }
+    let first = s.split(['|', '?', '·', '/']).next().unwrap_or("");
+    let folded = crate::lang::fold(first.trim_matches(|c: char| !c.is_alphanumeric()));
+    ACCOUNT.contains(&&*folded) && (first.len() == s.len() || is_navigation(s) || s.contains('?'))
 }
 
 /// The banner a government site puts above everything: `An official website of the United States
@@ -2270,6 +2300,25 @@ mod tests {
         }
         for other in ["Home", "About us", "Content policy of the archive", "News"] {
             assert!(!is_skip_link(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn account_links_stand_above_the_title() {
+        for links in [
+            "Log in",
+            "Log in | Register | Add your organisation",
+            "New here? Create an account",
+            "Se connecter",
+        ] {
+            assert!(is_above_title(links), "{links}");
+        }
+        for other in [
+            "Log in to the harbour: a history",
+            "Register of ships, 1850-1900",
+            "Login days at the archive",
+        ] {
+            assert!(!is_above_title(other), "{other}");
         }
     }
 }

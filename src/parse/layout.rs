@@ -631,6 +631,10 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
             under_month = s.date.found.from.month.is_some();
             under_day = false;
         }
+        // `Lundi 28`: a weekday and a day number alone are a day only under a month heading.
+        if s.shape == StartShape::DateLine && s.date.day_only && !under_month {
+            continue;
+        }
         under_day |= is_day_heading(s);
         if s.shape == StartShape::HeadingLine && headings != Headings::Entries
             || s.shape == StartShape::DayLed && !under_month

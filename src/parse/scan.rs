@@ -438,7 +438,8 @@ impl<'v> Scanner<'v> {
                 .or_else(|| placed(line, toks, complete))
                 .or_else(|| table_cell(line, toks, complete))
                 .or_else(|| time_start(line, toks, complete))
-                .or_else(|| day_only(line, toks));
+                .or_else(|| day_only(line, toks))
+                .or_else(|| weekday_and_day(line, toks, complete));
             match result {
                 Some(d) if (settled(&d) && (complete || !longer_after)) || max == START_TOKENS => {
                     return Some(d)
@@ -1156,6 +1157,51 @@ fn day_only(line: &str, toks: &[Tok]) -> Option<LineDate> {
     })
 }
 
+/// A weekday and a day number alone on their line (`Lundi 28`, `Jeudi 1er`, `Monday 3rd`): an agenda's
+/// day heading under a month heading, which gives its month.
+fn weekday_and_day(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate> {
+    let c = leading_markers(toks);
+    if !complete || !matches!(toks.get(c)?.t, T::Weekday(_)) {
+        return None;
+    }
+    let mut k = c + 1;
+    if matches!(toks.get(k)?.t, T::Comma) {
+        k += 1;
+    }
+    let day = match toks.get(k)?.t {
+        T::Num { value, digits, .. } if digits <= 2 && (1..=31).contains(&value) => value,
+        _ => return None,
+    };
+    // Nothing after the day but a colon or a period.
+    if toks[k + 1..]
+        .iter()
+        .any(|t| !matches!(t.t, T::Colon | T::Period))
+    {
+        return None;
+    }
+    let found = Found {
+        toks: (c, k + 1),
+        start: toks[c].start as usize,
+        end: toks[k].end as usize,
+        from: Part {
+            day: Some(day),
+            ..Part::default()
+        },
+        to: None,
+        notation: Notation::DayMonth,
+        numeric: false,
+        swap_hint: None,
+        weekday: None,
+        langs: LangSet::default(),
+        low_year: false,
+    };
+    Some(LineDate {
+        marker: c > 0,
+        day_only: true,
+        ..LineDate::new(Place::Alone, found, line.len())
+    })
+}
+
 /// Whether a date ending at token `e` is read to its end from these tokens (the line has more): its
 /// separator and the token after it are there, and a connector (`–`, `to`, `y`) that could go on to a
 /// second date has that date's tokens after it.
@@ -1754,6 +1800,32 @@ mod tests {
             s.end("Posted on June 4, 2031 at 12:21 pm by 3 votes to 2"),
             None
         );
+    }
+
+    #[test]
+    fn a_weekday_and_a_day_alone_are_a_day_heading() {
+        let mut s = Scanner::new(vocabulary(), LangSet::ALL);
+        for (line, day) in [
+            ("Lundi 28", 28),
+            ("Jeudi 1er", 1),
+            ("Monday 3rd:", 3),
+            ("Tuesday, 2", 2),
+        ] {
+            let d = s.start(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(
+                (d.place, d.day_only, d.found.from.day, d.found.from.month),
+                (Place::Alone, true, Some(day), None),
+                "{line}"
+            );
+        }
+        // Anything after the day: no day heading.
+        for line in ["Monday 3 people came", "Lundi 28 avril", "Friday 13th Club"] {
+            assert!(
+                s.start(line)
+                    .is_none_or(|d| !d.day_only || d.place != Place::Alone),
+                "{line}"
+            );
+        }
     }
 
     #[test]

@@ -96,7 +96,10 @@ pub(crate) fn join_bits(folded: &[u8]) -> u8 {
     match folded {
         b"to" | b"until" | b"till" | b"through" | b"thru" | b"au" | b"a" | b"al" | b"bis"
         | b"tot" | b"ate" | b"hasta" | b"fino" | b"sino" => RANGE,
-        b"and" | b"y" | b"et" | b"e" | b"und" | b"en" | b"i" => AND,
+        // `30 o 31 maggio`, `1 or 2 March`: a day given as one of two is read as both.
+        b"and" | b"y" | b"et" | b"e" | b"und" | b"en" | b"i" | b"or" | b"o" | b"ou" | b"oder" => {
+            AND
+        }
         b"de" | b"of" | b"the" | b"di" | b"do" | b"da" => OF,
         b"del" => OF | FROM,
         b"du" | b"from" | b"on" | b"em" | b"op" | b"between" | b"entre" | b"vom" | b"von"
@@ -1798,7 +1801,11 @@ fn date_core(toks: &[Tok], i: usize, o: Opts) -> Option<Found> {
         T::Dash => true,
         T::Join(b) => b & (RANGE | AND) != 0,
         // `February 15/16`: two days of a month.
-        T::Slash => matches!(p1.shape, Shape::M | Shape::My | Shape::Y | Shape::Md),
+        T::Slash => {
+            matches!(p1.shape, Shape::M | Shape::My | Shape::Y | Shape::Md)
+            // `12/19 agosto`: two days of the month named after them.
+            || p1.shape == Shape::D
+        }
         // `1176./1192`: the year's dot, then the slash.
         T::Period => {
             p1.shape == Shape::Y && is(toks.get(p1.next + 1), T::Slash) && {
@@ -1824,10 +1831,16 @@ fn date_core(toks: &[Tok], i: usize, o: Opts) -> Option<Found> {
         if let Some(p2) = point(toks, k, o) {
             // Two days joined by a comma are a range of two days in a row: `19,20 February` (`DÍA
             // 1, 24 de febrero` is a label and a date).
-            let p2_ok = conn_tok.t != T::Comma
-                || (matches!(p2.shape, Shape::Dm | Shape::Dmy)
-                    && glued(&toks[p1.next - 1], &conn_tok)
-                    && p2.part.day == p1.part.day.map(|d| d + 1));
+            // `12/19 agosto` likewise, glued on both sides (`24/7` has no month after it).
+            let glued_day_month =
+                matches!(p2.shape, Shape::Dm | Shape::Dmy) && glued(&toks[p1.next - 1], &conn_tok);
+            let p2_ok = match conn_tok.t {
+                T::Comma => glued_day_month && p2.part.day == p1.part.day.map(|d| d + 1),
+                T::Slash if p1.shape == Shape::D => {
+                    glued_day_month && glued(&conn_tok, &toks[k]) && p2.part.day > p1.part.day
+                }
+                _ => true,
+            };
             if p2_ok {
                 if let Some(found) = combine(toks, first, &p1, &p2, is_and) {
                     return Some(found);
@@ -2223,6 +2236,17 @@ mod tests {
             "2023-11-20/2023-11-22 [20-22 November 2023]"
         );
         assert_eq!(show("8 y 9 de abril"), "?-4-8/?-4-9 [8 y 9 de abril]");
+        // A day given as one of two is read as both; two days apart by a slash, glued, before a month.
+        assert_eq!(
+            show("30 o 31 maggio: pranzo"),
+            "?-5-30/?-5-31 [30 o 31 maggio]"
+        );
+        assert_eq!(
+            show("1 or 2 March 2031"),
+            "2031-3-1/2031-3-2 [1 or 2 March 2031]"
+        );
+        assert_eq!(show("12/19 agosto: sagra"), "?-8-12/?-8-19 [12/19 agosto]");
+        assert_ne!(show("12 / 19 agosto"), "?-8-12/?-8-19 [12 / 19 agosto]");
         assert_eq!(
             show("15 and 16 January 2014"),
             "2014-1-15/2014-1-16 [15 and 16 January 2014]"

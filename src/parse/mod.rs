@@ -1953,11 +1953,32 @@ mod tests;
 fn menu_before_title(items: &[Item<'_>], next: &Boundary<'_>) -> usize {
     let short_label =
         |i: &Item<'_>| i.kind == Kind::Label && !crate::canonical::more_words_than(i.text.raw, 3);
-    let menu = items.iter().take(24).take_while(|i| short_label(i)).count();
-    match items.get(menu).map(|i| i.kind) {
-        Some(Kind::Sentence) if menu > 4 => menu - 1,
-        None if menu > 4 && !matches!(next, Boundary::Start(_)) => menu - 1,
-        Some(Kind::Label) if menu > 3 => menu,
+    let run = |from: usize| {
+        items
+            .iter()
+            .skip(from)
+            .take(24)
+            .take_while(|i| short_label(i))
+            .count()
+    };
+    // The site's name may stand above its menu (`Meteo e dintorni di Roccalbina` / `Home` / `Blog` / …).
+    let site = usize::from(
+        items
+            .first()
+            .is_some_and(|i| i.kind == Kind::Label && !short_label(i))
+            && run(1) > 3,
+    );
+    let menu = run(site);
+    let end = site + menu;
+    match items.get(end).map(|i| i.kind) {
+        Some(Kind::Sentence) if menu > 4 => end - 1,
+        None if menu > 4 && !matches!(next, Boundary::Start(_)) => end - 1,
+        // Not the first entry's own title right over its date.
+        Some(Kind::Label)
+            if menu > 3 && (end + 1 < items.len() || !matches!(next, Boundary::Start(_))) =>
+        {
+            end
+        }
         _ => 0,
     }
 }

@@ -542,6 +542,13 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
                 return (T::Time, end + " h ".len() + 2);
             }
         }
+        // `à 18 h :`: the hour alone, its `h` set apart.
+        if rest
+            .strip_prefix(" h")
+            .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+        {
+            return (T::Time, end + " h".len());
+        }
     }
     // `11 a.m.`, `6pm`: an hour with its half of the day.
     if digits <= 2 && matches!(next, Some('a' | 'p' | 'A' | 'P' | ' ')) {
@@ -2648,6 +2655,10 @@ mod tests {
         // French hours and minutes apart by spaces; not an hour count before a word.
         assert_eq!(kinds("20 h 30"), [T::Time]);
         assert_ne!(kinds("24 h sur 24")[0], T::Time);
+        // The hour alone with its `h` apart, before a colon or the line's end.
+        assert_eq!(kinds("18 h :"), [T::Time, T::Colon]);
+        assert_eq!(kinds("18 h"), [T::Time]);
+        assert_ne!(kinds("18 heures")[0], T::Time);
         // Arabic's halves of the day belong to a clock time; after a bare number they are words.
         assert_eq!(kinds("9:24 م"), [T::Time]);
         assert_eq!(kinds("10:12 ص"), [T::Time]);

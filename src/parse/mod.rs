@@ -645,6 +645,8 @@ struct Draft<'a> {
     lead_keys: Vec<Key<'a>>,
     /// The entry's lead is still to come (its date stood alone or ended a heading).
     wants_lead: bool,
+    /// The title is a table row's cell before its date's: a label above the row is no title of it.
+    row_title: bool,
 }
 
 impl<'a> Draft<'a> {
@@ -662,6 +664,10 @@ impl<'a> Draft<'a> {
 
     fn put(&mut self, role: Role, text: Text<'a>) {
         match role {
+            Role::Title if self.row_title => self.captions.push(Caption {
+                position: CaptionPosition::Before,
+                text,
+            }),
             Role::Title => {
                 // `1. Norlusia`, `• Norlusia`: a list number or bullet before a title is not part of
                 // it (the number changes whenever an entry is inserted above).
@@ -716,11 +722,14 @@ impl<'a> Draft<'a> {
 
     /// Nothing but a date line (and a section heading above it): no title, lead, text or captions.
     fn is_bare_heading(&self) -> bool {
-        self.heading.is_some_and(|h| {
-            // A title taken from the heading's own words (`Week 12 (18–24 March 2031)`) is no line of
-            // its own.
-            self.title.is_none_or(|t| t.line == h.line)
-        }) && self.lead.is_none()
+        // A table row whose first cell is a headline is an entry, whatever dates follow it.
+        !self.row_title
+            && self.heading.is_some_and(|h| {
+                // A title taken from the heading's own words (`Week 12 (18–24 March 2031)`) is no line of
+                // its own.
+                self.title.is_none_or(|t| t.line == h.line)
+            })
+            && self.lead.is_none()
             && self.paragraphs.is_empty()
             && self.captions.is_empty()
             && self.placeholders.is_empty()
@@ -1170,6 +1179,23 @@ impl<'a, 'p> Assembler<'a, 'p> {
             ..Draft::default()
         };
         match d.place {
+            // A table row whose one cell before the date's is a headline, not a place (`Premier Olav
+            // Dressler gives his weekly update, 28 May | 28 May 2031 | Government programme |`): the
+            // cell is the title, the row the entry's heading.
+            Place::Placed
+                if d.sep == scan::Sep::Pipe
+                    && d.prefix.is_some_and(|(a, b)| {
+                        let cell = &line.raw[a..b];
+                        !cell.contains('|') && crate::canonical::more_words_than(cell, 5)
+                    }) =>
+            {
+                let (a, b) = d.prefix.unwrap_or_default();
+                draft.title = Some(line.slice(a..b));
+                draft.heading = Some(line);
+                draft.date_text = Some(date_text);
+                draft.wants_lead = true;
+                draft.row_title = true;
+            }
             Place::Led | Place::Placed => {
                 let rest = line.slice(d.rest..line.raw.len());
                 let (dateline, text) = match d.prefix {
@@ -1969,6 +1995,10 @@ fn menu_before_title(items: &[Item<'_>], next: &Boundary<'_>) -> usize {
             && run(1) > 3,
     );
     let menu = run(site);
+    // A menu is a few links: a run that goes on is a list of the page's own.
+    if menu >= 24 {
+        return 0;
+    }
     let end = site + menu;
     match items.get(end).map(|i| i.kind) {
         Some(Kind::Sentence) if menu > 4 => end - 1,

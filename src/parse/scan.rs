@@ -364,7 +364,19 @@ impl<'v> Scanner<'v> {
         }
         // Tokens are read a few at a time: a lead's date and separator are within its first ten, and
         // looking up every word of a paragraph was most of a parse.
-        for max in [FIRST_TOKENS, 2 * FIRST_TOKENS, START_TOKENS] {
+        // A table row's cells before its date's may hold a headline (`Minister Tobias Renn and Deputy
+        // Minister Lisa Arnhem open new homes …, 28 May | 28 May 2031 | …`): twice the tokens.
+        let row = may_be_table_row(line);
+        let last = if row { 2 * START_TOKENS } else { START_TOKENS };
+        for max in [
+            FIRST_TOKENS,
+            2 * FIRST_TOKENS,
+            START_TOKENS,
+            2 * START_TOKENS,
+        ] {
+            if max > last {
+                break;
+            }
             let toks = self.tokens(line, max);
             // Whether the tokens reach the end of the line (a date alone on its line needs all of them).
             let complete =
@@ -441,14 +453,14 @@ impl<'v> Scanner<'v> {
                 .or_else(|| day_only(line, toks))
                 .or_else(|| weekday_and_day(line, toks, complete));
             match result {
-                Some(d) if (settled(&d) && (complete || !longer_after)) || max == START_TOKENS => {
+                Some(d) if (settled(&d) && (complete || !longer_after)) || max == last => {
                     return Some(d)
                 }
                 // Only a place before the date (`Sofia, June 3, 2016 –`), or a table row's cells
                 // before its date's, may need more tokens.
                 None if complete
-                    || max == START_TOKENS
-                    || !(cut || toks.iter().any(|t| matches!(t.t, T::Comma | T::Pipe))) =>
+                    || max == last
+                    || !(cut || row || toks.iter().any(|t| matches!(t.t, T::Comma | T::Pipe))) =>
                 {
                     break
                 }
@@ -1281,9 +1293,10 @@ fn may_be_placed(vocab: &Vocabulary, langs: LangSet, line: &str) -> bool {
 }
 
 /// A line that may be a table row with cells apart by bars (`Norlandia | Port Alder | February 19 | …`):
-/// a bar within its first 120 bytes and another after it.
+/// a bar within its first 240 bytes and another after it.
 fn may_be_table_row(line: &str) -> bool {
-    let head = &line.as_bytes()[..line.len().min(120)];
+    // A first cell may be a headline of twenty words or so.
+    let head = &line.as_bytes()[..line.len().min(240)];
     memchr::memchr2(b'|', b'\t', head)
         .is_some_and(|i| memchr::memchr2(b'|', b'\t', &line.as_bytes()[i + 1..]).is_some())
 }

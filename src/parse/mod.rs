@@ -1977,8 +1977,11 @@ mod tests;
 /// menu (`Inicio` / … / `Clima` / `Conoce las celebraciones …`) is the title when the labels are all
 /// menu. Zero when there is no such run.
 fn menu_before_title(items: &[Item<'_>], next: &Boundary<'_>) -> usize {
-    let short_label =
-        |i: &Item<'_>| i.kind == Kind::Label && !crate::canonical::more_words_than(i.text.raw, 3);
+    // Menu links are labels, or furniture words (`Home`, `Inicio`, `Contact`).
+    let short_label = |i: &Item<'_>| {
+        matches!(i.kind, Kind::Label | Kind::Placeholder)
+            && !crate::canonical::more_words_than(i.text.raw, 3)
+    };
     let run = |from: usize| {
         items
             .iter()

@@ -345,6 +345,7 @@ pub fn is_above_title(s: &str) -> bool {
     is_skip_link(s)
         || is_site_banner(s)
         || is_account_links(s)
+        || is_language_links(s)
         || [" > ", " › ", " » "].iter().any(|a| s.contains(a)) && is_navigation(s)
 }
 
@@ -375,6 +376,50 @@ fn is_account_links(s: &str) -> bool {
     let first = s.split(['|', '?', '·', '/']).next().unwrap_or("");
     let folded = crate::lang::fold(first.trim_matches(|c: char| !c.is_alphanumeric()));
     ACCOUNT.contains(&&*folded) && (first.len() == s.len() || is_navigation(s) || s.contains('?'))
+}
+
+/// A site's links to its other languages (`[Version française] [Versión en español]`, `English |
+/// Français`): every part names a language.
+fn is_language_links(s: &str) -> bool {
+    const LANGUAGES: [&str; 15] = [
+        "english",
+        "anglais",
+        "french",
+        "francais",
+        "francaise",
+        "espanol",
+        "spanish",
+        "deutsch",
+        "german",
+        "italiano",
+        "portugues",
+        "nederlands",
+        "dutch",
+        "العربية",
+        "arabic",
+    ];
+    if s.len() > 120 {
+        return false;
+    }
+    let mut parts = s
+        .split(['[', ']', '|', '/', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .peekable();
+    parts.peek().is_some()
+        && parts.all(|p| {
+            !more_words_than(p, 3) && {
+                // `Version française`, `Versión en español`, `English`: nothing but the
+                // language and the words naming a version of the page.
+                let folded = crate::lang::fold(p);
+                let mut words = folded.split_whitespace();
+                words.clone().any(|w| LANGUAGES.contains(&w))
+                    && words.all(|w| {
+                        LANGUAGES.contains(&w)
+                            || matches!(w, "version" | "en" | "in" | "em" | "auf" | "op")
+                    })
+            }
+        })
 }
 
 /// The banner a government site puts above everything: `An official website of the United States
@@ -2313,7 +2358,14 @@ mod tests {
         ] {
             assert!(is_above_title(links), "{links}");
         }
+        for links in [
+            "[Version française] [Versión en español]",
+            "English | Français",
+        ] {
+            assert!(is_above_title(links), "{links}");
+        }
         for other in [
+            "French cooking classes",
             "Log in to the harbour: a history",
             "Register of ships, 1850-1900",
             "Login days at the archive",

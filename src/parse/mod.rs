@@ -1814,14 +1814,21 @@ impl<'a, 'p> Assembler<'a, 'p> {
         // A heading naming one year below the first line (under a logo's caption or a site's banner:
         // `2019 Meeting and Event Calendar`) titles the page as a first line would.
         // A full date (`Report of 20 January 2010`) is the document's date, not a title's year.
+        // Under a page title of its own (`City Council Meetings` / … / `2031 Meetings`), it is a
+        // heading over the entries.
         if self.carry.years.title.is_none() && self.hints.yearless {
             let scanner = &mut self.scanner;
-            self.carry.years.title = items
+            let year = items
                 .iter()
                 .filter(|i| i.kind == Kind::Label && !segment::is_fragment(i.text.raw))
                 .filter_map(|i| title_years(i.text.raw).map(|y| (i, y)))
                 .find(|(i, (a, b))| a == b && scanner.full_date_anywhere(i.text.raw).is_none())
                 .map(|(_, (a, _))| a);
+            if self.title.is_some() && self.carry.years.heading.is_none() {
+                self.carry.years.heading = year;
+            } else {
+                self.carry.years.title = year;
+            }
         }
     }
 }

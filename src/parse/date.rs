@@ -549,6 +549,20 @@ fn number(text: &str, i: usize, first: u32) -> (T, usize) {
         {
             return (T::Time, end + " h".len());
         }
+        // `16 heures 30 :`, `9 heures :`: the hour written out, with its minutes or before a sign.
+        for word in [" heures", " heure"] {
+            if let Some(after) = rest.strip_prefix(word) {
+                let two = after
+                    .strip_prefix(' ')
+                    .map_or(0, |m| m.chars().take_while(char::is_ascii_digit).count());
+                if two == 2 && !after[3..].starts_with(char::is_alphanumeric) {
+                    return (T::Time, end + word.len() + 3);
+                }
+                if after.trim_start().starts_with([':', '-', '–']) || after.is_empty() {
+                    return (T::Time, end + word.len());
+                }
+            }
+        }
     }
     // `11 a.m.`, `6pm`: an hour with its half of the day.
     if digits <= 2 && matches!(next, Some('a' | 'p' | 'A' | 'P' | ' ')) {
@@ -2658,7 +2672,9 @@ mod tests {
         // The hour alone with its `h` apart, before a colon or the line's end.
         assert_eq!(kinds("18 h :"), [T::Time, T::Colon]);
         assert_eq!(kinds("18 h"), [T::Time]);
-        assert_ne!(kinds("18 heures")[0], T::Time);
+        assert_eq!(kinds("16 heures 30 :"), [T::Time, T::Colon]);
+        assert_eq!(kinds("9 heures : accueil")[..2], [T::Time, T::Colon]);
+        assert_ne!(kinds("18 heures de route")[0], T::Time);
         // Arabic's halves of the day belong to a clock time; after a bare number they are words.
         assert_eq!(kinds("9:24 م"), [T::Time]);
         assert_eq!(kinds("10:12 ص"), [T::Time]);

@@ -439,7 +439,7 @@ fn is_site_banner(s: &str) -> bool {
 
 /// Link furniture scraped along with entries: `read more`, `Lire la suite »`, `[Leer más]`, `Share`.
 pub fn is_furniture(s: &str) -> bool {
-    if is_decorated_link(s) {
+    if is_decorated_link(s) || is_related_link(s) {
         return true;
     }
     // No furniture phrase has more than ten words.
@@ -469,6 +469,48 @@ pub fn is_furniture(s: &str) -> bool {
     let folded = crate::lang::fold(t);
     let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
     phrases.contains(folded.as_bytes()) || is_post_furniture(s) || is_pagination(t)
+}
+
+/// A link to a related article set in the text, under its kicker (`→ A LIRE AUSSI : Port-Varenne : le
+/// nouveau marché …`, `Te puede interesar: …`, `Read also: …`, `Lesen Sie auch:`): the kicker, then a
+/// colon or nothing.
+pub fn is_related_link(s: &str) -> bool {
+    const KICKERS: [&str; 14] = [
+        "a lire aussi",
+        "lire aussi",
+        "read also",
+        "also read",
+        "see also",
+        "te puede interesar",
+        "lee tambien",
+        "leer tambien",
+        "leia tambem",
+        "leggi anche",
+        "vedi anche",
+        "lesen sie auch",
+        "lees ook",
+        // `اقرأ أيضاً`, folded.
+        "اقرا ايضا",
+    ];
+    let t = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Every kicker opens with one of these letters (folded): most lines open with another.
+    if !t.chars().next().is_some_and(|c| {
+        matches!(
+            c.to_ascii_lowercase(),
+            'a' | 'l' | 'r' | 's' | 't' | 'v' | 'à' | 'À' | 'ا'
+        )
+    }) || t.len() > 400
+    {
+        return false;
+    }
+    let head: String = t.chars().take(24).collect();
+    let folded = crate::lang::fold(&head);
+    KICKERS.iter().any(|k| {
+        folded.strip_prefix(k).is_some_and(|after| {
+            let after = after.trim_start();
+            after.is_empty() || after.starts_with(':')
+        })
+    })
 }
 
 /// A post's reading time, a line of a blog's byline: `4 min read`, `12 min de lecture`, `3 Min. Lesezeit`,
@@ -2371,6 +2413,29 @@ mod tests {
             "Login days at the archive",
         ] {
             assert!(!is_above_title(other), "{other}");
+        }
+    }
+}
+#[cfg(test)]
+mod related_tests {
+    use super::*;
+    #[test]
+    fn related_links_under_their_kicker_are_furniture() {
+        for line in [
+            "→ A LIRE AUSSI : Port-Varenne : le nouveau marché central ouvrira ses portes en mai",
+            "Te puede interesar: Efemérides del 9 de marzo",
+            "Read also: Council sets the new budget",
+            "Lesen Sie auch:",
+            "اقرأ أيضاً: افتتاح المستشفى الجديد",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "Read all about the new harbour in our spring issue.",
+            "See also the minutes of the March meeting, which record the vote.",
+            "Lire aussitôt la lettre du maire",
+        ] {
+            assert!(!is_related_link(line), "{line}");
         }
     }
 }

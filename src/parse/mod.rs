@@ -1680,6 +1680,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
                     && segment::is_above_title(i.text.raw)
             })
             .count();
+        // Account links read as labels (`Log in`) are furniture: no entry's title either.
+        for item in &mut items[..furniture] {
+            item.kind = Kind::Placeholder;
+        }
         // Below a site's menus, a breadcrumb whose last crumb the next line repeats (`Home › City
         // Council › City Council Meetings` / `City Council Meetings`): that line is the title.
         let repeats_last_crumb = |b: usize| {

@@ -366,15 +366,16 @@ impl<'v> Scanner<'v> {
         // looking up every word of a paragraph was most of a parse.
         // A table row's cells before its date's may hold a headline (`Minister Tobias Renn and Deputy
         // Minister Lisa Arnhem open new homes …, 28 May | 28 May 2031 | …`): twice the tokens.
-        let row = may_be_table_row(line);
-        let last = if row { 2 * START_TOKENS } else { START_TOKENS };
+        // (Looked for only once the first tokens leave the line's shape open: most lines are settled
+        // before.)
+        let mut row: Option<bool> = None;
         for max in [
             FIRST_TOKENS,
             2 * FIRST_TOKENS,
             START_TOKENS,
             2 * START_TOKENS,
         ] {
-            if max > last {
+            if max > START_TOKENS && !*row.get_or_insert_with(|| may_be_table_row(line)) {
                 break;
             }
             let toks = self.tokens(line, max);
@@ -453,14 +454,21 @@ impl<'v> Scanner<'v> {
                 .or_else(|| day_only(line, toks))
                 .or_else(|| weekday_and_day(line, toks, complete));
             match result {
-                Some(d) if (settled(&d) && (complete || !longer_after)) || max == last => {
+                Some(d)
+                    if (settled(&d) && (complete || !longer_after))
+                        || max == 2 * START_TOKENS
+                        || max == START_TOKENS
+                            && !*row.get_or_insert_with(|| may_be_table_row(line)) =>
+                {
                     return Some(d)
                 }
                 // Only a place before the date (`Sofia, June 3, 2016 –`), or a table row's cells
                 // before its date's, may need more tokens.
                 None if complete
-                    || max == last
-                    || !(cut || row || toks.iter().any(|t| matches!(t.t, T::Comma | T::Pipe))) =>
+                    || max == 2 * START_TOKENS
+                    || !(cut
+                        || toks.iter().any(|t| matches!(t.t, T::Comma | T::Pipe))
+                        || *row.get_or_insert_with(|| may_be_table_row(line))) =>
                 {
                     break
                 }

@@ -493,14 +493,15 @@ pub fn is_related_link(s: &str) -> bool {
         "اقرا ايضا",
     ];
     let t = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    // Every kicker opens with one of these letters (folded): most lines open with another.
-    if !t.chars().next().is_some_and(|c| {
-        matches!(
-            c.to_ascii_lowercase(),
-            'a' | 'l' | 'r' | 's' | 't' | 'v' | 'à' | 'À' | 'ا'
-        )
-    }) || t.len() > 400
-    {
+    // Look at the first word before folding anything: most lines open with another.
+    let first = t.split_whitespace().next().unwrap_or("");
+    const OPENERS: [&str; 13] = [
+        "a", "lire", "read", "also", "see", "te", "lee", "leer", "leia", "leggi", "vedi", "lesen",
+        "lees",
+    ];
+    let opens = OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o))
+        || matches!(first, "à" | "À" | "اقرأ");
+    if !opens || t.len() > 400 {
         return false;
     }
     let head: String = t.chars().take(24).collect();

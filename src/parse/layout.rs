@@ -244,6 +244,16 @@ pub fn is_day_heading(s: &Shaped) -> bool {
         || s.shape == StartShape::Heading && s.date.found.from.day.is_some()
 }
 
+/// A day with a word or two after it and no separator (`Friday, August 29 Schedule`, `Samedi 30 août
+/// Programme`): on an agenda, a day heading.
+pub fn is_labelled_day(line: &str, s: &Shaped) -> bool {
+    s.shape == StartShape::LedBare
+        && s.date.found.from.day.is_some()
+        && line.get(s.date.rest..).is_some_and(|rest| {
+            !crate::canonical::more_words_than(rest, 2) && !rest.bytes().any(|b| b.is_ascii_digit())
+        })
+}
+
 /// [`shape_of`] for a line of the page, knowing the line above it: a line right under a bullet standing
 /// alone (`-` / `5 janv., le traité …`: the scrape split the list item) is read as the list item it is;
 /// a date ending a line that goes on from the line above is a sentence's ([`continues_sentence`]).
@@ -633,6 +643,18 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         }
         // `Lundi 28`: a weekday and a day number alone are a day only under a month heading.
         if s.shape == StartShape::DateLine && s.date.day_only && !under_month {
+            continue;
+        }
+        // `Friday, August 29 Schedule` over `11:00 AM` / `Festival Opens`: a day with a word or two
+        // after it, right over a time, heads the day's timed items.
+        if is_labelled_day(lines[i].raw, s)
+            && shaped[i + 1..]
+                .iter()
+                .flatten()
+                .next()
+                .is_some_and(|n| n.shape == StartShape::TimeLed)
+        {
+            under_day = true;
             continue;
         }
         under_day |= is_day_heading(s);

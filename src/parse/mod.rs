@@ -994,7 +994,9 @@ impl<'a, 'p> Assembler<'a, 'p> {
         // 2017`, the week the agenda covers) heads the days, giving them its year.
         // A range of two or three days (`Sa, 08.03.2031 - So, 09.03.2031`) is the days of one event, a day
         // heading as a single day is.
-        if layout::is_day_heading(&shaped) && p.entry_starts.contains(&StartShape::TimeLed) {
+        if (layout::is_day_heading(&shaped) || layout::is_labelled_day(line.raw, &shaped))
+            && p.entry_starts.contains(&StartShape::TimeLed)
+        {
             let found = shaped.date.found;
             if found.to.is_some() && found.has_year() && !spans_at_most_three_days(&found) {
                 return Some(Boundary::Section(line, found.from.year, None));

@@ -254,6 +254,14 @@ pub fn is_labelled_day(line: &str, s: &Shaped) -> bool {
         })
 }
 
+/// A line led by a day, with words after it (`Mo. 24.03.   der 3. Fastenwoche`): right over a time, an
+/// agenda's day heading.
+pub fn is_day_led(s: &Shaped) -> bool {
+    matches!(s.shape, StartShape::Led | StartShape::LedBare)
+        && s.date.found.from.day.is_some()
+        && !s.date.time_only
+}
+
 /// [`shape_of`] for a line of the page, knowing the line above it: a line right under a bullet standing
 /// alone (`-` / `5 janv., le traité …`: the scrape split the list item) is read as the list item it is;
 /// a date ending a line that goes on from the line above is a sentence's ([`continues_sentence`]).
@@ -645,9 +653,10 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         if s.shape == StartShape::DateLine && s.date.day_only && !under_month {
             continue;
         }
-        // `Friday, August 29 Schedule` over `11:00 AM` / `Festival Opens`: a day with a word or two
-        // after it, right over a time, heads the day's timed items.
-        if is_labelled_day(lines[i].raw, s)
+        // `Friday, August 29 Schedule` over `11:00 AM` / `Festival Opens`, `Mo. 24.03.   der 3.
+        // Fastenwoche` over `18.20 Uhr   Rosenkranz`: a day with words after it, right over a time,
+        // heads the day's timed items.
+        if is_day_led(s)
             && shaped[i + 1..]
                 .iter()
                 .flatten()

@@ -994,7 +994,11 @@ impl<'a, 'p> Assembler<'a, 'p> {
         // 2017`, the week the agenda covers) heads the days, giving them its year.
         // A range of two or three days (`Sa, 08.03.2031 - So, 09.03.2031`) is the days of one event, a day
         // heading as a single day is.
-        if (layout::is_day_heading(&shaped) || layout::is_labelled_day(line.raw, &shaped))
+        // A day with words after it heads them too: one with a word or two (`Friday, August 29
+        // Schedule`), or any not chosen to open entries (`Mo. 24.03.   der 3. Fastenwoche`).
+        if (layout::is_day_heading(&shaped)
+            || layout::is_labelled_day(line.raw, &shaped)
+            || layout::is_day_led(&shaped) && !p.entry_starts.contains(&shaped.shape))
             && p.entry_starts.contains(&StartShape::TimeLed)
         {
             let found = shaped.date.found;

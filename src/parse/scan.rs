@@ -351,8 +351,18 @@ impl<'v> Scanner<'v> {
                     .is_some_and(|e| self.vocab.lookup(&line[..e], self.langs).is_some());
             // `ore 9:` opens an Italian agenda's time.
             let hours = word.eq_ignore_ascii_case("ore") && line[word_end..].starts_with(' ');
+            // `Mo. 24.03.`: a weekday the locales abbreviate to two letters.
+            let short_weekday = || {
+                let b = word.as_bytes();
+                b.len() == 2
+                    && self
+                        .vocab
+                        .two_letter_weekday([b[0], b[1]], self.langs)
+                        .is_some()
+            };
             let may_open = pair
                 || hours
+                || short_weekday()
                 || self.vocab.lookup(word, self.langs).is_some()
                 || (word.len() <= 8
                     && crate::lang::with_folded(word, super::date::join_bits) & super::date::FROM
@@ -907,6 +917,14 @@ fn classify(
         }
         None => r,
     };
+    // `Mo. 24.03.            der 3. Fastenwoche`: a run of spaces after the date (or its time) parts
+    // columns, as a tab or a bar does.
+    if sep == Sep::None && r > 0 && r < toks.len() {
+        let gap = &line[toks[r - 1].end as usize..toks[r].start as usize];
+        if gap.len() >= 3 && gap.bytes().all(|b| b == b' ') {
+            sep = Sep::Pipe;
+        }
+    }
     // `« January 2021 | March 2021 »`: a date, a bar or dash, and only another date is navigation
     // between archive pages, not an entry.
     if complete {
@@ -1821,6 +1839,22 @@ mod tests {
             s.end("Posted on June 4, 2031 at 12:21 pm by 3 votes to 2"),
             None
         );
+    }
+
+    #[test]
+    fn a_run_of_spaces_after_a_date_parts_columns() {
+        let mut s = Scanner::new(vocabulary(), LangSet::ALL);
+        for line in [
+            "Mo. 24.03.            der 3. Fastenwoche",
+            "Di. 25.03.            Verkündigung des Herrn",
+        ] {
+            let d = s.start(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!((d.place, d.sep), (Place::Led, Sep::Pipe), "{line}");
+        }
+        // One space and lower-case text: a sentence's date, no column.
+        assert!(s
+            .start("Mo. 24.03. der Chor probt")
+            .is_none_or(|d| d.sep != Sep::Pipe));
     }
 
     #[test]

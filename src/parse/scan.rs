@@ -891,6 +891,15 @@ fn classify(
                 Some(T::Period) if toks.get(e + 1).map(|t| t.t) == Some(T::Dash) => toks
                     .get(e + 2)
                     .is_some_and(|t| line[t.start as usize..].starts_with(char::is_uppercase)),
+                // `JANUAR Beim Neujahrsempfang …`: a month set in capitals as a kicker, then the
+                // text.
+                Some(T::Word { upper: true } | T::Join(_)) => {
+                    let month = &line[found.start..found.end];
+                    month.chars().count() >= 3
+                        && month.chars().all(|c| !c.is_lowercase())
+                        && e == found.toks.0 + 1
+                        && line[toks[e].start as usize..].starts_with(char::is_uppercase)
+                }
                 _ => false,
             })
     {
@@ -1839,6 +1848,20 @@ mod tests {
             s.end("Posted on June 4, 2031 at 12:21 pm by 3 votes to 2"),
             None
         );
+    }
+
+    #[test]
+    fn a_month_in_capitals_leads_its_text() {
+        let mut s = Scanner::new(vocabulary(), LangSet::ALL);
+        for line in [
+            "JANUAR Beim Neujahrsempfang in der Festhalle zeichnet die Bürgermeisterin aus",
+            "MAI Ab dem 12. Mai essen die Kinder in der neuen Mensa",
+        ] {
+            let d = s.start(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(d.place, Place::Led, "{line}");
+        }
+        // A month in lower case or title case before a word is the word it also is.
+        assert!(s.start("May The Force be with you").is_none());
     }
 
     #[test]

@@ -636,6 +636,8 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
     // first line may name the day (`Agenda da Governadora - 14 de maio de 2031`, a one-day agenda).
     let mut under_month = false;
     let mut under_day = title.as_ref().is_some_and(names_a_day);
+    // Heading and bracket lines counted before the first led line.
+    let mut headings_before_led = 0usize;
     let mut field_dates = 0usize;
     for (i, s) in shaped.iter().enumerate() {
         let Some(s) = s else { continue };
@@ -687,6 +689,19 @@ pub fn infer<'a>(all_lines: impl Iterator<Item = Text<'a>>, pinned: &PinnedProfi
         if s.date.place == Place::Led || s.date.place == Place::Placed {
             ev.separators[s.date.sep as usize] += 1;
         }
+        if matches!(s.shape, StartShape::Heading | StartShape::Bracket)
+            && ev.shapes[StartShape::Led as usize] == 0
+        {
+            headings_before_led += 1;
+        }
+    }
+    // `Police Log: March 10-16` / `Published March 19, 2031` over a column of date-led items: headings
+    // that all stand above the first of three or more led lines are the page's head (its title, its
+    // byline), not entries of a shape of their own.
+    let headed = ev.shapes[StartShape::Heading as usize] + ev.shapes[StartShape::Bracket as usize];
+    if ev.shapes[StartShape::Led as usize] >= 3 && headed > 0 && headed == headings_before_led {
+        ev.shapes[StartShape::Heading as usize] = 0;
+        ev.shapes[StartShape::Bracket as usize] = 0;
     }
     // A page whose only dated lines are fields (`Date: 12 May 2031` / `Event: …` / `Venue: …`): the
     // fields open its entries.

@@ -475,7 +475,7 @@ pub fn is_furniture(s: &str) -> bool {
 /// nouveau marché …`, `Te puede interesar: …`, `Read also: …`, `Lesen Sie auch:`): the kicker, then a
 /// colon or nothing.
 pub fn is_related_link(s: &str) -> bool {
-    const KICKERS: [&str; 14] = [
+    const KICKERS: [&str; 20] = [
         "a lire aussi",
         "lire aussi",
         "read also",
@@ -491,13 +491,38 @@ pub fn is_related_link(s: &str) -> bool {
         "lees ook",
         // `اقرأ أيضاً`, folded.
         "اقرا ايضا",
+        "related",
+        "related articles",
+        "related stories",
+        "noticias relacionadas",
+        "articles connexes",
+        "gerelateerd",
     ];
     let t = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     // Look at the first word before folding anything: most lines open with another.
-    let first = t.split_whitespace().next().unwrap_or("");
-    const OPENERS: [&str; 13] = [
-        "a", "lire", "read", "also", "see", "te", "lee", "leer", "leia", "leggi", "vedi", "lesen",
+    let first = t
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    const OPENERS: [&str; 17] = [
+        "a",
+        "lire",
+        "read",
+        "also",
+        "see",
+        "te",
+        "lee",
+        "leer",
+        "leia",
+        "leggi",
+        "vedi",
+        "lesen",
         "lees",
+        "related",
+        "noticias",
+        "articles",
+        "gerelateerd",
     ];
     let opens = OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o))
         || matches!(first, "à" | "À" | "اقرأ");
@@ -2426,6 +2451,7 @@ mod related_tests {
             "→ A LIRE AUSSI : Port-Varenne : le nouveau marché central ouvrira ses portes en mai",
             "Te puede interesar: Efemérides del 9 de marzo",
             "Read also: Council sets the new budget",
+            "Related: Police Log: March 3-9",
             "Lesen Sie auch:",
             "اقرأ أيضاً: افتتاح المستشفى الجديد",
         ] {

@@ -259,7 +259,7 @@ fn every_fixture_page_parses_to_its_truth() {
 
 /// Records right on the held-out pages when this floor was last raised (ninth session): a reading
 /// that loses records there fails; raise it when the parser reads more of them.
-const HELD_OUT_FLOOR: usize = 846;
+const HELD_OUT_FLOOR: usize = 862;
 
 /// The held-out pages (tests/fixtures/held-out/README.md): written from real pages' layouts without
 /// sight of the parser, kept with the truths their writers gave them, read right or not. Nothing may be

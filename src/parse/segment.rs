@@ -346,6 +346,7 @@ pub fn is_above_title(s: &str) -> bool {
         || is_site_banner(s)
         || is_account_links(s)
         || is_language_links(s)
+        || is_image_label(s)
         || [" > ", " › ", " » "].iter().any(|a| s.contains(a)) && is_navigation(s)
 }
 
@@ -376,6 +377,24 @@ fn is_account_links(s: &str) -> bool {
     let first = s.split(['|', '?', '·', '/']).next().unwrap_or("");
     let folded = crate::lang::fold(first.trim_matches(|c: char| !c.is_alphanumeric()));
     ACCOUNT.contains(&&*folded) && (first.len() == s.len() || is_navigation(s) || s.contains('?'))
+}
+
+/// A header image's text scraped above the title (`Photo of an old wall calendar on the Guildhall
+/// stairs`, `Image of the harbour at dawn`).
+fn is_image_label(s: &str) -> bool {
+    const OPENERS: [&str; 8] = [
+        "photo of ",
+        "image of ",
+        "picture of ",
+        "photo de ",
+        "foto de ",
+        "imagen de ",
+        "immagine di ",
+        "foto van ",
+    ];
+    OPENERS
+        .iter()
+        .any(|o| s.len() > o.len() && s.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)))
 }
 
 /// A site's links to its other languages (`[Version française] [Versión en español]`, `English |
@@ -2429,6 +2448,7 @@ mod tests {
         for links in [
             "[Version française] [Versión en español]",
             "English | Français",
+            "Photo of an old wall calendar on the Guildhall stairs",
         ] {
             assert!(is_above_title(links), "{links}");
         }

@@ -996,10 +996,10 @@ impl<'a, 'p> Assembler<'a, 'p> {
         // heading as a single day is.
         // A day with words after it heads them too: one with a word or two (`Friday, August 29
         // Schedule`), or any not chosen to open entries (`Mo. 24.03.   der 3. Fastenwoche`).
-        if (layout::is_day_heading(&shaped)
-            || layout::is_labelled_day(line.raw, &shaped)
-            || layout::is_day_led(&shaped) && !p.entry_starts.contains(&shaped.shape))
-            && p.entry_starts.contains(&StartShape::TimeLed)
+        if p.entry_starts.contains(&StartShape::TimeLed)
+            && (layout::is_day_heading(&shaped)
+                || layout::is_labelled_day(line.raw, &shaped)
+                || layout::is_day_led(&shaped) && !p.entry_starts.contains(&shaped.shape))
         {
             let found = shaped.date.found;
             if found.to.is_some() && found.has_year() && !spans_at_most_three_days(&found) {

@@ -518,7 +518,16 @@ pub fn is_related_link(s: &str) -> bool {
         "gerelateerd",
     ];
     let t = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    // Look at the first word before folding anything: most lines open with another.
+    // Look at the first letter, then the first word, before folding anything: most lines open with
+    // another.
+    if !t.chars().next().is_some_and(|c| {
+        matches!(
+            c.to_ascii_lowercase(),
+            'a' | 'l' | 'r' | 's' | 't' | 'v' | 'n' | 'g' | 'à' | 'À' | 'ا'
+        )
+    }) {
+        return false;
+    }
     let first = t
         .split_whitespace()
         .next()

@@ -638,9 +638,14 @@ impl<'v> Scanner<'v> {
             } else if from_word {
                 // The date read with its lead-in word (`on Monday 5th January`).
                 let word = &line[toks[s].start as usize..toks[s].end as usize];
-                lead_in_word(word, word).and_then(|_| label_before_date(words))
+                leads_in_to_a_day(word)
+                    .then(|| label_before_date(words))
+                    .flatten()
             } else {
-                lead_in_word(words, last_word).and_then(label_before_date)
+                // `words` ends with `last_word` (its last word): the label is what stands before it.
+                leads_in_to_a_day(last_word)
+                    .then(|| label_before_date(words[..words.len() - last_word.len()].trim_end()))
+                    .flatten()
             }
             .map(|n| prefix_start + n);
             let place = if bracket {
@@ -662,12 +667,11 @@ impl<'v> Scanner<'v> {
     }
 }
 
-/// `prefix` without its last word `lead_in` when that word leads in to a day (`on`, `le`, `am`, …).
-fn lead_in_word<'a>(prefix: &'a str, lead_in: &str) -> Option<&'a str> {
-    crate::lang::with_folded(lead_in, |w| {
+/// Whether `word` leads in to a day (`on`, `le`, `am`, `el`, `op`, `em`).
+fn leads_in_to_a_day(word: &str) -> bool {
+    crate::lang::with_folded(word, |w| {
         matches!(w, b"on" | b"le" | b"am" | b"el" | b"op" | b"em")
     })
-    .then(|| prefix[..prefix.len() - lead_in.len()].trim_end())
 }
 
 /// The length of `before`, the words before a date's lead-in word (`Staff training and INSET` in

@@ -600,16 +600,6 @@ impl<'v> Scanner<'v> {
                             | b"am"
                             | b"at"
                             | b"from"
-                            | b"dated"
-                            | b"published"
-                            | b"posted"
-                            | b"updated"
-                            | b"publie"
-                            | b"publicado"
-                            | b"pubblicato"
-                            | b"gepubliceerd"
-                            | b"actualizado"
-                            | b"stand"
                             | b"op"
                             | b"em"
                             | b"il"
@@ -625,7 +615,7 @@ impl<'v> Scanner<'v> {
                             | b"annee"
                             | b"ano"
                             | b"anno"
-                    )
+                    ) || is_byline_verb(w)
                 });
             if by_author && !lead_in {
                 continue;
@@ -683,45 +673,50 @@ fn label_before_date(before: &str) -> Option<usize> {
     let last = words.next_back()?;
     words.next_back()?;
     let last = last.trim_matches(|c: char| !c.is_alphanumeric());
-    let verb = crate::lang::with_folded(last, |w| {
-        matches!(
-            w,
-            b"posted"
-                | b"published"
-                | b"updated"
-                | b"modified"
-                | b"edited"
-                | b"released"
-                | b"issued"
-                | b"added"
-                | b"written"
-                | b"created"
-                | b"uploaded"
-                | b"filed"
-                | b"dated"
-                | b"publie"
-                | b"publiee"
-                | b"modifie"
-                | b"ligne"
-                | b"publicado"
-                | b"publicada"
-                | b"actualizado"
-                | b"actualizada"
-                | b"atualizado"
-                | b"criado"
-                | b"pubblicato"
-                | b"pubblicata"
-                | b"aggiornato"
-                | b"gepubliceerd"
-                | b"geplaatst"
-                | b"bijgewerkt"
-                | b"veroffentlicht"
-                | b"aktualisiert"
-                | b"erstellt"
-                | b"geandert"
-        )
-    });
+    let verb = crate::lang::with_folded(last, is_byline_verb);
     (!verb).then_some(before.len())
+}
+
+/// A verb of a byline's stamp, folded: `Posted`, `Last updated`, `Article publié`, `Mis en ligne`,
+/// `Zuletzt aktualisiert`.
+fn is_byline_verb(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"posted"
+            | b"published"
+            | b"updated"
+            | b"modified"
+            | b"edited"
+            | b"released"
+            | b"issued"
+            | b"added"
+            | b"written"
+            | b"created"
+            | b"uploaded"
+            | b"filed"
+            | b"dated"
+            | b"publie"
+            | b"publiee"
+            | b"modifie"
+            | b"ligne"
+            | b"publicado"
+            | b"publicada"
+            | b"actualizado"
+            | b"actualizada"
+            | b"atualizado"
+            | b"criado"
+            | b"pubblicato"
+            | b"pubblicata"
+            | b"aggiornato"
+            | b"gepubliceerd"
+            | b"geplaatst"
+            | b"bijgewerkt"
+            | b"veroffentlicht"
+            | b"aktualisiert"
+            | b"erstellt"
+            | b"geandert"
+            | b"stand"
+    )
 }
 
 /// The length of a wiki's edit link glued to the start of a line, before a dash or a digit (`editar-

@@ -1169,22 +1169,7 @@ fn day_only(line: &str, toks: &[Tok]) -> Option<LineDate> {
     if !(capital || next.t == T::Quote) {
         return None;
     }
-    let found = Found {
-        toks: (c, c + 1),
-        start: toks[c].start as usize,
-        end: toks[c].end as usize,
-        from: Part {
-            day: Some(day),
-            ..Part::default()
-        },
-        to: None,
-        notation: Notation::DayMonth,
-        numeric: false,
-        swap_hint: None,
-        weekday: None,
-        langs: LangSet::default(),
-        low_year: false,
-    };
+    let found = day_number(toks, (c, c + 1), day, None);
     Some(LineDate {
         place: Place::Led,
         found,
@@ -1218,6 +1203,10 @@ fn weekday_and_day(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate>
         T::Num { value, digits, .. } if digits <= 2 && (1..=31).contains(&value) => value,
         _ => return None,
     };
+    let weekday = match toks[c].t {
+        T::Weekday(d) => Some(d),
+        _ => None,
+    };
     // Nothing after the day but a colon or a period.
     if toks[k + 1..]
         .iter()
@@ -1225,10 +1214,21 @@ fn weekday_and_day(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate>
     {
         return None;
     }
-    let found = Found {
-        toks: (c, k + 1),
-        start: toks[c].start as usize,
-        end: toks[k].end as usize,
+    let found = day_number(toks, (c, k + 1), day, weekday);
+    Some(LineDate {
+        marker: c > 0,
+        day_only: true,
+        ..LineDate::new(Place::Alone, found, line.len())
+    })
+}
+
+/// A day number without its month (which a month heading gives), read from tokens `span`, with the
+/// weekday written before it if any (it settles the year as a full date's does).
+fn day_number(toks: &[Tok], span: (usize, usize), day: u32, weekday: Option<u8>) -> Found {
+    Found {
+        toks: span,
+        start: toks[span.0].start as usize,
+        end: toks[span.1 - 1].end as usize,
         from: Part {
             day: Some(day),
             ..Part::default()
@@ -1237,15 +1237,10 @@ fn weekday_and_day(line: &str, toks: &[Tok], complete: bool) -> Option<LineDate>
         notation: Notation::DayMonth,
         numeric: false,
         swap_hint: None,
-        weekday: None,
+        weekday,
         langs: LangSet::default(),
         low_year: false,
-    };
-    Some(LineDate {
-        marker: c > 0,
-        day_only: true,
-        ..LineDate::new(Place::Alone, found, line.len())
-    })
+    }
 }
 
 /// Whether a date ending at token `e` is read to its end from these tokens (the line has more): its
@@ -1895,6 +1890,8 @@ mod tests {
                 "{line}"
             );
         }
+        // The weekday is kept: it settles the year as a full date's does.
+        assert_eq!(s.start("Lundi 28").map(|d| d.found.weekday), Some(Some(1)));
         // Anything after the day: no day heading.
         for line in ["Monday 3 people came", "Lundi 28 avril", "Friday 13th Club"] {
             assert!(

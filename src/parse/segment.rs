@@ -518,14 +518,10 @@ pub fn is_related_link(s: &str) -> bool {
         "gerelateerd",
     ];
     let t = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    // Look at the first letter, then the first word, before folding anything: most lines open with
-    // another.
-    if !t.chars().next().is_some_and(|c| {
-        matches!(
-            c.to_ascii_lowercase(),
-            'a' | 'l' | 'r' | 's' | 't' | 'v' | 'n' | 'g' | 'à' | 'À' | 'ا'
-        )
-    }) {
+    // Look at the first byte, then the first word, against the kickers' own before folding anything:
+    // most lines open with another. (`À` and `اقرأ` are the kickers' first words before folding.)
+    let b0 = t.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !b0.is_some_and(|b| b == 0xC3 || KICKERS.iter().any(|k| k.as_bytes()[0] == b)) {
         return false;
     }
     let first = t
@@ -533,27 +529,10 @@ pub fn is_related_link(s: &str) -> bool {
         .next()
         .unwrap_or("")
         .trim_end_matches(|c: char| !c.is_alphanumeric());
-    const OPENERS: [&str; 17] = [
-        "a",
-        "lire",
-        "read",
-        "also",
-        "see",
-        "te",
-        "lee",
-        "leer",
-        "leia",
-        "leggi",
-        "vedi",
-        "lesen",
-        "lees",
-        "related",
-        "noticias",
-        "articles",
-        "gerelateerd",
-    ];
-    let opens = OPENERS.iter().any(|o| first.eq_ignore_ascii_case(o))
-        || matches!(first, "à" | "À" | "اقرأ");
+    let opens = matches!(first, "à" | "À" | "اقرأ")
+        || KICKERS
+            .iter()
+            .any(|k| first.eq_ignore_ascii_case(k.split(' ').next().unwrap_or(k)));
     if !opens || t.len() > 400 {
         return false;
     }

@@ -530,9 +530,14 @@ pub fn is_related_link(s: &str) -> bool {
         .unwrap_or("")
         .trim_end_matches(|c: char| !c.is_alphanumeric());
     let opens = matches!(first, "à" | "À" | "اقرأ")
-        || KICKERS
-            .iter()
-            .any(|k| first.eq_ignore_ascii_case(k.split(' ').next().unwrap_or(k)));
+        || KICKERS.iter().any(|k| {
+            // `first` is the kicker's first word: the whole kicker, or its start before a space.
+            let k = k.as_bytes();
+            let n = first.len();
+            k.get(..n)
+                .is_some_and(|head| head.eq_ignore_ascii_case(first.as_bytes()))
+                && k.get(n).is_none_or(|&b| b == b' ')
+        });
     if !opens || t.len() > 400 {
         return false;
     }
